@@ -1,0 +1,102 @@
+package content
+
+import (
+	"strconv"
+	"strings"
+)
+
+// builder assembles the section tree while a parser walks its input. Every
+// layout parser uses it, so IDs, breadcrumb paths and plain text are made
+// the same way for every format.
+type builder struct {
+	secs  []*Section
+	stack []*Section // open ancestors, by level
+	body  []string   // markdown blocks of the current section
+	seen  map[string]int
+}
+
+func newBuilder() *builder { return &builder{seen: map[string]int{}} }
+
+// open starts a new section at level (1 = top). label is the section's own
+// numbering ("II", "3", "a", "dieu-2"); when empty the heading is slugged.
+// IDs are the ancestors' labels joined by ".", so the same file always
+// yields the same IDs and an edit elsewhere in a document rarely moves them.
+func (b *builder) open(level int, label, heading string) *Section {
+	b.flush()
+	if level < 1 {
+		level = 1
+	}
+	for len(b.stack) > 0 && b.stack[len(b.stack)-1].Level >= level {
+		b.stack = b.stack[:len(b.stack)-1]
+	}
+	if len(b.stack) > 0 && level > b.stack[len(b.stack)-1].Level+1 {
+		level = b.stack[len(b.stack)-1].Level + 1
+	} else if len(b.stack) == 0 {
+		level = 1
+	}
+	label = Slug(label, 6)
+	if label == "" {
+		label = Slug(heading, 5)
+	}
+	if label == "" {
+		label = "muc"
+	}
+	id := label
+	var path []string
+	if len(b.stack) > 0 {
+		parent := b.stack[len(b.stack)-1]
+		id = parent.ID + "." + label
+		path = append(path, parent.Path...)
+	}
+	if n := b.seen[id]; n > 0 {
+		b.seen[id] = n + 1
+		id += "-" + strconv.Itoa(n+1)
+	} else {
+		b.seen[id] = 1
+	}
+	heading = strings.TrimSpace(heading)
+	s := &Section{ID: id, Level: level, Heading: heading, Path: append(path, heading)}
+	b.secs = append(b.secs, s)
+	b.stack = append(b.stack, s)
+	return s
+}
+
+// para appends a markdown block (paragraph, list, quote) to the current
+// section. Text before the first heading goes into an opening section
+// headed preamble, so no word of the source is ever dropped.
+func (b *builder) para(md string, preamble string) {
+	md = strings.TrimSpace(md)
+	if md == "" {
+		return
+	}
+	if len(b.secs) == 0 {
+		b.open(1, "mo-dau", preamble)
+	}
+	b.body = append(b.body, md)
+}
+
+// current is the section being filled, or nil before the first one.
+func (b *builder) current() *Section {
+	if len(b.secs) == 0 {
+		return nil
+	}
+	return b.secs[len(b.secs)-1]
+}
+
+func (b *builder) flush() {
+	if s := b.current(); s != nil && len(b.body) > 0 {
+		md := strings.Join(b.body, "\n\n")
+		if s.Markdown != "" {
+			md = s.Markdown + "\n\n" + md
+		}
+		s.Markdown = md
+		s.Text = PlainText(md)
+	}
+	b.body = b.body[:0]
+}
+
+// sections closes the last section and returns them all.
+func (b *builder) sections() []*Section {
+	b.flush()
+	return b.secs
+}

@@ -1,0 +1,135 @@
+// Package content is chibo's domain: documents, their tree of sections, the
+// parsers that build that tree from users' files, document metadata, the
+// directives a document cites, and the library on disk.
+//
+// It imports neither the terminal UI nor the search engine, so every format
+// and layout can be tested on its own, and the index and the UI agree on one
+// model of a document.
+package content
+
+import (
+	"strings"
+)
+
+// Kind is what sort of document it is. The values are stable codes used in
+// JSON, on disk and in search filters (loai:); UIs translate them.
+type Kind string
+
+const (
+	KindBulletin   Kind = "tai-lieu"   // tài liệu sinh hoạt chi bộ
+	KindResolution Kind = "nghi-quyet" // nghị quyết
+	KindReport     Kind = "bao-cao"    // báo cáo
+	KindAppendix   Kind = "phu-luc"    // phụ lục
+	KindOther      Kind = "khac"       // văn bản khác
+)
+
+// Kinds lists every kind in the order UIs group them.
+var Kinds = []Kind{KindBulletin, KindResolution, KindReport, KindAppendix, KindOther}
+
+// Layout names the shape of the source the parser recognised. It is kept so
+// tests and diagnostics can say how a file was read.
+type Layout string
+
+const (
+	LayoutParagraphs Layout = "paragraphs" // one paragraph per line
+	LayoutWrapped    Layout = "wrapped"    // hard-wrapped (PDF extraction)
+	LayoutTable      Layout = "table"      // tab-separated report table
+	LayoutMarkdown   Layout = "markdown"
+)
+
+// Document is one source file turned into a tree of sections.
+type Document struct {
+	ID     string `json:"id"`     // stable: derived from the source name, not the content
+	Title  string `json:"title"`  // one line
+	Kind   Kind   `json:"kind"`   // see Kinds
+	Number string `json:"number"` // số/ký hiệu, e.g. "525-BC/TU"; "" when the text states none
+	Date   string `json:"date"`   // ISO 8601 (2023-12-01); "" when the text states none
+	Issuer string `json:"issuer"` // cơ quan ban hành; "" when unknown
+	Source string `json:"source"` // file name the document came from
+	Hash   string `json:"hash"`   // hex SHA-256 of the normalised text; changes when the content does
+
+	Layout   Layout     `json:"layout"`
+	Sections []*Section `json:"sections"` // document order; the tree is given by Level
+	Refs     []Ref      `json:"refs"`     // directives cited, in order of first citation
+}
+
+// Section is one heading and the text under it up to the next heading of any
+// level. Sections form a tree through Level: a section's parent is the
+// nearest earlier section with a smaller level.
+type Section struct {
+	ID       string     `json:"id"`       // stable across re-parses: built from the numbering ("ii.3.a", "dieu-2.1")
+	Level    int        `json:"level"`    // 1 for top-level sections
+	Heading  string     `json:"heading"`  // as written, one line
+	Path     []string   `json:"path"`     // headings from the top-level ancestor down to this section
+	Markdown string     `json:"markdown"` // body only (the heading is not repeated)
+	Text     string     `json:"text"`     // body as plain text, for search and word counts
+	Notes    []Footnote `json:"notes,omitempty"`
+}
+
+// Footnote is a note a section cites by its mark (¹, ², …), kept with the
+// section so a reader never has to hunt for it.
+type Footnote struct {
+	Mark string `json:"mark"`
+	Text string `json:"text"`
+}
+
+// Ref is one citation of a directive (nghị quyết, kết luận, quyết định …).
+type Ref struct {
+	Symbol  string `json:"symbol"`  // normalised, e.g. "21-NQ/TW", "1399/QĐ-TTg", "59/2019/NĐ-CP"
+	Kind    string `json:"kind"`    // Vietnamese name of the directive type: "Nghị quyết", "Kết luận" …
+	Section string `json:"section"` // ID of the citing section
+}
+
+// Section returns the section with the given ID.
+func (d *Document) Section(id string) (*Section, bool) {
+	for _, s := range d.Sections {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return nil, false
+}
+
+// Parent returns the index of section i's parent in d.Sections, or -1.
+func (d *Document) Parent(i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if d.Sections[j].Level < d.Sections[i].Level {
+			return j
+		}
+	}
+	return -1
+}
+
+// Markdown renders the whole document: each section's heading as a markdown
+// heading of its level, then its body.
+func (d *Document) Markdown() string {
+	var b strings.Builder
+	b.WriteString("# " + d.Title + "\n")
+	for _, s := range d.Sections {
+		b.WriteString("\n" + s.HeadingMarkdown() + "\n")
+		if s.Markdown != "" {
+			b.WriteString("\n" + s.Markdown + "\n")
+		}
+	}
+	return b.String()
+}
+
+// HeadingMarkdown is the section heading as a markdown heading one level
+// below the document title.
+func (s *Section) HeadingMarkdown() string {
+	lvl := s.Level + 1
+	if lvl > 6 {
+		lvl = 6
+	}
+	return strings.Repeat("#", lvl) + " " + s.Heading
+}
+
+// SectionMarkdown renders one section alone: heading, body and footnotes.
+func (s *Section) SectionMarkdown() string {
+	var b strings.Builder
+	b.WriteString("# " + s.Heading + "\n")
+	if s.Markdown != "" {
+		b.WriteString("\n" + s.Markdown + "\n")
+	}
+	return b.String()
+}

@@ -1,0 +1,27 @@
+package i18n
+
+// Command-line messages.
+var (
+	CLIUsageHead = Msg{
+		"chibo — đọc, tìm kiếm tài liệu và chuẩn bị sinh hoạt chi bộ.\n\nCách dùng: chibo [--data THƯ_MỤC] [--lang vi|en] [LỆNH]\nKhông có LỆNH: mở ứng dụng.\n\nCác lệnh:",
+		"chibo — read and search the party-cell meeting materials and prepare the meeting.\n\nUsage: chibo [--data DIR] [--lang vi|en] [COMMAND]\nWith no COMMAND: opens the app.\n\nCommands:",
+	}
+	CLIUsageFlags = Msg{
+		"Tuỳ chọn chung:\n  --data THƯ_MỤC  nơi lưu thư viện, dữ liệu và chỉ mục (hoặc biến CHIBO_DATA)\n  --lang vi|en    ngôn ngữ giao diện (mặc định: tiếng Việt)",
+		"Global options:\n  --data DIR      where the library, user data and index live (or CHIBO_DATA)\n  --lang vi|en    interface language (default: Vietnamese)",
+	}
+	CLIUsageWord      = Msg{"Cách dùng", "Usage"}
+	CLIUnknownCommand = Msg{"chibo: không có lệnh %q.", "chibo: no command %q."}
+	CLIBadLang        = Msg{"chibo: ngôn ngữ %q không hỗ trợ; dùng vi hoặc en.", "chibo: language %q is not supported; use vi or en."}
+
+	CLIVersionUsage   = Msg{"", ""}
+	CLIVersionSummary = Msg{"in phiên bản", "print the version"}
+
+	// Problems reading a file, by content.Problem.
+	ErrBinary   = Msg{"%s: không phải tệp văn bản (%s). Hãy chọn tệp .txt, .md, .docx, .odt, .html hoặc .pdf.", "%s: not a text file (%s). Choose a .txt, .md, .docx, .odt, .html or .pdf file."}
+	ErrEncoding = Msg{"%s: không đọc được bảng mã (%s). Thử lại với --encoding (utf-8, windows-1258, tcvn3, vni).", "%s: unreadable character encoding (%s). Try again with --encoding (utf-8, windows-1258, tcvn3, vni)."}
+	ErrEmpty    = Msg{"%s: tệp rỗng, không có nội dung để đọc.", "%s: the file is empty; there is nothing to read."}
+	ErrTooLarge = Msg{"%s: tệp quá lớn (%s). Hãy tách thành các tệp nhỏ hơn.", "%s: the file is too large (%s). Split it into smaller files."}
+	ErrFormat   = Msg{"%s: tệp bị hỏng hoặc định dạng không hỗ trợ (%s).", "%s: the file is damaged or its format is not supported (%s)."}
+	ErrRead     = Msg{"%s: không mở được tệp (%s).", "%s: cannot open the file (%s)."}
+)
