@@ -9,14 +9,3 @@ func parseParagraphs(text string) []*Section {
 	}
 	return b.sections()
 }
-
-func parseWrapped(text string) []*Section  { return parseParagraphs(text) }
-func parseMarkdown(text string) []*Section { return parseParagraphs(text) }
-func parseTable(text string) []*Section    { return parseParagraphs(text) }
-
-func fillMetadata(d *Document, text string) {
-	d.Title = d.Source
-	d.Kind = KindOther
-}
-
-func extractRefs(secs []*Section) []Ref { return nil }

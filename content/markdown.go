@@ -1,0 +1,3 @@
+package content
+
+func parseMarkdown(text string) []*Section { return parseParagraphs(text) }

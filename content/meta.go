@@ -1,0 +1,6 @@
+package content
+
+func fillMetadata(d *Document, text string) {
+	d.Title = d.Source
+	d.Kind = KindOther
+}

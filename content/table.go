@@ -1,0 +1,3 @@
+package content
+
+func parseTable(text string) []*Section { return parseParagraphs(text) }

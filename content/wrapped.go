@@ -1,0 +1,3 @@
+package content
+
+func parseWrapped(text string) []*Section { return parseParagraphs(text) }

@@ -1,0 +1,63 @@
+// Package index is chibo's search engine: a bleve index over the sections
+// of the library, analysed for Vietnamese (with and without diacritics,
+// directive symbols kept whole), with its own query language, ranking and
+// highlighted snippets. It exposes only the small types below; callers
+// never see bleve.
+package index
+
+import (
+	"context"
+	"time"
+)
+
+// Query is a search as the user typed it plus the narrowing they chose.
+type Query struct {
+	Text   string   // the user's words; parsed by ParseQuery, never handed to bleve raw
+	Limit  int      // hits to return (0: a default)
+	Offset int      // for paging
+	Exact  bool     // diacritics must match exactly
+	Kinds  []string // narrow to these document kinds (content.Kind values)
+	Years  []int    // narrow to documents of these years
+	Doc    string   // narrow to one document ID
+}
+
+// Span is a piece of a snippet; Match marks the words the query matched,
+// with the accents as the document writes them.
+type Span struct {
+	Text  string `json:"text"`
+	Match bool   `json:"match,omitempty"`
+}
+
+// Hit is one matching section.
+type Hit struct {
+	Doc     string   `json:"doc"`
+	Title   string   `json:"title"`
+	Kind    string   `json:"kind"`
+	Year    int      `json:"year,omitempty"`
+	Section string   `json:"section"`
+	Heading string   `json:"heading"`
+	Path    []string `json:"path"`
+	Snippet []Span   `json:"-"`
+	Score   float64  `json:"score"`
+}
+
+// Facet is one value of a facet with its count of hits.
+type Facet struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// Result is one page of hits with the facets of all of them.
+type Result struct {
+	Query string        `json:"query"`
+	Total int           `json:"total"`
+	Took  time.Duration `json:"-"`
+	Hits  []Hit         `json:"hits"`
+	Kinds []Facet       `json:"kinds"`
+	Years []Facet       `json:"years"`
+}
+
+// Searcher is what the UI needs from the index.
+type Searcher interface {
+	Search(ctx context.Context, q Query) (*Result, error)
+}
