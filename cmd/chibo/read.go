@@ -1,0 +1,263 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"charm.land/glamour/v2"
+	"github.com/charmbracelet/x/term"
+
+	"chibo/content"
+	"chibo/tui/i18n"
+)
+
+// The reading commands: list, outline, show. Their JSON field names are a
+// contract for scripts; keep them.
+
+func init() {
+	register(&command{name: "list", usage: i18n.CLIListUsage, summary: i18n.CLIListSummary, run: runList})
+	register(&command{name: "outline", usage: i18n.CLIOutlineUsage, summary: i18n.CLIOutlineSummary, run: runOutline})
+	register(&command{name: "show", usage: i18n.CLIShowUsage, summary: i18n.CLIShowSummary, run: runShow})
+}
+
+type listEntry struct {
+	ID       string       `json:"id"`
+	Title    string       `json:"title"`
+	Kind     content.Kind `json:"kind"`
+	Number   string       `json:"number"`
+	Date     string       `json:"date"`
+	Issuer   string       `json:"issuer"`
+	Source   string       `json:"source"`
+	Sections int          `json:"sections"`
+}
+
+func runList(e *env, args []string) int {
+	c := commands["list"]
+	fs := newFlags(e, c)
+	asJSON := fs.Bool("json", false, "")
+	pos, ok := parseFlags(e, c, fs, args)
+	if !ok {
+		return 2
+	}
+	if len(pos) > 0 {
+		return usageError(e, c, e.T(i18n.CLINoArgs))
+	}
+	lib, err := e.library()
+	if err != nil {
+		return fail(e, err)
+	}
+	docs := lib.Docs()
+	entries := make([]listEntry, 0, len(docs))
+	for _, d := range docs {
+		entries = append(entries, listEntry{d.ID, d.Title, d.Kind, d.Number, d.Date, d.Issuer, d.Source, len(d.Sections)})
+	}
+	if *asJSON {
+		return writeJSON(e, entries)
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, e.T(i18n.CLIListHeader))
+	for _, d := range entries {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", d.ID, i18n.KindName(string(d.Kind)).In(e.lang), dash(d.Number), dash(d.Date), d.Sections, truncate(d.Title, 60))
+	}
+	tw.Flush()
+	for _, p := range lib.Problems {
+		fmt.Fprintln(e.stderr, "chibo:", describeError(e, p))
+	}
+	return 0
+}
+
+type outlineSection struct {
+	ID      string   `json:"id"`
+	Level   int      `json:"level"`
+	Heading string   `json:"heading"`
+	Path    []string `json:"path"`
+}
+
+type outlineDoc struct {
+	ID       string           `json:"id"`
+	Title    string           `json:"title"`
+	Kind     content.Kind     `json:"kind"`
+	Sections []outlineSection `json:"sections"`
+}
+
+func runOutline(e *env, args []string) int {
+	c := commands["outline"]
+	fs := newFlags(e, c)
+	asJSON := fs.Bool("json", false, "")
+	pos, ok := parseFlags(e, c, fs, args)
+	if !ok {
+		return 2
+	}
+	if len(pos) != 1 {
+		return usageError(e, c, e.T(i18n.CLINeedDoc))
+	}
+	doc, _, code := resolveDoc(e, pos[0])
+	if doc == nil {
+		return code
+	}
+	out := outlineDoc{ID: doc.ID, Title: doc.Title, Kind: doc.Kind, Sections: []outlineSection{}}
+	for _, s := range doc.Sections {
+		out.Sections = append(out.Sections, outlineSection{s.ID, s.Level, s.Heading, s.Path})
+	}
+	if *asJSON {
+		return writeJSON(e, out)
+	}
+	fmt.Fprintln(e.stdout, doc.Title)
+	for _, s := range out.Sections {
+		fmt.Fprintf(e.stdout, "%s%s  [%s]\n", strings.Repeat("  ", s.Level), s.Heading, s.ID)
+	}
+	return 0
+}
+
+func runShow(e *env, args []string) int {
+	c := commands["show"]
+	fs := newFlags(e, c)
+	md := fs.Bool("markdown", false, "")
+	plain := fs.Bool("plain", false, "")
+	width := fs.Int("width", 0, "")
+	pos, ok := parseFlags(e, c, fs, args)
+	if !ok {
+		return 2
+	}
+	if len(pos) != 1 {
+		return usageError(e, c, e.T(i18n.CLINeedDoc))
+	}
+	if *md && *plain {
+		return usageError(e, c, e.T(i18n.CLIShowOneFormat))
+	}
+	if *width < 0 || (*width > 0 && *width < 20) {
+		return usageError(e, c, e.T(i18n.CLIShowBadWidth))
+	}
+	doc, sec, code := resolveDoc(e, pos[0])
+	if doc == nil {
+		return code
+	}
+	switch {
+	case *plain:
+		io.WriteString(e.stdout, plainText(doc, sec))
+		return 0
+	case *md:
+		io.WriteString(e.stdout, markdownOf(doc, sec))
+		return 0
+	}
+	w := *width
+	tty := isTerminal(e.stdout)
+	if w == 0 {
+		w = 80
+		if f, ok := e.stdout.(*os.File); ok && tty {
+			if tw, _, err := term.GetSize(f.Fd()); err == nil && tw > 20 {
+				w = tw
+			}
+		}
+	}
+	style := "notty"
+	if tty && os.Getenv("NO_COLOR") == "" {
+		style = "dark"
+	}
+	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(w-4))
+	if err != nil {
+		return fail(e, err)
+	}
+	out, err := r.Render(markdownOf(doc, sec))
+	if err != nil {
+		return fail(e, err)
+	}
+	io.WriteString(e.stdout, out)
+	return 0
+}
+
+// resolveDoc finds DOC[#SECTION]: a library ID, or a path to a file that is
+// parsed on the spot (not added to the library). On failure it has printed
+// the reason and returns the exit code.
+func resolveDoc(e *env, arg string) (*content.Document, *content.Section, int) {
+	ref, secID, _ := strings.Cut(arg, "#")
+	var doc *content.Document
+	if st, err := os.Stat(ref); err == nil && !st.IsDir() {
+		d, err := content.ParseFile(ref)
+		if err != nil {
+			return nil, nil, fail(e, err)
+		}
+		doc = d
+	} else {
+		lib, err := e.library()
+		if err != nil {
+			return nil, nil, fail(e, err)
+		}
+		d, ok := lib.Doc(ref)
+		if !ok {
+			fmt.Fprintf(e.stderr, e.T(i18n.CLINoSuchDoc)+"\n", ref)
+			return nil, nil, 1
+		}
+		doc = d
+	}
+	if secID == "" {
+		return doc, nil, 0
+	}
+	s, ok := doc.Section(secID)
+	if !ok {
+		fmt.Fprintf(e.stderr, e.T(i18n.CLINoSuchSection)+"\n", secID, doc.ID, doc.ID)
+		return nil, nil, 1
+	}
+	return doc, s, 0
+}
+
+func markdownOf(doc *content.Document, sec *content.Section) string {
+	if sec == nil {
+		return doc.Markdown()
+	}
+	return sec.SectionMarkdown()
+}
+
+func plainText(doc *content.Document, sec *content.Section) string {
+	var b strings.Builder
+	write := func(s *content.Section) {
+		b.WriteString(s.Heading + "\n")
+		if s.Text != "" {
+			b.WriteString("\n" + s.Text + "\n")
+		}
+		b.WriteString("\n")
+	}
+	if sec != nil {
+		write(sec)
+		return b.String()
+	}
+	b.WriteString(doc.Title + "\n\n")
+	for _, s := range doc.Sections {
+		write(s)
+	}
+	return b.String()
+}
+
+func writeJSON(e *env, v any) int {
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return fail(e, err)
+	}
+	return 0
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(f.Fd())
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCLI runs chibo in-process on a fresh data directory.
+func runCLI(t *testing.T, data string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(append([]string{"--data", data, "--lang", "en"}, args...), strings.NewReader(""), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func TestListJSONHasTheSeeds(t *testing.T) {
+	out, errs, code := runCLI(t, t.TempDir(), "list", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var docs []map[string]any
+	if err := json.Unmarshal([]byte(out), &docs); err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 5 {
+		t.Fatalf("want the 5 seed documents, got %d", len(docs))
+	}
+	for _, d := range docs {
+		for _, k := range []string{"id", "title", "kind", "number", "date", "issuer", "source", "sections"} {
+			if _, ok := d[k]; !ok {
+				t.Errorf("document %v lacks field %q", d["id"], k)
+			}
+		}
+	}
+}
+
+func TestOutlineJSONLevelsStartAtOne(t *testing.T) {
+	out, errs, code := runCLI(t, t.TempDir(), "outline", "--json", "nghi-quyet-hdnd-bo-sung-nhiem-vu-cuoi-2023")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var doc struct {
+		ID       string
+		Sections []struct {
+			ID    string
+			Level int
+			Path  []string
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Sections) == 0 || doc.Sections[0].Level != 1 {
+		t.Fatalf("first section must be level 1: %+v", doc.Sections)
+	}
+	for _, s := range doc.Sections {
+		if len(s.Path) != s.Level {
+			t.Errorf("section %s: path %v does not match level %d", s.ID, s.Path, s.Level)
+		}
+	}
+}
+
+func TestShowFileOnTheSpotAndSection(t *testing.T) {
+	dir := t.TempDir()
+	f := filepath.Join(dir, "ghi-chu.md")
+	os.WriteFile(f, []byte("# Một\n\nnội dung một\n\n# Hai\n\nnội dung hai\n"), 0o644)
+	out, errs, code := runCLI(t, t.TempDir(), "show", "--plain", f)
+	if code != 0 || !strings.Contains(out, "nội dung hai") {
+		t.Fatalf("exit %d, out %q, err %q", code, out, errs)
+	}
+	out, _, code = runCLI(t, t.TempDir(), "list", "--json")
+	if code != 0 || strings.Contains(out, "ghi-chu") {
+		t.Fatal("show of a file path must not add it to the library")
+	}
+}
+
+func TestUsageErrorsExitTwo(t *testing.T) {
+	data := t.TempDir()
+	for _, args := range [][]string{
+		{"nope"},
+		{"outline"},
+		{"show", "--markdown", "--plain", "x"},
+		{"show", "--width", "5", "x"},
+		{"list", "extra"},
+		{"list", "--bogus"},
+	} {
+		if _, _, code := runCLI(t, data, args...); code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, code)
+		}
+	}
+	if _, errs, code := runCLI(t, data, "show", "no-such-doc"); code != 1 || !strings.Contains(errs, "no-such-doc") {
+		t.Errorf("unknown doc: exit %d, %q", code, errs)
+	}
+}
