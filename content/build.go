@@ -3,6 +3,9 @@ package content
 import (
 	"strconv"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // builder assembles the section tree while a parser walks its input. Every
@@ -48,13 +51,21 @@ func (b *builder) open(level int, label, heading string) *Section {
 		id = parent.ID + "." + label
 		path = append(path, parent.Path...)
 	}
+	// A repeated ID gets "-2", "-3" …; the candidate is checked too, since
+	// a later label may slug to the same text ("1.2" → "1-2").
 	if n := b.seen[id]; n > 0 {
-		b.seen[id] = n + 1
-		id += "-" + strconv.Itoa(n+1)
-	} else {
-		b.seen[id] = 1
+		for {
+			n++
+			cand := id + "-" + strconv.Itoa(n)
+			if b.seen[cand] == 0 {
+				b.seen[id] = n
+				id = cand
+				break
+			}
+		}
 	}
-	heading = strings.TrimSpace(heading)
+	b.seen[id]++
+	heading = nfc(strings.Join(strings.Fields(heading), " ")) // one line, always
 	s := &Section{ID: id, Level: level, Heading: heading, Path: append(path, heading)}
 	b.secs = append(b.secs, s)
 	b.stack = append(b.stack, s)
@@ -89,8 +100,10 @@ func (b *builder) flush() {
 		if s.Markdown != "" {
 			md = s.Markdown + "\n\n" + md
 		}
-		s.Markdown = md
-		s.Text = PlainText(md)
+		// Joining and stripping can leave a combining mark next to a new
+		// base letter; NFC again so the text stays in the one form.
+		s.Markdown = nfc(md)
+		s.Text = nfc(PlainText(md))
 	}
 	b.body = b.body[:0]
 }
@@ -99,4 +112,20 @@ func (b *builder) flush() {
 func (b *builder) sections() []*Section {
 	b.flush()
 	return b.secs
+}
+
+// nfc re-normalises s only when it holds a character that could combine
+// with its neighbour (a combining mark, a Hangul jamo …); Vietnamese text
+// in NFC never does, and checking is much cheaper than normalising.
+func nfc(s string) string {
+	for _, r := range s {
+		if r < 0x300 || (r >= 0x1e00 && r < 0x1f00) {
+			continue
+		}
+		if unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me) || (r >= 0x1100 && r < 0x1200) || (r >= 0x3130 && r < 0x3190) ||
+			(r >= 0xac00 && r < 0xd7a4) || r >= 0xf900 && r < 0xfb00 || r >= 0x2f800 && r < 0x2fa20 {
+			return norm.NFC.String(s)
+		}
+	}
+	return s
 }

@@ -1,6 +1,394 @@
 package content
 
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// fillMetadata reads what the text states about itself: kind, a one-line
+// title, number (số/ký hiệu), date and issuing body. Nothing is invented:
+// a field the text does not state stays empty (the title falls back to a
+// description built from the text, then to the file name).
 func fillMetadata(d *Document, text string) {
-	d.Title = d.Source
-	d.Kind = KindOther
+	head := headLines(text, 40)
+	closing := closingText(text)
+	var attached []string // "(kèm Báo cáo số 525-BC/TU ngày 01/12/2023 của …)"
+	if top := strings.Join(head[:min(len(head), 8)], " "); strings.Contains(top, "kèm") {
+		attached = attachedRe.FindStringSubmatch(top)
+	}
+	d.Kind = kindOf(d, head, text, closing)
+	d.Number = numberOf(head, attached)
+	d.Date = dateOf(head, attached, closing)
+	d.Issuer = issuerOf(head, attached, closing)
+	d.Title = titleOf(d, head, text)
+}
+
+// closingText is the closing formula ("Nghị quyết này đã được … thông qua
+// ngày …") on one line, or "". Only a window of text is searched with the
+// patterns, which keeps large documents fast.
+func closingText(text string) string {
+	last, lastAt := "", -1
+	for _, key := range []string{" này đã được", " này được"} {
+		for from := 0; from < len(text); {
+			i := strings.Index(text[from:], key)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(key)
+			start := strings.LastIndexByte(text[:i], '\n') + 1
+			window := text[start:min(len(text), i+600)]
+			if m := closingFormulaRe.FindString(strings.Join(strings.Fields(window), " ")); m != "" && i > lastAt {
+				last, lastAt = m, i
+			}
+		}
+	}
+	return last
+}
+
+// headLines returns the first n non-empty lines, trimmed, without the
+// markdown emphasis and heading marks a converter may have added.
+func headLines(text string, n int) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		t := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), "#"))
+		t = strings.TrimSpace(strings.ReplaceAll(t, "**", ""))
+		if t == "" {
+			continue
+		}
+		if len(t) > 1000 {
+			t = t[:1000] // a table row or long paragraph: its start is enough
+			t = strings.ToValidUTF8(t, "")
+		}
+		out = append(out, t)
+		if len(out) == n {
+			break
+		}
+	}
+	return out
+}
+
+var (
+	appendixHeadRe   = regexp.MustCompile(`^(?:PHỤ LỤC|Phụ lục)\b`)
+	docTypeRe        = regexp.MustCompile(`^(NGHỊ QUYẾT|BÁO CÁO|KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|KẾT LUẬN|HƯỚNG DẪN|THÔNG BÁO|CHƯƠNG TRÌNH|QUY ĐỊNH|TỜ TRÌNH|ĐỀ ÁN|TÀI LIỆU SINH HOẠT CHI BỘ)((?:[\s:,.(–-].*)?)$`)
+	closingFormulaRe = regexp.MustCompile(`^\pL+(?: \pL+)? này (?:đã )?được\s(?:[^.]|\.\d){0,300}?thông qua(?:[^.]|\.\d){0,200}`)
+	attachedRe       = regexp.MustCompile(`kèm(?:\s+theo)?\s+(Báo cáo|Nghị quyết|Kế hoạch|Quyết định|Chương trình|Tờ trình|Kết luận|Thông báo)\s+số\s+(\S+)(?:\s+ngày\s+(\d{1,2})/(\d{1,2})/(\d{4}))?(?:\s+của\s+([^)]+))?`)
+	ownNumberRe      = regexp.MustCompile(`^Số\s*:?\s*(\S+)`)
+	datelineRe       = regexp.MustCompile(`\pL,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
+	passedRe         = regexp.MustCompile(`thông qua\s+ngày\s+(\d{1,2})(?:\s+tháng\s+|/)(\d{1,2})(?:\s+năm\s+|/)(\d{4})`)
+	passedByRe       = regexp.MustCompile(`^\pL+(?: \pL+)? này (?:đã )?được\s+(.+?)(?:\s+khóa\s|\s+khoá\s|,|\s+kỳ họp|\s+tại\s|\s+thông qua)`)
+	issuerLineRe     = regexp.MustCompile(`^(?:HỘI ĐỒNG NHÂN DÂN|Ủ?Y BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|BAN TUYÊN GIÁO|BAN DÂN VẬN|BAN TỔ CHỨC|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA|TỈNH Ủ?Y|TỈNH UỶ|THÀNH Ủ?Y|THÀNH UỶ|HUYỆN Ủ?Y|HUYỆN UỶ|ĐẢNG Ủ?Y|ĐẢNG UỶ|ĐẢNG BỘ|CHI BỘ|BỘ CHÍNH TRỊ|CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|QUỐC HỘI)(?:\s|$)`)
+	topicRe          = regexp.MustCompile(`(?:nhiệm vụ|kế hoạch)[^.;:]{0,40}?phát triển kinh tế - xã hội năm (\d{4})`)
+)
+
+func kindOf(d *Document, head []string, text, closing string) Kind {
+	if len(head) > 0 && appendixHeadRe.MatchString(head[0]) {
+		return KindAppendix
+	}
+	for _, l := range head[:min(len(head), 12)] {
+		if m := docTypeRe.FindStringSubmatch(l); m != nil && (m[2] == "" || isCapsLine(l)) {
+			switch m[1] {
+			case "NGHỊ QUYẾT":
+				return KindResolution
+			case "BÁO CÁO":
+				return KindReport
+			case "TÀI LIỆU SINH HOẠT CHI BỘ":
+				return KindBulletin
+			}
+			return KindOther
+		}
+	}
+	if strings.HasPrefix(closing, "Nghị quyết") || strings.Contains(text, "\nQUYẾT NGHỊ:") {
+		return KindResolution
+	}
+	for _, s := range d.Sections {
+		f := Fold(s.Heading)
+		if s.Level == 1 && strings.Contains(f, "sinh hoat") && strings.Contains(f, "chi bo") {
+			return KindBulletin
+		}
+	}
+	if strings.Contains(Fold(strings.Join(head[:min(len(head), 5)], " ")), "tai lieu sinh hoat") {
+		return KindBulletin
+	}
+	return KindOther
+}
+
+func numberOf(head, attached []string) string {
+	for _, l := range head[:min(len(head), 15)] {
+		if m := ownNumberRe.FindStringSubmatch(l); m != nil {
+			if sym, _, ok := ParseSymbol(m[1]); ok {
+				return sym
+			}
+		}
+	}
+	if m := attached; m != nil {
+		if sym, _, ok := ParseSymbol(m[2]); ok {
+			return sym
+		}
+	}
+	return ""
+}
+
+func dateOf(head, attached []string, closing string) string {
+	for _, l := range head[:min(len(head), 20)] {
+		if !strings.Contains(l, "ngày") || strings.HasPrefix(l, "Căn cứ") {
+			continue
+		}
+		if m := datelineRe.FindStringSubmatch(l); m != nil {
+			if d := isoDate(m[1], m[2], m[3]); d != "" {
+				return d
+			}
+		}
+	}
+	if m := attached; m != nil && m[3] != "" {
+		if d := isoDate(m[3], m[4], m[5]); d != "" {
+			return d
+		}
+	}
+	if m := passedRe.FindStringSubmatch(closing); m != nil {
+		return isoDate(m[1], m[2], m[3])
+	}
+	return ""
+}
+
+// isoDate formats a Vietnamese day, month, year as ISO 8601, or "" when
+// it is not a date.
+func isoDate(day, month, year string) string {
+	d, _ := strconv.Atoi(day)
+	m, _ := strconv.Atoi(month)
+	y, _ := strconv.Atoi(year)
+	if d < 1 || d > 31 || m < 1 || m > 12 || y < 1900 || y > 2200 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
+}
+
+func issuerOf(head, attached []string, closing string) string {
+	if m := attached; m != nil && m[6] != "" {
+		return tidyIssuer(m[6])
+	}
+	for _, l := range head[:min(len(head), 10)] {
+		if issuerLineRe.MatchString(l) && isCapsLine(l) {
+			return tidyIssuer(sentenceCase(l))
+		}
+	}
+	if m := passedByRe.FindStringSubmatch(closing); m != nil && len(strings.Fields(m[1])) <= 10 {
+		return tidyIssuer(m[1])
+	}
+	return ""
+}
+
+// tidyIssuer writes "uỷ" the modern way ("Tỉnh ủy"), so one body is one
+// facet value whichever spelling a document uses.
+func tidyIssuer(s string) string {
+	s = strings.NewReplacer("uỷ", "ủy", "Uỷ", "Ủy", "UỶ", "ỦY").Replace(strings.TrimSpace(s))
+	return strings.TrimRight(s, " .,;")
+}
+
+const maxTitle = 150
+
+func titleOf(d *Document, head []string, text string) string {
+	t := rawTitle(d, head, text)
+	t = strings.Join(strings.Fields(t), " ")
+	if utf8.RuneCountInString(t) > maxTitle {
+		t = cutAtWord(t, maxTitle-1)
+	}
+	if t == "" {
+		t = strings.TrimSuffix(d.Source, ".txt")
+	}
+	return t
+}
+
+func rawTitle(d *Document, head []string, text string) string {
+	if len(head) == 0 {
+		return ""
+	}
+	if d.Kind == KindAppendix {
+		return appendixTitle(head)
+	}
+	for i, l := range head[:min(len(head), 12)] {
+		m := docTypeRe.FindStringSubmatch(l)
+		if m == nil || (m[2] != "" && !isCapsLine(l)) {
+			continue
+		}
+		parts := []string{l}
+		for _, n := range head[i+1 : min(len(head), i+4)] {
+			if markerOf(n).structural() || issuerLineRe.MatchString(n) || ownNumberRe.MatchString(n) || datelineRe.MatchString(n) ||
+				strings.HasPrefix(n, "Căn cứ") || strings.HasPrefix(n, "KHÓA") || strings.HasPrefix(n, "KHOÁ") {
+				break
+			}
+			f := Fold(n)
+			if !isCapsLine(n) && !strings.HasPrefix(f, "ve ") {
+				break
+			}
+			parts = append(parts, n)
+		}
+		return sentenceCase(strings.Join(parts, " "))
+	}
+	switch d.Kind {
+	case KindResolution:
+		for _, s := range d.Sections {
+			for _, t := range []string{s.Heading, s.Text} {
+				if !strings.Contains(t, "kinh tế - xã hội năm") {
+					continue
+				}
+				if m := topicRe.FindStringSubmatch(t); m != nil {
+					return "Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội năm " + m[1]
+				}
+			}
+		}
+		if d.Issuer != "" {
+			return "Nghị quyết của " + d.Issuer
+		}
+		return "Nghị quyết"
+	case KindBulletin:
+		for _, s := range d.Sections {
+			if s.Level == 1 && s.ID != "mo-dau" {
+				topic := s.Heading
+				if m := markerOf(topic); m.structural() {
+					topic = m.rest
+				}
+				if isCapsLine(topic) {
+					topic = sentenceCase(topic)
+				}
+				return "Tài liệu sinh hoạt chi bộ: " + topic
+			}
+		}
+		return "Tài liệu sinh hoạt chi bộ"
+	}
+	if d.Layout == LayoutMarkdown && len(d.Sections) > 0 && d.Sections[0].ID != "mo-dau" {
+		return d.Sections[0].Heading
+	}
+	first := head[0]
+	if len(strings.Fields(first)) <= 25 {
+		if isCapsLine(first) {
+			return sentenceCase(first)
+		}
+		return first
+	}
+	if len(d.Sections) > 0 && d.Sections[0].ID != "mo-dau" {
+		return d.Sections[0].Heading
+	}
+	return cutAtWord(first, 80)
+}
+
+// appendixTitle is "Phụ lục 2: " and the description that follows the
+// "PHỤ LỤC 2" line, without the "(kèm Báo cáo số …)" note.
+func appendixTitle(head []string) string {
+	label := strings.TrimSpace(head[0])
+	rest := ""
+	if m := appendixRe.FindStringSubmatch(label); m != nil {
+		label, rest = m[1], m[4]
+	}
+	label = sentenceCase(label)
+	var desc []string
+	if rest != "" {
+		desc = append(desc, rest)
+	}
+	for _, l := range head[1:min(len(head), 6)] {
+		if strings.Contains(l, "\t") || strings.EqualFold(l, "STT") {
+			break
+		}
+		desc = append(desc, l)
+		if strings.Contains(l, "(kèm") || strings.HasSuffix(l, ")") || strings.HasSuffix(l, ".") {
+			break
+		}
+	}
+	t := strings.Join(desc, " ")
+	if i := strings.Index(t, "(kèm"); i > 0 {
+		t = strings.TrimSpace(t[:i])
+	}
+	if isCapsLine(t) {
+		t = sentenceCase(t)
+	}
+	if t == "" {
+		return label
+	}
+	return label + ": " + t
+}
+
+var (
+	// properNames are written with capitals even in a title that was all
+	// capitals. The list holds the bodies and places party documents name.
+	properNames = []string{
+		"Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư", "Ban Thường vụ", "Thường trực",
+		"Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ", "Trung ương",
+		"Hội đồng nhân dân", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Mặt trận Tổ quốc",
+		"Quốc hội", "Chính phủ", "Thủ tướng", "Nhà nước", "Đảng", "Bác Hồ", "Hồ Chí Minh", "Việt Nam", "Bến Tre",
+		"Nghị quyết", "Kết luận", "Chỉ thị", "Quyết định", "Quy định", "Kế hoạch", "Chương trình",
+	}
+	placeRe = regexp.MustCompile(`\b(tỉnh|thành phố|huyện|xã|phường|thị xã|thị trấn) ((?:\pL+ ?){1,3})$`)
+)
+
+// sentenceCase rewrites a line in capitals as a sentence: first letter
+// capital, then lower case except directive symbols, Roman numerals,
+// acronyms, the names of bodies and the place name after "tỉnh", "huyện" ….
+func sentenceCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		switch {
+		case strings.ContainsAny(w, "0123456789") && strings.ContainsAny(w, "/-"):
+			// a symbol such as 01-KL/TW stays as written
+		case romanValid.MatchString(strings.Trim(w, ".,;:()")) && strings.Trim(w, ".,;:()") != "":
+		case isAcronym(w):
+		default:
+			words[i] = strings.ToLower(w)
+		}
+	}
+	out := strings.Join(words, " ")
+	lower := strings.ToLower(out)
+	if len(lower) != len(out) {
+		return capitalize(out) // byte offsets would not line up
+	}
+	for _, n := range properNames {
+		ln := strings.ToLower(n)
+		for from := 0; ; {
+			j := strings.Index(lower[from:], ln)
+			if j < 0 {
+				break
+			}
+			j += from
+			end := j + len(ln)
+			before, _ := utf8.DecodeLastRuneInString(lower[:j])
+			after, _ := utf8.DecodeRuneInString(lower[end:])
+			if !isWordRune(before) && !isWordRune(after) {
+				out = out[:j] + n + out[end:]
+			}
+			from = end
+		}
+	}
+	if m := placeRe.FindStringSubmatchIndex(out); m != nil {
+		place := strings.Fields(out[m[4]:m[5]])
+		for i, p := range place {
+			place[i] = capitalize(p)
+		}
+		out = out[:m[4]] + strings.Join(place, " ") + out[m[5]:]
+	}
+	return capitalize(out)
+}
+
+// isAcronym recognises short all-capital words that are abbreviations
+// (HĐND, UBND, APEC): no vowel, or a known one.
+func isAcronym(w string) bool {
+	w = strings.Trim(w, ".,;:()“”\"")
+	switch w {
+	case "HĐND", "UBND", "MTTQ", "APEC", "ASEAN", "GRDP", "OCOP", "COVID", "TW", "TU", "ĐUK":
+		return true
+	}
+	if utf8.RuneCountInString(w) < 2 || strings.ToUpper(w) != w {
+		return false
+	}
+	return !strings.ContainsFunc(Fold(w), func(r rune) bool { return strings.ContainsRune("aeiouy", r) })
+}
+
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }

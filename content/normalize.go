@@ -1,43 +1,233 @@
 package content
 
 import (
+	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
 
-var bookmarkRe = regexp.MustCompile(`\[bookmark: [^\]]*\]`)
+// bookmarkRe matches the anchors Word leaves in text exported from .docx
+// ("[bookmark: _Hlk141880432]"); they are noise glued to the next word.
+var bookmarkRe = regexp.MustCompile(`\[bookmark:[^\]\n]*\]`)
 
-// Normalize puts text in the one form every parser expects: NFC, LF line
-// ends, no Word bookmark artifacts, no trailing spaces.
+// Normalize puts text in the one form every parser expects: valid NFC
+// UTF-8, LF line ends, no Word bookmark artifacts, no zero-width or
+// non-breaking spaces, no trailing or doubled spaces and no space before
+// closing punctuation ("trách ." → "trách."). Only space characters are
+// ever removed, never letters, so no word is lost. Tabs are kept: they are
+// the cell separators of report tables. Leading indentation is kept too,
+// because markdown lists and code depend on it; the text parsers trim it.
 func Normalize(s string) string {
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
 	s = strings.TrimPrefix(s, "\ufeff")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
-	s = bookmarkRe.ReplaceAllString(s, "")
+	if strings.Contains(s, "[bookmark:") {
+		s = bookmarkRe.ReplaceAllString(s, "")
+	}
+	if hasInvisible(s) {
+		s = strings.Map(func(r rune) rune {
+			switch r {
+			case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+				return -1 // zero-width and soft hyphen: invisible, split words in search
+			case '\u00a0', '\u202f', '\u2007', '\u3000', '\f', '\v':
+				return ' '
+			}
+			if r >= '\u2000' && r <= '\u200a' {
+				return ' '
+			}
+			return r
+		}, s)
+	}
 	s = norm.NFC.String(s)
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " \u00a0")
+		lines[i] = tidyLine(l)
 	}
 	return strings.Join(lines, "\n")
 }
 
-// LayoutOf recognises the layout of normalised text.
-func LayoutOf(name, text string) Layout {
-	lines := strings.Split(text, "\n")
-	tabs := 0
-	for _, l := range lines {
-		if strings.Count(l, "\t") >= 2 {
-			tabs++
+// hasInvisible reports whether s holds a character Normalize maps away
+// (zero-width, soft hyphen, special spaces, form feed).
+func hasInvisible(s string) bool {
+	for _, r := range s {
+		switch {
+		case r == '\f' || r == '\v':
+			return true
+		case r < 0xa0:
+		case r == 0xa0 || r == 0xad || r == 0x202f || r == 0x2060 || r == 0x3000 || r == 0xfeff || (r >= 0x2000 && r <= 0x200d):
+			return true
 		}
 	}
-	if tabs > 5 {
+	return false
+}
+
+// tidyLine fixes the spacing of one line, cell by cell so tab-separated
+// tables keep their columns.
+func tidyLine(l string) string {
+	if !strings.Contains(l, " ") {
+		return l
+	}
+	indent := len(l) - len(strings.TrimLeft(l, " "))
+	cells := strings.Split(l[indent:], "\t")
+	for i, c := range cells {
+		cells[i] = tidySpaces(c)
+	}
+	out := strings.Join(cells, "\t")
+	if out == "" {
+		return ""
+	}
+	return l[:indent] + out
+}
+
+// tidySpaces trims a cell, collapses runs of spaces and removes the space
+// typists put before closing punctuation or after opening brackets.
+func tidySpaces(c string) string {
+	c = strings.Trim(c, " ")
+	if !needsTidy(c) {
+		return c
+	}
+	var b strings.Builder
+	b.Grow(len(c))
+	rs := []rune(c)
+	last := rune(0) // the last rune written
+	for i, r := range rs {
+		if r == ' ' {
+			if i+1 < len(rs) && (rs[i+1] == ' ' || closesTight(rs, i+1)) {
+				continue
+			}
+			if opensTight(last) {
+				continue
+			}
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	return b.String()
+}
+
+// needsTidy is a fast check that tidySpaces has something to do.
+func needsTidy(c string) bool {
+	for i := 0; i < len(c); i++ {
+		if c[i] != ' ' {
+			continue
+		}
+		if i+1 < len(c) && strings.IndexByte(" ,;!?)].:", c[i+1]) >= 0 ||
+			strings.HasPrefix(c[i+1:], "”") || strings.HasPrefix(c[i+1:], "…") {
+			return true
+		}
+		if i > 0 && (c[i-1] == '(' || c[i-1] == '[' || strings.HasSuffix(c[:i], "“")) {
+			return true
+		}
+	}
+	return false
+}
+
+// closesTight reports whether rs[i] is punctuation that attaches to the
+// word before it. A dot only counts when it ends the text or is followed by
+// a space, so " .NET" or " .5" keep their space.
+func closesTight(rs []rune, i int) bool {
+	switch rs[i] {
+	case ',', ';', '!', '?', ')', ']', '”', '…':
+		return true
+	case '.', ':':
+		return i+1 == len(rs) || rs[i+1] == ' ' || rs[i+1] == '.' || rs[i+1] == '/'
+	}
+	return false
+}
+
+func opensTight(r rune) bool { return r == '(' || r == '[' || r == '“' }
+
+// LayoutOf recognises the layout of normalised text from its content; the
+// name only hints that a ".md" file is markdown when nothing else decides.
+func LayoutOf(name, text string) Layout {
+	lines := strings.Split(text, "\n")
+	var nonEmpty, tabbed, atx int
+	stt := false
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		nonEmpty++
+		if strings.Count(l, "\t") >= 2 {
+			tabbed++
+			first, _, _ := strings.Cut(strings.TrimLeft(l, " "), "\t")
+			if strings.EqualFold(strings.Trim(first, " *"), "STT") {
+				stt = true
+			}
+		}
+		if atxRe.MatchString(l) {
+			atx++
+		}
+	}
+	if tabbed >= 3 && (stt || tabbed*3 >= nonEmpty) {
 		return LayoutTable
 	}
-	if strings.HasSuffix(strings.ToLower(name), ".md") {
+	if atx > 0 {
 		return LayoutMarkdown
 	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown":
+		return LayoutMarkdown
+	}
+	if looksWrapped(lines) {
+		return LayoutWrapped
+	}
 	return LayoutParagraphs
+}
+
+// looksWrapped recognises text hard-wrapped by PDF extraction: lines of
+// similar, moderate length, many of which end mid-sentence and continue in
+// lower case on the next line. One-paragraph-per-line text has long lines
+// that end with punctuation.
+func looksWrapped(lines []string) bool {
+	var lens []int
+	var ts []string
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "" {
+			continue
+		}
+		ts = append(ts, t)
+		lens = append(lens, utf8.RuneCountInString(t))
+	}
+	if len(ts) < 6 {
+		return false
+	}
+	mid := 0
+	for i := 0; i+1 < len(ts); i++ {
+		if endsClause(ts[i]) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(ts[i+1])
+		if unicode.IsLower(r) && markerOf(ts[i+1]).kind == mkNone {
+			mid++
+		}
+	}
+	sort.Ints(lens)
+	median := lens[len(lens)/2]
+	return median >= 25 && median <= 110 && mid*5 >= len(ts)
+}
+
+// endsClause reports whether t ends with sentence or clause punctuation
+// (ignoring closing quotes and brackets).
+func endsClause(t string) bool {
+	t = strings.TrimRight(t, " ”\"')]*")
+	if t == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	switch r {
+	case '.', ';', ':', '!', '?', '…':
+		return true
+	}
+	return false
 }

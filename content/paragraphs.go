@@ -1,11 +1,523 @@
 package content
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
+// This file holds the heading recogniser shared by the plain-text layouts:
+// parseParagraphs (one paragraph per line) and parseWrapped (hard-wrapped
+// text, reflowed into paragraphs first) both hand their paragraphs to
+// structure, so Vietnamese administrative numbering is read one way.
+
+// parseParagraphs reads text with one paragraph per line (Word "save as
+// text", most copy-pastes): every non-empty line is a block.
 func parseParagraphs(text string) []*Section {
-	b := newBuilder()
+	var blocks []block
 	for _, l := range strings.Split(text, "\n") {
-		b.para(l, "Mở đầu")
+		if t := strings.TrimSpace(l); t != "" {
+			blocks = append(blocks, block{text: t, indented: startsIndented(l)})
+		}
 	}
-	return b.sections()
+	return structure(blocks)
+}
+
+// block is one paragraph of source text. indented marks a line that began
+// with a tab: in Word exports that is right-aligned text (signatures,
+// author lines), never a heading.
+type block struct {
+	text     string
+	indented bool
+}
+
+func startsIndented(l string) bool {
+	return strings.HasPrefix(strings.TrimLeft(l, " "), "\t")
+}
+
+// markKind is the kind of numbering a paragraph starts with, from the
+// outermost (Phần, Chương) to the innermost (a, b, c).
+type markKind int
+
+const (
+	mkNone     markKind = iota
+	mkPart              // Phần I, Chương II
+	mkAppendix          // PHỤ LỤC 2
+	mkUpper             // A. B. (uppercase letters)
+	mkRoman             // I. II. III.
+	mkSection           // Mục 1
+	mkArticle           // Điều 1.
+	mkNumber            // 1. 2. / 1.1 1.2
+	mkLetter            // a) b) … đ) … x)
+	mkParen             // 1) 2): list items kept as body text
+	mkBullet            // - + • : list items kept as body text
+)
+
+// marker is the numbering at the start of a paragraph.
+type marker struct {
+	kind   markKind
+	label  string // for section IDs: "ii", "dieu-2", "1-1", "dd"
+	prefix string // the numbering as written: "Điều 2.", "II.", "a)"
+	rest   string // the text after it
+	depth  int    // 1 for "1.", 2 for "1.1" …
+}
+
+var (
+	articleRe  = regexp.MustCompile(`^((?:Điều|ĐIỀU)\s+(\d{1,3}[a-z]?))(?:\s*([.:])\s*(.*))?$`)
+	partRe     = regexp.MustCompile(`^((?:Phần|PHẦN|Chương|CHƯƠNG)\s+([IVXLC]+|\d{1,2}|(?:thứ|THỨ)\s+\pL+))(?:\s*([.:\-–])?\s*(.*))?$`)
+	sectionRe  = regexp.MustCompile(`^((?:Mục|MỤC)\s+(\d{1,2}|[IVX]+))(?:\s*([.:])\s*(.*))?$`)
+	appendixRe = regexp.MustCompile(`^((?:PHỤ LỤC|Phụ lục)(?:\s+(\d{1,2}[a-z]?|[IVX]+))?)(?:\s*([.:\-–])?\s*(.*))?$`)
+	romanRe    = regexp.MustCompile(`^(([IVX]{1,5})[.)])\s+(\S.*)$`)
+	upperRe    = regexp.MustCompile(`^(([A-HK-UYĐ])[.)])\s+(\p{Lu}.*)$`)
+	numberRe   = regexp.MustCompile(`^((\d{1,2})\.)\s+(\S.*)$`)
+	multiNumRe = regexp.MustCompile(`^((\d{1,2}(?:\.\d{1,2}){1,3})\.?)\s+(\pL.*)$`)
+	letterRe   = regexp.MustCompile(`^(([a-zđ])\))\s*(\S.*)$`)
+	letterDot  = regexp.MustCompile(`^(([a-zđ])\.)\s+(\p{Lu}.*)$`)
+	parenRe    = regexp.MustCompile(`^(\(?\d{1,2}\))\s*(\S.*)$`)
+	bulletRe   = regexp.MustCompile(`^([-+•◦▪●*–])\s+(\S.*)$`)
+	romanValid = regexp.MustCompile(`^(X{0,3})(IX|IV|V?I{0,3})$`)
+)
+
+// markerOf reads the numbering a paragraph starts with.
+func markerOf(t string) marker {
+	if m := articleRe.FindStringSubmatch(t); m != nil && (m[3] != "" || len(t) == len(m[1])) {
+		return marker{kind: mkArticle, label: "dieu-" + strings.ToLower(m[2]), prefix: m[1] + m[3], rest: m[4]}
+	}
+	if m := partRe.FindStringSubmatch(t); m != nil && len(strings.Fields(t)) <= 25 {
+		return marker{kind: mkPart, label: Slug(m[1], 3), prefix: m[1] + m[3], rest: m[4]}
+	}
+	if m := sectionRe.FindStringSubmatch(t); m != nil && (m[3] != "" || len(t) == len(m[1])) {
+		return marker{kind: mkSection, label: Slug(m[1], 2), prefix: m[1] + m[3], rest: m[4]}
+	}
+	if m := appendixRe.FindStringSubmatch(t); m != nil && len(strings.Fields(t)) <= 25 && !strings.HasSuffix(t, ".") &&
+		(m[2] != "" || m[3] != "" || len(t) == len(m[1])) {
+		return marker{kind: mkAppendix, label: Slug(m[1], 3), prefix: m[1] + m[3], rest: m[4]}
+	}
+	if m := romanRe.FindStringSubmatch(t); m != nil && romanValid.MatchString(m[2]) {
+		return marker{kind: mkRoman, label: strings.ToLower(m[2]), prefix: m[1], rest: m[3]}
+	}
+	if m := upperRe.FindStringSubmatch(t); m != nil {
+		return marker{kind: mkUpper, label: letterLabel(strings.ToLower(m[2])), prefix: m[1], rest: m[3]}
+	}
+	if m := multiNumRe.FindStringSubmatch(t); m != nil {
+		return marker{kind: mkNumber, label: Slug(m[2], 4), prefix: m[1], rest: m[3], depth: strings.Count(m[2], ".") + 1}
+	}
+	if m := numberRe.FindStringSubmatch(t); m != nil && !startsWithDigit(m[3]) {
+		return marker{kind: mkNumber, label: m[2], prefix: m[1], rest: m[3], depth: 1}
+	}
+	if m := letterRe.FindStringSubmatch(t); m != nil {
+		return marker{kind: mkLetter, label: letterLabel(m[2]), prefix: m[1], rest: m[3]}
+	}
+	if m := letterDot.FindStringSubmatch(t); m != nil {
+		return marker{kind: mkLetter, label: letterLabel(m[2]), prefix: m[1], rest: m[3]}
+	}
+	if m := parenRe.FindStringSubmatch(t); m != nil {
+		return marker{kind: mkParen, prefix: m[1], rest: m[2]}
+	}
+	if m := bulletRe.FindStringSubmatch(t); m != nil {
+		return marker{kind: mkBullet, prefix: m[1], rest: m[2]}
+	}
+	return marker{}
+}
+
+// letterLabel keeps đ apart from d in section IDs.
+func letterLabel(l string) string {
+	if l == "đ" {
+		return "dd"
+	}
+	return l
+}
+
+func startsWithDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsDigit(r)
+}
+
+// structural reports whether the numbering opens a section.
+func (m marker) structural() bool { return m.kind != mkNone && m.kind < mkParen }
+
+// rank orders the kinds of heading: a heading closes every open section of
+// the same or a higher rank number and nests under the rest.
+func (m marker) rank() float64 {
+	switch m.kind {
+	case mkPart, mkAppendix:
+		return 1
+	case mkUpper:
+		return 1.5
+	case mkRoman:
+		return 2
+	case mkSection:
+		return 3
+	case mkArticle:
+		return 4
+	case mkNumber:
+		return 5 + 0.1*float64(m.depth-1)
+	case mkLetter:
+		return 6
+	}
+	return 7
+}
+
+const (
+	rankCaps  = 2    // an unnumbered line in capitals: a part
+	subOffset = 0.05 // a sub-heading nests just under the numbered heading it follows
+)
+
+var (
+	recipientsRe = regexp.MustCompile(`^(?:Nơi nhận|NƠI NHẬN)\s*:?`)
+	closingRe    = regexp.MustCompile(`^(?:Nghị quyết|Quyết định|Chỉ thị|Kết luận|Quy định|Kế hoạch|Thông báo|Hướng dẫn|Báo cáo|Văn bản|Thông tư|Nghị định|Chương trình|Quy chế) này\s.*(?:thông qua|hiệu lực|có hiệu lực|thi hành)`)
+	signingRe    = regexp.MustCompile(`^(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}`)
+	authorRe     = regexp.MustCompile(`^(?:\(\s*(?:Theo|Nguồn)\s.*\)|Nguồn\s*:.*|(?:GS|PGS|TS|ThS|TSKH|NCS|CN|BS|KS|Nhà báo|Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng|Đại tướng)(?:[\s.,].*)?)$`)
+)
+
+// structurer turns paragraphs into sections. It keeps the ranks of the
+// open headings so levels stay contiguous whatever numbering a document
+// skips (a resolution fragment starting at "2." then "Điều 3.").
+type structurer struct {
+	b      *builder
+	ranks  []float64
+	subs   []bool // ranks[i] is an unnumbered sub-heading
+	list   []string
+	opened bool // a heading has been opened (not just the opening section)
+	body   bool // a real body paragraph has been seen
+}
+
+// structure builds the section tree from paragraphs. Before the first
+// heading, title blocks and "Căn cứ" preambles form an opening section;
+// from "Nơi nhận:" or the closing formula on, the distribution list and
+// signature form a closing section; author and source lines stay as body
+// text of the article they close.
+func structure(blocks []block) []*Section {
+	s := &structurer{b: newBuilder()}
+	closeAt := closingStart(blocks)
+	prevAuthor := false
+	for i := 0; i < len(blocks); i++ {
+		bl := blocks[i]
+		t := bl.text
+		if i == closeAt {
+			s.flushList()
+			s.ranks, s.subs = s.ranks[:0], s.subs[:0]
+			s.b.open(1, "phan-ket", "Phần kết")
+			s.opened = true
+		}
+		if i >= closeAt {
+			s.bodyBlock(t)
+			continue
+		}
+		m := markerOf(t)
+		if m.structural() && !bl.indented {
+			prevAuthor = false
+			head, body := splitHeading(m.prefix, m.rest)
+			s.heading(m.rank(), false, m.label, head)
+			if body != "" {
+				s.para(escapeText(body))
+			}
+			continue
+		}
+		var next *block
+		if i+1 < len(blocks) && i+1 < closeAt {
+			next = &blocks[i+1]
+		}
+		switch {
+		case s.isAuthor(bl, next, prevAuthor):
+			prevAuthor = true
+			s.flushList()
+			s.para(emphasise(t))
+		case isCapsLine(t) && !strings.HasSuffix(t, ":"):
+			prevAuthor = false
+			if !s.opened {
+				s.bodyBlock(t) // the title block of the opening section
+				continue
+			}
+			s.heading(rankCaps, false, "", t)
+		case s.isSubheading(bl, next):
+			prevAuthor = false
+			s.heading(s.subRank(), true, "", t)
+		default:
+			prevAuthor = false
+			if m.kind == mkNone && utf8.RuneCountInString(t) > 60 {
+				s.body = true
+			}
+			s.bodyBlock(t)
+		}
+	}
+	s.flushList()
+	return s.b.sections()
+}
+
+// closingStart finds where the closing part begins: the "Nơi nhận:" line,
+// or an earlier closing formula ("Nghị quyết này … thông qua …") or
+// signing line ("TM. …", "KT. …") after which no numbered heading comes.
+func closingStart(blocks []block) int {
+	end := len(blocks)
+	for i, b := range blocks {
+		if recipientsRe.MatchString(b.text) {
+			end = i
+			break
+		}
+	}
+	at := end
+	for i := end - 1; i >= 0; i-- {
+		t := blocks[i].text
+		if m := markerOf(t); m.structural() && !blocks[i].indented {
+			break
+		}
+		if closingRe.MatchString(t) || signingRe.MatchString(t) {
+			at = i
+		}
+	}
+	return at
+}
+
+// heading opens a section of the given rank.
+func (s *structurer) heading(rank float64, sub bool, label, text string) {
+	s.flushList()
+	for len(s.ranks) > 0 && s.ranks[len(s.ranks)-1] >= rank {
+		s.ranks, s.subs = s.ranks[:len(s.ranks)-1], s.subs[:len(s.subs)-1]
+	}
+	s.ranks, s.subs = append(s.ranks, rank), append(s.subs, sub)
+	s.b.open(len(s.ranks), label, text)
+	s.opened = true
+}
+
+// subRank is the rank of an unnumbered sub-heading: just under the
+// innermost numbered heading, so consecutive sub-headings are siblings.
+func (s *structurer) subRank() float64 {
+	for i := len(s.ranks) - 1; i >= 0; i-- {
+		if !s.subs[i] {
+			return s.ranks[i] + subOffset
+		}
+	}
+	return rankCaps + subOffset
+}
+
+// bodyBlock adds a paragraph; consecutive list items form one list, and
+// the labels of a resolution's structure ("QUYẾT NGHỊ:", "Nơi nhận:") are
+// set in bold.
+func (s *structurer) bodyBlock(t string) {
+	if m := markerOf(t); m.kind == mkBullet {
+		s.list = append(s.list, "- "+escapeText(m.rest))
+		return
+	}
+	s.flushList()
+	if recipientsRe.MatchString(t) || labelRe.MatchString(t) {
+		s.para("**" + escapeText(t) + "**")
+		return
+	}
+	s.para(escapeText(t))
+}
+
+var labelRe = regexp.MustCompile(`^(?:QUYẾT NGHỊ|QUYẾT ĐỊNH|NGHỊ QUYẾT|KẾT LUẬN|CHỈ THỊ)\s*:$`)
+
+// emphasise sets an author or source line in italics when it begins and
+// ends with a word, so the markers cannot attach to punctuation.
+func emphasise(t string) string {
+	first, _ := utf8.DecodeRuneInString(t)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	if isWordRune(first) && isWordRune(last) {
+		return "*" + escapeText(t) + "*"
+	}
+	return escapeText(t)
+}
+
+func (s *structurer) para(md string) {
+	s.b.para(md, "Mở đầu")
+}
+
+func (s *structurer) flushList() {
+	if len(s.list) > 0 {
+		s.b.para(strings.Join(s.list, "\n"), "Mở đầu")
+		s.list = s.list[:0]
+	}
+}
+
+// isAuthor recognises the lines that close an article: its author and
+// their title ("GS,TS. …" then "Chuyên gia cao cấp …"), the desk that
+// wrote it ("Ban Biên tập", "Văn phòng Tỉnh uỷ") or its source ("(Theo …)").
+// A short capitalised name right before the next numbered heading, or at
+// the end, is one too.
+func (s *structurer) isAuthor(bl block, next *block, prevAuthor bool) bool {
+	t := bl.text
+	if !s.opened || endsClause(t) {
+		return authorRe.MatchString(t) && strings.HasPrefix(t, "(")
+	}
+	words := len(strings.Fields(t))
+	if words > 20 {
+		return false
+	}
+	if bl.indented || authorRe.MatchString(t) {
+		return true
+	}
+	if prevAuthor && words <= 16 {
+		return true
+	}
+	endOfArticle := next == nil || (markerOf(next.text).structural() && !next.indented)
+	return endOfArticle && words <= 8 && nameLike(t)
+}
+
+// nameLike reports whether most words are capitalised, as in the name of a
+// person or a body ("Ban Tuyên giáo Trung ương").
+func nameLike(t string) bool {
+	words := strings.Fields(t)
+	caps := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return caps*2 >= len(words)
+}
+
+// isSubheading recognises a short unnumbered line without closing
+// punctuation followed by body text: the sub-titles of bulletin articles.
+func (s *structurer) isSubheading(bl block, next *block) bool {
+	t := bl.text
+	if next == nil || bl.indented || (!s.opened && !s.body) || endsClause(t) || strings.HasSuffix(t, ",") {
+		return false
+	}
+	if len(strings.Fields(t)) > 16 || utf8.RuneCountInString(t) > 120 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(t, "“\"'("))
+	if !unicode.IsUpper(r) {
+		return false
+	}
+	nm := markerOf(t)
+	return nm.kind == mkNone
+}
+
+// isCapsLine reports whether t is written in capitals (a title or part line).
+func isCapsLine(t string) bool {
+	if strings.Count(t, " ") >= 30 {
+		return false
+	}
+	letters, upper := 0, 0
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 4 && upper*10 >= letters*9 && len(strings.Fields(t)) <= 30
+}
+
+// splitHeading makes a one-line heading from a numbered paragraph. A short
+// paragraph is the heading; otherwise its first sentence is, with the rest
+// as body; a first sentence too long for a heading is cut at a word
+// boundary with "…" and the whole paragraph is kept as body, so no word is
+// lost either way.
+func splitHeading(prefix, rest string) (heading, body string) {
+	rest = strings.TrimSpace(rest)
+	if rest == "" {
+		return prefix, ""
+	}
+	first, tail := firstSentence(rest)
+	n := utf8.RuneCountInString(first)
+	switch {
+	case tail == "" && n <= 160:
+		return prefix + " " + rest, ""
+	case tail != "" && n <= 120:
+		return prefix + " " + first, tail
+	}
+	return prefix + " " + cutAtWord(rest, 90), rest
+}
+
+// firstSentence splits s after its first sentence: a full stop, "?" or
+// "!" followed by a space and a capital, not after an abbreviation
+// ("TS.", "TP.") or a single letter.
+func firstSentence(s string) (first, tail string) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '.' && c != '?' && c != '!' {
+			continue
+		}
+		if i+2 >= len(s) || s[i+1] != ' ' {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i+2:])
+		if !unicode.IsUpper(r) && r != '“' && r != '"' {
+			continue
+		}
+		if c == '.' && isAbbrev(s[:i]) {
+			continue
+		}
+		return s[:i+1], strings.TrimSpace(s[i+2:])
+	}
+	return s, ""
+}
+
+// isAbbrev reports whether the text before a dot ends with an
+// abbreviation: a word with a dot inside ("v.v"), a single letter, or a
+// short word mostly in capitals ("TS", "ThS", "TP").
+func isAbbrev(before string) bool {
+	w := before
+	if i := strings.LastIndexAny(before, " (“\""); i >= 0 {
+		w = before[i+1:]
+	}
+	n := utf8.RuneCountInString(w)
+	switch {
+	case n == 0 || strings.Contains(w, "."):
+		return true
+	case n == 1:
+		return true
+	case n > 4 || strings.ContainsFunc(w, unicode.IsDigit):
+		return false
+	}
+	upper := 0
+	for _, r := range w {
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return upper >= 2 && upper*2 >= n
+}
+
+// cutAtWord shortens s to at most max runes at a word boundary and marks
+// the cut with "…".
+func cutAtWord(s string, max int) string {
+	words := strings.Fields(s)
+	var b strings.Builder
+	for i, w := range words {
+		if i > 0 && b.Len() > 0 && utf8.RuneCountInString(b.String())+1+utf8.RuneCountInString(w) > max {
+			break
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	out := strings.TrimRight(b.String(), ",;:-–—")
+	if out == "" {
+		out = b.String()
+	}
+	if len(out) < len(strings.Join(words, " ")) {
+		out += "…"
+	}
+	return out
+}
+
+// escapeText makes source text safe to embed in markdown: characters that
+// would turn into emphasis, links or headings are escaped the way
+// PlainText undoes them.
+func escapeText(t string) string {
+	if !strings.ContainsAny(t, "\\*_[]#") {
+		return t
+	}
+	var b strings.Builder
+	for i, r := range t {
+		switch r {
+		case '\\', '*', '_', '[', ']':
+			b.WriteByte('\\')
+		case '#':
+			if strings.TrimSpace(t[:i]) == "" {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

@@ -1,15 +1,14 @@
 package content
 
 import (
-	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
+
+	"chibo/content/convert"
 )
 
 // Problem is why a file could not be read. UIs turn it into a sentence in
@@ -60,24 +59,21 @@ func ProblemOf(err error) Problem {
 // conversion; larger files are refused rather than parsed slowly.
 const MaxTextSize = 64 << 20
 
-// ParseFile reads and parses one file; see Parse.
+// ParseFile reads and parses one file of any supported format; see
+// ParseBytes. Files over DefaultMaxFileSize are refused unread.
 func ParseFile(path string) (*Document, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &FileError{File: filepath.Base(path), Problem: ProblemRead, Err: err}
-	}
-	return Parse(filepath.Base(path), data)
-}
-
-// Parse turns the bytes of a text or markdown file into a Document. The
-// layout is recognised from the content, not the name; name only gives the
-// Source, the default ID and a hint that ".md" is markdown.
-func Parse(name string, data []byte) (*Document, error) {
-	text, err := DecodeText(name, data)
+	data, err := ReadFileLimited(path, DefaultMaxFileSize)
 	if err != nil {
 		return nil, err
 	}
-	return parseText(name, text, LayoutOf(name, text))
+	return ParseBytes(filepath.Base(path), data)
+}
+
+// Parse turns the bytes of a file into a Document. The format, encoding
+// and layout are recognised from the content, not the name; name only
+// gives the Source, the default ID and a hint that ".md" is markdown.
+func Parse(name string, data []byte) (*Document, error) {
+	return ParseBytes(name, data)
 }
 
 // ParseAs parses normalised text with a known layout, for converters that
@@ -128,43 +124,24 @@ func DocID(name string) string {
 	return id
 }
 
-// DecodeText checks that data is text and returns it normalised. Binary
-// input and invalid UTF-8 are errors naming the file, never a panic.
+// DecodeText checks that data is text and returns it normalised, whatever
+// its encoding (UTF-8 with or without BOM, UTF-16, Windows-1258, TCVN3,
+// VNI). Binary input and undecodable bytes are errors naming the file
+// (and the encoding guessed), never a panic.
 func DecodeText(name string, data []byte) (string, error) {
 	if len(data) > MaxTextSize {
-		return "", &FileError{File: name, Problem: ProblemTooLarge, Detail: fmt.Sprintf("%d MB", len(data)>>20)}
+		return "", tooLarge(name, int64(len(data)))
 	}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return "", &FileError{File: name, Problem: ProblemBinary, Detail: fmt.Sprintf("byte %d", i)}
+	res, err := convert.Convert(context.Background(), name+".txt", data, convert.Options{MaxText: MaxTextSize})
+	if err == nil && res.Format != convert.FormatText && res.Format != convert.FormatMarkdown {
+		return "", &FileError{File: name, Problem: ProblemBinary, Detail: string(res.Format)}
 	}
-	if !utf8.Valid(data) {
-		off := 0
-		for off < len(data) {
-			r, n := utf8.DecodeRune(data[off:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			off += n
-		}
-		return "", &FileError{File: name, Problem: ProblemEncoding, Detail: fmt.Sprintf("byte %d", off)}
+	if err != nil {
+		return "", fileError(name, err)
 	}
-	if ctl := countControl(data); ctl > len(data)/100+2 {
-		return "", &FileError{File: name, Problem: ProblemBinary, Detail: fmt.Sprintf("%d control bytes", ctl)}
-	}
-	text := Normalize(string(data))
+	text := Normalize(res.Text)
 	if strings.TrimSpace(text) == "" {
 		return "", &FileError{File: name, Problem: ProblemEmpty}
 	}
 	return text, nil
-}
-
-func countControl(data []byte) int {
-	n := 0
-	for _, c := range data {
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
-			n++
-		}
-	}
-	return n
 }

@@ -3,6 +3,7 @@ package content
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -72,25 +73,39 @@ func PlainText(md string) string {
 		out = append(out, t)
 	}
 	s := strings.Join(out, "\n")
-	s = strings.NewReplacer("**", "", "__", "", "\\*", "*", "\\_", "_", "\\#", "#", "\\[", "[", "\\]", "]", "\\|", "|", "\\\\", "\\", "<br>", " ").Replace(s)
+	// Escaped markers become placeholders so the emphasis stripper keeps them.
+	s = strings.NewReplacer("**", "", "__", "", "\\*", "\ue000", "\\_", "\ue001", "\\<", "<", "\\#", "#", "\\[", "[", "\\]", "]", "\\|", "|", "\\\\", "\\", "<br>", " ").Replace(s)
 	s = stripSingleEmphasis(s)
+	s = strings.NewReplacer("\ue000", "*", "\ue001", "_").Replace(s)
 	return strings.TrimSpace(collapseBlankLines(s))
 }
 
 // stripSingleEmphasis drops *x* and _x_ markers that open or close a word.
+// Neighbours are those of the original text, so "**" pairs are judged as
+// before; only the bytes around markers are decoded.
 func stripSingleEmphasis(s string) string {
-	rs := []rune(s)
-	var b strings.Builder
-	for i, r := range rs {
-		if r == '*' || r == '_' {
-			prevWord := i > 0 && isWordRune(rs[i-1])
-			nextWord := i+1 < len(rs) && isWordRune(rs[i+1])
-			if prevWord != nextWord { // at a word edge: a marker, not a literal
-				continue
-			}
-		}
-		b.WriteRune(r)
+	if !strings.ContainsAny(s, "*_") {
+		return s
 	}
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '*' && s[i] != '_' {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		next, _ := utf8.DecodeRuneInString(s[i+1:])
+		// A marker flanks text on one side (*word*, *“quote”*,); a literal
+		// sits inside a word (0*0) or alone between spaces (a * b).
+		prevWord, nextWord := i > 0 && isWordRune(prev), i+1 < len(s) && isWordRune(next)
+		prevSpace, nextSpace := i == 0 || unicode.IsSpace(prev), i+1 >= len(s) || unicode.IsSpace(next)
+		if !(prevWord && nextWord) && !(prevSpace && nextSpace) {
+			b.WriteString(s[last:i])
+			last = i + 1
+		}
+	}
+	b.WriteString(s[last:])
 	return b.String()
 }
 

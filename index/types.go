@@ -54,7 +54,10 @@ type Result struct {
 	Took  time.Duration `json:"-"`
 	Hits  []Hit         `json:"hits"`
 	Kinds []Facet       `json:"kinds"`
-	Years []Facet       `json:"years"`
+	// Relaxed is set when no section has every word, so the hits are
+	// those with most of them.
+	Relaxed bool    `json:"relaxed,omitempty"`
+	Years   []Facet `json:"years"`
 }
 
 // Searcher is what the UI needs from the index.

@@ -1,0 +1,180 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"chibo/content"
+	"chibo/content/plan"
+)
+
+// planCLI runs chibo in-process in lang with "this month" fixed to
+// November 2026.
+func planCLI(t *testing.T, data, lang, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	old := planNow
+	planNow = func() time.Time { return time.Date(2026, 11, 21, 10, 0, 0, 0, time.UTC) }
+	defer func() { planNow = old }()
+	var out, errb bytes.Buffer
+	code := run(append([]string{"--data", data, "--lang", lang}, args...), strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+// firstSection is a real DOC#SECTION of the shipped library.
+func firstSection(t *testing.T) (string, *content.Document, *content.Section) {
+	t.Helper()
+	lib, err := content.OpenLibrary(content.Dirs{Data: t.TempDir(), Cache: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range lib.Docs() {
+		if len(d.Sections) > 1 {
+			return d.ID + "#" + d.Sections[1].ID, d, d.Sections[1]
+		}
+	}
+	t.Skip("no document with sections")
+	return "", nil, nil
+}
+
+func TestPlanCommandWalkthrough(t *testing.T) {
+	data := t.TempDir()
+	ref, doc, sec := firstSection(t)
+
+	out, _, code := planCLI(t, data, "vi", "", "plan", "list")
+	if code != 0 || !strings.Contains(out, "Chưa có kế hoạch") {
+		t.Fatalf("empty list: %d %q", code, out)
+	}
+	out, _, code = planCLI(t, data, "vi", "", "plan", "show")
+	if code != 0 || !strings.Contains(out, "tháng 11/2026  [2026-11]") || !strings.Contains(out, "Chưa lưu") || !strings.Contains(out, "Tổng thời lượng: 95 phút") {
+		t.Fatalf("show skeleton: %d\n%s", code, out)
+	}
+
+	out, errOut, code := planCLI(t, data, "vi", "", "plan", "add", ref)
+	if code != 0 || !strings.Contains(out, "vào mục 2.") {
+		t.Fatalf("add: %d %q %q", code, out, errOut)
+	}
+	if _, errOut, code = planCLI(t, data, "vi", "", "plan", "add", ref); code != 1 || !strings.Contains(errOut, "đã có") {
+		t.Fatalf("duplicate add: %d %q", code, errOut)
+	}
+	if _, _, code = planCLI(t, data, "vi", "", "plan", "add", ref, "--item", "5", "--text", "Một đoạn được chọn."); code != 0 {
+		t.Fatal("add a passage to item 5")
+	}
+	if _, _, code = planCLI(t, data, "vi", "", "plan", "note", "--item", "4", "- Đ/c An: vận động\n- Đ/c Bình: vệ sinh"); code != 0 {
+		t.Fatal("note")
+	}
+	if _, _, code = planCLI(t, data, "vi", "Ghi chú từ tệp\n", "plan", "note", "--item", "4", "--append", "-"); code != 0 {
+		t.Fatal("note from stdin")
+	}
+	if _, _, code = planCLI(t, data, "vi", "", "plan", "set", "--date", "2026-11-25", "--place", "Nhà văn hoá", "--cell", "thôn Đông"); code != 0 {
+		t.Fatal("set")
+	}
+
+	out, _, _ = planCLI(t, data, "vi", "", "plan", "show", "2026-11")
+	for _, want := range []string{sec.Heading, doc.ID + "#" + sec.ID, "- Đ/c An: vận động", "Ghi chú từ tệp", "Ngày họp: 2026-11-25", "Chi bộ: thôn Đông"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Chưa lưu") {
+		t.Error("a saved plan is shown as unsaved")
+	}
+	out, _, _ = planCLI(t, data, "en", "", "plan", "list")
+	if !strings.Contains(out, "2026-11  Sinh hoạt chi bộ thường kỳ tháng 11/2026 — 7 items, 2 excerpts, 95 minutes") {
+		t.Errorf("list: %q", out)
+	}
+
+	// Export in each format, to a named file and to the default name.
+	dir := t.TempDir()
+	for _, f := range []string{"md", "html", "docx"} {
+		path := filepath.Join(dir, "hop."+f)
+		out, errOut, code := planCLI(t, data, "vi", "", "plan", "export", "--out", path)
+		if code != 0 || !strings.Contains(out, path) {
+			t.Fatalf("export %s: %d %q %q", f, code, out, errOut)
+		}
+		b, _ := os.ReadFile(path)
+		switch f {
+		case "docx":
+			if _, err := zip.NewReader(bytes.NewReader(b), int64(len(b))); err != nil {
+				t.Errorf("docx: %v", err)
+			}
+		default:
+			if !bytes.Contains(b, []byte(sec.Heading)) || !bytes.Contains(b, []byte("BIÊN BẢN")) {
+				t.Errorf("%s pack lacks the excerpt or the minutes", f)
+			}
+		}
+	}
+	out, _, code = planCLI(t, data, "vi", "", "plan", "export", "--format", "md", "--out", "-", "2026-11")
+	if code != 0 || !strings.HasPrefix(out, "ĐẢNG BỘ") {
+		t.Fatalf("export to stdout: %d %.80q", code, out)
+	}
+	wd, _ := os.Getwd()
+	os.Chdir(dir)
+	defer os.Chdir(wd)
+	if _, _, code := planCLI(t, data, "vi", "", "plan", "export"); code != 0 {
+		t.Fatal("export with defaults")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "chibo-hop-2026-11.html")); err != nil {
+		t.Fatal("default export name:", err)
+	}
+}
+
+func TestPlanCommandErrors(t *testing.T) {
+	data := t.TempDir()
+	ref, _, _ := firstSection(t)
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"plan"}, 2, "missing what to do"},
+		{[]string{"plan", "frobnicate"}, 2, `no such action "frobnicate"`},
+		{[]string{"plan", "show", "2026-13"}, 2, "is not a month"},
+		{[]string{"plan", "show", "11/2026"}, 2, "is not a month"},
+		{[]string{"plan", "show", "2026-11", "2026-12"}, 2, "too many arguments"},
+		{[]string{"plan", "export", "--format", "pdf"}, 2, `format "pdf" is not supported`},
+		{[]string{"plan", "export", "--bogus"}, 2, "flag provided but not defined"},
+		{[]string{"plan", "add"}, 2, "need exactly one source"},
+		{[]string{"plan", "add", "no-such-doc#i"}, 1, "is not in the library"},
+		{[]string{"plan", "add", ref, "--item", "99"}, 1, "no such agenda item"},
+		{[]string{"plan", "note", "x"}, 2, "need --item"},
+		{[]string{"plan", "note", "--item", "2"}, 2, "need the note text"},
+		{[]string{"plan", "set"}, 2, "need at least one of"},
+		{[]string{"plan", "set", "--date", "25/11/2026"}, 2, `date "25/11/2026" is not valid`},
+	}
+	for _, c := range cases {
+		_, errOut, code := planCLI(t, data, "en", "", c.args...)
+		if code != c.code || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", c.args, code, errOut, c.code, c.want)
+		}
+	}
+}
+
+// TestPlanCommandDamagedFile: a damaged plan is set aside (kept), reported,
+// and the command carries on with the standard agenda.
+func TestPlanCommandDamagedFile(t *testing.T) {
+	data := t.TempDir()
+	dirs := content.Dirs{Data: data, Cache: data}
+	st := plan.OpenStore(dirs.User())
+	os.MkdirAll(st.Dir(), 0o755)
+	os.WriteFile(st.Path("2026-11"), []byte(`{"version": 1, "items": [`), 0o644)
+	out, _, code := planCLI(t, data, "en", "", "plan", "list")
+	if code != 0 || !strings.Contains(out, "cannot be read") {
+		t.Fatalf("list: %q", out)
+	}
+	out, errOut, code := planCLI(t, data, "en", "", "plan", "show", "2026-11")
+	if code != 0 || !strings.Contains(errOut, "was damaged and has been kept as") || !strings.Contains(out, "Not saved yet") {
+		t.Fatalf("show: %d %q %q", code, out, errOut)
+	}
+	m, _ := filepath.Glob(filepath.Join(st.Dir(), "2026-11.json.damaged-*"))
+	if len(m) != 1 {
+		t.Fatalf("damaged copy: %v", m)
+	}
+	if b, _ := os.ReadFile(m[0]); string(b) != `{"version": 1, "items": [` {
+		t.Fatal("damaged bytes not kept")
+	}
+}

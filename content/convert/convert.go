@@ -1,0 +1,293 @@
+// Package convert turns the bytes of a user's file — plain text in any
+// Vietnamese encoding, markdown, HTML, Word (.docx), OpenDocument (.odt) or
+// PDF — into UTF-8 text plus a hint of its layout, for the content parsers.
+//
+// The format is recognised from the bytes, not the name, because files
+// arrive renamed, mailed and re-saved. Everything runs in-process and
+// offline: nothing inside a document is fetched or executed, zip archives
+// are read under a decompression budget, and a damaged file yields an
+// *Error naming the problem, never a panic.
+//
+// The package is a leaf below chibo/content (which imports it), so it
+// speaks in plain strings: Problem codes equal content.Problem values and
+// Layout values equal content.Layout values.
+package convert
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Format is what a file turned out to be.
+type Format string
+
+const (
+	FormatText     Format = "text"
+	FormatMarkdown Format = "markdown"
+	FormatHTML     Format = "html"
+	FormatDOCX     Format = "docx"
+	FormatODT      Format = "odt"
+	FormatPDF      Format = "pdf"
+	FormatDOC      Format = "doc" // Word 97–2003: recognised to explain, not read
+	FormatRTF      Format = "rtf"
+	FormatZip      Format = "zip" // an archive that is neither docx nor odt
+	FormatBinary   Format = "binary"
+)
+
+// Layout is the layout hint for the parser; the values are content.Layout's.
+type Layout string
+
+const (
+	LayoutDetect     Layout = "" // plain text: let the parser recognise it
+	LayoutParagraphs Layout = "paragraphs"
+	LayoutWrapped    Layout = "wrapped"
+	LayoutMarkdown   Layout = "markdown"
+)
+
+// Problem codes; the values are content.Problem's.
+const (
+	ProblemBinary      = "binary"
+	ProblemEncoding    = "encoding"
+	ProblemEmpty       = "empty"
+	ProblemTooLarge    = "too-large"
+	ProblemFormat      = "format"
+	ProblemUnzipLimit  = "unzip-limit"
+	ProblemUnsupported = "unsupported"
+	ProblemNoText      = "no-text"
+)
+
+// Error says why a file could not be converted. Detail is short and
+// technical (an offset, the guessed encoding); UIs explain Problem.
+type Error struct {
+	Problem string
+	Detail  string
+	Err     error
+}
+
+func (e *Error) Error() string {
+	s := e.Problem
+	if e.Detail != "" {
+		s += " (" + e.Detail + ")"
+	}
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Options tune a conversion; the zero value is sensible.
+type Options struct {
+	// Encoding forces the encoding of text and HTML files (see
+	// ParseEncoding); "" detects it.
+	Encoding string
+	// MaxUnzipped caps the bytes read out of a docx/odt archive, so a zip
+	// bomb is refused instead of filling memory. 0 means DefaultMaxUnzipped.
+	MaxUnzipped int64
+	// MaxText caps the converted text. 0 means DefaultMaxText.
+	MaxText int
+}
+
+const (
+	DefaultMaxUnzipped = 256 << 20
+	DefaultMaxText     = 64 << 20
+)
+
+func (o Options) maxUnzipped() int64 {
+	if o.MaxUnzipped > 0 {
+		return o.MaxUnzipped
+	}
+	return DefaultMaxUnzipped
+}
+
+func (o Options) maxText() int {
+	if o.MaxText > 0 {
+		return o.MaxText
+	}
+	return DefaultMaxText
+}
+
+// Result is a converted file.
+type Result struct {
+	Text     string // NFC, LF line ends
+	Layout   Layout
+	Format   Format
+	Encoding string // for text and HTML; for office files a repaired legacy font encoding, if any
+}
+
+// Sniff recognises a file's format from its first bytes; name only breaks
+// ties between plain text and markdown, and HTML without a doctype.
+func Sniff(name string, data []byte) Format {
+	head := data
+	if len(head) > 1024 {
+		head = head[:1024]
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	switch {
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		switch zipKind(data) {
+		case FormatDOCX:
+			return FormatDOCX
+		case FormatODT:
+			return FormatODT
+		}
+		return FormatZip
+	case bytes.Contains(head, []byte("%PDF-")):
+		return FormatPDF
+	case bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
+		return FormatDOC
+	case bytes.HasPrefix(data, []byte("{\\rtf")):
+		return FormatRTF
+	}
+	if looksHTML(head, ext) {
+		return FormatHTML
+	}
+	if ext == ".md" || ext == ".markdown" {
+		return FormatMarkdown
+	}
+	return FormatText
+}
+
+// looksHTML checks the start of a file for markup. A .html name alone is
+// not enough (a saved page can be plain text), nor is one tag in a text.
+func looksHTML(head []byte, ext string) bool {
+	h := bytes.ToLower(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n"))
+	if bytes.HasPrefix(h, []byte("\xff\xfe")) || bytes.HasPrefix(h, []byte("\xfe\xff")) {
+		h = bytes.ReplaceAll(h[2:], []byte{0}, nil)
+	}
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<title"} {
+		if bytes.HasPrefix(h, []byte(p)) {
+			return true
+		}
+	}
+	if bytes.HasPrefix(h, []byte("<?xml")) && bytes.Contains(h, []byte("<html")) {
+		return true
+	}
+	if (ext == ".html" || ext == ".htm" || ext == ".xhtml") && bytes.HasPrefix(h, []byte("<")) {
+		return true
+	}
+	return false
+}
+
+// Convert turns a file's bytes into text. ctx is checked between pages and
+// parts, so a cancelled import does not wait for a long PDF.
+func Convert(ctx context.Context, name string, data []byte, opt Options) (res *Result, err error) {
+	defer func() {
+		// The readers are written not to panic; this is the last guard
+		// that keeps one strange file from stopping an import of many.
+		if p := recover(); p != nil {
+			res, err = nil, &Error{Problem: ProblemFormat, Detail: fmt.Sprint(p)}
+		}
+	}()
+	if len(data) == 0 {
+		return nil, &Error{Problem: ProblemEmpty}
+	}
+	if opt.Encoding != "" {
+		enc, ok := ParseEncoding(opt.Encoding)
+		if !ok {
+			return nil, &Error{Problem: ProblemEncoding, Detail: "unknown encoding " + opt.Encoding}
+		}
+		opt.Encoding = enc
+	}
+	f := Sniff(name, data)
+	switch f {
+	case FormatDOCX:
+		res, err = convertDOCX(ctx, data, opt)
+	case FormatODT:
+		res, err = convertODT(ctx, data, opt)
+	case FormatPDF:
+		res, err = convertPDF(ctx, data, opt)
+	case FormatHTML:
+		res, err = convertHTML(data, opt)
+	case FormatDOC:
+		return nil, &Error{Problem: ProblemUnsupported, Detail: "Word 97-2003 .doc"}
+	case FormatRTF:
+		return nil, &Error{Problem: ProblemUnsupported, Detail: "RTF"}
+	case FormatZip:
+		return nil, &Error{Problem: ProblemUnsupported, Detail: "zip"}
+	default:
+		res, err = convertText(data, opt)
+		if err == nil && f == FormatMarkdown {
+			res.Format, res.Layout = FormatMarkdown, LayoutMarkdown
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(res.Text) > opt.maxText() {
+		return nil, &Error{Problem: ProblemTooLarge, Detail: fmt.Sprintf("%d MB of text", len(res.Text)>>20)}
+	}
+	if strings.TrimSpace(res.Text) == "" {
+		if f == FormatPDF {
+			return nil, &Error{Problem: ProblemNoText}
+		}
+		return nil, &Error{Problem: ProblemEmpty}
+	}
+	return res, nil
+}
+
+// convertText decodes a plain-text file.
+func convertText(data []byte, opt Options) (*Result, error) {
+	text, enc, err := decodeText(data, opt.Encoding)
+	if err != nil {
+		return nil, err
+	}
+	if ctl := countControl(text); ctl > utf8.RuneCountInString(text)/100+2 {
+		return nil, &Error{Problem: ProblemBinary, Detail: fmt.Sprintf("%d control characters", ctl)}
+	}
+	return &Result{Text: text, Layout: LayoutDetect, Format: FormatText, Encoding: enc}, nil
+}
+
+// decodeText detects (or applies the forced) encoding and returns NFC text.
+func decodeText(data []byte, forced string) (string, string, error) {
+	enc := forced
+	if enc == "" {
+		if i := bytes.IndexByte(data, 0); i >= 0 && utf16NoBOM(data) == "" &&
+			!bytes.HasPrefix(data, []byte("\xff\xfe")) && !bytes.HasPrefix(data, []byte("\xfe\xff")) {
+			return "", "", &Error{Problem: ProblemBinary, Detail: fmt.Sprintf("byte %d", i)}
+		}
+		g, ok := DetectEncoding(data)
+		if !ok {
+			return "", "", &Error{Problem: ProblemEncoding, Detail: fmt.Sprintf("%s?, %.0f%%", g.Encoding, g.Ratio*100)}
+		}
+		enc = g.Encoding
+	}
+	text, err := Decode(data, enc)
+	if err != nil {
+		return "", "", &Error{Problem: ProblemEncoding, Detail: enc, Err: err}
+	}
+	text = strings.TrimPrefix(text, "\ufeff")
+	if enc == UTF8 {
+		// A UTF-8 file converted from a legacy font by a naive tool.
+		if fixed, e := repairMojibake(text); e != "" {
+			text, enc = fixed, e
+		}
+	}
+	if strings.ContainsRune(text, 0) {
+		return "", "", &Error{Problem: ProblemBinary, Detail: "NUL"}
+	}
+	return norm.NFC.String(text), enc, nil
+}
+
+func countControl(s string) int {
+	n := 0
+	for _, r := range s {
+		if (r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f') || r == utf8.RuneError {
+			n++
+		}
+	}
+	return n
+}
+
+// IsCancel reports whether err is a cancellation rather than a bad file.
+func IsCancel(err error) bool {
+	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}

@@ -1,0 +1,274 @@
+package convert
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Encoding names, as accepted by --encoding and reported to the user.
+const (
+	UTF8     = "utf-8"
+	UTF16LE  = "utf-16le"
+	UTF16BE  = "utf-16be"
+	CP1258   = "windows-1258"
+	TCVN3    = "tcvn3"
+	VNI      = "vni"
+	encGuess = "" // detect
+)
+
+// Encodings lists the encodings chibo reads, in the order detection prefers
+// them on a tie.
+var Encodings = []string{UTF8, UTF16LE, UTF16BE, CP1258, TCVN3, VNI}
+
+// ParseEncoding reads a user-typed encoding name ("ABC", "cp1258", "VNI
+// Windows" …); ok is false for a name chibo does not know.
+func ParseEncoding(s string) (name string, ok bool) {
+	k := strings.NewReplacer("-", "", "_", "", " ", "", ".", "").Replace(strings.ToLower(strings.TrimSpace(s)))
+	switch k {
+	case "", "auto":
+		return encGuess, true
+	case "utf8", "unicode":
+		return UTF8, true
+	case "utf16", "utf16le", "ucs2":
+		return UTF16LE, true
+	case "utf16be":
+		return UTF16BE, true
+	case "windows1258", "cp1258", "win1258", "1258":
+		return CP1258, true
+	case "tcvn3", "tcvn", "abc", "tcvn5712", "vn3", "vntime":
+		return TCVN3, true
+	case "vni", "vniwindows", "vniwin":
+		return VNI, true
+	}
+	return "", false
+}
+
+// Decode turns bytes in the named encoding into NFC text.
+func Decode(data []byte, enc string) (string, error) {
+	switch enc {
+	case UTF8:
+		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+		if !utf8.Valid(data) {
+			return "", fmt.Errorf("invalid UTF-8 at byte %d", invalidUTF8At(data))
+		}
+		return norm.NFC.String(string(data)), nil
+	case UTF16LE, UTF16BE:
+		e := unicode.LittleEndian
+		if enc == UTF16BE {
+			e = unicode.BigEndian
+		}
+		b, err := unicode.UTF16(e, unicode.UseBOM).NewDecoder().Bytes(data)
+		if err != nil {
+			return "", err
+		}
+		return norm.NFC.String(string(b)), nil
+	case CP1258:
+		b, err := charmap.Windows1258.NewDecoder().Bytes(data)
+		if err != nil {
+			return "", err
+		}
+		return norm.NFC.String(string(b)), nil
+	case TCVN3:
+		return decodeTCVN3(data), nil
+	case VNI:
+		return decodeVNI(data), nil
+	}
+	return "", fmt.Errorf("unknown encoding %q", enc)
+}
+
+// Encode writes NFC text in a legacy encoding, for tests and for repairing
+// text that was decoded with the wrong table. Characters the encoding lacks
+// become '?'.
+func Encode(text, enc string) ([]byte, error) {
+	switch enc {
+	case UTF8:
+		return []byte(text), nil
+	case UTF16LE, UTF16BE:
+		e := unicode.LittleEndian
+		if enc == UTF16BE {
+			e = unicode.BigEndian
+		}
+		return unicode.UTF16(e, unicode.UseBOM).NewEncoder().Bytes([]byte(text))
+	case CP1258:
+		return encode1258(text), nil
+	case TCVN3:
+		return encodeTCVN3(text), nil
+	case VNI:
+		return encodeVNI(text), nil
+	}
+	return nil, fmt.Errorf("unknown encoding %q", enc)
+}
+
+// encode1258 writes each letter precomposed when Windows-1258 has it, else
+// as base letter (with its hat or horn) plus a combining tone byte, the way
+// Windows itself writes Vietnamese in this code page.
+func encode1258(text string) []byte {
+	var out []byte
+	enc := charmap.Windows1258
+	for _, r := range norm.NFC.String(text) {
+		if b, ok := enc.EncodeRune(r); ok {
+			out = append(out, b)
+			continue
+		}
+		d := []rune(norm.NFD.String(string(r)))
+		var tone rune
+		rest := d[:0:0]
+		for _, x := range d {
+			if isTone(x) {
+				tone = x
+			} else {
+				rest = append(rest, x)
+			}
+		}
+		base := []rune(norm.NFC.String(string(rest)))
+		bb, ok1 := enc.EncodeRune(base[0])
+		tb, ok2 := enc.EncodeRune(tone)
+		if len(base) == 1 && ok1 && ok2 && tone != 0 {
+			out = append(out, bb, tb)
+			continue
+		}
+		out = append(out, '?')
+	}
+	return out
+}
+
+func invalidUTF8At(data []byte) int {
+	off := 0
+	for off < len(data) {
+		r, n := utf8.DecodeRune(data[off:])
+		if r == utf8.RuneError && n <= 1 {
+			return off
+		}
+		off += n
+	}
+	return off
+}
+
+// Guess is the outcome of encoding detection.
+type Guess struct {
+	Encoding string
+	Ratio    float64 // share of Vietnamese words that are valid syllables
+}
+
+// minRatio is the share of valid syllables below which a legacy decoding
+// is not trusted: the file is reported instead of imported as gibberish.
+const minRatio = 0.6
+
+// sampleSize bounds the bytes scored per candidate, so detection stays fast
+// on large files.
+const sampleSize = 512 << 10
+
+// DetectEncoding picks the encoding of text bytes: a BOM, else valid UTF-8,
+// else UTF-16 by its zero bytes, else whichever of Windows-1258, TCVN3 and
+// VNI yields the most valid Vietnamese syllables. ok is false when no
+// candidate is convincing; the Guess still names the best one.
+func DetectEncoding(data []byte) (Guess, bool) {
+	switch {
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		return Guess{UTF8, 1}, true
+	case bytes.HasPrefix(data, []byte("\xff\xfe")):
+		return Guess{UTF16LE, 1}, true
+	case bytes.HasPrefix(data, []byte("\xfe\xff")):
+		return Guess{UTF16BE, 1}, true
+	}
+	if utf8.Valid(data) {
+		return Guess{UTF8, 1}, true
+	}
+	if e := utf16NoBOM(data); e != "" {
+		return Guess{e, 1}, true
+	}
+	sample := data
+	if len(sample) > sampleSize {
+		sample = sample[:sampleSize]
+		if i := bytes.LastIndexByte(sample, '\n'); i > sampleSize/2 {
+			sample = sample[:i]
+		}
+	}
+	best := Guess{}
+	bestNet := 0
+	for _, enc := range []string{CP1258, TCVN3, VNI} {
+		text, err := Decode(sample, enc)
+		if err != nil {
+			continue
+		}
+		sc := vietScore(text)
+		if best.Encoding == "" || sc.net() > bestNet {
+			best, bestNet = Guess{enc, sc.ratio()}, sc.net()
+		}
+	}
+	return best, best.Ratio >= minRatio
+}
+
+// utf16NoBOM recognises UTF-16 without a byte-order mark by its zero bytes:
+// mostly-ASCII text has a zero in every other byte.
+func utf16NoBOM(data []byte) string {
+	n := len(data)
+	if n < 8 || n%2 != 0 {
+		return ""
+	}
+	if n > 4096 {
+		n = 4096
+	}
+	var even, odd int
+	for i := 0; i < n; i++ {
+		if data[i] == 0 {
+			if i%2 == 0 {
+				even++
+			} else {
+				odd++
+			}
+		}
+	}
+	half := n / 2
+	switch {
+	case odd > half*6/10 && even == 0:
+		return UTF16LE
+	case even > half*6/10 && odd == 0:
+		return UTF16BE
+	}
+	return ""
+}
+
+// repairMojibake fixes text from a document whose author typed in a
+// legacy font: Word stores such text as Windows-1252 characters ("Xin
+// chaøo"), so it arrives valid but unreadable. When re-reading those
+// characters as TCVN3 or VNI bytes gives clearly more Vietnamese, the
+// repaired text is returned with the encoding used.
+func repairMojibake(text string) (string, string) {
+	var raw []byte
+	hasHigh := false
+	for _, r := range text {
+		if r < 0x80 {
+			raw = append(raw, byte(r))
+			continue
+		}
+		b, ok := charmap.Windows1252.EncodeRune(r)
+		if !ok {
+			return text, ""
+		}
+		hasHigh = true
+		raw = append(raw, b)
+	}
+	if !hasHigh {
+		return text, ""
+	}
+	cur := vietScore(text)
+	best, bestEnc := cur, ""
+	var bestText string
+	for _, enc := range []string{TCVN3, VNI} {
+		t, _ := Decode(raw, enc)
+		if sc := vietScore(t); sc.net() > best.net() && sc.ratio() >= minRatio {
+			best, bestEnc, bestText = sc, enc, t
+		}
+	}
+	if bestEnc == "" {
+		return text, ""
+	}
+	return bestText, bestEnc
+}

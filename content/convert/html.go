@@ -1,0 +1,54 @@
+package convert
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"chibo/content/htmlmd"
+)
+
+// metaCharset finds a declared charset in the first bytes of a page.
+var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_\-.: ]+)`)
+
+// convertHTML decodes a saved web page (BOM, then the declared charset,
+// then detection — declarations are often wrong on pages saved from old
+// sites: valid UTF-8 is read as UTF-8 whatever the page declares, and a
+// declaration the bytes contradict falls back to detection)
+// and turns it into markdown with htmlmd. No link, image or script is
+// fetched or run: the page is only read as text.
+func convertHTML(data []byte, opt Options) (*Result, error) {
+	enc := opt.Encoding
+	if enc == "" && !utf8.Valid(data) && !bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) && !bytes.HasPrefix(data, []byte("\xff\xfe")) && !bytes.HasPrefix(data, []byte("\xfe\xff")) {
+		head := data
+		if len(head) > 4096 {
+			head = head[:4096]
+		}
+		if m := metaCharset.FindSubmatch(head); m != nil {
+			if e, ok := ParseEncoding(string(m[1])); ok && e != "" {
+				if _, err := Decode(data, e); err == nil {
+					enc = e
+				}
+			}
+		}
+	}
+	src, used, err := decodeText(data, enc)
+	if err != nil {
+		return nil, err
+	}
+	title, md := htmlmd.Page(src)
+	title = strings.TrimSpace(title)
+	if title != "" && !strings.Contains(firstLines(md, 5), title) {
+		md = "# " + title + "\n\n" + md
+	}
+	return &Result{Text: md, Layout: LayoutMarkdown, Format: FormatHTML, Encoding: used}, nil
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.Join(lines, "\n")
+}

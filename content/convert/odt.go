@@ -1,0 +1,375 @@
+package convert
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// OpenDocument text (.odt, LibreOffice) is a zip whose content.xml holds
+// the body: text:h headings carry their outline level, text:list nests
+// lists, table:table tables, text:note footnotes inline, and spans take
+// bold/italic from automatic styles.
+
+const (
+	nsText   = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+	nsTable  = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+	nsStyle  = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+	nsFO     = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+	nsOffice = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+)
+
+func attrNS(se xml.StartElement, space, local string) string {
+	for _, a := range se.Attr {
+		if a.Name.Local == local && (space == "" || a.Name.Space == space) {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+type odtStyle struct {
+	bold, ita bool
+	outline   int
+	parent    string
+}
+
+// odtList is one numbering style's levels: format ("1", "I", "a", "" for
+// bullets) with prefix and suffix.
+type odtLevel struct{ format, prefix, suffix string }
+
+type odtReader struct {
+	ctx     context.Context
+	styles  map[string]*odtStyle
+	lists   map[string]map[int]odtLevel
+	maxText int
+}
+
+func convertODT(ctx context.Context, data []byte, opt Options) (*Result, error) {
+	a, err := openArchive(data, opt.maxUnzipped())
+	if err != nil {
+		return nil, err
+	}
+	r := &odtReader{ctx: ctx, styles: map[string]*odtStyle{}, lists: map[string]map[int]odtLevel{}, maxText: opt.maxText()}
+	if b, err := a.read("styles.xml"); err != nil {
+		return nil, err
+	} else if b != nil {
+		r.readStyles(b)
+	}
+	content, err := a.read("content.xml")
+	if err != nil {
+		return nil, err
+	}
+	if content == nil {
+		return nil, &Error{Problem: ProblemFormat, Detail: "content.xml missing"}
+	}
+	r.readStyles(content) // automatic styles
+	var md mdDoc
+	if err := r.readBody(content, &md); err != nil {
+		return nil, err
+	}
+	text, enc := repairMojibake(md.String())
+	return &Result{Text: text, Layout: LayoutMarkdown, Format: FormatODT, Encoding: enc}, nil
+}
+
+func (r *odtReader) readStyles(b []byte) {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	var cur *odtStyle
+	var list map[int]odtLevel
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch {
+		case se.Name.Space == nsStyle && se.Name.Local == "style":
+			cur = &odtStyle{parent: attrNS(se, nsStyle, "parent-style-name")}
+			if n, err := strconv.Atoi(attrNS(se, nsStyle, "default-outline-level")); err == nil {
+				cur.outline = n
+			}
+			r.styles[attrNS(se, nsStyle, "name")] = cur
+		case se.Name.Space == nsStyle && se.Name.Local == "text-properties" && cur != nil:
+			if w := attrNS(se, nsFO, "font-weight"); w == "bold" || w == "600" || w == "700" || w == "800" || w == "900" {
+				cur.bold = true
+			}
+			if attrNS(se, nsFO, "font-style") == "italic" {
+				cur.ita = true
+			}
+		case se.Name.Space == nsText && se.Name.Local == "list-style":
+			list = map[int]odtLevel{}
+			r.lists[attrNS(se, nsStyle, "name")] = list
+		case se.Name.Space == nsText && (se.Name.Local == "list-level-style-number" || se.Name.Local == "list-level-style-bullet") && list != nil:
+			lvl, _ := strconv.Atoi(attrNS(se, nsText, "level"))
+			l := odtLevel{}
+			if se.Name.Local == "list-level-style-number" {
+				l = odtLevel{format: attrNS(se, nsStyle, "num-format"), prefix: attrNS(se, nsStyle, "num-prefix"), suffix: attrNS(se, nsStyle, "num-suffix")}
+			}
+			list[lvl] = l
+		}
+	}
+}
+
+func (r *odtReader) style(name string) odtStyle {
+	var out odtStyle
+	for i := 0; i < 10 && name != ""; i++ {
+		s, ok := r.styles[name]
+		if !ok {
+			break
+		}
+		out.bold = out.bold || s.bold
+		out.ita = out.ita || s.ita
+		if out.outline == 0 {
+			out.outline = s.outline
+		}
+		name = s.parent
+	}
+	return out
+}
+
+type odtListState struct {
+	style   string
+	counter int
+}
+
+// readBody walks office:text, writing blocks to md.
+func (r *odtReader) readBody(b []byte, md *mdDoc) error {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	type para struct {
+		heading int
+		segs    []seg
+		fmt     []odtStyle // span style stack
+		prefix  string
+	}
+	var paras []*para
+	var lists []*odtListState
+	counters := map[string][]int{} // list style → counters per level (continues across lists)
+	type tbl struct {
+		rows      [][]string
+		row, cell []string
+	}
+	var tbls []*tbl
+	var noteDepth int
+	var noteMD *mdDoc
+	var noteStart int
+	skip := 0
+	cur := func() *para {
+		if len(paras) == 0 {
+			return nil
+		}
+		return paras[len(paras)-1]
+	}
+	addText := func(s string) {
+		p := cur()
+		if p == nil {
+			return
+		}
+		st := odtStyle{}
+		for _, f := range p.fmt {
+			st.bold = st.bold || f.bold
+			st.ita = st.ita || f.ita
+		}
+		p.segs = append(p.segs, seg{text: s, bold: st.bold, ita: st.ita})
+	}
+	depth := 0
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return &Error{Problem: ProblemFormat, Detail: "content.xml", Err: err}
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			if skip > 0 {
+				skip++
+				continue
+			}
+			switch t.Name.Space {
+			case nsOffice:
+				if t.Name.Local == "annotation" {
+					skip = 1
+				}
+			case nsText:
+				switch t.Name.Local {
+				case "tracked-changes", "note-citation":
+					skip = 1
+				case "note":
+					noteDepth = depth
+					noteMD = &mdDoc{}
+					noteStart = len(paras)
+				case "h", "p":
+					p := &para{}
+					st := r.style(attrNS(t, nsText, "style-name"))
+					if t.Name.Local == "h" {
+						p.heading, _ = strconv.Atoi(attrNS(t, nsText, "outline-level"))
+						if p.heading == 0 {
+							p.heading = max(st.outline, 1)
+						}
+					} else if st.outline > 0 {
+						p.heading = st.outline
+					}
+					p.fmt = append(p.fmt, st)
+					if n := len(lists); n > 0 && lists[n-1].counter >= 0 {
+						l := lists[n-1]
+						l.counter = -1 // only the item's first paragraph gets the number
+						lv := r.lists[lists[0].style][n]
+						if lv.format == "" {
+							p.prefix = strings.Repeat("  ", n-1) + "- "
+						} else {
+							c := counters[lists[0].style]
+							if c == nil {
+								c = make([]int, 11)
+								counters[lists[0].style] = c
+							}
+							if n < len(c) {
+								c[n]++
+								for i := n + 1; i < len(c); i++ {
+									c[i] = 0
+								}
+								p.prefix = strings.Repeat("  ", n-1) + lv.prefix + listLabel(c[n], lv.format) + lv.suffix + " "
+							}
+						}
+					}
+					paras = append(paras, p)
+				case "span", "a":
+					if p := cur(); p != nil {
+						p.fmt = append(p.fmt, r.style(attrNS(t, nsText, "style-name")))
+					}
+				case "s":
+					n, _ := strconv.Atoi(attrNS(t, nsText, "c"))
+					addText(strings.Repeat(" ", min(max(n, 1), 100)))
+				case "tab":
+					addText(" ")
+				case "line-break":
+					addText("\n")
+				case "list":
+					style := attrNS(t, nsText, "style-name")
+					if len(lists) == 0 && attrNS(t, nsText, "continue-numbering") != "true" && style != "" {
+						delete(counters, style)
+					}
+					if len(lists) > 0 && style == "" {
+						style = lists[0].style
+					}
+					lists = append(lists, &odtListState{style: style})
+				case "list-item", "list-header":
+					if n := len(lists); n > 0 {
+						lists[n-1].counter = 0
+					}
+				}
+			case nsTable:
+				switch t.Name.Local {
+				case "table":
+					tbls = append(tbls, &tbl{})
+				case "table-row":
+					if n := len(tbls); n > 0 {
+						tbls[n-1].row = nil
+					}
+				case "table-cell":
+					if n := len(tbls); n > 0 {
+						tbls[n-1].cell = nil
+					}
+				}
+			}
+		case xml.CharData:
+			if skip == 0 { // ODF reads line ends in text as spaces
+				addText(strings.Map(func(r rune) rune {
+					if r == '\n' || r == '\r' || r == '\t' {
+						return ' '
+					}
+					return r
+				}, string(t)))
+			}
+		case xml.EndElement:
+			depth--
+			if skip > 0 {
+				skip--
+				continue
+			}
+			switch t.Name.Space {
+			case nsText:
+				switch t.Name.Local {
+				case "span", "a":
+					if p := cur(); p != nil && len(p.fmt) > 1 {
+						p.fmt = p.fmt[:len(p.fmt)-1]
+					}
+				case "list":
+					if n := len(lists); n > 0 {
+						lists = lists[:n-1]
+					}
+				case "note":
+					if noteMD != nil && depth == noteDepth-1 {
+						text := PlainInline(noteMD.String())
+						noteMD = nil
+						paras = paras[:min(noteStart, len(paras))]
+						if p := cur(); p != nil {
+							p.segs = append(p.segs, seg{text: md.note(text)})
+						}
+					}
+				case "h", "p":
+					n := len(paras)
+					if n == 0 {
+						continue
+					}
+					p := paras[n-1]
+					if noteMD != nil && n > noteStart {
+						paras = paras[:n-1]
+						noteMD.para("", inline(p.segs, false))
+						continue
+					}
+					paras = paras[:n-1]
+					if tn := len(tbls); tn > 0 {
+						tb := tbls[tn-1]
+						tb.cell = append(tb.cell, p.prefix+inline(p.segs, false))
+						continue
+					}
+					if n > 1 { // a frame inside a paragraph: its own block
+						md.para(p.prefix, inline(p.segs, false))
+						continue
+					}
+					if p.heading > 0 {
+						md.heading(p.heading, strings.TrimSpace(p.prefix)+" "+inline(p.segs, true))
+					} else {
+						md.para(p.prefix, inline(p.segs, false))
+					}
+					if md.size() > r.maxText {
+						return &Error{Problem: ProblemTooLarge, Detail: "odt", Err: errTooLarge}
+					}
+					if err := r.ctx.Err(); err != nil {
+						return err
+					}
+				}
+			case nsTable:
+				n := len(tbls)
+				if n == 0 {
+					continue
+				}
+				tb := tbls[n-1]
+				switch t.Name.Local {
+				case "table-cell":
+					tb.row = append(tb.row, strings.Join(nonEmpty(tb.cell), "\n"))
+				case "table-row":
+					tb.rows = append(tb.rows, tb.row)
+				case "table":
+					tbls = tbls[:n-1]
+					if n > 1 {
+						outer := tbls[n-2]
+						for _, row := range tb.rows {
+							outer.cell = append(outer.cell, strings.Join(nonEmpty(row), " "))
+						}
+						continue
+					}
+					md.table(tb.rows)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,120 @@
+package content
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"chibo/content/convert"
+)
+
+// More reasons a file could not be read (see Problem).
+const (
+	ProblemUnzipLimit  Problem = "unzip-limit" // a docx/odt that inflates beyond the limit: a zip bomb
+	ProblemUnsupported Problem = "unsupported" // a known format chibo does not read (.doc, RTF, encrypted PDF)
+	ProblemNoText      Problem = "no-text"     // a PDF with no text layer (a scan)
+)
+
+// DefaultMaxFileSize is the largest file Import reads unless told
+// otherwise: documents are far smaller, and a larger file is more likely a
+// video or a disk image dropped in the folder by mistake.
+const DefaultMaxFileSize = 100 << 20
+
+// ParseOptions tune how a file is read; the zero value detects everything.
+type ParseOptions struct {
+	Encoding    string // force the encoding of text and HTML files ("tcvn3", "vni", "windows-1258" …)
+	MaxSize     int64  // refuse larger files (0: DefaultMaxFileSize)
+	MaxUnzipped int64  // decompression budget for docx/odt (0: convert's default)
+}
+
+func (o ParseOptions) maxSize() int64 {
+	if o.MaxSize > 0 {
+		return o.MaxSize
+	}
+	return DefaultMaxFileSize
+}
+
+// ParseBytes parses a file's bytes whatever its format (text in any
+// supported encoding, markdown, HTML, docx, odt, PDF), recognised from the
+// content.
+func ParseBytes(name string, data []byte) (*Document, error) {
+	doc, _, err := ParseBytesContext(context.Background(), name, data, ParseOptions{})
+	return doc, err
+}
+
+// ParseBytesContext is ParseBytes with options and cancellation; it also
+// returns the conversion (format, encoding, and the text it read).
+func ParseBytesContext(ctx context.Context, name string, data []byte, opt ParseOptions) (*Document, *convert.Result, error) {
+	name = filepath.Base(name)
+	if int64(len(data)) > opt.maxSize() {
+		return nil, nil, tooLarge(name, int64(len(data)))
+	}
+	res, err := convert.Convert(ctx, name, data, convert.Options{Encoding: opt.Encoding, MaxUnzipped: opt.MaxUnzipped, MaxText: MaxTextSize})
+	if err != nil {
+		return nil, nil, fileError(name, err)
+	}
+	var doc *Document
+	if res.Layout == convert.LayoutDetect {
+		text := Normalize(res.Text)
+		if strings.TrimSpace(text) == "" {
+			return nil, nil, &FileError{File: name, Problem: ProblemEmpty}
+		}
+		doc, err = parseText(name, text, LayoutOf(name, text))
+	} else {
+		doc, err = ParseAs(name, res.Text, Layout(res.Layout))
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return doc, res, nil
+}
+
+// ReadFileLimited reads a file, refusing it before reading when it is
+// larger than max bytes.
+func ReadFileLimited(path string, max int64) ([]byte, error) {
+	name := filepath.Base(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &FileError{File: name, Problem: ProblemRead, Err: err}
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, &FileError{File: name, Problem: ProblemRead, Err: err}
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &FileError{File: name, Problem: ProblemRead, Detail: "not a regular file"}
+	}
+	if info.Size() > max {
+		return nil, tooLarge(name, info.Size())
+	}
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, &FileError{File: name, Problem: ProblemRead, Err: err}
+	}
+	if int64(len(data)) > max { // grew while we read it
+		return nil, tooLarge(name, int64(len(data)))
+	}
+	return data, nil
+}
+
+func tooLarge(name string, size int64) error {
+	return &FileError{File: name, Problem: ProblemTooLarge, Detail: fmt.Sprintf("%d MB", (size+(1<<20)-1)>>20)}
+}
+
+// fileError turns a converter error into a FileError naming the file;
+// cancellation passes through unchanged.
+func fileError(name string, err error) error {
+	if convert.IsCancel(err) {
+		return err
+	}
+	var ce *convert.Error
+	if errors.As(err, &ce) {
+		return &FileError{File: name, Problem: Problem(ce.Problem), Detail: ce.Detail, Err: ce.Err}
+	}
+	return &FileError{File: name, Problem: ProblemFormat, Err: err}
+}

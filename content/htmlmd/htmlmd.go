@@ -1,0 +1,794 @@
+// Package htmlmd converts HTML to the small markdown dialect chibo renders
+// and indexes: whole pages (from the HTML importer) as well as the fragments
+// found in the cells of exported report tables.
+//
+// It walks the token stream of golang.org/x/net/html rather than the parsed
+// tree, because real cells are broken HTML (a <ul> never closed, a <p>
+// split across a page break) and the tree builder would move or drop text
+// to repair them; here every piece of text outside script and style reaches
+// the output. The package is a leaf: it imports nothing of chibo.
+package htmlmd
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Convert returns src as markdown. The page title, if any, is left out; see
+// Page.
+func Convert(src string) string {
+	_, md := Page(src)
+	return md
+}
+
+// Page returns the text of the <title> element (one line) and the rest of
+// src as markdown. Headings become "#" headings, paragraphs and list items
+// markdown blocks, <b>/<i> emphasis, tables one block per cell labelled by
+// the column header (wide tables do not fit a terminal), and script, style
+// and template content is dropped. Unknown tags are dropped, their text
+// kept. The result is NFC.
+func Page(src string) (title, markdown string) {
+	c := &conv{}
+	z := html.NewTokenizer(strings.NewReader(src))
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		switch tt {
+		case html.TextToken:
+			c.text(string(z.Text()))
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			var attrs map[string]string
+			if string(name) == "img" || string(name) == "ol" {
+				attrs = tagAttrs(z)
+			}
+			c.start(string(name), tt == html.SelfClosingTagToken, attrs)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			c.end(string(name))
+		}
+	}
+	c.finish()
+	title = strings.Join(strings.Fields(c.title.String()), " ")
+	return norm.NFC.String(title), norm.NFC.String(c.join())
+}
+
+func tagAttrs(z *html.Tokenizer) map[string]string {
+	m := map[string]string{}
+	for {
+		k, v, more := z.TagAttr()
+		m[string(k)] = string(v)
+		if !more {
+			return m
+		}
+	}
+}
+
+// maxDepth bounds the nesting of lists and quotes that indentation shows.
+const maxDepth = 4
+
+// style is the emphasis in force on a run of text.
+type style uint8
+
+const (
+	bold style = 1 << iota
+	italic
+)
+
+type run struct {
+	text string
+	st   style
+}
+
+type blockKind int
+
+const (
+	kPara blockKind = iota
+	kHeading
+	kPre
+)
+
+// block is one finished markdown block; items of one list are joined by a
+// single newline so the list stays tight.
+type block struct {
+	text string
+	item bool
+}
+
+type list struct {
+	ordered bool
+	next    int    // number of the next ordered item
+	marker  string // marker of the open item, "" when no <li> is open
+	started bool   // the open item has written its first block
+}
+
+type table struct {
+	labels    []string // column labels from a header row of <th>
+	used      []bool   // labels written before a cell
+	col       int      // cells seen in the current row
+	allTH     bool     // the current row has only <th> cells
+	inHead    bool     // inside <thead>
+	row       int      // rows seen
+	rowStart  int      // index in blocks where the current row began
+	cellStart int      // index in blocks where the current cell began
+	cells     []string // text of the current row's cells, for a header
+	dataRows  int      // rows emitted as data
+	width     int      // most cells seen in a row
+}
+
+type conv struct {
+	blocks []block
+	runs   []run
+	kind   blockKind
+	level  int // heading level
+
+	b, i    int // open <b>/<strong> and <i>/<em> tags
+	lists   []*list
+	tables  []*table
+	quote   int
+	pre     int
+	skip    string // raw-text element whose content is dropped
+	tmpl    int    // open <template> elements: inert content, dropped
+	inTitle bool
+	title   strings.Builder
+	prefix  string // label written before the next block (table cells)
+	labeled bool   // the prefix was written
+}
+
+// blockTags end the current block when they open or close.
+var blockTags = map[string]bool{
+	"address": true, "article": true, "aside": true, "blockquote": true, "body": true,
+	"caption": true, "center": true, "dd": true, "details": true, "dialog": true,
+	"div": true, "dl": true, "dt": true, "fieldset": true, "figcaption": true,
+	"figure": true, "footer": true, "form": true, "h1": true, "h2": true, "h3": true,
+	"h4": true, "h5": true, "h6": true, "head": true, "header": true, "hgroup": true,
+	"hr": true, "html": true, "legend": true, "li": true, "main": true, "menu": true,
+	"nav": true, "ol": true, "p": true, "pre": true, "section": true, "summary": true,
+	"table": true, "tbody": true, "td": true, "tfoot": true, "th": true, "thead": true,
+	"tr": true, "ul": true, "option": true, "br": true, "title": true,
+}
+
+// IsBlock reports whether the tag ends a block of text, for callers that
+// need to know where words are separated (tests, plain-text extraction).
+func IsBlock(tag string) bool { return blockTags[tag] }
+
+// dropTags have content that is not text of the document.
+var dropTags = map[string]bool{
+	"script": true, "style": true, "noscript": true, "iframe": true,
+	"noembed": true, "noframes": true,
+}
+
+// IsDropped reports whether the content of tag is left out of the output.
+func IsDropped(tag string) bool { return dropTags[tag] || tag == "template" }
+
+func (c *conv) start(name string, selfClosing bool, attrs map[string]string) {
+	if c.skip != "" {
+		return
+	}
+	if name == "template" {
+		if !selfClosing {
+			c.tmpl++
+		}
+		return
+	}
+	if c.tmpl > 0 {
+		return
+	}
+	if dropTags[name] {
+		if !selfClosing {
+			c.skip = name
+		}
+		return
+	}
+	switch name {
+	case "b", "strong":
+		if !selfClosing {
+			c.b++
+		}
+		return
+	case "i", "em", "cite", "dfn":
+		if !selfClosing {
+			c.i++
+		}
+		return
+	case "img":
+		if alt := strings.TrimSpace(attrs["alt"]); alt != "" {
+			c.text(" " + alt + " ")
+		}
+		return
+	case "title":
+		c.flush()
+		c.inTitle = !selfClosing
+		return
+	}
+	if !blockTags[name] {
+		return // unknown or inline: its text is kept
+	}
+	c.flush()
+	switch name {
+	case "br":
+		// A line break ends the paragraph: it is how cells separate lines.
+	case "hr":
+		c.blocks = append(c.blocks, block{text: "---"})
+	case "h1", "h2", "h3", "h4", "h5", "h6":
+		c.kind, c.level = kHeading, int(name[1]-'0')
+	case "pre":
+		c.pre++
+		c.kind = kPre
+	case "blockquote":
+		c.quote++
+	case "ul", "ol", "menu":
+		l := &list{ordered: name == "ol", next: 1}
+		if n, err := strconv.Atoi(strings.TrimSpace(attrs["start"])); err == nil && n >= 0 && n < 1e6 {
+			l.next = n
+		}
+		c.lists = append(c.lists, l)
+	case "li":
+		if len(c.lists) == 0 {
+			c.lists = append(c.lists, &list{next: 1}) // stray <li>: a list of its own
+		}
+		l := c.lists[len(c.lists)-1]
+		if l.ordered {
+			l.marker = strconv.Itoa(l.next) + ". "
+			l.next++
+		} else {
+			l.marker = "- "
+		}
+		l.started = false
+	case "table":
+		c.tables = append(c.tables, &table{})
+	case "thead":
+		if t := c.table(); t != nil {
+			t.inHead = true
+		}
+	case "tbody", "tfoot":
+		if t := c.table(); t != nil {
+			t.endRow(c)
+			t.inHead = false
+		}
+	case "tr":
+		if t := c.table(); t != nil {
+			t.endRow(c)
+			t.startRow(c)
+		}
+	case "td", "th":
+		if t := c.table(); t != nil {
+			t.startCell(c, name == "th")
+		}
+	}
+}
+
+func (c *conv) end(name string) {
+	if c.skip != "" {
+		if name == c.skip {
+			c.skip = ""
+		}
+		return
+	}
+	if name == "template" {
+		if c.tmpl > 0 {
+			c.tmpl--
+		}
+		return
+	}
+	if c.tmpl > 0 {
+		return
+	}
+	switch name {
+	case "b", "strong":
+		if c.b > 0 {
+			c.b--
+		}
+		return
+	case "i", "em", "cite", "dfn":
+		if c.i > 0 {
+			c.i--
+		}
+		return
+	case "title":
+		c.inTitle = false
+		return
+	}
+	if !blockTags[name] {
+		return
+	}
+	c.flush()
+	switch name {
+	case "h1", "h2", "h3", "h4", "h5", "h6":
+		c.kind = kPara
+	case "pre":
+		if c.pre > 0 {
+			c.pre--
+		}
+		if c.pre == 0 {
+			c.kind = kPara
+		}
+	case "blockquote":
+		if c.quote > 0 {
+			c.quote--
+		}
+	case "ul", "ol", "menu":
+		for k := len(c.lists) - 1; k >= max(0, len(c.lists)-16); k-- {
+			if c.lists[k].ordered == (name == "ol") {
+				c.lists = c.lists[:k]
+				break
+			}
+		}
+	case "li":
+		if len(c.lists) > 0 {
+			c.lists[len(c.lists)-1].marker = ""
+		}
+	case "tr":
+		if t := c.table(); t != nil {
+			t.endRow(c)
+		}
+	case "thead":
+		if t := c.table(); t != nil {
+			t.endRow(c)
+			t.inHead = false
+		}
+	case "td", "th":
+		if t := c.table(); t != nil {
+			t.endCell(c)
+		}
+	case "table":
+		if t := c.table(); t != nil {
+			t.endRow(c)
+			t.finish(c)
+			c.tables = c.tables[:len(c.tables)-1]
+		}
+	}
+}
+
+func (c *conv) table() *table {
+	if len(c.tables) == 0 {
+		return nil
+	}
+	return c.tables[len(c.tables)-1]
+}
+
+func (c *conv) text(s string) {
+	if c.skip != "" || c.tmpl > 0 || s == "" {
+		return
+	}
+	if c.inTitle {
+		c.title.WriteString(s + " ")
+		return
+	}
+	var st style
+	if c.b > 0 {
+		st |= bold
+	}
+	if c.i > 0 {
+		st |= italic
+	}
+	c.runs = append(c.runs, run{text: s, st: st})
+}
+
+func (c *conv) finish() {
+	c.flush()
+	for len(c.tables) > 0 {
+		t := c.tables[len(c.tables)-1]
+		t.endRow(c)
+		t.finish(c)
+		c.tables = c.tables[:len(c.tables)-1]
+	}
+}
+
+// indent is the indentation of text inside the open list items of the
+// first n lists.
+func (c *conv) indent(n int) string {
+	w := 0
+	// Deeper nesting is shown flat: indentation past a few levels only
+	// pushes text off a narrow screen (and lets hostile input blow up).
+	for _, l := range c.lists[max(0, n-maxDepth):n] {
+		if l.marker != "" {
+			w += utf8.RuneCountInString(l.marker)
+		}
+	}
+	return strings.Repeat(" ", w)
+}
+
+// flush ends the current block and appends it to the output.
+func (c *conv) flush() {
+	runs := c.runs
+	c.runs = c.runs[:0]
+	if c.kind == kPre {
+		var sb strings.Builder
+		for _, r := range runs {
+			sb.WriteString(r.text)
+		}
+		text := strings.Trim(sb.String(), "\n")
+		if strings.TrimSpace(text) == "" {
+			return
+		}
+		ind := c.indent(len(c.lists)) + "    "
+		lines := strings.Split(text, "\n")
+		for i, l := range lines {
+			lines[i] = ind + strings.TrimRight(escape(l), " \t")
+		}
+		c.add(block{text: strings.Join(lines, "\n")})
+		return
+	}
+	text := render(runs)
+	if text == "" {
+		return
+	}
+	if c.prefix != "" {
+		c.labeled = true
+		if c.kind == kPara && len(c.lists) == 0 {
+			text = c.prefix + " " + text
+		} else {
+			c.add(block{text: c.prefix})
+		}
+		c.prefix = ""
+	}
+	if c.kind == kHeading {
+		c.add(block{text: strings.Repeat("#", c.level) + " " + text})
+		return
+	}
+	n := len(c.lists)
+	if n > 0 && c.lists[n-1].marker != "" {
+		// Inside an <li>: the first block carries the marker, later ones
+		// are indented under it.
+		l := c.lists[n-1]
+		if !l.started {
+			l.started = true
+			lead, items := splitDashItems(trimMarker(text))
+			first := lead
+			if first == "" && len(items) > 0 {
+				first, items = items[0], items[1:]
+			}
+			c.add(block{text: c.indent(n-1) + l.marker + first, item: true})
+			for _, it := range items {
+				c.add(block{text: c.indent(n) + "- " + it, item: true})
+			}
+			return
+		}
+		c.addPara(text, c.indent(n), false)
+		return
+	}
+	// Text of a list outside any <li> (cells write "<ul>- a. - b"), or a
+	// paragraph that is itself a dash list: one item per dash.
+	c.addPara(text, c.indent(max(n-1, 0)), n > 0)
+}
+
+// addPara writes text as a paragraph, split into list items where it is a
+// run of "- " items.
+func (c *conv) addPara(text, indent string, inList bool) {
+	if inList || startsDash(text) {
+		lead, items := splitDashItems(text)
+		if lead != "" {
+			c.add(block{text: indent + escapeLead(lead)})
+		}
+		for _, it := range items {
+			c.add(block{text: indent + "- " + it, item: true})
+		}
+		return
+	}
+	c.add(block{text: indent + escapeLead(text)})
+}
+
+func (c *conv) add(b block) {
+	if c.quote > 0 {
+		q := strings.Repeat("> ", min(c.quote, maxDepth))
+		lines := strings.Split(b.text, "\n")
+		for i, l := range lines {
+			lines[i] = strings.TrimRight(q+l, " ")
+		}
+		b.text = strings.Join(lines, "\n")
+	}
+	c.blocks = append(c.blocks, b)
+}
+
+func (c *conv) join() string {
+	var sb strings.Builder
+	for i, b := range c.blocks {
+		if i > 0 {
+			if b.item && c.blocks[i-1].item {
+				sb.WriteString("\n")
+			} else {
+				sb.WriteString("\n\n")
+			}
+		}
+		sb.WriteString(b.text)
+	}
+	return sb.String()
+}
+
+func (t *table) startRow(c *conv) {
+	t.row++
+	t.col = 0
+	t.allTH = true
+	t.rowStart = len(c.blocks)
+	t.cells = t.cells[:0]
+}
+
+func (t *table) startCell(c *conv, th bool) {
+	if t.row == 0 { // a cell without <tr>
+		t.startRow(c)
+	}
+	t.endCell(c)
+	t.col++
+	if t.col > t.width {
+		t.width = t.col
+	}
+	if !th {
+		t.allTH = false
+	}
+	t.cellStart = len(c.blocks)
+	c.prefix, c.labeled = "", false
+	if !t.inHead && t.labels != nil && t.col-1 < len(t.labels) && t.labels[t.col-1] != "" {
+		c.prefix = "**" + t.labels[t.col-1] + ":**"
+	}
+}
+
+// endCell records the text of the cell that is open, if any.
+func (t *table) endCell(c *conv) {
+	c.flush()
+	if c.labeled && t.col > 0 && t.col <= len(t.used) {
+		t.used[t.col-1] = true
+	}
+	c.prefix, c.labeled = "", false
+	if t.col == 0 || len(t.cells) >= t.col {
+		return
+	}
+	var parts []string
+	for _, b := range c.blocks[t.cellStart:] {
+		parts = append(parts, strings.TrimSpace(b.text))
+	}
+	t.cells = append(t.cells, strings.Join(parts, " "))
+}
+
+// endRow turns a first row of <th> into the labels of the columns (its
+// blocks are taken back: each later cell repeats its label), and separates
+// data rows of a multi-column table by a rule.
+func (t *table) endRow(c *conv) {
+	if t.row == 0 || t.col == 0 {
+		return
+	}
+	t.endCell(c)
+	emitted := len(c.blocks) > t.rowStart
+	if (t.allTH || t.inHead) && t.labels == nil && t.dataRows == 0 && t.col > 1 {
+		t.labels = make([]string, len(t.cells))
+		t.used = make([]bool, len(t.cells))
+		for i, s := range t.cells {
+			t.labels[i] = strings.TrimRight(strings.ReplaceAll(s, "**", ""), ":： ")
+		}
+		c.blocks = c.blocks[:t.rowStart]
+	} else if emitted {
+		if t.dataRows > 0 && t.width > 1 {
+			c.blocks = append(c.blocks[:t.rowStart], append([]block{{text: "---"}}, c.blocks[t.rowStart:]...)...)
+		}
+		t.dataRows++
+	}
+	t.col = 0
+	t.cells = t.cells[:0]
+	t.rowStart = len(c.blocks)
+}
+
+// finish writes back the header labels no cell was shown under, so their
+// words are not lost.
+func (t *table) finish(c *conv) {
+	if len(t.labels) > 0 {
+		var ls []string
+		for i, l := range t.labels {
+			if l != "" && !t.used[i] {
+				ls = append(ls, l)
+			}
+		}
+		if len(ls) > 0 {
+			c.add(block{text: escapeLead(strings.Join(ls, " · "))})
+		}
+	}
+	c.prefix = ""
+}
+
+// render joins runs into one line of markdown: white space collapsed,
+// emphasis markers placed around the words only (so "*x:*" becomes "*x*:",
+// which both markdown and plain-text extraction read right), and no markers
+// inside a word.
+func render(runs []run) string {
+	// Merge runs of the same style and collapse white space.
+	type seg struct {
+		text string
+		st   style
+	}
+	var segs []seg
+	var cur strings.Builder
+	var curSt style
+	for _, r := range runs {
+		t := collapse(r.text)
+		if t == "" {
+			continue
+		}
+		if cur.Len() > 0 && curSt != r.st && strings.TrimSpace(t) != "" {
+			segs = append(segs, seg{cur.String(), curSt})
+			cur.Reset()
+		}
+		if cur.Len() == 0 {
+			curSt = r.st
+		}
+		cur.WriteString(t)
+	}
+	if cur.Len() > 0 {
+		segs = append(segs, seg{cur.String(), curSt})
+	}
+	var sb strings.Builder
+	for k, s := range segs {
+		t := s.text
+		if s.st == 0 {
+			sb.WriteString(escape(t))
+			continue
+		}
+		// Split off what is not a word at either end.
+		start := strings.IndexFunc(t, isWordRune)
+		if start < 0 {
+			sb.WriteString(escape(t))
+			continue
+		}
+		endIdx := strings.LastIndexFunc(t, isWordRune)
+		_, w := utf8.DecodeRuneInString(t[endIdx:])
+		endIdx += w
+		// Extend the end over combining marks so a word is never cut.
+		for endIdx < len(t) {
+			r, w := utf8.DecodeRuneInString(t[endIdx:])
+			if !unicode.Is(unicode.Mn, r) {
+				break
+			}
+			endIdx += w
+		}
+		lead, core, trail := t[:start], t[start:endIdx], t[endIdx:]
+		prevWord := false
+		if lead == "" && sb.Len() > 0 {
+			r, _ := utf8.DecodeLastRuneInString(sb.String())
+			prevWord = isWordRune(r) || unicode.Is(unicode.Mn, r)
+		}
+		nextWord := false
+		if trail == "" && k+1 < len(segs) {
+			r, _ := utf8.DecodeRuneInString(segs[k+1].text)
+			nextWord = isWordRune(r) || unicode.Is(unicode.Mn, r)
+		}
+		if prevWord || nextWord {
+			sb.WriteString(escape(t)) // emphasis inside a word: dropped
+			continue
+		}
+		mark := ""
+		if s.st&bold != 0 {
+			mark += "**"
+		}
+		if s.st&italic != 0 {
+			mark += "*"
+		}
+		sb.WriteString(escape(lead) + mark + escape(core) + mark + escape(trail))
+	}
+	return strings.TrimSpace(collapse(sb.String()))
+}
+
+// collapse turns every run of white space into one space.
+func collapse(s string) string {
+	var sb strings.Builder
+	sb.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff' {
+			space = true
+			continue
+		}
+		if space {
+			sb.WriteByte(' ')
+			space = false
+		}
+		sb.WriteRune(r)
+	}
+	if space {
+		sb.WriteByte(' ')
+	}
+	return sb.String()
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// escape protects characters of the text that markdown would read as
+// markup. Only the escapes a plain-text pass can undo are used.
+func escape(s string) string {
+	if !strings.ContainsAny(s, "\\*_[]<") {
+		return s
+	}
+	var sb strings.Builder
+	for i, r := range s {
+		switch r {
+		case '\\', '*', '_', '[', ']':
+			sb.WriteByte('\\')
+		case '<':
+			// "<abc" would be read as raw HTML and hidden.
+			if i+1 < len(s) {
+				n := s[i+1]
+				if n == '/' || n == '!' || n == '?' || (n|0x20 >= 'a' && n|0x20 <= 'z') {
+					sb.WriteByte('\\')
+				}
+			}
+		}
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+// escapeLead keeps a paragraph that starts with "#" from becoming a heading.
+func escapeLead(s string) string {
+	t := strings.TrimLeft(s, " ")
+	if strings.HasPrefix(t, "#") {
+		return s[:len(s)-len(t)] + "\\" + t
+	}
+	return s
+}
+
+func startsDash(s string) bool {
+	return strings.HasPrefix(s, "- ") || strings.HasPrefix(s, "• ")
+}
+
+// trimMarker drops a dash the source wrote inside an <li>.
+func trimMarker(s string) string {
+	if startsDash(s) {
+		return strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(s, "- "), "• "))
+	}
+	return s
+}
+
+// splitDashItems cuts text written as "- a. - b.- c" into its items. A dash
+// starts an item at the start of the text or after the end of a sentence
+// (". - B", "Đảng.- Ban"), when a space and a capital, a digit or an
+// opening quote follow; "kinh tế - xã hội" stays one phrase. lead is the
+// text before the first item.
+func splitDashItems(s string) (lead string, items []string) {
+	rs := []rune(s)
+	var cuts []int // rune index of each item's dash
+	lastSignificant := rune(0)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if (r == '-' || r == '•') && i+1 < len(rs) && rs[i+1] == ' ' {
+			atStart := lastSignificant == 0
+			afterSentence := strings.ContainsRune(".;:!?…”\"»)", lastSignificant)
+			if atStart || afterSentence {
+				j := i + 1
+				for j < len(rs) && rs[j] == ' ' {
+					j++
+				}
+				if j < len(rs) && (atStart || opensItem(rs[j])) && !(i > 0 && rs[i-1] == '-') {
+					cuts = append(cuts, i)
+					lastSignificant = r
+					continue
+				}
+			}
+		}
+		if r != ' ' {
+			lastSignificant = r
+		}
+	}
+	if len(cuts) == 0 {
+		return strings.TrimSpace(s), nil
+	}
+	lead = strings.TrimSpace(string(rs[:cuts[0]]))
+	for k, at := range cuts {
+		end := len(rs)
+		if k+1 < len(cuts) {
+			end = cuts[k+1]
+		}
+		it := strings.TrimSpace(string(rs[at+1 : end]))
+		if it != "" {
+			items = append(items, it)
+		}
+	}
+	return lead, items
+}
+
+func opensItem(r rune) bool {
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("“\"'(*\\", r)
+}

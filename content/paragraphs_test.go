@@ -1,0 +1,290 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// outline renders sections as "level id heading" lines for comparisons.
+func outline(secs []*Section) string {
+	var b strings.Builder
+	for _, s := range secs {
+		fmt.Fprintf(&b, "%d %s %s\n", s.Level, s.ID, s.Heading)
+	}
+	return b.String()
+}
+
+func findSection(t *testing.T, secs []*Section, id string) *Section {
+	t.Helper()
+	for _, s := range secs {
+		if s.ID == id {
+			return s
+		}
+	}
+	t.Fatalf("no section %q in\n%s", id, outline(secs))
+	return nil
+}
+
+func TestMarkerOf(t *testing.T) {
+	tests := []struct {
+		line  string
+		kind  markKind
+		label string
+		rest  string
+	}{
+		{"I. THỰC HIỆN KẾT LUẬN", mkRoman, "i", "THỰC HIỆN KẾT LUẬN"},
+		{"III. MỘT SỐ NỘI DUNG THAM KHẢO", mkRoman, "iii", "MỘT SỐ NỘI DUNG THAM KHẢO"},
+		{"IIII. sai", mkNone, "", ""},
+		{"Điều 2. Để hoàn thành", mkArticle, "dieu-2", "Để hoàn thành"},
+		{"Điều 3", mkArticle, "dieu-3", ""},
+		{"Điều 3 của Luật này quy định", mkNone, "", ""},
+		{"Chương II", mkPart, "chuong-ii", ""},
+		{"PHẦN THỨ NHẤT: TÌNH HÌNH", mkPart, "phan-thu-nhat", "TÌNH HÌNH"},
+		{"Mục 1. Quy định chung", mkSection, "muc-1", "Quy định chung"},
+		{"Mục tiêu cụ thể, tốc độ tăng trưởng", mkNone, "", ""},
+		{"PHỤ LỤC 2", mkAppendix, "phu-luc-2", ""},
+		{"A. KẾT QUẢ ĐẠT ĐƯỢC", mkUpper, "a", "KẾT QUẢ ĐẠT ĐƯỢC"},
+		{"2. Về phát triển kinh tế", mkNumber, "2", "Về phát triển kinh tế"},
+		{"1.2. Nhiệm vụ", mkNumber, "1-2", "Nhiệm vụ"},
+		{"1.300 ha dừa", mkNone, "", ""},
+		{"2023. Năm bản lề", mkNone, "", ""},
+		{"03 Hành lang phát triển", mkNone, "", ""},
+		{"a) Đẩy mạnh", mkLetter, "a", "Đẩy mạnh"},
+		{"đ) Tập trung", mkLetter, "dd", "Tập trung"},
+		{"x) Điều tra", mkLetter, "x", "Điều tra"},
+		{"1) Căn cứ chức năng", mkParen, "", "Căn cứ chức năng"},
+		{"- Chính phủ;", mkBullet, "", "Chính phủ;"},
+		{"Tiêu chí về đoàn kết", mkNone, "", ""},
+	}
+	for _, tt := range tests {
+		m := markerOf(tt.line)
+		if m.kind != tt.kind || m.label != tt.label || m.rest != tt.rest {
+			t.Errorf("markerOf(%q) = kind %d label %q rest %q; want %d %q %q", tt.line, m.kind, m.label, m.rest, tt.kind, tt.label, tt.rest)
+		}
+	}
+}
+
+func TestSplitHeading(t *testing.T) {
+	long := strings.Repeat("rất dài ", 30) + "cuối."
+	tests := []struct{ prefix, rest, head, body string }{
+		{"Điều 3.", "Tổ chức thực hiện", "Điều 3. Tổ chức thực hiện", ""},
+		{"1.", "Tiếp tục đẩy nhanh tiến độ. Tập trung chỉ đạo quyết liệt.", "1. Tiếp tục đẩy nhanh tiến độ.", "Tập trung chỉ đạo quyết liệt."},
+		{"a)", "Theo GS. TS. Nguyễn Văn An. Sau đó", "a) Theo GS. TS. Nguyễn Văn An.", "Sau đó"},
+		{"b)", "Ông Nguyễn Văn A. Trần làm", "b) Ông Nguyễn Văn A. Trần làm", ""},
+		{"Điều 1.", long, "Điều 1. " + cutAtWord(long, 90), long},
+		{"II.", "", "II.", ""},
+	}
+	for _, tt := range tests {
+		h, b := splitHeading(tt.prefix, tt.rest)
+		if h != tt.head || b != tt.body {
+			t.Errorf("splitHeading(%q, %q) = %q, %q; want %q, %q", tt.prefix, tt.rest, h, b, tt.head, tt.body)
+		}
+		if strings.Contains(tt.head, "…") && !strings.HasSuffix(h, "…") {
+			t.Errorf("cut heading %q lacks …", h)
+		}
+	}
+}
+
+// TestParagraphsBulletin checks the structure of seed 002: three parts with
+// their numbered articles, sub-headings under articles, and author lines
+// kept as text of the article they close.
+func TestParagraphsBulletin(t *testing.T) {
+	doc := parseSeed(t, "tai-lieu")
+	var top []string
+	for _, s := range doc.Sections {
+		if s.Level == 1 {
+			top = append(top, s.ID)
+		}
+	}
+	if strings.Join(top, " ") != "i ii iii" {
+		t.Fatalf("top-level parts = %v, want i ii iii\n%s", top, outline(doc.Sections))
+	}
+	want := map[string]int{"i": 2, "ii": 4, "iii": 3}
+	for part, n := range want {
+		for k := 1; k <= n; k++ {
+			s := findSection(t, doc.Sections, fmt.Sprintf("%s.%d", part, k))
+			if s.Level != 2 || !strings.HasPrefix(s.Heading, fmt.Sprintf("%d. ", k)) {
+				t.Errorf("%s: level %d heading %q", s.ID, s.Level, s.Heading)
+			}
+		}
+		if _, ok := doc.Section(fmt.Sprintf("%s.%d", part, n+1)); ok {
+			t.Errorf("part %s has more than %d articles", part, n)
+		}
+	}
+	sub := findSection(t, doc.Sections, "ii.3.tieu-chi-ve-doan-ket")
+	if sub.Level != 3 || sub.Heading != "Tiêu chí về đoàn kết, kỷ luật tốt" {
+		t.Errorf("sub-heading: level %d %q", sub.Level, sub.Heading)
+	}
+	for id, author := range map[string]string{
+		"i.1":                         "GS,TS. Hoàng Chi Bảo",
+		"i.2":                         "Ban Tuyên giáo ĐUK",
+		"ii.1.cong-tac-xay-dung-dang": "Ban Biên tập",
+		"ii.4.tren-linh-vuc-kinh-te":  "Văn phòng Tỉnh uỷ",
+		"iii.1":                       "Ban Tuyên giáo Trung ương",
+	} {
+		s := findSection(t, doc.Sections, id)
+		if !strings.HasSuffix(strings.TrimSpace(strings.SplitAfter(s.Text, author)[0]), author) {
+			t.Errorf("%s: author line %q not in its text", id, author)
+		}
+	}
+	for _, s := range doc.Sections {
+		for _, bad := range []string{"Ban Biên tập", "GS,TS", "Văn phòng Tỉnh uỷ", "(Theo", "Chuyên gia cao cấp"} {
+			if strings.HasPrefix(s.Heading, bad) {
+				t.Errorf("author line became heading %q", s.Heading)
+			}
+		}
+		if strings.Contains(s.Text, "bookmark") {
+			t.Errorf("%s: Word bookmark left in text", s.ID)
+		}
+	}
+	if s := findSection(t, doc.Sections, "i.1"); !strings.Contains(s.Text, "Chuyên gia cao cấp, nguyên Ủy viên Hội đồng Lý luận Trung ương") {
+		t.Errorf("author's title line not kept with the article")
+	}
+}
+
+// TestParagraphsResolution checks seed 003: opening section with the title
+// block and preamble, Điều 1–3, numbered items under Điều 2 with lettered
+// items under them, and the closing section.
+func TestParagraphsResolution(t *testing.T) {
+	doc := parseSeed(t, "nghi-quyet-hdnd-bo-sung")
+	secs := doc.Sections
+	open := secs[0]
+	if open.ID != "mo-dau" || !strings.Contains(open.Text, "Căn cứ Luật Tổ chức chính quyền địa phương") ||
+		!strings.Contains(open.Text, "QUYẾT NGHỊ:") || !strings.Contains(open.Text, "HỘI ĐỒNG NHÂN DÂN TỈNH BẾN TRE") {
+		t.Errorf("opening section: %q\n%s", open.ID, open.Text)
+	}
+	var top []string
+	for _, s := range secs {
+		if s.Level == 1 {
+			top = append(top, s.ID)
+		}
+	}
+	if strings.Join(top, " ") != "mo-dau dieu-1 dieu-2 dieu-3 phan-ket" {
+		t.Fatalf("top level = %v\n%s", top, outline(secs))
+	}
+	for k := 1; k <= 6; k++ {
+		s := findSection(t, secs, fmt.Sprintf("dieu-2.%d", k))
+		if s.Level != 2 {
+			t.Errorf("%s level %d", s.ID, s.Level)
+		}
+	}
+	letters := strings.Fields("a b c d dd e g h i")
+	for _, l := range letters {
+		s := findSection(t, secs, "dieu-2.2."+l)
+		if s.Level != 3 {
+			t.Errorf("%s level %d", s.ID, s.Level)
+		}
+	}
+	if _, ok := doc.Section("dieu-2.2.k"); ok {
+		t.Error("unexpected item k)")
+	}
+	d2 := findSection(t, secs, "dieu-2")
+	if !strings.HasPrefix(d2.Heading, "Điều 2. Để hoàn thành") || !strings.HasSuffix(d2.Heading, "…") ||
+		!strings.Contains(d2.Text, "bổ sung một số nhiệm vụ, giải pháp như sau:") {
+		t.Errorf("Điều 2 heading %q / text %q", d2.Heading, d2.Text)
+	}
+	if s := findSection(t, secs, "dieu-3"); s.Heading != "Điều 3. Tổ chức thực hiện" {
+		t.Errorf("Điều 3 heading %q", s.Heading)
+	}
+	end := findSection(t, secs, "phan-ket")
+	for _, want := range []string{"Nơi nhận:", "Chính phủ;", "KT. CHỦ TỊCH", "Huỳnh Quang Triệu", "thông qua ngày 05 tháng 7 năm 2023"} {
+		if !strings.Contains(end.Text, want) {
+			t.Errorf("closing section lacks %q", want)
+		}
+	}
+	if !strings.Contains(end.Markdown, "- Ủy ban Thường vụ Quốc hội;\n- Chính phủ;") {
+		t.Errorf("Nơi nhận is not one list:\n%s", end.Markdown)
+	}
+}
+
+func TestParagraphsSynthetic(t *testing.T) {
+	tests := []struct {
+		name, text, outline string
+		check               func(t *testing.T, secs []*Section)
+	}{
+		{
+			name:    "text before the first heading opens the document",
+			text:    "Một lời giới thiệu dài hơn sáu mươi ký tự để được coi là đoạn văn thật sự.\n1. Mục một\nNội dung.",
+			outline: "1 mo-dau Mở đầu\n1 1 1. Mục một\n",
+		},
+		{
+			name:    "levels close up when numbering is skipped",
+			text:    "a) Mục chữ\nNội dung.\n2. Mục số\nb) Chữ dưới số\nĐiều 3. Tổ chức\n1. Một",
+			outline: "1 a a) Mục chữ\n1 2 2. Mục số\n2 2.b b) Chữ dưới số\n1 dieu-3 Điều 3. Tổ chức\n2 dieu-3.1 1. Một\n",
+		},
+		{
+			name:    "capitals mid-document are a part; sub-headings nest",
+			text:    "I. MỘT\n1. Bài\nĐoạn văn đầu tiên của bài viết này đủ dài để là thân bài thật sự.\nTiêu đề phụ ngắn\nThân của tiêu đề phụ.\nKẾT LUẬN CHUNG\nHết.",
+			outline: "1 i I. MỘT\n2 i.1 1. Bài\n3 i.1.tieu-de-phu-ngan Tiêu đề phụ ngắn\n1 ket-luan-chung KẾT LUẬN CHUNG\n",
+		},
+		{
+			name:    "author lines stay in the article",
+			text:    "1. Bài một\nThân bài một.\n\tNguyễn Văn A\n(Theo Báo Nhân Dân)\nBan Biên tập\n2. Bài hai\nThân.\nBan Tuyên giáo Trung ương",
+			outline: "1 1 1. Bài một\n1 2 2. Bài hai\n",
+			check: func(t *testing.T, secs []*Section) {
+				if !strings.Contains(secs[0].Text, "Nguyễn Văn A") || !strings.Contains(secs[0].Text, "Ban Biên tập") ||
+					!strings.Contains(secs[1].Text, "Ban Tuyên giáo Trung ương") {
+					t.Errorf("author lines: %q / %q", secs[0].Text, secs[1].Text)
+				}
+			},
+		},
+		{
+			name:    "a formula quoted mid-document does not close it",
+			text:    "1. Tin\nNghị quyết này có hiệu lực từ ngày 1/1/2024 theo tin báo.\n2. Tin khác\nThân.",
+			outline: "1 1 1. Tin\n1 2 2. Tin khác\n",
+		},
+		{
+			name:    "signature closes the document",
+			text:    "Điều 1. Một.\nTM. BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn B",
+			outline: "1 dieu-1 Điều 1. Một.\n1 phan-ket Phần kết\n",
+		},
+		{
+			name:    "duplicate numbering keeps IDs unique",
+			text:    "1. Một\n1. Một lần nữa\n1.2 Con\n1-2 x",
+			outline: "1 1 1. Một\n1 1-2 1. Một lần nữa\n2 1-2.1-2 1.2 Con\n",
+		},
+		{
+			name:    "markdown characters are escaped",
+			text:    "1. Mục *một*\n# không phải tiêu đề [x] a_b\\c",
+			outline: "1 1 1. Mục *một*\n",
+			check: func(t *testing.T, secs []*Section) {
+				if want := `\# không phải tiêu đề \[x\] a\_b\\c`; secs[0].Markdown != want {
+					t.Errorf("markdown %q, want %q", secs[0].Markdown, want)
+				}
+				if secs[0].Text != "# không phải tiêu đề [x] a_b\\c" {
+					t.Errorf("text %q", secs[0].Text)
+				}
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := Normalize(tt.text)
+			secs := parseParagraphs(text)
+			checkSections(t, text, secs)
+			if got := outline(secs); got != tt.outline {
+				t.Errorf("outline:\n%s\nwant:\n%s", got, tt.outline)
+			}
+			if tt.check != nil {
+				tt.check(t, secs)
+			}
+		})
+	}
+}
+
+func FuzzParagraphs(f *testing.F) {
+	for _, p := range []string{"tai-lieu", "nghi-quyet-hdnd-bo-sung"} {
+		_, b := seedByPrefix(f, p)
+		f.Add(string(b))
+		lines := strings.Split(string(b), "\n")
+		for i := 0; i+8 < len(lines); i += len(lines) / 6 {
+			f.Add(strings.Join(lines[i:i+8], "\n"))
+		}
+	}
+	f.Add("Điều 1.\nNơi nhận:\n- a\n\tKT. CHỦ TỊCH")
+	f.Fuzz(func(t *testing.T, s string) {
+		text := Normalize(s)
+		checkSections(t, text, parseParagraphs(text))
+	})
+}

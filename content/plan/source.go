@@ -1,0 +1,125 @@
+package plan
+
+import (
+	"strings"
+
+	"chibo/content"
+)
+
+// Source is where excerpts come from: *content.Library satisfies it.
+type Source interface {
+	Doc(id string) (*content.Document, bool)
+}
+
+// FromSection makes an excerpt of a whole section (sec nil: the whole
+// document), copying its markdown so the pack prints without the library.
+func FromSection(doc *content.Document, sec *content.Section) Excerpt {
+	ex := Excerpt{Doc: doc.ID, DocTitle: doc.Title, DocNumber: doc.Number}
+	if sec == nil {
+		var b strings.Builder
+		for _, s := range doc.Sections {
+			if b.Len() > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString("**" + s.Heading + "**")
+			if s.Markdown != "" {
+				b.WriteString("\n\n" + s.Markdown)
+			}
+		}
+		ex.Text = b.String()
+		return ex
+	}
+	ex.Section = sec.ID
+	ex.Path = append([]string(nil), sec.Path...)
+	ex.Text = sec.Markdown
+	if strings.TrimSpace(ex.Text) == "" {
+		ex.Text = sec.Text
+	}
+	return ex
+}
+
+// FromPassage makes an excerpt of a passage the reader selected inside a
+// section; passage is markdown or plain text.
+func FromPassage(doc *content.Document, sec *content.Section, passage string) Excerpt {
+	ex := FromSection(doc, sec)
+	if p := strings.TrimSpace(passage); p != "" {
+		ex.Text = p
+	}
+	return ex
+}
+
+// Lookup finds a source written "DOC#SECTION" (or "DOC" for the whole
+// document) in src.
+func Lookup(src Source, ref string) (*content.Document, *content.Section, bool) {
+	docID, secID, _ := strings.Cut(strings.TrimSpace(ref), "#")
+	doc, ok := src.Doc(docID)
+	if !ok {
+		return nil, nil, false
+	}
+	if secID == "" {
+		return doc, nil, true
+	}
+	sec, ok := doc.Section(secID)
+	if !ok {
+		return doc, nil, false
+	}
+	return doc, sec, true
+}
+
+// CheckResult says what Check found.
+type CheckResult struct {
+	Missing  int // excerpts whose source is not in the library
+	Relinked int // excerpts whose section ID changed and was found again by its heading path
+}
+
+// Check marks the excerpts whose document or section is no longer in the
+// library (Excerpt.Missing), so UIs and the pack show "nguồn không còn trong
+// thư viện"; excerpts are never dropped. When a re-imported document gave a
+// section a new ID but the same heading path, the excerpt follows it
+// (Relinked), and the caller may save the plan.
+func (p *Plan) Check(src Source) CheckResult {
+	var r CheckResult
+	for i := range p.Items {
+		for j := range p.Items[i].Excerpts {
+			x := &p.Items[i].Excerpts[j]
+			x.Missing = false
+			doc, ok := src.Doc(x.Doc)
+			if !ok {
+				x.Missing = true
+				r.Missing++
+				continue
+			}
+			if x.Section == "" {
+				continue
+			}
+			if _, ok := doc.Section(x.Section); ok {
+				continue
+			}
+			if id, ok := findByPath(doc, x.Path); ok {
+				x.Section = id
+				r.Relinked++
+				continue
+			}
+			x.Missing = true
+			r.Missing++
+		}
+	}
+	return r
+}
+
+func findByPath(doc *content.Document, path []string) (string, bool) {
+	if len(path) == 0 {
+		return "", false
+	}
+	want := strings.Join(path, "\x00")
+	found := ""
+	for _, s := range doc.Sections {
+		if strings.Join(s.Path, "\x00") == want {
+			if found != "" {
+				return "", false // ambiguous: leave it to the user
+			}
+			found = s.ID
+		}
+	}
+	return found, found != ""
+}

@@ -1,0 +1,41 @@
+package index
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"chibo/content"
+)
+
+// seedIndex opens the seed library and a fresh index over it.
+func seedIndex(t testing.TB) (*Index, *content.Library) {
+	t.Helper()
+	dirs := content.Dirs{Data: t.TempDir(), Cache: t.TempDir()}
+	lib, err := content.OpenLibrary(dirs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(dirs.Index(), Options{Wait: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if err := ix.Sync(context.Background(), lib.Docs(), nil); err != nil {
+		t.Fatal(err)
+	}
+	return ix, lib
+}
+
+func snippetText(h Hit) string {
+	var b strings.Builder
+	for _, s := range h.Snippet {
+		if s.Match {
+			b.WriteString("[" + s.Text + "]")
+		} else {
+			b.WriteString(s.Text)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,781 @@
+package index
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"chibo/content"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"golang.org/x/text/unicode/norm"
+)
+
+// schemaVersion changes whenever the mapping, the analysis or what is
+// stored changes; an index of another version is rebuilt, never read.
+const schemaVersion = 3
+
+// Field names, kept short: they are repeated in every segment.
+const (
+	fAll     = "a"    // folded words of title, heading and text: matching
+	fShingle = "s"    // folded two-word shingles of title, heading and text
+	fExact   = "e"    // exact-accent words, for --exact
+	fKind    = "kind" // content.Kind
+	fYear    = "year" // "2023"
+	fDoc     = "doc"  // document ID
+	fRef     = "ref"  // folded directive symbols cited by the section
+	fHeading = "h"    // stored only
+	fPath    = "p"    // stored only: breadcrumb joined by pathSep
+	fText    = "t"    // stored only: the section's plain text
+)
+
+const (
+	pathSep     = "\x1f"
+	idSep       = "\x1f" // bleve ID = doc ID + idSep + section ID
+	docsKey     = "chibo.docs"
+	metaFile    = "meta.json"
+	lockFile    = "lock"
+	livePrefix  = "live-"
+	buildPrefix = "build-"
+)
+
+var (
+	// ErrBusy is returned when another chibo process holds the index for
+	// longer than Options.Wait (typically while it builds it).
+	ErrBusy = errors.New("index: in use by another chibo process")
+	// ErrReadOnly is returned by Sync and Rebuild on a read-only index.
+	ErrReadOnly = errors.New("index: opened read-only")
+)
+
+// Options say how to open the index.
+type Options struct {
+	// ReadOnly never writes: Sync and Rebuild return ErrReadOnly.
+	ReadOnly bool
+	// Wait is how long to wait for another chibo process that holds the
+	// index before giving up with ErrBusy (0: try once).
+	Wait time.Duration
+	// Workers is how many goroutines analyse documents when building
+	// (0: all cores).
+	Workers int
+}
+
+// Index is the search index of one library. Between updates it is open
+// read-only under a shared lock, so several chibo processes can search at
+// once; Sync and Rebuild take the exclusive lock only while they write.
+type Index struct {
+	dir  string
+	opts Options
+	lock *os.File
+
+	mu      sync.RWMutex // guards everything below
+	bi      bleve.Index  // nil when there is no usable index yet
+	live    string       // directory name of the live index
+	docs    map[string]*docMeta
+	stats   corpusStats
+	damaged bool // the index on disk could not be read: rebuild
+	closed  bool
+	dfMu    sync.Mutex
+	dfCache map[string]int // document frequencies of the live view
+}
+
+// docMeta is what the index remembers of each document: its hash (to see
+// what changed), what hits show, and the sizes ranking needs.
+type docMeta struct {
+	Hash     string   `json:"h"`
+	Title    string   `json:"t"`
+	Kind     string   `json:"k"`
+	Year     int      `json:"y,omitempty"`
+	Sections []string `json:"s"`
+	TitleLen int      `json:"tl"` // bytes of title, once per section
+	HeadLen  int      `json:"hl"` // bytes of all headings
+	TextLen  int      `json:"xl"` // bytes of all texts
+}
+
+// corpusStats are the collection sizes BM25 needs, summed from docMeta.
+type corpusStats struct {
+	sections                int
+	titleLen, headLen, text float64 // averages, in bytes
+}
+
+type diskMeta struct {
+	Schema int    `json:"schema"`
+	Live   string `json:"live"`
+}
+
+// Open opens (creating if needed) the index in dir. It never blocks for
+// longer than opts.Wait: when another chibo process is building the index
+// it returns ErrBusy. An index of another schema version, or one that
+// cannot be read, is treated as missing: NeedsSync reports true and the
+// next Sync rebuilds it.
+func Open(dir string, opts Options) (*Index, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(filepath.Join(dir, lockFile), os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	ix := &Index{dir: dir, opts: opts, lock: f, docs: map[string]*docMeta{}}
+	if !opts.ReadOnly {
+		// Tidy up after a killed build while nobody else uses the index.
+		if ok, _ := tryLock(f, true); ok {
+			ix.removeStale()
+		}
+	}
+	if err := ix.waitLock(false, opts.Wait); err != nil {
+		f.Close()
+		return nil, err
+	}
+	ix.openLive()
+	return ix, nil
+}
+
+// waitLock takes the shared or exclusive lock, retrying until wait passes.
+func (ix *Index) waitLock(exclusive bool, wait time.Duration) error {
+	deadline := time.Now().Add(wait)
+	for {
+		ok, err := tryLock(ix.lock, exclusive)
+		if err != nil {
+			return err
+		}
+		if ok {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return ErrBusy
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func readDiskMeta(dir string) (diskMeta, error) {
+	var m diskMeta
+	b, err := os.ReadFile(filepath.Join(dir, metaFile))
+	if err != nil {
+		return m, err
+	}
+	err = json.Unmarshal(b, &m)
+	return m, err
+}
+
+// removeStale deletes build directories left by a killed build and live
+// directories no longer referenced. The caller holds the exclusive lock.
+func (ix *Index) removeStale() {
+	m, _ := readDiskMeta(ix.dir)
+	if m.Schema != schemaVersion {
+		m.Live = ""
+	}
+	entries, _ := os.ReadDir(ix.dir)
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() && (strings.HasPrefix(n, buildPrefix) || strings.HasPrefix(n, livePrefix) && n != m.Live) {
+			os.RemoveAll(filepath.Join(ix.dir, n))
+		}
+	}
+}
+
+// openLive opens the live index read-only. The caller holds a lock and
+// ix.mu (or is Open).
+func (ix *Index) openLive() {
+	ix.bi, ix.live, ix.damaged = nil, "", false
+	ix.docs = map[string]*docMeta{}
+	ix.stats = corpusStats{}
+	ix.dfCache = nil
+	m, err := readDiskMeta(ix.dir)
+	if err != nil {
+		ix.damaged = !errors.Is(err, os.ErrNotExist)
+		return
+	}
+	if m.Schema != schemaVersion || m.Live == "" {
+		ix.damaged = true
+		return
+	}
+	bi, err := bleve.OpenUsing(filepath.Join(ix.dir, m.Live), map[string]interface{}{
+		"read_only":    true,
+		"bolt_timeout": boltTimeout(ix.opts.Wait),
+	})
+	if err != nil {
+		ix.damaged = true
+		return
+	}
+	raw, err := bi.GetInternal([]byte(docsKey))
+	docs := map[string]*docMeta{}
+	if err == nil && raw != nil {
+		err = json.Unmarshal(raw, &docs)
+	}
+	if err != nil || raw == nil {
+		bi.Close()
+		ix.damaged = true
+		return
+	}
+	ix.bi, ix.live, ix.docs = bi, m.Live, docs
+	ix.stats = statsOf(docs)
+}
+
+func boltTimeout(wait time.Duration) string {
+	if wait < 500*time.Millisecond {
+		wait = 500 * time.Millisecond
+	}
+	return wait.String()
+}
+
+func statsOf(docs map[string]*docMeta) corpusStats {
+	var s corpusStats
+	var tl, hl, xl float64
+	for _, d := range docs {
+		n := len(d.Sections)
+		s.sections += n
+		tl += float64(d.TitleLen * n)
+		hl += float64(d.HeadLen)
+		xl += float64(d.TextLen)
+	}
+	if s.sections > 0 {
+		n := float64(s.sections)
+		s.titleLen, s.headLen, s.text = tl/n, hl/n, xl/n
+	}
+	return s
+}
+
+// Close releases the index and its lock.
+func (ix *Index) Close() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.closed {
+		return nil
+	}
+	ix.closed = true
+	var err error
+	if ix.bi != nil {
+		err = ix.bi.Close()
+		ix.bi = nil
+	}
+	unlock(ix.lock)
+	if cerr := ix.lock.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Stats describes the index for `chibo bench` and diagnostics.
+type Stats struct {
+	Documents int   `json:"documents"`
+	Sections  int   `json:"sections"`
+	DiskBytes int64 `json:"disk_bytes"`
+}
+
+// Stats returns the document and section counts and the size on disk.
+func (ix *Index) Stats() Stats {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	s := Stats{Documents: len(ix.docs), Sections: ix.stats.sections}
+	if ix.live != "" {
+		filepath.Walk(filepath.Join(ix.dir, ix.live), func(_ string, fi os.FileInfo, err error) error {
+			if err == nil && !fi.IsDir() {
+				s.DiskBytes += fi.Size()
+			}
+			return nil
+		})
+	}
+	return s
+}
+
+// plan is what Sync must do.
+type plan struct {
+	index  []*content.Document // new or changed
+	remove []string            // IDs of documents gone or changed
+}
+
+func (ix *Index) planFor(docs []*content.Document) plan {
+	var p plan
+	seen := make(map[string]bool, len(docs))
+	for _, d := range docs {
+		seen[d.ID] = true
+		m, ok := ix.docs[d.ID]
+		if !ok || m.Hash != d.Hash || d.Hash == "" {
+			p.index = append(p.index, d)
+			if ok {
+				p.remove = append(p.remove, d.ID)
+			}
+		}
+	}
+	for id := range ix.docs {
+		if !seen[id] {
+			p.remove = append(p.remove, id)
+		}
+	}
+	return p
+}
+
+// NeedsSync says whether Sync has work to do: documents added, changed or
+// removed since the index was built, or no usable index on disk. It only
+// compares hashes, so the UI can call it to decide on a progress bar.
+func (ix *Index) NeedsSync(docs []*content.Document) bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.bi == nil {
+		return len(docs) > 0 || ix.damaged
+	}
+	p := ix.planFor(docs)
+	return len(p.index) > 0 || len(p.remove) > 0
+}
+
+// SyncSize says how many documents Sync would (re)index, for deciding
+// whether a progress bar is worth showing.
+func (ix *Index) SyncSize(docs []*content.Document) int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.bi == nil {
+		return len(docs)
+	}
+	return len(ix.planFor(docs).index)
+}
+
+// Sync brings the index in line with docs: documents whose hash changed are
+// re-indexed, new ones added, missing ones removed. Small changes are
+// applied in place, each batch durable and atomic; large ones (or a
+// missing, damaged or outdated index) rebuild from scratch into a new
+// directory that replaces the old one only when complete. Cancelling or
+// killing the process at any moment leaves a consistent index that the next
+// Sync completes. progress is called with documents done and total.
+//
+// When another chibo process has the index open, Sync waits up to
+// Options.Wait and then returns ErrBusy; the index stays usable as it was.
+func (ix *Index) Sync(ctx context.Context, docs []*content.Document, progress func(done, total int)) error {
+	if !ix.NeedsSync(docs) {
+		return nil
+	}
+	if ix.opts.ReadOnly {
+		return ErrReadOnly
+	}
+	ix.mu.Lock()
+	if ix.closed {
+		ix.mu.Unlock()
+		return errClosed
+	}
+	if err := ix.exclusive(); err != nil {
+		ix.mu.Unlock()
+		return err
+	}
+	// Another process may have synced since we opened: look again.
+	if ix.bi != nil {
+		ix.bi.Close()
+	}
+	ix.openLive()
+	p := ix.planFor(docs)
+	if ix.bi != nil && len(p.index) == 0 && len(p.remove) == 0 {
+		ix.shared()
+		ix.mu.Unlock()
+		return nil
+	}
+	if ix.bi == nil || len(p.index) > 64 && len(p.index) > len(docs)/2 {
+		ix.mu.Unlock()
+		return ix.rebuildLocked(ctx, docs, progress)
+	}
+	return ix.update(ctx, p, docs, progress) // unlocks ix.mu
+}
+
+var errClosed = errors.New("index: closed")
+
+// exclusive takes the exclusive lock, waiting up to Options.Wait. On
+// ErrBusy the caller still holds the shared lock and must not write.
+func (ix *Index) exclusive() error {
+	if err := ix.waitLock(true, ix.opts.Wait); err != nil {
+		// A failed upgrade may have dropped the shared lock.
+		ix.waitLock(false, ix.opts.Wait)
+		return err
+	}
+	return nil
+}
+
+// shared goes back from the exclusive lock to the shared one and reopens
+// the read-only view. The caller holds ix.mu.
+func (ix *Index) shared() {
+	if ix.waitLock(false, ix.opts.Wait) != nil {
+		// Another process took the index in between: no view until the
+		// next Open.
+		ix.bi, ix.live = nil, ""
+		return
+	}
+	ix.openLive()
+}
+
+// update applies a small change to the live index in place. The caller
+// holds ix.mu and the exclusive lock; update releases both.
+func (ix *Index) update(ctx context.Context, p plan, all []*content.Document, progress func(done, total int)) error {
+	live, docs := ix.live, ix.docs
+	ix.bi.Close()
+	ix.bi = nil
+	bi, err := bleve.OpenUsing(filepath.Join(ix.dir, live), map[string]interface{}{"bolt_timeout": boltTimeout(ix.opts.Wait)})
+	if err != nil {
+		// Unreadable for writing: rebuild from scratch.
+		ix.mu.Unlock()
+		return ix.rebuildLocked(ctx, all, progress)
+	}
+	ix.bi = bi // searches meanwhile see the index being updated
+	ix.mu.Unlock()
+
+	newDocs := make(map[string]*docMeta, len(docs))
+	for k, v := range docs {
+		newDocs[k] = v
+	}
+	total := len(p.index)
+	err = func() error {
+		b := bi.NewBatch()
+		for _, id := range p.remove {
+			if m, ok := newDocs[id]; ok {
+				for _, s := range m.Sections {
+					b.Delete(id + idSep + s)
+				}
+				delete(newDocs, id)
+			}
+		}
+		flush := func() error {
+			raw, err := json.Marshal(newDocs)
+			if err != nil {
+				return err
+			}
+			b.SetInternal([]byte(docsKey), raw)
+			if err := bi.Batch(b); err != nil {
+				return err
+			}
+			b.Reset()
+			return nil
+		}
+		for i, d := range p.index {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			meta, err := addDoc(b, d)
+			if err != nil {
+				return err
+			}
+			newDocs[d.ID] = meta
+			if b.Size() >= 2000 || i == len(p.index)-1 {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+			if progress != nil {
+				progress(i+1, total)
+			}
+		}
+		if len(p.index) == 0 {
+			return flush()
+		}
+		return nil
+	}()
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	bi.Close()
+	ix.bi = nil
+	ix.shared()
+	return err
+}
+
+// Rebuild indexes docs from scratch into a new directory and switches to
+// it when complete; searches keep using the old index meanwhile. A
+// cancelled or killed rebuild leaves the old index in place.
+func (ix *Index) Rebuild(ctx context.Context, docs []*content.Document, progress func(done, total int)) error {
+	if ix.opts.ReadOnly {
+		return ErrReadOnly
+	}
+	ix.mu.Lock()
+	err := ix.exclusive()
+	ix.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	return ix.rebuildLocked(ctx, docs, progress)
+}
+
+// rebuildLocked is Rebuild for a caller holding the exclusive lock (not
+// ix.mu); it goes back to the shared lock.
+func (ix *Index) rebuildLocked(ctx context.Context, docs []*content.Document, progress func(done, total int)) error {
+	name, err := ix.build(ctx, docs, progress)
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if err == nil {
+		raw, _ := json.Marshal(diskMeta{Schema: schemaVersion, Live: name})
+		err = content.WriteFileAtomic(filepath.Join(ix.dir, metaFile), raw, 0o644)
+		if err != nil {
+			os.RemoveAll(filepath.Join(ix.dir, name))
+		}
+	}
+	old := ix.live
+	if ix.bi != nil {
+		ix.bi.Close()
+		ix.bi = nil
+	}
+	if err == nil && old != "" && old != name {
+		os.RemoveAll(filepath.Join(ix.dir, old))
+	}
+	ix.shared()
+	return err
+}
+
+// build writes a complete new index for docs and returns its directory
+// name. Analysis runs on opts.Workers goroutines, each sending its own
+// batches; every batch is durable before the next, and the build ends
+// with a merge into few segments so searches stay fast.
+func (ix *Index) build(ctx context.Context, docs []*content.Document, progress func(done, total int)) (string, error) {
+	name := buildPrefix + randomHex()
+	path := filepath.Join(ix.dir, name)
+	bi, err := bleve.NewUsing(path, newMapping(), scorch.Name, scorch.Name, map[string]interface{}{
+		"bolt_timeout": boltTimeout(ix.opts.Wait),
+	})
+	if err != nil {
+		return name, err
+	}
+	workers := ix.opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	metas := make([]*docMeta, len(docs))
+	var (
+		next, done int
+		mu         sync.Mutex
+		firstErr   error
+		wg         sync.WaitGroup
+	)
+	const batchBytes = 4 << 20
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			b := bi.NewBatch()
+			size, count := 0, 0
+			flush := func() error {
+				if count == 0 {
+					return nil
+				}
+				err := bi.Batch(b)
+				b.Reset()
+				mu.Lock()
+				done += count
+				d := done
+				mu.Unlock()
+				size, count = 0, 0
+				if progress != nil && err == nil {
+					progress(d, len(docs))
+				}
+				return err
+			}
+			for {
+				mu.Lock()
+				if firstErr != nil || next >= len(docs) {
+					mu.Unlock()
+					break
+				}
+				i := next
+				next++
+				mu.Unlock()
+				if err := ctx.Err(); err != nil {
+					mu.Lock()
+					firstErr = err
+					mu.Unlock()
+					return
+				}
+				m, err := addDoc(b, docs[i])
+				if err == nil {
+					metas[i] = m
+					size += m.TextLen + m.HeadLen
+					count++
+					if size >= batchBytes {
+						err = flush()
+					}
+				}
+				if err != nil {
+					mu.Lock()
+					firstErr = err
+					mu.Unlock()
+					return
+				}
+			}
+			if err := flush(); err != nil {
+				mu.Lock()
+				if firstErr == nil {
+					firstErr = err
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	if firstErr == nil {
+		all := make(map[string]*docMeta, len(docs))
+		for i, d := range docs {
+			all[d.ID] = metas[i]
+		}
+		raw, err := json.Marshal(all)
+		if err == nil {
+			b := bi.NewBatch()
+			b.SetInternal([]byte(docsKey), raw)
+			err = bi.Batch(b)
+		}
+		firstErr = err
+	}
+	if firstErr == nil {
+		if adv, err := bi.Advanced(); err == nil {
+			if s, ok := adv.(*scorch.Scorch); ok {
+				opts := mergeplan.DefaultMergePlanOptions
+				opts.MaxSegmentsPerTier = 2
+				opts.SegmentsPerMergeTask = 10
+				opts.FloorSegmentSize = 1 << 30
+				opts.MaxSegmentSize = 1 << 30
+				s.ForceMerge(ctx, &opts)
+			}
+		}
+	}
+	if err := bi.Close(); firstErr == nil {
+		firstErr = err
+	}
+	if firstErr != nil {
+		os.RemoveAll(path)
+		return name, firstErr
+	}
+	final := livePrefix + strings.TrimPrefix(name, buildPrefix)
+	if err := os.Rename(path, filepath.Join(ix.dir, final)); err != nil {
+		os.RemoveAll(path)
+		return name, err
+	}
+	return final, nil
+}
+
+func randomHex() string {
+	var b [6]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}
+
+// yearOf reads the year of an ISO date ("2023-12-01"); 0 when absent.
+func yearOf(date string) int {
+	if len(date) < 4 {
+		return 0
+	}
+	y, err := strconv.Atoi(date[:4])
+	if err != nil {
+		return 0
+	}
+	return y
+}
+
+// sectionDoc is one bleve document: a section with its document's fields.
+type sectionDoc struct {
+	All     string   `json:"a"`
+	Shingle string   `json:"s"`
+	Exact   string   `json:"e"`
+	Kind    string   `json:"kind"`
+	Year    string   `json:"year,omitempty"`
+	Doc     string   `json:"doc"`
+	Ref     []string `json:"ref,omitempty"`
+	Heading string   `json:"h"`
+	Path    string   `json:"p"`
+	Text    string   `json:"t"`
+}
+
+// addDoc adds every section of d to the batch and returns its metadata.
+func addDoc(b *bleve.Batch, d *content.Document) (*docMeta, error) {
+	title := nfc(d.Title)
+	m := &docMeta{Hash: d.Hash, Title: title, Kind: string(d.Kind), Year: yearOf(d.Date), TitleLen: len(title)}
+	year := ""
+	if m.Year > 0 {
+		year = strconv.Itoa(m.Year)
+	}
+	refs := map[string][]string{}
+	for _, r := range d.Refs {
+		refs[r.Section] = appendUniq(refs[r.Section], symbolKey(r.Symbol))
+	}
+	for _, s := range d.Sections {
+		heading, text := nfc(s.Heading), nfc(s.Text)
+		all := title + "\n" + heading + "\n" + text
+		secRefs := refs[s.ID]
+		sd := sectionDoc{
+			All: all, Shingle: all, Exact: all,
+			Kind: string(d.Kind), Year: year, Doc: d.ID, Ref: secRefs,
+			Heading: heading, Path: nfc(strings.Join(s.Path, pathSep)), Text: text,
+		}
+		if err := b.Index(d.ID+idSep+s.ID, sd); err != nil {
+			return nil, fmt.Errorf("index %s/%s: %w", d.ID, s.ID, err)
+		}
+		m.Sections = append(m.Sections, s.ID)
+		m.HeadLen += len(heading)
+		m.TextLen += len(text)
+	}
+	return m, nil
+}
+
+// nfc normalises text on ingest; content already does, but imports from
+// other tools may not, and a stray NFD word would not highlight.
+func nfc(s string) string {
+	if norm.NFC.IsNormalString(s) {
+		return s
+	}
+	return norm.NFC.String(s)
+}
+
+// newMapping is the one mapping of a chibo index: three analysed views of
+// the words for matching and ranking, keyword fields for filters and
+// facets, and the stored strings hits and snippets show. Nothing stores
+// term vectors: snippets and phrase checks re-tokenise the stored text.
+func newMapping() mapping.IndexMapping {
+	text := func(analyzer string) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = false
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	kw := func(docValues bool) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = false
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = docValues
+		f.SkipFreqNorm = true
+		return f
+	}
+	stored := func() *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Index = false
+		f.Store = true
+		f.IncludeTermVectors = false
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt(fAll, text(AnalyzerFolded))
+	dm.AddFieldMappingsAt(fShingle, text(AnalyzerShingle))
+	dm.AddFieldMappingsAt(fExact, text(AnalyzerExact))
+	dm.AddFieldMappingsAt(fKind, kw(true))
+	dm.AddFieldMappingsAt(fYear, kw(true))
+	dm.AddFieldMappingsAt(fDoc, kw(false))
+	dm.AddFieldMappingsAt(fRef, kw(false))
+	dm.AddFieldMappingsAt(fHeading, stored())
+	dm.AddFieldMappingsAt(fPath, stored())
+	dm.AddFieldMappingsAt(fText, stored())
+	im := bleve.NewIndexMapping()
+	im.DefaultMapping = dm
+	im.DefaultAnalyzer = AnalyzerFolded
+	im.StoreDynamic = false
+	im.IndexDynamic = false
+	im.DocValuesDynamic = false
+	return im
+}

@@ -1,0 +1,309 @@
+package index
+
+import (
+	"context"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// DefaultLimit is the number of hits when Query.Limit is 0.
+const DefaultLimit = 20
+
+// candidates is how many of bleve's best hits are re-ranked with chibo's
+// own scoring; a hit ranked lower by bleve rarely belongs in the top ten.
+const candidates = 60
+
+// Search runs a query. Words must all match (when no section has them all,
+// sections with most of them are returned instead and Result.Relaxed is
+// set); hits are ranked by BM25F over title, heading and text with
+// two-word shingles, phrase and accent bonuses (see rank.go), and carry a
+// snippet of their best passage.
+func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
+	start := time.Now()
+	p := ParseQuery(q.Text)
+	for _, k := range q.Kinds {
+		p.Kinds = appendUniq(p.Kinds, k)
+	}
+	for _, y := range q.Years {
+		if !containsInt(p.Years, y) {
+			p.Years = append(p.Years, y)
+		}
+	}
+	res := &Result{Query: q.Text, Hits: []Hit{}, Kinds: []Facet{}, Years: []Facet{}}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.bi == nil || (!p.Positive() && !p.HasFilter() && q.Doc == "") {
+		res.Took = time.Since(start)
+		return res, nil
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	offset := max(q.Offset, 0)
+	k := max(offset+limit, candidates)
+
+	filters := filterQueries(p, q.Doc)
+	main, ok := mainQuery(p, q.Exact, false)
+	r, err := ix.run(ctx, main, filters, p, q.Exact, k)
+	if err != nil {
+		return nil, err
+	}
+	if r.Total == 0 && ok && len(p.Terms) > 1 {
+		// No section has every word: show those with most of them.
+		relaxed, _ := mainQuery(p, q.Exact, true)
+		if r, err = ix.run(ctx, relaxed, filters, p, q.Exact, k); err != nil {
+			return nil, err
+		}
+		res.Relaxed = r.Total > 0
+	}
+	rk := ix.newRanker(p, q.Exact)
+	hits := make([]scored, 0, len(r.Hits))
+	dropped := 0
+	for _, h := range r.Hits {
+		c := ix.candidate(h)
+		if c == nil {
+			continue
+		}
+		s, keep := rk.score(c, h.Score)
+		if !keep {
+			dropped++
+			continue
+		}
+		hits = append(hits, scored{c: c, score: s})
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
+	res.Total = int(r.Total) - dropped
+	if res.Total < len(hits) {
+		res.Total = len(hits)
+	}
+	for i := offset; i < len(hits) && i < offset+limit; i++ {
+		c := hits[i].c
+		res.Hits = append(res.Hits, Hit{
+			Doc: c.doc, Title: c.title, Kind: c.kind, Year: c.year,
+			Section: c.section, Heading: c.heading, Path: c.path,
+			Snippet: rk.snippet(c),
+			Score:   math.Round(hits[i].score*1000) / 1000,
+		})
+	}
+	res.Kinds = facets(r.Facets["kind"])
+	res.Years = facets(r.Facets["year"])
+	res.Took = time.Since(start)
+	return res, nil
+}
+
+type scored struct {
+	c     *candidate
+	score float64
+}
+
+// run asks bleve for the k best candidates of main narrowed by filters,
+// with the stored fields ranking and snippets need and the facets.
+func (ix *Index) run(ctx context.Context, main query.Query, filters []query.Query, p Parsed, exact bool, k int) (*bleve.SearchResult, error) {
+	bq := bleve.NewBooleanQuery()
+	if main != nil {
+		bq.AddMust(main)
+	}
+	for _, f := range filters {
+		bq.AddMust(f)
+	}
+	if main == nil && len(filters) == 0 {
+		bq.AddMust(bleve.NewMatchNoneQuery())
+	}
+	for _, t := range p.Exclude {
+		bq.AddMustNot(termQ(t, exact))
+	}
+	for _, ph := range p.ExcludePhrases {
+		bq.AddMustNot(phraseQ(ph, exact))
+	}
+	if main == nil {
+		bq.AddShould(bleve.NewMatchAllQuery())
+	}
+	req := bleve.NewSearchRequestOptions(bq, k, 0, false)
+	req.Fields = []string{fHeading, fPath, fText}
+	req.AddFacet("kind", bleve.NewFacetRequest(fKind, 10))
+	req.AddFacet("year", bleve.NewFacetRequest(fYear, 20))
+	return ix.bi.SearchInContext(ctx, req)
+}
+
+// mainQuery is the positive part: every word and phrase (or, relaxed, any
+// word), plus the shingles of neighbouring words as optional clauses so
+// that bleve's own ranking already favours sections where the words stand
+// together. ok is false when the query has no words.
+func mainQuery(p Parsed, exact, relaxed bool) (query.Query, bool) {
+	if !p.Positive() {
+		return nil, false
+	}
+	var must, should []query.Query
+	for _, t := range p.Terms {
+		must = append(must, termQ(t, exact))
+	}
+	for _, ph := range p.Phrases {
+		must = append(must, phraseQ(ph, exact))
+	}
+	for i := 1; i < len(p.Terms); i++ {
+		sq := bleve.NewTermQuery(p.Terms[i-1].Folded + " " + p.Terms[i].Folded)
+		sq.SetField(fShingle)
+		should = append(should, sq)
+	}
+	if relaxed {
+		d := bleve.NewDisjunctionQuery(append(must, should...)...)
+		return d, true
+	}
+	if len(should) == 0 && len(must) == 1 {
+		return must[0], true
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(must...)
+	if len(should) > 0 {
+		bq.AddShould(should...)
+	}
+	return bq, true
+}
+
+func termQ(t Term, exact bool) query.Query {
+	if exact {
+		q := bleve.NewTermQuery(t.Exact)
+		q.SetField(fExact)
+		return q
+	}
+	q := bleve.NewTermQuery(t.Folded)
+	q.SetField(fAll)
+	return q
+}
+
+// phraseQ matches the phrase's shingles (and, exact, its exact words):
+// almost always the phrase itself; the ranker checks word order exactly.
+func phraseQ(ph Phrase, exact bool) query.Query {
+	var qs []query.Query
+	for i := 1; i < len(ph.Words); i++ {
+		sq := bleve.NewTermQuery(ph.Words[i-1].Folded + " " + ph.Words[i].Folded)
+		sq.SetField(fShingle)
+		qs = append(qs, sq)
+	}
+	if exact {
+		for _, w := range ph.Words {
+			qs = append(qs, termQ(w, true))
+		}
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bleve.NewConjunctionQuery(qs...)
+}
+
+// filterQueries turns loai:, nam:, van-ban: and the document narrowing
+// into required clauses; values of one filter are alternatives.
+func filterQueries(p Parsed, doc string) []query.Query {
+	var out []query.Query
+	any := func(field string, vals []string) {
+		if len(vals) == 0 {
+			return
+		}
+		var qs []query.Query
+		for _, v := range vals {
+			tq := bleve.NewTermQuery(v)
+			tq.SetField(field)
+			qs = append(qs, tq)
+		}
+		if len(qs) == 1 {
+			out = append(out, qs[0])
+		} else {
+			out = append(out, bleve.NewDisjunctionQuery(qs...))
+		}
+	}
+	any(fKind, p.Kinds)
+	var years []string
+	for _, y := range p.Years {
+		years = append(years, strconv.Itoa(y))
+	}
+	any(fYear, years)
+	for _, s := range p.Symbols {
+		any(fRef, []string{s})
+	}
+	if doc != "" {
+		any(fDoc, []string{doc})
+	}
+	return out
+}
+
+func facets(fr *search.FacetResult) []Facet {
+	out := []Facet{}
+	if fr == nil || fr.Terms == nil {
+		return out
+	}
+	for _, t := range fr.Terms.Terms() {
+		if t.Term == "" {
+			continue
+		}
+		out = append(out, Facet{Value: t.Term, Count: t.Count})
+	}
+	return out
+}
+
+// candidate is a hit being ranked: its stored fields, analysed once.
+type candidate struct {
+	doc, section, title, kind string
+	year                      int
+	heading, text             string
+	path                      []string
+	titleToks, headToks, toks []token
+}
+
+func (ix *Index) candidate(h *search.DocumentMatch) *candidate {
+	doc, sec, ok := strings.Cut(h.ID, idSep)
+	if !ok {
+		return nil
+	}
+	c := &candidate{doc: doc, section: sec}
+	if m := ix.docs[doc]; m != nil {
+		c.title, c.kind, c.year = m.Title, m.Kind, m.Year
+	}
+	c.heading, _ = h.Fields[fHeading].(string)
+	c.text, _ = h.Fields[fText].(string)
+	if p, _ := h.Fields[fPath].(string); p != "" {
+		c.path = strings.Split(p, pathSep)
+	} else {
+		c.path = []string{}
+	}
+	c.titleToks = tokens(c.title)
+	c.headToks = tokens(c.heading)
+	c.toks = tokens(c.text)
+	return c
+}
+
+// docFreq is the number of sections whose field has term; cached per
+// live view.
+func (ix *Index) docFreq(field, term string) int {
+	key := field + "\x00" + term
+	ix.dfMu.Lock()
+	if n, ok := ix.dfCache[key]; ok {
+		ix.dfMu.Unlock()
+		return n
+	}
+	ix.dfMu.Unlock()
+	n := 0
+	if adv, err := ix.bi.Advanced(); err == nil {
+		if r, err := adv.Reader(); err == nil {
+			if tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, false, false, false); err == nil {
+				n = int(tfr.Count())
+				tfr.Close()
+			}
+			r.Close()
+		}
+	}
+	ix.dfMu.Lock()
+	if ix.dfCache == nil || len(ix.dfCache) > 100000 {
+		ix.dfCache = map[string]int{}
+	}
+	ix.dfCache[key] = n
+	ix.dfMu.Unlock()
+	return n
+}

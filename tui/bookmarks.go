@@ -1,0 +1,141 @@
+package tui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"chibo/tui/i18n"
+)
+
+// bookmarksScreen lists the bookmarked sections, newest first; Enter opens
+// the reader there, x removes the bookmark.
+type bookmarksScreen struct {
+	sh     *shared
+	w, h   int
+	items  []Bookmark
+	cursor int
+	offset int
+}
+
+func newBookmarksScreen(sh *shared) *bookmarksScreen {
+	s := &bookmarksScreen{sh: sh}
+	s.reload()
+	return s
+}
+
+func (s *bookmarksScreen) reload() {
+	s.items = nil
+	if s.sh.user != nil {
+		s.items = append(s.items, s.sh.user.Bookmarks()...)
+	}
+	sort.SliceStable(s.items, func(i, j int) bool { return s.items[i].Added.After(s.items[j].Added) })
+	s.cursor = max(0, min(s.cursor, len(s.items)-1))
+}
+
+type bookmarkRemovedMsg struct{ err error }
+
+func (s *bookmarksScreen) Capturing() bool { return false }
+
+func (s *bookmarksScreen) Update(msg tea.Msg) tea.Cmd {
+	k := s.sh.keys
+	switch msg := msg.(type) {
+	case bookmarkRemovedMsg:
+		s.reload()
+		if msg.err != nil {
+			return send(flashMsg{text: fmt.Sprintf(s.sh.T(i18n.AppSaveError), msg.err), err: true})
+		}
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.Up):
+			s.cursor = max(0, s.cursor-1)
+		case key.Matches(msg, k.Down):
+			s.cursor = max(0, min(len(s.items)-1, s.cursor+1))
+		case key.Matches(msg, k.Top):
+			s.cursor = 0
+		case key.Matches(msg, k.Bottom):
+			s.cursor = max(0, len(s.items)-1)
+		case key.Matches(msg, k.Open), key.Matches(msg, k.Expand):
+			if s.cursor < len(s.items) {
+				b := s.items[s.cursor]
+				return send(openReaderMsg{doc: b.Doc, section: b.Section})
+			}
+		case key.Matches(msg, k.RemoveBookmark), key.Matches(msg, k.Bookmark):
+			if s.cursor < len(s.items) && s.sh.user != nil {
+				b, u := s.items[s.cursor], s.sh.user
+				return func() tea.Msg {
+					_, err := u.ToggleBookmark(b.Doc, b.Section, b.Heading)
+					return bookmarkRemovedMsg{err: err}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (s *bookmarksScreen) SetSize(w, h int) tea.Cmd {
+	s.w, s.h = w, h
+	s.reload()
+	return nil
+}
+
+func (s *bookmarksScreen) View() string {
+	st := s.sh.st
+	if s.sh.user == nil {
+		return strings.Join(wrapIndent(s.sh.T(i18n.AppUserDataNone), s.w, 1), "\n")
+	}
+	if len(s.items) == 0 {
+		return strings.Join(wrapIndent(s.sh.T(i18n.AppBookmarksEmpty), s.w, 1), "\n")
+	}
+	lines := []string{""}
+	visible := max(1, (s.h-1)/2)
+	s.offset = scrollTo(s.offset, s.cursor, visible, len(s.items))
+	for i := s.offset; i < len(s.items) && i < s.offset+visible; i++ {
+		b := s.items[i]
+		mark := "  "
+		if i == s.cursor {
+			mark = "› "
+		}
+		title := b.Doc
+		if s.sh.lib != nil {
+			if d, ok := s.sh.lib.Doc(b.Doc); ok {
+				title = d.Title
+			} else {
+				title += " " + s.sh.T(i18n.AppBookmarkStale)
+			}
+		}
+		l1 := clip(mark+b.Heading, s.w-2)
+		meta := title
+		if !b.Added.IsZero() {
+			meta += " · " + b.Added.Format("02/01/2006")
+		}
+		l2 := "    " + st.Faint.Render(clip(meta, s.w-6))
+		if i == s.cursor {
+			l1 = st.Selected.Render(l1)
+		}
+		lines = append(lines, " "+l1, " "+l2)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (s *bookmarksScreen) Name() string  { return s.sh.T(i18n.AppScreenBookmarks) }
+func (s *bookmarksScreen) Crumb() string { return "" }
+func (s *bookmarksScreen) Position() string {
+	if len(s.items) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d/%d", s.cursor+1, len(s.items))
+}
+
+func (s *bookmarksScreen) ShortKeys() []key.Binding {
+	k := s.sh.keys
+	return []key.Binding{k.Open, k.RemoveBookmark, k.Back}
+}
+
+func (s *bookmarksScreen) FullKeys() [][]key.Binding {
+	k := s.sh.keys
+	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.RemoveBookmark, k.Back}}
+}

@@ -1,0 +1,132 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"chibo/content"
+	"chibo/index"
+	"chibo/tui/i18n"
+)
+
+// Library is what the screens read documents from; *content.Library
+// satisfies it.
+type Library interface {
+	Docs() []*content.Document
+	Doc(id string) (*content.Document, bool)
+}
+
+// Bookmark is one bookmarked section.
+type Bookmark struct {
+	Doc, Section, Heading string
+	Added                 time.Time
+}
+
+// UserData keeps what the user would miss between runs: bookmarks and the
+// reading position of each document. cmd/chibo adapts the userdata store to
+// it; a nil UserData turns both features off with a message.
+type UserData interface {
+	Bookmarks() []Bookmark
+	IsBookmarked(doc, section string) bool
+	ToggleBookmark(doc, section, heading string) (bool, error)
+	Position(doc string) (section string, line int, ok bool)
+	SetPosition(doc, section string, line int) error
+}
+
+// Options configure the app. The Open functions run in tea.Cmds after the
+// first frame, so the window never waits on the disk.
+type Options struct {
+	Lang i18n.Lang
+	// Theme is ThemeDark, ThemeLight or ThemeNone (no colour). With
+	// FollowBackground the dark/light choice follows the terminal's
+	// reported background colour.
+	Theme            string
+	FollowBackground bool
+
+	OpenLibrary func() (Library, error)
+	// OpenUser may be nil: bookmarks and positions are then off.
+	OpenUser func() (UserData, error)
+	// OpenIndex opens the search index and brings it up to date with the
+	// library, reporting progress; it may be nil (search is then off).
+	OpenIndex func(ctx context.Context, lib Library, progress func(done, total int)) (index.Searcher, error)
+	// SearchDelay is the debounce of the search screen (default 120ms).
+	SearchDelay time.Duration
+}
+
+// shared is what every screen sees; the app owns it and updates it as the
+// library, the index and the theme arrive.
+type shared struct {
+	lang   i18n.Lang
+	st     *styles
+	keys   *keyMap
+	lib    Library
+	user   UserData
+	search index.Searcher
+	render *renderCache
+
+	indexErr            error
+	indexing            bool
+	indexDone, indexAll int
+	searchDelay         time.Duration
+}
+
+func (s *shared) T(m i18n.Msg) string { return m.In(s.lang) }
+
+// kindName is the plural, translated name of a document kind.
+func (s *shared) kindName(k string) string {
+	switch content.Kind(k) {
+	case content.KindBulletin:
+		return s.T(i18n.AppKindBulletin)
+	case content.KindResolution:
+		return s.T(i18n.AppKindResolution)
+	case content.KindReport:
+		return s.T(i18n.AppKindReport)
+	case content.KindAppendix:
+		return s.T(i18n.AppKindAppendix)
+	}
+	return s.T(i18n.AppKindOther)
+}
+
+// Navigation messages: screens ask the app to move; the app keeps history.
+type (
+	openOutlineMsg struct{ doc, section string }
+	openReaderMsg  struct {
+		doc, section string
+		terms        []string // words to highlight (the search that led here)
+		restore      bool     // go to the remembered line of the section
+	}
+	openSearchMsg     struct{}
+	openDirectivesMsg struct {
+		symbols []string // restrict the list to these (the section's refs)
+		symbol  string   // open this one's citations directly
+	}
+	openBookmarksMsg struct{}
+	// pushHistoryMsg records a snapshot of the current screen before it
+	// jumps within itself (table of contents, next hit), so back returns.
+	pushHistoryMsg struct{ snap screen }
+	// flashMsg shows a short message in the status bar until the next key.
+	flashMsg struct {
+		text string
+		err  bool
+	}
+)
+
+func send(m tea.Msg) tea.Cmd { return func() tea.Msg { return m } }
+
+// savePosition writes a reading position; errors become a flash.
+func (s *shared) savePosition(doc, section string, line int) tea.Cmd {
+	u := s.user
+	if u == nil || doc == "" {
+		return nil
+	}
+	lang := s.lang
+	return func() tea.Msg {
+		if err := u.SetPosition(doc, section, line); err != nil {
+			return flashMsg{text: fmt.Sprintf(i18n.AppSaveError.In(lang), err), err: true}
+		}
+		return nil
+	}
+}

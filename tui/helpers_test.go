@@ -1,0 +1,384 @@
+package tui
+
+import (
+	"context"
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"chibo/content"
+	"chibo/index"
+	"chibo/tui/i18n"
+)
+
+// updating reports -update, which rewrites the golden files in testdata/.
+// The flag itself is registered by teatest's golden package, which this
+// test binary imports.
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// seedLibrary is the real library of seed documents (no imports).
+func seedLibrary(t testing.TB) *content.Library {
+	t.Helper()
+	dir := t.TempDir()
+	lib, err := content.OpenLibrary(content.Dirs{Data: dir, Cache: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lib
+}
+
+// fakeSearcher is a small in-memory test double of index.Searcher: every
+// query word must occur (accents ignored) in a section's heading or text.
+// delay makes it slow, to prove the UI never waits on it.
+type fakeSearcher struct {
+	lib   Library
+	delay time.Duration
+	mu    sync.Mutex
+	calls []string
+	keys  map[*content.Section]string
+}
+
+func (f *fakeSearcher) Search(ctx context.Context, q index.Query) (*index.Result, error) {
+	f.mu.Lock()
+	f.calls = append(f.calls, q.Text)
+	if f.keys == nil {
+		f.keys = map[*content.Section]string{}
+		for _, d := range f.lib.Docs() {
+			for _, s := range d.Sections {
+				f.keys[s] = content.Fold(s.Heading + " " + s.Text)
+			}
+		}
+	}
+	keys := f.keys
+	f.mu.Unlock()
+	if f.delay > 0 {
+		select {
+		case <-time.After(f.delay):
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	words := strings.Fields(content.Fold(strings.Trim(q.Text, "\"")))
+	res := &index.Result{Query: q.Text}
+	kinds, years := map[string]int{}, map[string]int{}
+	for _, d := range f.lib.Docs() {
+		year := 0
+		if len(d.Date) >= 4 {
+			year, _ = strconv.Atoi(d.Date[:4])
+		}
+		for _, s := range d.Sections {
+			key := keys[s]
+			if len(words) == 0 || !matchFolded(key, strings.Join(words, " ")) {
+				continue
+			}
+			if len(q.Kinds) > 0 && !contains(q.Kinds, string(d.Kind)) {
+				continue
+			}
+			if len(q.Years) > 0 && !containsInt(q.Years, year) {
+				continue
+			}
+			res.Total++
+			kinds[string(d.Kind)]++
+			years[strconv.Itoa(year)]++
+			if len(res.Hits) < q.Limit || q.Limit == 0 {
+				res.Hits = append(res.Hits, index.Hit{Doc: d.ID, Title: d.Title, Kind: string(d.Kind), Year: year,
+					Section: s.ID, Heading: s.Heading, Path: s.Path, Snippet: fakeSnippet(s.Text, words)})
+			}
+		}
+	}
+	res.Kinds, res.Years = facets(kinds), facets(years)
+	return res, nil
+}
+
+func facets(m map[string]int) []index.Facet {
+	var out []index.Facet
+	for v, c := range m {
+		out = append(out, index.Facet{Value: v, Count: c})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].Count > out[j].Count || out[i].Count == out[j].Count && out[i].Value < out[j].Value
+	})
+	return out
+}
+
+// fakeSnippet cuts the text around the first query word and marks the
+// words that match.
+func fakeSnippet(text string, words []string) []index.Span {
+	fields := strings.Fields(text)
+	first := 0
+	for i, w := range fields {
+		if contains(words, strings.Trim(content.Fold(w), ".,;:()“”\"")) {
+			first = i
+			break
+		}
+	}
+	from := max(0, first-4)
+	to := min(len(fields), first+12)
+	var out []index.Span
+	for i := from; i < to; i++ {
+		w := fields[i]
+		m := contains(words, strings.Trim(content.Fold(w), ".,;:()“”\""))
+		out = append(out, index.Span{Text: w, Match: m}, index.Span{Text: " "})
+	}
+	return out
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// memUser is an in-memory UserData.
+type memUser struct {
+	mu    sync.Mutex
+	marks []Bookmark
+	pos   map[string][2]string
+}
+
+func newMemUser() *memUser { return &memUser{pos: map[string][2]string{}} }
+
+func (m *memUser) Bookmarks() []Bookmark {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return append([]Bookmark(nil), m.marks...)
+}
+
+func (m *memUser) IsBookmarked(doc, section string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, b := range m.marks {
+		if b.Doc == doc && b.Section == section {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *memUser) ToggleBookmark(doc, section, heading string) (bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for i, b := range m.marks {
+		if b.Doc == doc && b.Section == section {
+			m.marks = append(m.marks[:i], m.marks[i+1:]...)
+			return false, nil
+		}
+	}
+	added := time.Date(2024, 3, 1+len(m.marks), 9, 0, 0, 0, time.UTC)
+	m.marks = append(m.marks, Bookmark{Doc: doc, Section: section, Heading: heading, Added: added})
+	return true, nil
+}
+
+func (m *memUser) Position(doc string) (string, int, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	p, ok := m.pos[doc]
+	if !ok {
+		return "", 0, false
+	}
+	n, _ := strconv.Atoi(p[1])
+	return p[0], n, true
+}
+
+func (m *memUser) SetPosition(doc, section string, line int) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.pos[doc] = [2]string{section, strconv.Itoa(line)}
+	return nil
+}
+
+// harness drives an App synchronously: every command runs to completion
+// and its message is delivered before the next key, so a test reads like a
+// user's keystrokes and gives the same frame every time.
+type harness struct {
+	t    testing.TB
+	app  *App
+	lib  *content.Library
+	user *memUser
+	srch *fakeSearcher
+}
+
+func newHarness(t testing.TB, w, h int, lang i18n.Lang) *harness {
+	t.Helper()
+	lib := seedLibrary(t)
+	hs := &harness{t: t, lib: lib, user: newMemUser()}
+	hs.srch = &fakeSearcher{lib: lib}
+	hs.app = New(Options{
+		Lang:        lang,
+		Theme:       ThemeDark,
+		OpenLibrary: func() (Library, error) { return lib, nil },
+		OpenUser:    func() (UserData, error) { return hs.user, nil },
+		OpenIndex: func(ctx context.Context, l Library, progress func(int, int)) (index.Searcher, error) {
+			n := len(l.Docs())
+			for i := 0; i <= n; i++ {
+				progress(i, n)
+			}
+			return hs.srch, nil
+		},
+		SearchDelay: time.Millisecond,
+	})
+	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
+	hs.run(hs.app.Init())
+	return hs
+}
+
+// send delivers a message and runs the commands it returns.
+func (hs *harness) send(msg tea.Msg) {
+	_, cmd := hs.app.Update(msg)
+	hs.run(cmd)
+}
+
+func (hs *harness) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	ch := make(chan tea.Msg, 1)
+	go func() { ch <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-ch:
+	case <-time.After(10 * time.Second):
+		hs.t.Fatalf("a command did not return in 10s")
+	}
+	switch m := msg.(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range m {
+			hs.run(c)
+		}
+	case tea.QuitMsg:
+	default:
+		if isSequence(msg) {
+			for _, c := range sequenceCmds(msg) {
+				hs.run(c)
+			}
+			return
+		}
+		hs.send(msg)
+	}
+}
+
+// key presses one key, given as bubbletea names it ("enter", "alt+left",
+// "a"); text types each rune of a string.
+func (hs *harness) key(k string) { hs.send(keyMsg(k)) }
+
+func (hs *harness) text(s string) {
+	for _, r := range s {
+		hs.send(tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "alt+left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft, Mod: tea.ModAlt}
+	case "alt+right":
+		return tea.KeyPressMsg{Code: tea.KeyRight, Mod: tea.ModAlt}
+	case "ctrl+f":
+		return tea.KeyPressMsg{Code: 'f', Mod: tea.ModCtrl}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "ctrl+e":
+		return tea.KeyPressMsg{Code: 'e', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)
+	if len(r) != 1 {
+		panic("keyMsg: unknown key " + k)
+	}
+	return tea.KeyPressMsg{Code: r[0], Text: k}
+}
+
+// screen is the current frame without ANSI, trailing spaces trimmed.
+func (hs *harness) screen() string { return plainFrame(hs.app.Render()) }
+
+func plainFrame(s string) string {
+	lines := strings.Split(ansi.Strip(s), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// golden compares got with testdata/golden/name.txt (-update rewrites it).
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name+".txt")
+	if updating() {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./tui -run %s -update)", err, t.Name())
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from %s (go test ./tui -update to accept):\n--- got ---\n%s\n--- want ---\n%s", t.Name(), path, got, want)
+	}
+}
+
+// isSequence recognises tea.Sequence's unexported message (a []tea.Cmd).
+func isSequence(msg tea.Msg) bool {
+	v := reflect.ValueOf(msg)
+	return v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeOf(tea.Cmd(nil))
+}
+
+func sequenceCmds(msg tea.Msg) []tea.Cmd {
+	v := reflect.ValueOf(msg)
+	out := make([]tea.Cmd, v.Len())
+	for i := range out {
+		out[i] = v.Index(i).Interface().(tea.Cmd)
+	}
+	return out
+}
+
+func cellWidth(s string) int { return ansi.StringWidth(s) }

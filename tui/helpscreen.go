@@ -1,0 +1,136 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"chibo/tui/i18n"
+)
+
+// helpScreen is the full key map: the keys of the screen it was opened
+// from, then the keys that work everywhere.
+type helpScreen struct {
+	sh     *shared
+	from   screen
+	w, h   int
+	offset int
+	lines  []string
+}
+
+func newHelpScreen(sh *shared, from screen) *helpScreen {
+	return &helpScreen{sh: sh, from: from}
+}
+
+func (s *helpScreen) build() {
+	st := s.sh.st
+	k := s.sh.keys
+	type group struct {
+		title string
+		keys  []key.Binding
+	}
+	var groups []group
+	for i, g := range s.from.FullKeys() {
+		title := s.from.Name()
+		if i == 0 {
+			title = s.sh.T(i18n.AppHelpMove)
+		}
+		groups = append(groups, group{title, g})
+	}
+	groups = append(groups, group{s.sh.T(i18n.AppHelpGlobal), k.globalGroup()})
+	keyW, descW := 0, 0
+	for _, g := range groups {
+		for _, b := range g.keys {
+			keyW = max(keyW, ansi.StringWidth(b.Help().Key))
+			descW = max(descW, ansi.StringWidth(b.Help().Desc))
+		}
+	}
+	var col []string
+	for _, g := range groups {
+		col = append(col, st.Header.Render(g.title))
+		seen := map[string]bool{}
+		for _, b := range g.keys {
+			h := b.Help()
+			if seen[h.Key] {
+				continue
+			}
+			seen[h.Key] = true
+			col = append(col, "  "+st.Bold.Render(fit(h.Key, keyW))+"  "+h.Desc)
+		}
+		col = append(col, "")
+	}
+	s.lines = []string{" " + st.Bold.Render(s.sh.T(i18n.AppHelpTitle)+" — "+s.from.Name()), ""}
+	// Two columns when they fit side by side.
+	colW := 1 + 2 + keyW + 2 + descW
+	if s.w >= 2*colW+2 && len(col) > s.h-3 {
+		half := (len(col) + 1) / 2
+		for half < len(col) && col[half-1] != "" { // break between groups
+			half++
+		}
+		left, right := col[:half], col[half:]
+		for i := 0; i < max(len(left), len(right)); i++ {
+			l, r := "", ""
+			if i < len(left) {
+				l = left[i]
+			}
+			if i < len(right) {
+				r = right[i]
+			}
+			s.lines = append(s.lines, " "+fit(l, s.w/2-1)+" "+r)
+		}
+	} else {
+		for _, l := range col {
+			s.lines = append(s.lines, " "+l)
+		}
+	}
+	s.lines = append(s.lines, " "+st.Faint.Render(s.sh.T(i18n.AppHelpClose)))
+}
+
+func (s *helpScreen) Update(msg tea.Msg) tea.Cmd {
+	k := s.sh.keys
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, k.Up):
+			s.offset--
+		case key.Matches(msg, k.Down):
+			s.offset++
+		case key.Matches(msg, k.PageUp):
+			s.offset -= s.h - 1
+		case key.Matches(msg, k.PageDown):
+			s.offset += s.h - 1
+		}
+	case tea.MouseWheelMsg:
+		if msg.Button == tea.MouseWheelUp {
+			s.offset--
+		} else if msg.Button == tea.MouseWheelDown {
+			s.offset++
+		}
+	}
+	s.offset = max(0, min(s.offset, len(s.lines)-s.h))
+	return nil
+}
+
+func (s *helpScreen) SetSize(w, h int) tea.Cmd {
+	s.w, s.h = w, h
+	s.build()
+	s.offset = max(0, min(s.offset, len(s.lines)-s.h))
+	return nil
+}
+
+func (s *helpScreen) View() string {
+	end := min(len(s.lines), s.offset+s.h)
+	return strings.Join(s.lines[s.offset:end], "\n")
+}
+
+func (s *helpScreen) Name() string     { return s.sh.T(i18n.AppScreenHelp) }
+func (s *helpScreen) Crumb() string    { return s.from.Name() }
+func (s *helpScreen) Position() string { return "" }
+func (s *helpScreen) ShortKeys() []key.Binding {
+	k := s.sh.keys
+	return []key.Binding{k.Up, k.Down, k.Back}
+}
+func (s *helpScreen) FullKeys() [][]key.Binding { return nil }
+func (s *helpScreen) Capturing() bool           { return false }

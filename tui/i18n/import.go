@@ -1,0 +1,47 @@
+package i18n
+
+// Importing and removing documents (chibo import / chibo remove, and the
+// app's import and remove actions).
+var (
+	CLIImportUsage   = Msg{"[--encoding BẢNG_MÃ] [--max-size MB] TỆP_HOẶC_THƯ_MỤC…", "[--encoding ENCODING] [--max-size MB] FILE_OR_FOLDER…"}
+	CLIImportSummary = Msg{"đưa tài liệu (.docx, .odt, .pdf, .html, .txt, .md) vào thư viện và cập nhật chỉ mục tìm kiếm", "add documents (.docx, .odt, .pdf, .html, .txt, .md) to the library and update the search index"}
+	CLIImportNoPath  = Msg{"cần ít nhất một tệp hoặc thư mục", "give at least one file or folder"}
+	CLIImportBadEnc  = Msg{"bảng mã %q không hỗ trợ; dùng utf-8, windows-1258, tcvn3 hoặc vni", "encoding %q is not supported; use utf-8, windows-1258, tcvn3 or vni"}
+	CLIImportBadSize = Msg{"--max-size phải là số MB lớn hơn 0", "--max-size must be a number of MB above 0"}
+
+	// One line per file: the verb, then the file, then details.
+	ImportAdded     = Msg{"đã thêm", "added"}
+	ImportUpdated   = Msg{"đã cập nhật", "updated"}
+	ImportDuplicate = Msg{"trùng lặp", "duplicate"}
+	ImportFailed    = Msg{"lỗi", "failed"}
+	ImportSkipped   = Msg{"bỏ qua", "skipped"}
+
+	ImportAs           = Msg{"thành %q", "as %q"}
+	ImportSameAs       = Msg{"cùng nội dung với %q, không thêm lần nữa", "same content as %q, not added again"}
+	ImportEncodingNote = Msg{"bảng mã %s", "encoding %s"}
+	ImportNotDocument  = Msg{"không phải tài liệu chibo đọc được", "not a document chibo reads"}
+	ImportOutside      = Msg{"liên kết trỏ ra ngoài thư mục, không theo", "link pointing outside the folder, not followed"}
+
+	// The summary line: added, updated, duplicates, failed, skipped.
+	ImportSummaryLine = Msg{"Xong: %d thêm mới, %d cập nhật, %d trùng lặp, %d lỗi, %d bỏ qua.", "Done: %d added, %d updated, %d duplicates, %d failed, %d skipped."}
+	ImportCancelled   = Msg{"Đã dừng theo yêu cầu. Các tệp đã xử lý vẫn ở trong thư viện; thư viện không bị hỏng.", "Stopped as asked. The files already processed stay in the library; the library is intact."}
+	ImportIndexing    = Msg{"Đang cập nhật chỉ mục tìm kiếm…", "Updating the search index…"}
+	ImportIndexFailed = Msg{"Chưa cập nhật được chỉ mục tìm kiếm (%s); chibo sẽ cập nhật ở lần mở sau.", "Could not update the search index (%s); chibo will update it next time it opens."}
+	ImportThroughput  = Msg{"%d tệp, %.1f MB trong %.1f giây (%.1f MB/giây).", "%d files, %.1f MB in %.1f s (%.1f MB/s)."}
+	ImportProgress    = Msg{"Đang nhập", "Importing"}
+
+	CLIRemoveUsage    = Msg{"[--yes] TÀI_LIỆU…", "[--yes] DOCUMENT…"}
+	CLIRemoveSummary  = Msg{"xoá tài liệu đã nhập khỏi thư viện (theo mã hoặc tên tệp) và khỏi chỉ mục", "remove imported documents from the library (by ID or file name) and from the index"}
+	CLIRemoveNoDoc    = Msg{"cần mã tài liệu (xem chibo list)", "give a document ID (see chibo list)"}
+	RemoveConfirm     = Msg{"Xoá %q (%s) khỏi thư viện? Dấu trang và trích dẫn của tài liệu này sẽ không mở được nữa. [c/K] ", "Remove %q (%s) from the library? Its bookmarks and excerpts will no longer open. [y/N] "}
+	RemoveDone        = Msg{"Đã xoá %q.", "Removed %q."}
+	RemoveKept        = Msg{"Không xoá %q.", "Kept %q."}
+	RemoveNotFound    = Msg{"không có tài liệu %q trong thư viện", "there is no document %q in the library"}
+	RemoveSeed        = Msg{"%q là tài liệu có sẵn của chibo, không xoá được", "%q is built into chibo and cannot be removed"}
+	RemoveNeedConfirm = Msg{"dùng --yes để xoá khi không chạy trong cửa sổ dòng lệnh", "use --yes to remove when not running in a terminal"}
+
+	// File problems added by the import issue (see content.Problem).
+	ErrUnzipLimit  = Msg{"%s: tệp nén giải ra quá lớn (%s) — có thể là tệp độc hại, đã từ chối.", "%s: the archive expands to too much data (%s) — possibly malicious; refused."}
+	ErrUnsupported = Msg{"%s: định dạng chưa hỗ trợ (%s). Hãy mở bằng Word hoặc LibreOffice và lưu lại dạng .docx hoặc .pdf.", "%s: unsupported format (%s). Open it in Word or LibreOffice and save it as .docx or .pdf."}
+	ErrNoText      = Msg{"%s: tệp PDF chỉ có ảnh (bản quét), không có chữ để đọc%s.", "%s: the PDF holds only images (a scan), no text to read%s."}
+)

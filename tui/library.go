@@ -1,0 +1,302 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"chibo/content"
+	"chibo/tui/i18n"
+)
+
+// libraryScreen lists the documents grouped by kind, newest first, with a
+// filter that ignores diacritics.
+type libraryScreen struct {
+	sh     *shared
+	w, h   int
+	filter textinput.Model
+	typing bool // the filter has focus
+	all    []*content.Document
+	keys   map[string]string // doc ID → folded title, number, issuer, date
+	shown  []*content.Document
+	cursor int
+	offset int
+}
+
+func newLibraryScreen(sh *shared) *libraryScreen {
+	s := &libraryScreen{sh: sh, keys: map[string]string{}}
+	s.filter = newInput(sh, sh.T(i18n.AppFilterPrompt))
+	s.reload()
+	return s
+}
+
+// newInput makes a text input in the app's look.
+func newInput(sh *shared, prompt string) textinput.Model {
+	in := textinput.New()
+	in.Prompt = prompt
+	in.SetVirtualCursor(true)
+	st := textinput.DefaultStyles(sh.st.theme != ThemeLight)
+	if sh.st.theme == ThemeNone {
+		st = textinput.Styles{}
+	}
+	// A steady cursor: no redraw every half second on slow laptops, and
+	// nothing moves on screen that the user did not ask for.
+	st.Cursor.Blink = false
+	in.SetStyles(st)
+	return in
+}
+
+// reload reads the documents again (the library may have changed).
+func (s *libraryScreen) reload() {
+	s.all = s.sh.lib.Docs()
+	for _, d := range s.all {
+		s.keys[d.ID] = foldKey(d.Title, d.Number, d.Issuer, displayDate(d.Date), d.Date, d.Source)
+	}
+	s.apply()
+}
+
+func (s *libraryScreen) apply() {
+	q := content.Fold(s.filter.Value())
+	var cur *content.Document
+	if s.cursor < len(s.shown) {
+		cur = s.shown[s.cursor]
+	}
+	s.shown = s.shown[:0]
+	for _, d := range s.all {
+		if q == "" || matchFolded(s.keys[d.ID], q) {
+			s.shown = append(s.shown, d)
+		}
+	}
+	s.cursor = 0
+	for i, d := range s.shown {
+		if d == cur {
+			s.cursor = i
+		}
+	}
+}
+
+func (s *libraryScreen) Capturing() bool { return s.typing }
+
+func (s *libraryScreen) Back() bool {
+	if s.filter.Value() != "" {
+		s.filter.SetValue("")
+		s.apply()
+		return true
+	}
+	return false
+}
+
+func (s *libraryScreen) Update(msg tea.Msg) tea.Cmd {
+	k := s.sh.keys
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if s.typing {
+			switch msg.String() {
+			case "esc":
+				s.typing = false
+				s.filter.Blur()
+				s.filter.SetValue("")
+				s.apply()
+				return nil
+			case "enter", "down", "tab":
+				s.typing = false
+				s.filter.Blur()
+				return nil
+			}
+			var cmd tea.Cmd
+			s.filter, cmd = s.filter.Update(msg)
+			s.apply()
+			return cmd
+		}
+		switch {
+		case key.Matches(msg, k.Filter), key.Matches(msg, k.Focus):
+			s.typing = true
+			return s.filter.Focus()
+		case key.Matches(msg, k.Up):
+			s.move(-1)
+		case key.Matches(msg, k.Down):
+			s.move(1)
+		case key.Matches(msg, k.PageUp):
+			s.move(-max(1, s.h/2/2))
+		case key.Matches(msg, k.PageDown):
+			s.move(max(1, s.h/2/2))
+		case key.Matches(msg, k.Top):
+			s.cursor = 0
+		case key.Matches(msg, k.Bottom):
+			s.cursor = max(0, len(s.shown)-1)
+		case key.Matches(msg, k.LibSearch):
+			return send(openSearchMsg{})
+		case key.Matches(msg, k.Open), key.Matches(msg, k.Expand):
+			if d := s.selected(); d != nil {
+				sec := ""
+				if s.sh.user != nil {
+					sec, _, _ = s.sh.user.Position(d.ID)
+				}
+				return send(openOutlineMsg{doc: d.ID, section: sec})
+			}
+		}
+	case tea.MouseWheelMsg:
+		if msg.Button == tea.MouseWheelUp {
+			s.move(-1)
+		} else if msg.Button == tea.MouseWheelDown {
+			s.move(1)
+		}
+	}
+	return nil
+}
+
+func (s *libraryScreen) move(n int) {
+	s.cursor += n
+	if s.cursor >= len(s.shown) {
+		s.cursor = len(s.shown) - 1
+	}
+	if s.cursor < 0 {
+		s.cursor = 0
+	}
+}
+
+func (s *libraryScreen) selected() *content.Document {
+	if s.cursor < len(s.shown) {
+		return s.shown[s.cursor]
+	}
+	return nil
+}
+
+func (s *libraryScreen) SetSize(w, h int) tea.Cmd {
+	s.w, s.h = w, h
+	s.filter.SetWidth(max(w-lenCells(s.filter.Prompt)-2, 5))
+	return nil
+}
+
+func lenCells(s string) int { return len([]rune(s)) }
+
+func (s *libraryScreen) View() string {
+	st := s.sh.st
+	var top []string
+	if s.typing || s.filter.Value() != "" {
+		top = append(top, " "+s.filter.View())
+	} else {
+		top = append(top, " "+st.Faint.Render(clip(s.sh.T(i18n.AppFilterHint), s.w-2)))
+	}
+	top = append(top, "")
+	listH := s.h - len(top)
+	if len(s.all) == 0 {
+		return strings.Join(append(top, wrapIndent(s.sh.T(i18n.AppLibraryEmpty), s.w, 1)...), "\n")
+	}
+	if len(s.shown) == 0 {
+		return strings.Join(append(top, wrapIndent(fmt.Sprintf(s.sh.T(i18n.AppFilterNone), s.filter.Value()), s.w, 1)...), "\n")
+	}
+	// Build every row, then show the window around the cursor.
+	var lines []string
+	headers := map[int]bool{}
+	curFrom, curTo := 0, 0
+	kind := content.Kind("")
+	for i, d := range s.shown {
+		if d.Kind != kind || i == 0 {
+			kind = d.Kind
+			if i > 0 {
+				lines = append(lines, "")
+			}
+			headers[len(lines)] = true
+			lines = append(lines, " "+st.Header.Render(clip(strings.ToUpper(s.sh.kindName(string(d.Kind))), s.w-2)))
+		}
+		if i == s.cursor {
+			curFrom = len(lines)
+		}
+		lines = append(lines, s.docLines(i, d)...)
+		if i == s.cursor {
+			curTo = len(lines) - 1
+			// keep the group header in view when the first item is selected
+			if curFrom > 0 && i > 0 && s.shown[i-1].Kind != d.Kind {
+				curFrom--
+			}
+			if i == 0 {
+				curFrom = 0
+			}
+		}
+	}
+	off := scrollTo(0, curTo, listH, len(lines))
+	if curFrom < off {
+		off = curFrom
+	}
+	end := min(off+listH, len(lines))
+	if end < len(lines) && headers[end-1] {
+		end-- // no group header without its first document
+	}
+	return strings.Join(append(top, lines[off:end]...), "\n")
+}
+
+// docLines draws one document as two lines: the title, then number, date,
+// issuer and section count.
+func (s *libraryScreen) docLines(i int, d *content.Document) []string {
+	st := s.sh.st
+	sel := i == s.cursor
+	marker := "  "
+	if sel {
+		marker = "› "
+	}
+	num := strconv.Itoa(i+1) + ". "
+	title := marker + num + d.Title
+	number := d.Number
+	if number == "" {
+		number = s.sh.T(i18n.AppNoNumber)
+	}
+	meta := joinNonEmpty(" · ", number, displayDate(d.Date), d.Issuer, fmt.Sprintf(s.sh.T(i18n.AppSections), len(d.Sections)))
+	if s.sh.user != nil {
+		if sec, _, ok := s.sh.user.Position(d.ID); ok && sec != "" {
+			meta += " · " + s.sh.T(i18n.AppReadingHere)
+		}
+	}
+	pad := strings.Repeat(" ", lenCells(marker)+lenCells(num))
+	l1 := clip(title, s.w-1)
+	l2 := pad + clip(meta, s.w-1-len(pad))
+	if sel {
+		l1 = st.Selected.Render(l1)
+		l2 = st.Bold.Render(l2)
+	} else {
+		l2 = st.Faint.Render(l2)
+	}
+	return []string{" " + l1, " " + l2}
+}
+
+// wrapIndent wraps a message to the width with an indent.
+func wrapIndent(msg string, w, indent int) []string {
+	pad := strings.Repeat(" ", indent)
+	var out []string
+	for _, l := range wrapText(msg, w-2*indent) {
+		out = append(out, pad+l)
+	}
+	return out
+}
+
+func (s *libraryScreen) Name() string  { return s.sh.T(i18n.AppScreenLibrary) }
+func (s *libraryScreen) Crumb() string { return "" }
+func (s *libraryScreen) Position() string {
+	if len(s.shown) == 0 {
+		return "0/" + strconv.Itoa(len(s.all))
+	}
+	if len(s.shown) != len(s.all) {
+		return fmt.Sprintf("%d/%d (%d)", s.cursor+1, len(s.shown), len(s.all))
+	}
+	return fmt.Sprintf("%d/%d", s.cursor+1, len(s.shown))
+}
+
+func (s *libraryScreen) ShortKeys() []key.Binding {
+	k := s.sh.keys
+	if s.typing {
+		return []key.Binding{k.Done, k.Clear}
+	}
+	return []key.Binding{k.Open, k.Filter, k.LibSearch, k.Directives, k.Bookmarks, k.Plan, k.Quit}
+}
+
+func (s *libraryScreen) FullKeys() [][]key.Binding {
+	k := s.sh.keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open},
+		{k.Filter, k.Clear, k.LibSearch, k.Directives, k.Bookmarks, k.Plan, k.Import, k.Remove},
+	}
+}

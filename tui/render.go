@@ -1,0 +1,177 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"charm.land/glamour/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"chibo/content"
+	"chibo/tui/i18n"
+)
+
+// renderKey identifies one glamour render: the same section at the same
+// width in the same style always renders the same, so it is cached.
+type renderKey struct {
+	doc, hash, section string
+	width              int
+	theme              string
+	lang               i18n.Lang
+}
+
+// renderCache keeps rendered sections across screens and resizes (going
+// back and forth between two widths, or reopening a document, is instant).
+// It is safe for the render commands that run concurrently.
+type renderCache struct {
+	mu sync.Mutex
+	m  map[renderKey]string
+}
+
+func newRenderCache() *renderCache { return &renderCache{m: map[renderKey]string{}} }
+
+// renderedDoc is a whole document as lines, with the first line of every
+// section, so the reader scrolls one continuous text yet knows where each
+// section starts.
+type renderedDoc struct {
+	lines    []string // styled
+	plain    []string // ANSI stripped, for find-in-document
+	folded   [][]rune // plain lines folded for accent-free matching …
+	from     [][]int  // … and, per folded rune, its rune index in plain
+	secStart []int    // line of each section (same order as Document.Sections)
+}
+
+// renderDocument renders every section of d with glamour at width. It is
+// slow for big documents and runs in a tea.Cmd.
+func (c *renderCache) renderDocument(d *content.Document, width int, theme string, lang i18n.Lang) (*renderedDoc, error) {
+	if width < 20 {
+		width = 20
+	}
+	style := theme
+	if style == "" {
+		style = ThemeDark
+	}
+	var r *glamour.TermRenderer
+	get := func(key renderKey, md string) (string, error) {
+		c.mu.Lock()
+		s, ok := c.m[key]
+		c.mu.Unlock()
+		if ok {
+			return s, nil
+		}
+		if r == nil {
+			var err error
+			r, err = glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width-4), glamour.WithTableWrap(true))
+			if err != nil {
+				return "", err
+			}
+		}
+		out, err := r.Render(md)
+		if err != nil {
+			return "", err
+		}
+		out = strings.Trim(out, "\n")
+		c.mu.Lock()
+		c.m[key] = out
+		c.mu.Unlock()
+		return out, nil
+	}
+	rd := &renderedDoc{secStart: make([]int, len(d.Sections))}
+	add := func(s string) {
+		for _, l := range strings.Split(s, "\n") {
+			l = strings.TrimRight(l, " ")
+			if ansi.StringWidth(l) > width {
+				l = ansi.Truncate(l, width, "")
+			}
+			rd.lines = append(rd.lines, l)
+			p := strings.TrimRight(ansi.Strip(l), " ")
+			f, from := foldedRunes(p, false)
+			rd.plain = append(rd.plain, p)
+			rd.folded = append(rd.folded, f)
+			rd.from = append(rd.from, from)
+		}
+		rd.lines = append(rd.lines, "")
+		rd.plain = append(rd.plain, "")
+		rd.folded = append(rd.folded, nil)
+		rd.from = append(rd.from, nil)
+	}
+	head, err := get(renderKey{d.ID, d.Hash, "", width, style, lang}, docHeaderMarkdown(d, lang))
+	if err != nil {
+		return nil, err
+	}
+	add(head)
+	for i, s := range d.Sections {
+		rd.secStart[i] = len(rd.lines)
+		out, err := get(renderKey{d.ID, d.Hash, s.ID, width, style, lang}, sectionMarkdown(d, s, lang))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", s.Heading, err)
+		}
+		add(out)
+	}
+	return rd, nil
+}
+
+// docHeaderMarkdown is the title block: title and the document's number,
+// date and issuer.
+func docHeaderMarkdown(d *content.Document, lang i18n.Lang) string {
+	var b strings.Builder
+	b.WriteString("# " + escapeMD(d.Title) + "\n")
+	meta := joinNonEmpty(" · ",
+		ifSet(d.Number, i18n.AppNumberLabel.In(lang)),
+		ifSet(displayDate(d.Date), i18n.AppDateLabel.In(lang)),
+		ifSet(d.Issuer, i18n.AppIssuedBy.In(lang)))
+	if meta != "" {
+		b.WriteString("\n*" + escapeMD(meta) + "*\n")
+	}
+	return b.String()
+}
+
+func ifSet(v, format string) string {
+	if v == "" {
+		return ""
+	}
+	return fmt.Sprintf(format, v)
+}
+
+// sectionMarkdown is one section as the reader shows it: heading, body, the
+// section's footnotes right under it (for a table row, under the row), and
+// the directives it cites.
+func sectionMarkdown(d *content.Document, s *content.Section, lang i18n.Lang) string {
+	var b strings.Builder
+	b.WriteString(s.HeadingMarkdown() + "\n")
+	if strings.TrimSpace(s.Markdown) != "" {
+		b.WriteString("\n" + s.Markdown + "\n")
+	}
+	if len(s.Notes) > 0 {
+		b.WriteString("\n**" + i18n.AppNotes.In(lang) + "**\n\n")
+		for _, n := range s.Notes {
+			b.WriteString("- " + escapeMD(n.Mark) + " " + escapeMD(n.Text) + "\n")
+		}
+	}
+	if refs := sectionRefs(d, s.ID); len(refs) > 0 {
+		var parts []string
+		for _, r := range refs {
+			parts = append(parts, "`"+r.Symbol+"` "+escapeMD(r.Kind))
+		}
+		b.WriteString("\n> **" + i18n.AppCited.In(lang) + ":** " + strings.Join(parts, " · ") + "  \n> *" + i18n.AppCitedHint.In(lang) + "*\n")
+	}
+	return b.String()
+}
+
+// sectionRefs lists the distinct directives one section cites.
+func sectionRefs(d *content.Document, section string) []content.Ref {
+	var out []content.Ref
+	seen := map[string]bool{}
+	for _, r := range d.Refs {
+		if r.Section == section && !seen[r.Symbol] {
+			seen[r.Symbol] = true
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+var mdEscaper = strings.NewReplacer("*", "\\*", "_", "\\_", "`", "\\`", "[", "\\[", "]", "\\]", "#", "\\#", "<", "\\<")
+
+func escapeMD(s string) string { return mdEscaper.Replace(s) }
