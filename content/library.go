@@ -281,25 +281,71 @@ func (l *Library) ImportContext(ctx context.Context, paths []string, opt ImportO
 	files := collect(paths)
 	total := len(files)
 	thisRun := map[string]bool{}
-	for i, f := range files {
-		if err := ctx.Err(); err != nil {
-			return err
+	// Files are read and parsed ahead by a few workers; results are then
+	// committed one by one in order, so reports, IDs and duplicates do not
+	// depend on timing. At most 2×workers files are held in memory.
+	workers := runtime.GOMAXPROCS(0)
+	ready := make([]chan *prepared, total)
+	for i := range ready {
+		ready[i] = make(chan *prepared, 1)
+	}
+	wctx, stop := context.WithCancel(ctx)
+	defer stop()
+	next := make(chan int)
+	slots := make(chan struct{}, 2*workers)
+	go func() {
+		defer close(next)
+		for i := range files {
+			select {
+			case slots <- struct{}{}:
+			case <-wctx.Done():
+				return
+			}
+			select {
+			case next <- i:
+			case <-wctx.Done():
+				return
+			}
 		}
+	}()
+	for w := 0; w < workers; w++ {
+		go func() {
+			for i := range next {
+				f := files[i]
+				if f.err != nil {
+					ready[i] <- nil
+					continue
+				}
+				ready[i] <- l.prepare(wctx, f.path, opt)
+			}
+		}()
+	}
+	for i, f := range files {
+		var p *prepared
+		select {
+		case p = <-ready[i]:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		<-slots
 		res := ImportResult{Path: f.path, N: i + 1, Total: total, Size: f.size, Err: f.err}
 		switch {
-		case f.err != nil && errors.Is(f.err, ErrNotDocument), f.err != nil && errors.Is(f.err, ErrOutside):
+		case f.err != nil && (errors.Is(f.err, ErrNotDocument) || errors.Is(f.err, ErrOutside)):
 			res.Status = ImportSkipped
 		case f.err != nil:
 			res.Status = ImportFailed
 		default:
-			l.importFile(ctx, f.path, opt, thisRun, &res)
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			l.commit(ctx, p, opt, thisRun, &res)
 			if convert.IsCancel(res.Err) {
 				return res.Err
 			}
 		}
 		report(res)
 	}
-	return nil
+	return ctx.Err()
 }
 
 type found struct {
@@ -400,48 +446,75 @@ var formatExt = map[convert.Format]string{
 	convert.FormatDOCX: ".docx", convert.FormatODT: ".odt", convert.FormatPDF: ".pdf",
 }
 
-func (l *Library) importFile(ctx context.Context, path string, opt ImportOptions, thisRun map[string]bool, res *ImportResult) {
-	name := filepath.Base(path)
+// prepared is a file read and parsed, waiting to be committed.
+type prepared struct {
+	name, path string
+	data, keep []byte
+	doc        *Document
+	conv       *convert.Result
+	fileName   string // the name it was parsed under
+	err        error
+}
+
+// prepare reads and parses one file under the name its copy will most
+// likely have (its ID and the extension of its format). It writes nothing.
+func (l *Library) prepare(ctx context.Context, path string, opt ImportOptions) *prepared {
+	p := &prepared{name: filepath.Base(path), path: path}
 	maxSize := opt.MaxSize
 	if maxSize <= 0 {
 		maxSize = DefaultMaxFileSize
 	}
-	data, err := ReadFileLimited(path, maxSize)
-	if err != nil {
-		res.Status, res.Err = ImportFailed, err
-		return
+	p.data, p.err = ReadFileLimited(path, maxSize)
+	if p.err != nil {
+		return p
 	}
-	// The copy is named after the document's ID, and parsed under that name
-	// now, so the next OpenLibrary reads it back identically.
-	id, status := l.place(DocID(name), data, thisRun)
-	fileName := id + formatExt[convert.Sniff(name, data)]
-	doc, conv, err := ParseBytesContext(ctx, fileName, data, ParseOptions{Encoding: opt.Encoding, MaxSize: maxSize, MaxUnzipped: opt.MaxUnzipped})
-	if err != nil {
-		if fe, ok := err.(*FileError); ok {
-			fe.File = name
+	p.fileName = DocID(p.name) + formatExt[convert.Sniff(p.name, p.data)]
+	p.doc, p.conv, p.err = ParseBytesContext(ctx, p.fileName, p.data, ParseOptions{Encoding: opt.Encoding, MaxSize: maxSize, MaxUnzipped: opt.MaxUnzipped})
+	if p.err != nil {
+		if fe, ok := p.err.(*FileError); ok {
+			fe.File = p.name
 		}
-		res.Status, res.Err = ImportFailed, err
-		return
+		return p
 	}
-	doc.ID, doc.Source = id, fileName
-	res.Format, res.Encoding = string(conv.Format), conv.Encoding
 	// What is kept: the original bytes, except text in another encoding
 	// than UTF-8, kept as its UTF-8 reading so re-opening needs no guess.
-	keep := data
-	if (conv.Format == convert.FormatText || conv.Format == convert.FormatMarkdown) && conv.Encoding != convert.UTF8 {
-		keep = []byte(conv.Text)
-	} else if conv.Format == convert.FormatHTML && conv.Encoding != convert.UTF8 {
-		html, err := convert.Decode(data, conv.Encoding)
+	p.keep = p.data
+	switch {
+	case (p.conv.Format == convert.FormatText || p.conv.Format == convert.FormatMarkdown) && p.conv.Encoding != convert.UTF8:
+		p.keep = []byte(p.conv.Text)
+	case p.conv.Format == convert.FormatHTML && p.conv.Encoding != convert.UTF8:
+		html, err := convert.Decode(p.data, p.conv.Encoding)
 		if err != nil {
-			res.Status, res.Err = ImportFailed, fileError(name, err)
-			return
+			p.err = fileError(p.name, err)
+			return p
 		}
-		keep = []byte(html)
+		p.keep = []byte(html)
 	}
-	if err := ctx.Err(); err != nil {
-		res.Status, res.Err = ImportFailed, err
+	return p
+}
+
+// commit puts a prepared file into the library: duplicate check, ID,
+// atomic copy, cache, in-memory lists.
+func (l *Library) commit(ctx context.Context, p *prepared, opt ImportOptions, thisRun map[string]bool, res *ImportResult) {
+	if p.err != nil {
+		res.Status, res.Err = ImportFailed, p.err
 		return
 	}
+	res.Format, res.Encoding = string(p.conv.Format), p.conv.Encoding
+	id, status := l.place(DocID(p.name), p.data, thisRun)
+	fileName := id + formatExt[p.conv.Format]
+	doc := p.doc
+	if fileName != p.fileName {
+		// Renamed to keep two documents apart: parse the copy under its
+		// name, as the next OpenLibrary will.
+		d, _, err := ParseBytesContext(ctx, fileName, p.keep, ParseOptions{MaxSize: 1 << 62, MaxUnzipped: opt.MaxUnzipped})
+		if err != nil {
+			res.Status, res.Err = ImportFailed, err
+			return
+		}
+		doc = d
+	}
+	doc.ID, doc.Source = id, fileName
 
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -459,15 +532,15 @@ func (l *Library) importFile(ctx context.Context, path string, opt ImportOptions
 		}
 	}
 	dest := filepath.Join(l.dir, fileName)
-	if err := WriteFileAtomic(dest, keep, 0o644); err != nil {
-		res.Status, res.Err = ImportFailed, &FileError{File: name, Problem: ProblemRead, Err: err}
+	if err := WriteFileAtomic(dest, p.keep, 0o644); err != nil {
+		res.Status, res.Err = ImportFailed, &FileError{File: p.name, Problem: ProblemRead, Err: err}
 		return
 	}
 	if old, ok := l.imported[id]; ok && old != fileName {
 		os.Remove(filepath.Join(l.dir, old)) // say a .txt replaced by a .docx of the same name
 	}
 	l.imported[id] = fileName
-	l.cache.store(contentKey(keep), fileName, doc)
+	l.cache.store(contentKey(p.keep), fileName, doc)
 	thisRun[id] = true
 	l.prints[fp] = id
 	l.add(doc)
@@ -614,7 +687,17 @@ func (c *parseCache) store(key, name string, d *Document) {
 	if err := gob.NewEncoder(&buf).Encode(cacheEntry{Stamp: cacheStamp(), Name: name, Doc: d}); err != nil {
 		return
 	}
-	WriteFileAtomic(c.path(key), buf.Bytes(), 0o644)
+	// Atomic (temp file and rename) but not synced: a cache entry lost in
+	// a crash only costs a re-parse.
+	os.MkdirAll(c.dir, 0o755)
+	f, err := os.CreateTemp(c.dir, ".tmp-*")
+	if err != nil {
+		return
+	}
+	_, werr := f.Write(buf.Bytes())
+	if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(f.Name(), c.path(key)) != nil {
+		os.Remove(f.Name())
+	}
 }
 
 // prune deletes entries no file of the library uses any more.

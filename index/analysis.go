@@ -229,34 +229,74 @@ func foldBytes(b []byte) []byte {
 		return b
 	}
 	out := make([]byte, 0, len(b))
-	var it norm.Iter
-	it.Init(norm.NFD, b)
-	for !it.Done() {
-		seg := it.Next()
-		for len(seg) > 0 {
-			r, w := utf8.DecodeRune(seg)
-			seg = seg[w:]
-			if r < utf8.RuneSelf {
-				if r >= 'A' && r <= 'Z' {
-					r += 'a' - 'A'
-				}
-				out = append(out, byte(r))
-				continue
+	for len(b) > 0 {
+		r, w := rune(b[0]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRune(b)
+		}
+		b = b[w:]
+		switch {
+		case r < utf8.RuneSelf:
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
 			}
-			if unicode.Is(unicode.Mn, r) {
+			out = append(out, byte(r))
+			continue
+		case r < rune(len(letterTab)):
+			if e := letterTab[r]; e.fold != 0 {
+				r = e.fold
+			} else if unicode.Is(unicode.Mn, r) {
 				continue
-			}
-			switch r {
-			case 'đ', 'Đ', 'Ð', 'Ɖ', 'ɖ':
-				r = 'd'
-			default:
+			} else {
 				r = unicode.ToLower(r)
 			}
-			out = utf8.AppendRune(out, r)
+		case unicode.Is(unicode.Mn, r):
+			continue
+		default:
+			r = unicode.ToLower(r)
 		}
+		out = utf8.AppendRune(out, r)
 	}
 	return out
 }
+
+// letterInfo is how one precomposed Latin letter folds: fold is the bare
+// lowercase letter, base keeps the vowel hats but not the tone, tone is
+// the tone mark (0 when none).
+type letterInfo struct{ fold, base, tone rune }
+
+// letterTab covers Latin-1 to Latin Extended Additional (where every
+// precomposed Vietnamese letter lives), so folding NFC text needs no
+// normalisation pass.
+var letterTab = func() []letterInfo {
+	tab := make([]letterInfo, 0x1F00)
+	for r := rune(0x80); r < 0x1F00; r++ {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		d := []rune(norm.NFD.String(string(r)))
+		e := letterInfo{fold: unicode.ToLower(d[0])}
+		base := []rune{d[0]}
+		for _, m := range d[1:] {
+			if isTone(m) {
+				e.tone = m
+			} else {
+				base = append(base, m)
+			}
+		}
+		if b := []rune(norm.NFC.String(string(base))); len(b) == 1 {
+			e.base = unicode.ToLower(b[0])
+		} else {
+			e.base = unicode.ToLower(r)
+			e.tone = 0
+		}
+		tab[r] = e
+	}
+	for _, r := range []rune{'đ', 'Đ', 'Ð', 'Ɖ', 'ɖ'} {
+		tab[r] = letterInfo{fold: 'd', base: 'đ'}
+	}
+	return tab
+}()
 
 // exactFilter lowercases and keeps diacritics but writes the tone mark in
 // one canonical place (after the syllable), so the old and new tone
@@ -293,6 +333,37 @@ func exactBytes(b []byte) []byte {
 	if ascii {
 		return foldBytes(b)
 	}
+	out := make([]byte, 0, len(b)+2)
+	var tone rune
+	for i := 0; i < len(b); {
+		r, w := utf8.DecodeRune(b[i:])
+		i += w
+		switch {
+		case r < utf8.RuneSelf:
+			if r >= 'A' && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+		case unicode.Is(unicode.Mn, r):
+			return exactSlow(b) // decomposed input
+		case r < rune(len(letterTab)) && letterTab[r].base != 0:
+			e := letterTab[r]
+			if e.tone != 0 {
+				tone = e.tone
+			}
+			r = e.base
+		default:
+			r = unicode.ToLower(r)
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	if tone != 0 {
+		out = utf8.AppendRune(out, tone)
+	}
+	return out
+}
+
+// exactSlow is exactBytes for text with combining marks (NFD input).
+func exactSlow(b []byte) []byte {
 	base := make([]byte, 0, len(b)+2)
 	var tone rune
 	var it norm.Iter

@@ -244,4 +244,3 @@ func (b *BEIR) Score(ctx context.Context, ix *Index, progress func(done, total i
 }
 
 func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
-

@@ -34,6 +34,7 @@ type Term struct {
 	Exact  string `json:"exact"`
 	Accent bool   `json:"accent,omitempty"` // typed with diacritics: rank exact matches higher
 	Symbol bool   `json:"symbol,omitempty"` // a directive symbol or date kept whole
+	Count  int    `json:"-"`                // times typed: a word repeated in a long question matters more
 }
 
 // Phrase is a quoted run of words that must appear together in order.
@@ -261,11 +262,13 @@ func queryTerms(text string) []Term {
 }
 
 func appendTerm(ts []Term, t Term) []Term {
-	for _, x := range ts {
+	for i, x := range ts {
 		if x.Exact == t.Exact {
+			ts[i].Count++
 			return ts
 		}
 	}
+	t.Count = 1
 	return append(ts, t)
 }
 

@@ -23,15 +23,16 @@ import (
 // The weights below were tuned on the ALQAC legal retrieval set (see
 // `chibo eval`), checking that accented and unaccented questions rank alike.
 var weights = rankWeights{
-	k1:        1.2,
-	bText:     0.75,
+	k1:        0.6,
+	bText:     0.5,
 	bHead:     0.4,
 	bTitle:    0.3,
 	wText:     1.0,
-	wHead:     2.0,
-	wTitle:    1.0,
+	wHead:     12.0,
+	wTitle:    2.0,
 	wPair:     1.0,
 	otherTone: 0.7,
+	qtf:       0.0,
 	bleve:     0.0,
 }
 
@@ -41,6 +42,7 @@ type rankWeights struct {
 	wText, wHead, wTitle float64 // field weights
 	wPair                float64 // weight of neighbouring-word shingles
 	otherTone            float64 // an occurrence with other diacritics than typed
+	qtf                  float64 // weight of log(times a word was typed)
 	bleve                float64 // share of bleve's normalised score
 }
 
@@ -50,6 +52,7 @@ type unit struct {
 	exact  string // the exact term of a word ("" for pairs)
 	accent bool   // typed with diacritics
 	idf    float64
+	qtf    float64 // weight from the times it was typed
 }
 
 type ranker struct {
@@ -64,18 +67,29 @@ type ranker struct {
 }
 
 func (ix *Index) newRanker(p Parsed, exact bool) *ranker {
-	rk := &ranker{ix: ix, p: p, exact: exact, w: weights, wordOf: map[string]int{}}
+	return ix.newRankerWith(p, exact, weights)
+}
+
+func (ix *Index) newRankerWith(p Parsed, exact bool, w rankWeights) *ranker {
+	rk := &ranker{ix: ix, p: p, exact: exact, w: w, wordOf: map[string]int{}}
 	n := float64(ix.stats.sections)
 	idf := func(field, term string) float64 {
 		df := float64(ix.docFreq(field, term))
 		return math.Log(1 + (n-df+0.5)/(df+0.5))
 	}
+	qtf := func(n int) float64 {
+		if n <= 1 {
+			return 1
+		}
+		return 1 + rk.w.qtf*math.Log(float64(n))
+	}
 	addWord := func(t Term) {
-		if _, ok := rk.wordOf[t.Folded]; ok {
+		if i, ok := rk.wordOf[t.Folded]; ok {
+			rk.words[i].qtf = max(rk.words[i].qtf, qtf(t.Count))
 			return
 		}
 		rk.wordOf[t.Folded] = len(rk.words)
-		rk.words = append(rk.words, unit{folded: t.Folded, exact: t.Exact, accent: t.Accent && !exact, idf: idf(fAll, t.Folded)})
+		rk.words = append(rk.words, unit{folded: t.Folded, exact: t.Exact, accent: t.Accent && !exact, idf: idf(fAll, t.Folded), qtf: qtf(t.Count)})
 	}
 	seenPair := map[string]bool{}
 	addPairs := func(ts []Term) {
@@ -85,7 +99,7 @@ func (ix *Index) newRanker(p Parsed, exact bool) *ranker {
 				continue
 			}
 			seenPair[f] = true
-			rk.pairs = append(rk.pairs, unit{folded: f, idf: idf(fShingle, f)})
+			rk.pairs = append(rk.pairs, unit{folded: f, idf: idf(fShingle, f), qtf: 1})
 		}
 	}
 	for _, t := range p.Terms {
@@ -169,7 +183,7 @@ func (rk *ranker) score(c *candidate, bleveScore float64) (float64, bool) {
 	k1 := rk.w.k1
 	for i, u := range rk.words {
 		tf := wordTF[i]
-		s += u.idf * tf / (k1 + tf)
+		s += u.qtf * u.idf * tf / (k1 + tf)
 	}
 	for i, u := range rk.pairs {
 		tf := pairTF[i]

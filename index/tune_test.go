@@ -60,8 +60,7 @@ func TestTune(t *testing.T) {
 	eval := func(w rankWeights, kk int) (m [2]Metrics) {
 		for v := 0; v < 2; v++ {
 			for _, q := range qs[v] {
-				rk := ix.newRanker(q.p, false)
-				rk.w = w
+				rk := ix.newRankerWith(q.p, false, w)
 				type sc struct {
 					c *candidate
 					s float64
@@ -107,43 +106,31 @@ func TestTune(t *testing.T) {
 		fmt.Printf("%-40s acc %.3f/%.3f/%.4f  noacc %.3f/%.3f/%.4f\n", name, m[0].Hit1, m[0].Hit10, m[0].MRR10, m[1].Hit1, m[1].Hit10, m[1].MRR10)
 	}
 	base := weights
+	k = 40
 	show("base", base, k)
-	for _, kk := range []int{20, 40, 60} {
-		show(fmt.Sprint("k=", kk), base, kk)
-	}
-	for _, v := range []float64{0.5, 1, 2, 4} {
+	for _, v := range []float64{0.3, 0.6, 1} {
 		w := base
-		w.bleve = v
-		show(fmt.Sprint("bleve=", v), w, k)
+		w.qtf = v
+		show(fmt.Sprint("qtf=", v), w, k)
 	}
-	for _, v := range []float64{0, 0.5, 2, 3} {
-		w := base
-		w.wPair = v
-		show(fmt.Sprint("pair=", v), w, k)
-	}
-	for _, v := range []float64{0, 0.5, 2, 4} {
-		w := base
-		w.wTitle = v
-		show(fmt.Sprint("title=", v), w, k)
-	}
-	for _, v := range []float64{0.5, 1, 3, 5} {
-		w := base
-		w.wHead = v
-		show(fmt.Sprint("head=", v), w, k)
-	}
-	for _, v := range []float64{0.5, 0.9, 2, 3} {
+	for _, v := range []float64{0.45, 0.8} {
 		w := base
 		w.k1 = v
 		show(fmt.Sprint("k1=", v), w, k)
 	}
-	for _, v := range []float64{0.3, 0.5, 0.9, 1} {
+	for _, v := range []float64{0.4, 0.6} {
 		w := base
 		w.bText = v
 		show(fmt.Sprint("bText=", v), w, k)
 	}
-	for _, v := range []float64{0.3, 0.5, 0.9, 1} {
+	for _, v := range []float64{1, 3} {
 		w := base
-		w.otherTone = v
-		show(fmt.Sprint("otherTone=", v), w, k)
+		w.wTitle = v
+		show(fmt.Sprint("title=", v), w, k)
+	}
+	for _, v := range []float64{0.8, 1.3} {
+		w := base
+		w.wPair = v
+		show(fmt.Sprint("pair=", v), w, k)
 	}
 }

@@ -20,6 +20,7 @@ import (
 
 	"chibo/index"
 	"chibo/tui/i18n"
+	"chibo/tui/planview"
 )
 
 // The smallest window chibo lays out; below it shows a message instead.
@@ -194,6 +195,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case flashMsg:
 		a.flash, a.flashEr = msg.text, msg.err
 		return a, nil
+	case planview.CloseMsg, planview.CancelMsg:
+		return a, a.goBack()
+	case planview.AddedMsg:
+		c := a.goBack()
+		a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.AppPlanAdded), msg.Item), false
+		return a, c
+	case planview.OpenSourceMsg:
+		return a, a.open(openReaderMsg{doc: msg.Doc, section: msg.Section})
 	case escBackMsg:
 		return a, a.goBack()
 	case pushHistoryMsg:
@@ -263,6 +272,20 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
+	switch a.cur.(type) {
+	case *planScreen, *pickerScreen:
+		// These screens own their keys (esc and q close them, and the
+		// plan screen's own prompts take any text).
+		switch {
+		case key.Matches(msg, k.Forward):
+			return a.goForward()
+		case msg.String() == "alt+left":
+			return a.goBack()
+		case key.Matches(msg, k.Help) && !a.cur.Capturing():
+			return a.navigate(newHelpScreen(a.sh, a.cur))
+		}
+		return a.cur.Update(msg)
+	}
 	if a.cur.Capturing() {
 		return a.cur.Update(msg)
 	}
@@ -291,11 +314,27 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		return a.open(openDirectivesMsg{})
 	case key.Matches(msg, k.Bookmarks):
 		return a.open(openBookmarksMsg{})
-	case key.Matches(msg, k.Plan), key.Matches(msg, k.Agenda) && (inReader || a.isOutline()):
-		// Integration point: the meeting-plan screen (tui/planview) opens
-		// here with `m`, and its picker with `a` from the reader/outline.
-		a.flash = a.sh.T(i18n.AppReserved)
-		return nil
+	case key.Matches(msg, k.Plan):
+		if a.opt.Plans == nil {
+			a.flash, a.flashEr = a.sh.T(i18n.AppPlanOff), true
+			return nil
+		}
+		return a.navigate(newPlanScreen(a.sh, a.opt.Plans))
+	case key.Matches(msg, k.Agenda):
+		ex, ok := a.cur.(excerpter)
+		if !ok {
+			break
+		}
+		if a.opt.Plans == nil {
+			a.flash, a.flashEr = a.sh.T(i18n.AppPlanOff), true
+			return nil
+		}
+		x, heading, ok := ex.excerpt()
+		if !ok {
+			a.flash = a.sh.T(i18n.AppPlanNothing)
+			return nil
+		}
+		return a.navigate(newPickerScreen(a.sh, a.opt.Plans, x, heading))
 	case key.Matches(msg, k.Import), key.Matches(msg, k.Remove) && a.isLibrary():
 		// Reserved for the import issue (path prompt, remove with
 		// confirmation); until then, point to the command.

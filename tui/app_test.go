@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"context"
 	"image/color"
 	"regexp"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"chibo/content"
 	"chibo/index"
 	"chibo/tui/i18n"
 )
@@ -433,4 +433,66 @@ func BenchmarkSearchKeypressWithView(b *testing.B) {
 	}
 }
 
-var _ = context.Background
+// TestAgendaPickerAndPlan: a in the reader adds the section to an agenda
+// item of this month's plan; m shows the plan with it; esc comes back.
+func TestAgendaPickerAndPlan(t *testing.T) {
+	h := newHarness(t, 80, 24, i18n.VI)
+	h.key("enter")
+	h.key("down")
+	h.key("enter")
+	r := reader(t, h)
+	h.key("a")
+	if _, ok := h.app.cur.(*pickerScreen); !ok {
+		t.Fatalf("a opened %T:\n%s", h.app.cur, h.screen())
+	}
+	h.key("enter")
+	if _, ok := h.app.cur.(*readerScreen); !ok {
+		t.Fatalf("after adding, screen is %T:\n%s", h.app.cur, h.screen())
+	}
+	if !strings.Contains(h.screen(), "Đã thêm vào") {
+		t.Fatalf("no confirmation:\n%s", h.screen())
+	}
+	h.key("m")
+	ps, ok := h.app.cur.(*planScreen)
+	if !ok {
+		t.Fatalf("m opened %T", h.app.cur)
+	}
+	found := false
+	for _, it := range ps.m.Plan().Items {
+		for _, x := range it.Excerpts {
+			found = found || x.Section == r.doc.Sections[r.currentSection()].ID
+		}
+	}
+	if !found {
+		t.Fatalf("the plan does not hold the excerpt:\n%s", h.screen())
+	}
+	h.key("esc")
+	if _, ok := h.app.cur.(*readerScreen); !ok {
+		t.Fatalf("esc from the plan went to %T", h.app.cur)
+	}
+}
+
+// oneDoc is a library of one document, for odd documents.
+type oneDoc struct{ d *content.Document }
+
+func (l oneDoc) Docs() []*content.Document { return []*content.Document{l.d} }
+func (l oneDoc) Doc(id string) (*content.Document, bool) {
+	return l.d, id == l.d.ID
+}
+
+// TestEmptyDocumentNeverPanics walks every screen over a document with no
+// sections and no refs, at the smallest size.
+func TestEmptyDocumentNeverPanics(t *testing.T) {
+	lib := oneDoc{&content.Document{ID: "rong", Title: "Văn bản rỗng", Kind: content.KindOther}}
+	a := New(Options{Lang: i18n.VI, OpenLibrary: func() (Library, error) { return lib, nil }})
+	h := &harness{t: t, app: a}
+	h.send(tea.WindowSizeMsg{Width: 50, Height: 15})
+	h.run(a.Init())
+	for _, k := range []string{"enter", "h", "l", "tab", "enter", "]", "[", "t", "/", "x", "enter", "n", "b", "c", "esc", "esc", "esc", "v", "enter", "esc", "B", "enter", "?", "esc", "a", "m"} {
+		h.key(k)
+		checkFrame(t, h.screen(), 50, 15)
+	}
+	if f := h.screen(); !strings.Contains(f, "Kế hoạch họp chưa dùng được") {
+		t.Fatalf("m without a plan store should say so:\n%s", f)
+	}
+}

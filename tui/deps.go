@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"chibo/content"
+	"chibo/content/plan"
 	"chibo/index"
 	"chibo/tui/i18n"
 )
@@ -52,6 +53,9 @@ type Options struct {
 	// OpenIndex opens the search index and brings it up to date with the
 	// library, reporting progress; it may be nil (search is then off).
 	OpenIndex func(ctx context.Context, lib Library, progress func(done, total int)) (index.Searcher, error)
+	// Plans is the meeting-plan store; nil turns the plan screen (m) and
+	// the agenda picker (a) off.
+	Plans *plan.Store
 	// SearchDelay is the debounce of the search screen (default 120ms).
 	SearchDelay time.Duration
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"chibo/content"
+	"chibo/content/plan"
 	"chibo/index"
 	"chibo/tui/i18n"
 )
@@ -241,6 +242,7 @@ func newHarness(t testing.TB, w, h int, lang i18n.Lang) *harness {
 			return hs.srch, nil
 		},
 		SearchDelay: time.Millisecond,
+		Plans:       plan.OpenStore(t.TempDir()),
 	})
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.app.Init())

@@ -65,9 +65,12 @@ func (s *helpScreen) build() {
 	// Two columns when they fit side by side.
 	colW := 1 + 2 + keyW + 2 + descW
 	if s.w >= 2*colW+2 && len(col) > s.h-3 {
-		half := (len(col) + 1) / 2
-		for half < len(col) && col[half-1] != "" { // break between groups
-			half++
+		// split at the group boundary nearest the middle
+		half := len(col)
+		for b := 1; b < len(col); b++ {
+			if col[b-1] == "" && abs(b-len(col)/2) < abs(half-len(col)/2) {
+				half = b
+			}
 		}
 		left, right := col[:half], col[half:]
 		for i := 0; i < max(len(left), len(right)); i++ {
@@ -134,3 +137,10 @@ func (s *helpScreen) ShortKeys() []key.Binding {
 }
 func (s *helpScreen) FullKeys() [][]key.Binding { return nil }
 func (s *helpScreen) Capturing() bool           { return false }
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}

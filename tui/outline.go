@@ -95,7 +95,7 @@ func (s *outlineScreen) rebuild() {
 		}
 	}
 	// the cursor's section was hidden: move to its visible ancestor
-	if cur >= 0 && s.visible != nil && s.visible[s.cursor] != cur {
+	if cur >= 0 && len(s.visible) > 0 && s.visible[s.cursor] != cur {
 		for p := s.doc.Parent(cur); p >= 0; p = s.doc.Parent(p) {
 			for j, v := range s.visible {
 				if v == p {

@@ -71,7 +71,7 @@ func (c *renderCache) renderDocument(d *content.Document, width int, theme strin
 		if err != nil {
 			return "", err
 		}
-		out = strings.Trim(out, "\n")
+		out = trimBlankLines(out)
 		c.mu.Lock()
 		c.m[key] = out
 		c.mu.Unlock()
@@ -154,7 +154,7 @@ func sectionMarkdown(d *content.Document, s *content.Section, lang i18n.Lang) st
 		for _, r := range refs {
 			parts = append(parts, "`"+r.Symbol+"` "+escapeMD(r.Kind))
 		}
-		b.WriteString("\n> **" + i18n.AppCited.In(lang) + ":** " + strings.Join(parts, " · ") + "  \n> *" + i18n.AppCitedHint.In(lang) + "*\n")
+		b.WriteString("\n> **" + i18n.AppCited.In(lang) + ":** " + strings.Join(parts, " · ") + "\n>\n> *" + i18n.AppCitedHint.In(lang) + "*\n")
 	}
 	return b.String()
 }
@@ -175,3 +175,17 @@ func sectionRefs(d *content.Document, section string) []content.Ref {
 var mdEscaper = strings.NewReplacer("*", "\\*", "_", "\\_", "`", "\\`", "[", "\\[", "]", "\\]", "#", "\\#", "<", "\\<")
 
 func escapeMD(s string) string { return mdEscaper.Replace(s) }
+
+// trimBlankLines drops glamour's leading and trailing blank lines (which
+// may hold spaces and escape codes), so sections sit one blank line apart.
+func trimBlankLines(s string) string {
+	lines := strings.Split(s, "\n")
+	blank := func(l string) bool { return strings.TrimSpace(ansi.Strip(l)) == "" }
+	for len(lines) > 0 && blank(lines[0]) {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && blank(lines[len(lines)-1]) {
+		lines = lines[:len(lines)-1]
+	}
+	return strings.Join(lines, "\n")
+}

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"chibo/content"
+	"chibo/content/plan"
 	"chibo/content/userdata"
 	"chibo/index"
 	"chibo/tui"
@@ -54,6 +55,7 @@ func appOptions(e *env, b *appBackend) tui.Options {
 		OpenLibrary:      b.openLibrary,
 		OpenUser:         b.openUser,
 		OpenIndex:        b.openIndex,
+		Plans:            plan.OpenStore(e.dirs.User()),
 	}
 	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 		opt.Theme, opt.FollowBackground = tui.ThemeNone, false

@@ -144,33 +144,12 @@ func importLine(e *env, r content.ImportResult) string {
 			notes = append(notes, e.T(i18n.ImportNotDocument))
 		}
 	case content.ImportFailed:
-		return line + "\n    " + describeImportError(e, r.Err)
+		return line + "\n    " + describeError(e, r.Err)
 	}
 	if len(notes) > 0 {
 		line += " — " + strings.Join(notes, "; ")
 	}
 	return line
-}
-
-// describeImportError explains the problems added with importing, and
-// leaves the others to describeError.
-func describeImportError(e *env, err error) string {
-	var fe *content.FileError
-	if errors.As(err, &fe) {
-		detail := fe.Detail
-		switch fe.Problem {
-		case content.ProblemUnzipLimit:
-			return fmt.Sprintf(e.T(i18n.ErrUnzipLimit), fe.File, detail)
-		case content.ProblemUnsupported:
-			return fmt.Sprintf(e.T(i18n.ErrUnsupported), fe.File, detail)
-		case content.ProblemNoText:
-			if detail != "" {
-				detail = " (" + detail + ")"
-			}
-			return fmt.Sprintf(e.T(i18n.ErrNoText), fe.File, detail)
-		}
-	}
-	return describeError(e, err)
 }
 
 // progressBar draws "Importing [#####-----] 12/40 name" on a terminal and

@@ -93,7 +93,8 @@ func TestBadInputs(t *testing.T) {
 		{"spaces.txt", []byte(" \n\t\n"), Options{}, ProblemEmpty},
 		{"image.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"), Options{}, ProblemBinary},
 		{"random.bin", bytes.Repeat([]byte{0x01, 0x02, 0x9f, 0x00, 0xff}, 100), Options{}, ProblemBinary},
-		{"truncated.docx", docx[:len(docx)/2], Options{}, ProblemUnsupported}, // no central directory: not recognisable as docx
+		{"truncated.docx", docx[:len(docx)/2], Options{}, ProblemFormat},     // no central directory: damaged
+		{"truncated.bin", docx[:len(docx)/2], Options{}, ProblemUnsupported}, // and without the name: some zip
 		{"bomb.docx", bomb(t, 300<<20), Options{}, ProblemUnzipLimit},
 		{"small-budget.docx", bomb(t, 4<<20), Options{MaxUnzipped: 1 << 20}, ProblemUnzipLimit},
 		{"old.doc", append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 512)...), Options{}, ProblemUnsupported},

@@ -139,6 +139,14 @@ func Sniff(name string, data []byte) Format {
 		case FormatODT:
 			return FormatODT
 		}
+		// An archive we cannot list under an office name is a damaged
+		// (say, half-downloaded) office file: say so, not "unsupported".
+		switch ext {
+		case ".docx":
+			return FormatDOCX
+		case ".odt":
+			return FormatODT
+		}
 		return FormatZip
 	case bytes.Contains(head, []byte("%PDF-")):
 		return FormatPDF

@@ -35,7 +35,6 @@ var (
 	AppUserDataNone   = Msg{"Dấu trang chưa dùng được.", "Bookmarks are not available."}
 	AppSaveError      = Msg{"Không lưu được: %s", "Could not save: %s"}
 	AppTooSmall       = Msg{"Cửa sổ quá nhỏ (%d×%d).\nCần ít nhất %d×%d.\nHãy phóng to cửa sổ hoặc thu nhỏ cỡ chữ.", "The window is too small (%d×%d).\nchibo needs at least %d×%d.\nEnlarge the window or make the font smaller."}
-	AppReserved       = Msg{"Chức năng này sắp có.", "This feature is coming soon."}
 	AppImportHint     = Msg{"Để nhập tài liệu, thoát và chạy: chibo import ĐƯỜNG_DẪN", "To import documents, quit and run: chibo import PATH"}
 	AppDocGone        = Msg{"Tài liệu không còn trong thư viện.", "The document is no longer in the library."}
 	AppSectionMissing = Msg{"Không còn mục này; mở đầu tài liệu.", "That section is gone; opening the start of the document."}
@@ -154,4 +153,13 @@ var (
 	AppKeyWheel     = Msg{"cuộn", "scroll"}
 	AppKeyOutline   = Msg{"mục lục", "outline"}
 	AppKeyRemoveBm  = Msg{"bỏ dấu trang", "remove bookmark"}
+)
+
+// Meeting plan integration.
+var (
+	AppScreenPlan   = Msg{"Kế hoạch họp", "Meeting plan"}
+	AppScreenPicker = Msg{"Thêm vào chương trình", "Add to agenda"}
+	AppPlanOff      = Msg{"Kế hoạch họp chưa dùng được.", "The meeting plan is not available."}
+	AppPlanAdded    = Msg{"Đã thêm vào: %s", "Added to: %s"}
+	AppPlanNothing  = Msg{"Chọn một mục trước khi thêm vào chương trình.", "Select a section before adding it to the agenda."}
 )
