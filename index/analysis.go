@@ -126,7 +126,8 @@ func (tokenizer) Tokenize(input []byte) analysis.TokenStream {
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRune(input[i:])
 		}
-		if !isWordRune(r) {
+		if !isWordRune(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) {
+			// A mark with no letter before it starts no word.
 			if isBreakRune(r) && (r != '\n' || blankLineAt(input, i+1)) {
 				brk = true
 			}
@@ -151,7 +152,7 @@ func (tokenizer) Tokenize(input []byte) analysis.TokenStream {
 			parts = append(parts, span{i, j})
 			if j+1 < len(input) && (input[j] == '/' || input[j] == '-') {
 				r3, _ := utf8.DecodeRune(input[j+1:])
-				if isWordRune(r3) {
+				if isWordRune(r3) && !unicode.Is(unicode.Mn, r3) && !unicode.Is(unicode.Mc, r3) {
 					i = j + 1
 					continue
 				}

@@ -39,3 +39,5 @@ func snippetText(h Hit) string {
 	}
 	return b.String()
 }
+
+func contentFold(s string) string { return content.Fold(s) }

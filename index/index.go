@@ -19,15 +19,17 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/util"
+	index "github.com/blevesearch/bleve_index_api"
 	"golang.org/x/text/unicode/norm"
 )
 
 // schemaVersion changes whenever the mapping, the analysis or what is
 // stored changes; an index of another version is rebuilt, never read.
-const schemaVersion = 3
+const schemaVersion = 4
 
 // Field names, kept short: they are repeated in every segment.
 const (
@@ -527,132 +529,175 @@ func (ix *Index) rebuildLocked(ctx context.Context, docs []*content.Document, pr
 	return err
 }
 
+// Build tuning: sections per segment written while building, and how many
+// segments one merge pass takes (more than a build ever writes, so the
+// final merge is a single pass).
+const (
+	buildSegmentSections = 6000
+	buildMergeMax        = 64
+)
+
 // build writes a complete new index for docs and returns its directory
-// name. Analysis runs on opts.Workers goroutines, each sending its own
-// batches; every batch is durable before the next, and the build ends
-// with a merge into few segments so searches stay fast.
+// name. It uses scorch's offline builder, which writes segments and merges
+// them into one at the end, so a fresh index is one segment (fast to
+// search) with nothing left to merge in the background. Analysis, the
+// costly part, runs on Options.Workers goroutines ahead of the builder; the
+// builder then only encodes the analysed sections.
 func (ix *Index) build(ctx context.Context, docs []*content.Document, progress func(done, total int)) (string, error) {
 	name := buildPrefix + randomHex()
 	path := filepath.Join(ix.dir, name)
-	bi, err := bleve.NewUsing(path, newMapping(), scorch.Name, scorch.Name, map[string]interface{}{
-		"bolt_timeout": boltTimeout(ix.opts.Wait),
+	final := livePrefix + strings.TrimPrefix(name, buildPrefix)
+	err := ix.buildAt(ctx, path, docs, progress)
+	if err == nil {
+		err = os.Rename(path, filepath.Join(ix.dir, final))
+	}
+	if err != nil {
+		os.RemoveAll(path)
+		return name, err
+	}
+	return final, nil
+}
+
+func (ix *Index) buildAt(ctx context.Context, path string, docs []*content.Document, progress func(done, total int)) error {
+	im := newMapping()
+	store := filepath.Join(path, "store")
+	if err := os.MkdirAll(store, 0o755); err != nil {
+		return err
+	}
+	mappingJSON, err := json.Marshal(im)
+	if err != nil {
+		return err
+	}
+	meta, _ := json.Marshal(map[string]string{"storage": scorch.Name, "index_type": scorch.Name})
+	if err := os.WriteFile(filepath.Join(path, "index_meta.json"), meta, 0o644); err != nil {
+		return err
+	}
+	internal := map[string][]byte{string(util.MappingInternalKey): mappingJSON}
+	b, err := scorch.NewBuilder(map[string]interface{}{
+		"path":            store,
+		"buildPathPrefix": path,
+		"batchSize":       buildSegmentSections,
+		"mergeMax":        buildMergeMax,
+		"internal":        internal,
 	})
 	if err != nil {
-		return name, err
+		return err
 	}
 	workers := ix.opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	metas := make([]*docMeta, len(docs))
-	var (
-		next, done int
-		mu         sync.Mutex
-		firstErr   error
-		wg         sync.WaitGroup
-	)
-	const batchBytes = 4 << 20
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type analysed struct {
+		i    int
+		secs []index.Document
+		meta *docMeta
+		err  error
+	}
+	jobs := make(chan int)
+	out := make(chan analysed, 2*workers)
+	go func() {
+		defer close(jobs)
+		for i := range docs {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			b := bi.NewBatch()
-			size, count := 0, 0
-			flush := func() error {
-				if count == 0 {
-					return nil
-				}
-				err := bi.Batch(b)
-				b.Reset()
-				mu.Lock()
-				done += count
-				d := done
-				mu.Unlock()
-				size, count = 0, 0
-				if progress != nil && err == nil {
-					progress(d, len(docs))
-				}
-				return err
-			}
-			for {
-				mu.Lock()
-				if firstErr != nil || next >= len(docs) {
-					mu.Unlock()
-					break
-				}
-				i := next
-				next++
-				mu.Unlock()
-				if err := ctx.Err(); err != nil {
-					mu.Lock()
-					firstErr = err
-					mu.Unlock()
+			for i := range jobs {
+				secs, meta, err := analyseDoc(im, docs[i])
+				select {
+				case out <- analysed{i, secs, meta, err}:
+				case <-ctx.Done():
 					return
 				}
-				m, err := addDoc(b, docs[i])
-				if err == nil {
-					metas[i] = m
-					size += m.TextLen + m.HeadLen
-					count++
-					if size >= batchBytes {
-						err = flush()
-					}
-				}
-				if err != nil {
-					mu.Lock()
-					firstErr = err
-					mu.Unlock()
-					return
-				}
-			}
-			if err := flush(); err != nil {
-				mu.Lock()
-				if firstErr == nil {
-					firstErr = err
-				}
-				mu.Unlock()
 			}
 		}()
 	}
-	wg.Wait()
-	if firstErr == nil {
-		all := make(map[string]*docMeta, len(docs))
-		for i, d := range docs {
-			all[d.ID] = metas[i]
+	go func() { wg.Wait(); close(out) }()
+	metas := make(map[string]*docMeta, len(docs))
+	done := 0
+	var firstErr error
+	for a := range out {
+		if firstErr != nil {
+			continue
 		}
-		raw, err := json.Marshal(all)
-		if err == nil {
-			b := bi.NewBatch()
-			b.SetInternal([]byte(docsKey), raw)
-			err = bi.Batch(b)
+		if a.err == nil {
+			a.err = ctx.Err()
 		}
-		firstErr = err
-	}
-	if firstErr == nil {
-		if adv, err := bi.Advanced(); err == nil {
-			if s, ok := adv.(*scorch.Scorch); ok {
-				opts := mergeplan.DefaultMergePlanOptions
-				opts.MaxSegmentsPerTier = 2
-				opts.SegmentsPerMergeTask = 10
-				opts.FloorSegmentSize = 1 << 30
-				opts.MaxSegmentSize = 1 << 30
-				s.ForceMerge(ctx, &opts)
+		for _, d := range a.secs {
+			if a.err != nil {
+				break
 			}
+			a.err = b.Index(d)
+		}
+		if a.err != nil {
+			firstErr = a.err
+			cancel()
+			continue
+		}
+		metas[docs[a.i].ID] = a.meta
+		done++
+		if progress != nil {
+			progress(done, len(docs))
 		}
 	}
-	if err := bi.Close(); firstErr == nil {
+	if firstErr == nil {
+		firstErr = ctx.Err()
+	}
+	if firstErr == nil {
+		raw, err := json.Marshal(metas)
+		if err != nil {
+			return err
+		}
+		internal[docsKey] = raw // the builder writes its internal map on Close
+	}
+	if err := b.Close(); firstErr == nil {
 		firstErr = err
 	}
-	if firstErr != nil {
-		os.RemoveAll(path)
-		return name, firstErr
-	}
-	final := livePrefix + strings.TrimPrefix(name, buildPrefix)
-	if err := os.Rename(path, filepath.Join(ix.dir, final)); err != nil {
-		os.RemoveAll(path)
-		return name, err
-	}
-	return final, nil
+	return firstErr
+}
+
+// analysed wraps a document whose fields were analysed by a build worker,
+// so the builder, which analyses on its own single goroutine, skips them.
+type analysedDoc struct{ *document.Document }
+
+func (analysedDoc) AddIDField() {}
+
+func (d analysedDoc) VisitFields(visit index.FieldVisitor) {
+	d.Document.VisitFields(func(f index.Field) { visit(analysedField{f}) })
+}
+
+type analysedField struct{ index.Field }
+
+func (analysedField) Analyze() {}
+
+// analyseDoc maps and analyses every section of d.
+func analyseDoc(im mapping.IndexMapping, d *content.Document) ([]index.Document, *docMeta, error) {
+	var out []index.Document
+	meta, err := sectionsOf(d, func(id string, sd *sectionDoc) error {
+		doc := document.NewDocument(id)
+		if err := im.MapDocument(doc, sd); err != nil {
+			return err
+		}
+		doc.AddIDField()
+		doc.VisitFields(func(f index.Field) {
+			if f.Options().IsIndexed() {
+				f.Analyze()
+			}
+		})
+		out = append(out, analysedDoc{doc})
+		return nil
+	})
+	return out, meta, err
 }
 
 func randomHex() string {
@@ -689,6 +734,12 @@ type sectionDoc struct {
 
 // addDoc adds every section of d to the batch and returns its metadata.
 func addDoc(b *bleve.Batch, d *content.Document) (*docMeta, error) {
+	return sectionsOf(d, func(id string, sd *sectionDoc) error { return b.Index(id, sd) })
+}
+
+// sectionsOf turns d into one sectionDoc per section, handing each to add
+// with its bleve ID, and returns the document's metadata.
+func sectionsOf(d *content.Document, add func(id string, sd *sectionDoc) error) (*docMeta, error) {
 	title := nfc(d.Title)
 	m := &docMeta{Hash: d.Hash, Title: title, Kind: string(d.Kind), Year: yearOf(d.Date), TitleLen: len(title)}
 	year := ""
@@ -702,13 +753,12 @@ func addDoc(b *bleve.Batch, d *content.Document) (*docMeta, error) {
 	for _, s := range d.Sections {
 		heading, text := nfc(s.Heading), nfc(s.Text)
 		all := title + "\n" + heading + "\n" + text
-		secRefs := refs[s.ID]
-		sd := sectionDoc{
+		sd := &sectionDoc{
 			All: all, Shingle: all, Exact: all,
-			Kind: string(d.Kind), Year: year, Doc: d.ID, Ref: secRefs,
+			Kind: string(d.Kind), Year: year, Doc: d.ID, Ref: refs[s.ID],
 			Heading: heading, Path: nfc(strings.Join(s.Path, pathSep)), Text: text,
 		}
-		if err := b.Index(d.ID+idSep+s.ID, sd); err != nil {
+		if err := add(d.ID+idSep+s.ID, sd); err != nil {
 			return nil, fmt.Errorf("index %s/%s: %w", d.ID, s.ID, err)
 		}
 		m.Sections = append(m.Sections, s.ID)
@@ -771,6 +821,7 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fHeading, stored())
 	dm.AddFieldMappingsAt(fPath, stored())
 	dm.AddFieldMappingsAt(fText, stored())
+	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	im := bleve.NewIndexMapping()
 	im.DefaultMapping = dm
 	im.DefaultAnalyzer = AnalyzerFolded

@@ -83,7 +83,13 @@ func ParseQuery(s string) Parsed {
 				break
 			}
 			r2, _ := utf8.DecodeRuneInString(s[i+1:])
-			if unicode.IsSpace(r2) || r2 == '-' {
+			if r2 == '-' { // "--word": a stray dash run, not an exclusion
+				for i < len(s) && s[i] == '-' {
+					i++
+				}
+				continue
+			}
+			if unicode.IsSpace(r2) {
 				i++
 				continue
 			}

@@ -31,6 +31,9 @@ var weights = rankWeights{
 	wHead:     12.0,
 	wTitle:    2.0,
 	wPair:     1.0,
+	wNear:     0.0,
+	wTri:      0.0,
+	headCov:   0.0,
 	otherTone: 0.7,
 	qtf:       0.0,
 	bleve:     0.0,
@@ -41,6 +44,9 @@ type rankWeights struct {
 	bText, bHead, bTitle float64 // length normalisation per field
 	wText, wHead, wTitle float64 // field weights
 	wPair                float64 // weight of neighbouring-word shingles
+	wNear                float64 // the same two words one or two words apart
+	wTri                 float64 // three query words in a row
+	headCov              float64 // bonus for the share of the heading's words the query has
 	otherTone            float64 // an occurrence with other diacritics than typed
 	qtf                  float64 // weight of log(times a word was typed)
 	bleve                float64 // share of bleve's normalised score
@@ -63,7 +69,9 @@ type ranker struct {
 	words  []unit
 	pairs  []unit
 	wordOf map[string]int // folded → index in words
-	maxB   float64        // largest bleve score seen, for blending
+	tris   []unit         // three neighbouring words
+	triOf  map[string]int
+	maxB   float64 // largest bleve score seen, for blending
 }
 
 func (ix *Index) newRanker(p Parsed, exact bool) *ranker {
@@ -114,6 +122,30 @@ func (ix *Index) newRankerWith(p Parsed, exact bool, w rankWeights) *ranker {
 	for _, ph := range p.Phrases {
 		addPairs(ph.Words)
 	}
+	// Trigrams have no statistics of their own: their weight is the mean
+	// of their two pairs'.
+	rk.triOf = map[string]int{}
+	pairIDF := map[string]float64{}
+	for _, u := range rk.pairs {
+		pairIDF[u.folded] = u.idf
+	}
+	addTris := func(ts []Term) {
+		for i := 2; i < len(ts); i++ {
+			a, b, c := ts[i-2].Folded, ts[i-1].Folded, ts[i].Folded
+			f := a + " " + b + " " + c
+			if _, ok := rk.triOf[f]; ok {
+				continue
+			}
+			rk.triOf[f] = len(rk.tris)
+			rk.tris = append(rk.tris, unit{folded: f, idf: (pairIDF[a+" "+b] + pairIDF[b+" "+c]) / 2, qtf: 1})
+		}
+	}
+	if rk.w.wTri > 0 {
+		addTris(p.Terms)
+		for _, ph := range p.Phrases {
+			addTris(ph.Words)
+		}
+	}
 	return rk
 }
 
@@ -148,9 +180,21 @@ func (rk *ranker) score(c *candidate, bleveScore float64) (float64, bool) {
 	for i, u := range rk.pairs {
 		pairIdx[u.folded] = i
 	}
-	var pairBuf []byte
+	nearTF := make([]float64, len(rk.pairs))
+	triTF := make([]float64, len(rk.tris))
+	var buf []byte
+	key := func(ws ...string) string {
+		buf = buf[:0]
+		for i, w := range ws {
+			if i > 0 {
+				buf = append(buf, ' ')
+			}
+			buf = append(buf, w...)
+		}
+		return string(buf)
+	}
 	for _, f := range fields {
-		var prev *token
+		var last [3]*token // the previous words, nearest first
 		for i := range f.toks {
 			t := &f.toks[i]
 			if wi, ok := rk.wordOf[t.folded]; ok {
@@ -166,17 +210,35 @@ func (rk *ranker) score(c *candidate, bleveScore float64) (float64, bool) {
 					}
 				}
 				wordTF[wi] += v * f.w
+			} else if t.part {
+				continue
+			} else {
+				last = [3]*token{t, last[0], last[1]}
+				continue
 			}
 			if t.part {
 				continue
 			}
-			if prev != nil && t.pos == prev.pos+1 && len(rk.pairs) > 0 {
-				pairBuf = append(append(append(pairBuf[:0], prev.folded...), ' '), t.folded...)
-				if pi, ok := pairIdx[string(pairBuf)]; ok {
-					pairTF[pi] += f.w
+			if len(rk.pairs) > 0 {
+				for d, p := range last {
+					if p == nil || t.pos-p.pos != d+1 {
+						break
+					}
+					if pi, ok := pairIdx[key(p.folded, t.folded)]; ok {
+						if d == 0 {
+							pairTF[pi] += f.w
+						} else {
+							nearTF[pi] += f.w
+						}
+					}
+				}
+				if p, q := last[0], last[1]; len(rk.tris) > 0 && p != nil && q != nil && t.pos == p.pos+1 && p.pos == q.pos+1 {
+					if ti, ok := rk.triOf[key(q.folded, p.folded, t.folded)]; ok {
+						triTF[ti] += f.w
+					}
 				}
 			}
-			prev = t
+			last = [3]*token{t, last[0], last[1]}
 		}
 	}
 	s := 0.0
@@ -188,6 +250,15 @@ func (rk *ranker) score(c *candidate, bleveScore float64) (float64, bool) {
 	for i, u := range rk.pairs {
 		tf := pairTF[i]
 		s += rk.w.wPair * u.idf * tf / (k1 + tf)
+		tf = nearTF[i]
+		s += rk.w.wNear * u.idf * tf / (k1 + tf)
+	}
+	for i, u := range rk.tris {
+		tf := triTF[i]
+		s += rk.w.wTri * u.idf * tf / (k1 + tf)
+	}
+	if rk.w.headCov > 0 {
+		s *= 1 + rk.w.headCov*rk.coverage(c.headToks)
 	}
 	if rk.w.bleve > 0 {
 		if bleveScore > rk.maxB {
@@ -196,6 +267,26 @@ func (rk *ranker) score(c *candidate, bleveScore float64) (float64, bool) {
 		s += rk.w.bleve * bleveScore
 	}
 	return s, true
+}
+
+// coverage is the share of a heading's words that the query has: a
+// heading made of the query's words names what the user is after. Item
+// numbers ("1.", "a)") do not count.
+func (rk *ranker) coverage(toks []token) float64 {
+	n, m := 0, 0
+	for _, t := range toks {
+		if t.part || len(t.folded) == 1 || t.folded[0] >= '0' && t.folded[0] <= '9' {
+			continue
+		}
+		n++
+		if _, ok := rk.wordOf[t.folded]; ok {
+			m++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(m) / float64(n)
 }
 
 // hasPhrase checks that the phrase's words occur in order, next to each
@@ -365,6 +456,22 @@ func (rk *ranker) snippet(c *candidate) []Span {
 		add(" …", false)
 	} else if end < len(c.text) {
 		add(strings.TrimRight(c.text[end:], " \n"), false)
+	}
+	return joinMatches(out)
+}
+
+// joinMatches makes "[nông] [thôn]" one marked run "[nông thôn]": marked
+// words separated only by spaces read as one match.
+func joinMatches(in []Span) []Span {
+	out := in[:0]
+	for i := 0; i < len(in); i++ {
+		s := in[i]
+		if n := len(out); n > 0 && out[n-1].Match && !s.Match && i+1 < len(in) && in[i+1].Match && strings.TrimSpace(s.Text) == "" {
+			out[n-1].Text += s.Text + in[i+1].Text
+			i++
+			continue
+		}
+		out = append(out, s)
 	}
 	return out
 }

@@ -108,29 +108,19 @@ func TestTune(t *testing.T) {
 	base := weights
 	k = 40
 	show("base", base, k)
-	for _, v := range []float64{0.3, 0.6, 1} {
+	type combo struct{ cov, bleve, bText, pair, k1 float64 }
+	for _, c := range []combo{
+		{0.1, 0, 0.4, 0.8, 0.6},
+		{0.1, 2, 0.4, 0.8, 0.6},
+		{0.1, 4, 0.4, 0.8, 0.6},
+		{0.1, 8, 0.4, 0.8, 0.6},
+		{0.1, 4, 0.5, 1, 0.6},
+		{0.1, 4, 0.4, 0.8, 0.8},
+		{0.1, 4, 0.3, 0.8, 0.6},
+		{0, 4, 0.4, 0.8, 0.6},
+	} {
 		w := base
-		w.qtf = v
-		show(fmt.Sprint("qtf=", v), w, k)
-	}
-	for _, v := range []float64{0.45, 0.8} {
-		w := base
-		w.k1 = v
-		show(fmt.Sprint("k1=", v), w, k)
-	}
-	for _, v := range []float64{0.4, 0.6} {
-		w := base
-		w.bText = v
-		show(fmt.Sprint("bText=", v), w, k)
-	}
-	for _, v := range []float64{1, 3} {
-		w := base
-		w.wTitle = v
-		show(fmt.Sprint("title=", v), w, k)
-	}
-	for _, v := range []float64{0.8, 1.3} {
-		w := base
-		w.wPair = v
-		show(fmt.Sprint("pair=", v), w, k)
+		w.headCov, w.bleve, w.bText, w.wPair, w.k1 = c.cov, c.bleve, c.bText, c.pair, c.k1
+		show(fmt.Sprintf("%+v", c), w, k)
 	}
 }

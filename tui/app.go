@@ -9,6 +9,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"time"
 
@@ -70,6 +71,10 @@ type App struct {
 	flash   string
 	flashEr bool
 	help    help.Model
+
+	// indexBusy: the index is being opened or synced; resync: the library
+	// changed meanwhile, so sync again when it is done.
+	indexBusy, resync bool
 }
 
 type (
@@ -85,8 +90,9 @@ type (
 		ch          chan tea.Msg
 	}
 	indexDoneMsg struct {
-		s   index.Searcher
-		err error
+		s    index.Searcher
+		err  error
+		sync bool // an update after an import or removal, not the opening
 	}
 	// IndexReadyMsg tells screens the searcher is usable.
 	indexReadyMsg struct{}
@@ -100,6 +106,9 @@ func New(opt Options) *App {
 	}
 	if opt.SearchDelay == 0 {
 		opt.SearchDelay = 120 * time.Millisecond
+	}
+	if opt.Home == "" {
+		opt.Home, _ = os.UserHomeDir()
 	}
 	sh := &shared{
 		lang:        opt.Lang,
@@ -184,14 +193,43 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, tea.Batch(cmds...)
 	case indexDoneMsg:
-		a.sh.indexing = false
-		a.sh.indexErr = msg.err
-		if msg.err == nil {
-			a.sh.search = msg.s
-		} else {
+		a.sh.indexing, a.indexBusy = false, false
+		switch {
+		case msg.err == nil:
+			a.sh.search, a.sh.indexErr = msg.s, nil
+		case msg.sync:
+			// The index still answers, from before the change.
+			a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.ImportIndexFailed), msg.err), true
+		default:
+			a.sh.indexErr = msg.err
 			a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.AppIndexError), msg.err), true
 		}
-		return a, tea.Batch(a.resize(), a.cur.Update(indexReadyMsg{}))
+		cmds := []tea.Cmd{a.resize(), a.cur.Update(indexReadyMsg{})}
+		if a.resync {
+			a.resync = false
+			cmds = append(cmds, a.syncIndex())
+		}
+		return a, tea.Batch(cmds...)
+	case importCompletedMsg:
+		msg.s.completed(msg)
+		return a, nil
+	case importCheckedMsg:
+		return a, msg.s.checked(msg)
+	case importResultMsg:
+		return a, msg.s.result(msg)
+	case importDoneMsg:
+		changed, first := msg.s.done(msg)
+		if !changed {
+			return a, nil
+		}
+		return a, a.libraryChanged(first)
+	case docRemovedMsg:
+		if msg.err != nil {
+			a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.AppRemoveError), i18n.Describe(a.sh.lang, msg.err)), true
+			return a, nil
+		}
+		a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.AppRemoveDone), msg.title), false
+		return a, a.libraryChanged("")
 	case flashMsg:
 		a.flash, a.flashEr = msg.text, msg.err
 		return a, nil
@@ -209,7 +247,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.backStack = append(a.backStack, msg.snap)
 		a.fwdStack = nil
 		return a, nil
-	case openOutlineMsg, openReaderMsg, openSearchMsg, openDirectivesMsg, openBookmarksMsg:
+	case openOutlineMsg, openReaderMsg, openSearchMsg, openDirectivesMsg, openBookmarksMsg, openImportMsg, openProblemsMsg:
 		return a, a.open(msg)
 	case tea.KeyPressMsg:
 		return a, a.key(msg)
@@ -224,6 +262,7 @@ func (a *App) libraryLoaded(msg libraryLoadedMsg) tea.Cmd {
 		return nil
 	}
 	a.sh.lib = msg.lib
+	a.sh.problems = libraryProblems(msg.lib)
 	a.sh.user = msg.user
 	if msg.userErr != nil {
 		a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.AppUserDataError), msg.userErr), true
@@ -240,19 +279,63 @@ func (a *App) libraryLoaded(msg libraryLoadedMsg) tea.Cmd {
 // through a channel the app keeps reading with waitIndex.
 func (a *App) startIndex(lib Library) tea.Cmd {
 	open := a.opt.OpenIndex
+	a.indexBusy = true
+	return indexWork(func(progress func(int, int)) (index.Searcher, error) {
+		return open(context.Background(), lib, progress)
+	}, false)
+}
+
+// indexWork runs an index job in a goroutine, streaming its progress
+// (through the same bar as the first build) and then its outcome.
+func indexWork(job func(progress func(done, total int)) (index.Searcher, error), sync bool) tea.Cmd {
 	return func() tea.Msg {
 		ch := make(chan tea.Msg, 1)
 		go func() {
-			s, err := open(context.Background(), lib, func(done, total int) {
+			s, err := job(func(done, total int) {
 				select {
 				case ch <- indexProgressMsg{done: done, total: total, ch: ch}:
 				default: // the UI is behind: skip this step, the next one will do
 				}
 			})
-			ch <- indexDoneMsg{s: s, err: err}
+			ch <- indexDoneMsg{s: s, err: err, sync: sync}
 		}()
 		return indexStartedMsg{ch: ch}
 	}
+}
+
+// libraryChanged follows an import or a removal: every library screen in
+// the history re-reads the list (the current one selects sel, the first
+// document imported), and the index is brought up to date.
+func (a *App) libraryChanged(sel string) tea.Cmd {
+	for _, sc := range append(append([]screen{a.cur}, a.backStack...), a.fwdStack...) {
+		if l, ok := sc.(*libraryScreen); ok {
+			l.reload(sel)
+		}
+	}
+	return a.syncIndex()
+}
+
+// syncIndex updates the index the app holds with the library's documents.
+// One job at a time: a change during a job syncs again when it ends. If
+// the index never opened (busy, damaged), opening is tried again, which
+// syncs too.
+func (a *App) syncIndex() tea.Cmd {
+	if a.indexBusy {
+		a.resync = true
+		return nil
+	}
+	lib := a.sh.lib
+	if sy, ok := a.sh.search.(indexSyncer); ok {
+		a.indexBusy = true
+		s := a.sh.search
+		return indexWork(func(progress func(int, int)) (index.Searcher, error) {
+			return s, sy.Sync(context.Background(), lib.Docs(), progress)
+		}, true)
+	}
+	if a.sh.search == nil && a.opt.OpenIndex != nil {
+		return a.startIndex(lib)
+	}
+	return nil
 }
 
 func waitIndex(ch chan tea.Msg) tea.Cmd {
@@ -263,6 +346,11 @@ func waitIndex(ch chan tea.Msg) tea.Cmd {
 func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := a.sh.keys
 	a.flash = ""
+	if s, ok := a.cur.(*importScreen); ok && s.running() {
+		// Until the import stops, esc and ctrl+c stop it rather than
+		// leave or quit, and no other key leaves the screen.
+		return s.Update(msg)
+	}
 	if key.Matches(msg, k.ForceQuit) {
 		return a.quit()
 	}
@@ -335,17 +423,13 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		return a.navigate(newPickerScreen(a.sh, a.opt.Plans, x, heading))
-	case key.Matches(msg, k.Import), key.Matches(msg, k.Remove) && a.isLibrary():
-		// Reserved for the import issue (path prompt, remove with
-		// confirmation); until then, point to the command.
-		a.flash = a.sh.T(i18n.AppImportHint)
-		return nil
+	case key.Matches(msg, k.Import):
+		return a.open(openImportMsg{})
 	}
 	return a.cur.Update(msg)
 }
 
 func (a *App) isOutline() bool { _, ok := a.cur.(*outlineScreen); return ok }
-func (a *App) isLibrary() bool { _, ok := a.cur.(*libraryScreen); return ok }
 
 func (a *App) quit() tea.Cmd {
 	if l, ok := a.cur.(leaver); ok {
@@ -446,6 +530,16 @@ func (a *App) open(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		return a.navigate(newBookmarksScreen(a.sh))
+	case openImportMsg:
+		ed, ok := a.sh.lib.(libraryEditor)
+		if !ok {
+			a.flash, a.flashEr = a.sh.T(i18n.AppImportOff), true
+			return nil
+		}
+		s := newImportScreen(a.sh, ed, a.opt.Home)
+		return tea.Batch(a.navigate(s), s.focus())
+	case openProblemsMsg:
+		return a.navigate(newProblemsScreen(a.sh))
 	}
 	return nil
 }

@@ -20,6 +20,30 @@ type Library interface {
 	Doc(id string) (*content.Document, bool)
 }
 
+// libraryEditor is a Library the app can change (*content.Library is
+// one): without it the import and remove actions say they are off, so
+// read-only test doubles and libraries stay possible.
+type libraryEditor interface {
+	ImportContext(ctx context.Context, paths []string, opt content.ImportOptions, report func(content.ImportResult)) error
+	Remove(id string) error
+	IsImported(id string) bool
+}
+
+// indexSyncer is the index the app holds when it can be brought up to
+// date in place after an import or removal (*index.Index is one).
+type indexSyncer interface {
+	Sync(ctx context.Context, docs []*content.Document, progress func(done, total int)) error
+}
+
+// libraryProblems lists the files the library could not read when it was
+// opened (content.Library.Problems).
+func libraryProblems(l Library) []error {
+	if cl, ok := l.(*content.Library); ok {
+		return cl.Problems
+	}
+	return nil
+}
+
 // Bookmark is one bookmarked section.
 type Bookmark struct {
 	Doc, Section, Heading string
@@ -58,6 +82,9 @@ type Options struct {
 	Plans *plan.Store
 	// SearchDelay is the debounce of the search screen (default 120ms).
 	SearchDelay time.Duration
+	// Home is the folder the import prompt starts in and ~ stands for
+	// (default: the user's home folder).
+	Home string
 }
 
 // shared is what every screen sees; the app owns it and updates it as the
@@ -71,6 +98,7 @@ type shared struct {
 	search index.Searcher
 	render *renderCache
 
+	problems            []error // files the library could not read (libraryProblems)
 	indexErr            error
 	indexing            bool
 	indexDone, indexAll int
@@ -108,6 +136,13 @@ type (
 		symbol  string   // open this one's citations directly
 	}
 	openBookmarksMsg struct{}
+	openImportMsg    struct{}
+	openProblemsMsg  struct{}
+	// docRemovedMsg reports a removal the library screen asked for.
+	docRemovedMsg struct {
+		id, title string
+		err       error
+	}
 	// pushHistoryMsg records a snapshot of the current screen before it
 	// jumps within itself (table of contents, next hit), so back returns.
 	pushHistoryMsg struct{ snap screen }

@@ -50,6 +50,7 @@ type fakeSearcher struct {
 	mu    sync.Mutex
 	calls []string
 	keys  map[*content.Section]string
+	syncs int
 }
 
 func (f *fakeSearcher) Search(ctx context.Context, q index.Query) (*index.Result, error) {
@@ -102,6 +103,23 @@ func (f *fakeSearcher) Search(ctx context.Context, q index.Query) (*index.Result
 	}
 	res.Kinds, res.Years = facets(kinds), facets(years)
 	return res, nil
+}
+
+// Sync stands for index.Index.Sync: it forgets the words it knew, so the
+// next search sees the library as it is now, and counts the calls.
+func (f *fakeSearcher) Sync(ctx context.Context, docs []*content.Document, progress func(done, total int)) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.keys = nil
+	f.syncs++
+	progress(len(docs), len(docs))
+	return nil
+}
+
+func (f *fakeSearcher) syncCount() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.syncs
 }
 
 func facets(m map[string]int) []index.Facet {
@@ -224,12 +242,14 @@ type harness struct {
 	srch *fakeSearcher
 }
 
-func newHarness(t testing.TB, w, h int, lang i18n.Lang) *harness {
+// newHarness starts the app over the seed library; opts change its
+// Options (the import tests set Home).
+func newHarness(t testing.TB, w, h int, lang i18n.Lang, opts ...func(*Options)) *harness {
 	t.Helper()
 	lib := seedLibrary(t)
 	hs := &harness{t: t, lib: lib, user: newMemUser()}
 	hs.srch = &fakeSearcher{lib: lib}
-	hs.app = New(Options{
+	opt := Options{
 		Lang:        lang,
 		Theme:       ThemeDark,
 		OpenLibrary: func() (Library, error) { return lib, nil },
@@ -243,7 +263,11 @@ func newHarness(t testing.TB, w, h int, lang i18n.Lang) *harness {
 		},
 		SearchDelay: time.Millisecond,
 		Plans:       plan.OpenStore(t.TempDir()),
-	})
+	}
+	for _, o := range opts {
+		o(&opt)
+	}
+	hs.app = New(opt)
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.app.Init())
 	return hs

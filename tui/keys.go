@@ -18,7 +18,8 @@ type keyMap struct {
 	Bookmarks, Directives, Plan, Agenda     key.Binding
 	Import, Remove, Toggle, Exact, Clear    key.Binding
 	Done, Cancel, Wheel, Outline, LibSearch key.Binding
-	RemoveBookmark                          key.Binding
+	RemoveBookmark, Problems, Complete      key.Binding
+	Start, Stop, Close, Yes, No             key.Binding
 }
 
 func newKeyMap(l i18n.Lang) *keyMap {
@@ -67,12 +68,19 @@ func newKeyMap(l i18n.Lang) *keyMap {
 		Wheel:          b(k(), "🖱", i18n.AppKeyWheel),
 		Outline:        b(k("o"), "o", i18n.AppKeyOutline),
 		RemoveBookmark: b(k("x", "delete"), "x", i18n.AppKeyRemoveBm),
+		Problems:       b(k("e"), "e", i18n.AppKeyProblems),
+		Complete:       b(k("tab"), "tab", i18n.AppKeyComplete),
+		Start:          b(k("enter"), "enter", i18n.AppKeyStart),
+		Stop:           b(k("esc", "ctrl+c"), "esc", i18n.AppKeyStop),
+		Close:          b(k("enter", "esc"), "enter/esc", i18n.AppKeyClose),
+		Yes:            b(k("y", "Y", "c", "C"), "y", i18n.AppKeyYes),
+		No:             b(k("n", "N", "esc"), "n", i18n.AppKeyNo),
 	}
 }
 
 // globalGroup is the help-screen column of keys that work on every screen.
 func (k *keyMap) globalGroup() []key.Binding {
-	return []key.Binding{k.Help, k.Back, k.Forward, k.Search, k.Directives, k.Bookmarks, k.Plan, k.Focus, k.Quit, k.ForceQuit}
+	return []key.Binding{k.Help, k.Back, k.Forward, k.Search, k.Directives, k.Bookmarks, k.Plan, k.Import, k.Focus, k.Quit, k.ForceQuit}
 }
 
 // moveGroup is the help-screen column of list movement keys.

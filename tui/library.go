@@ -25,6 +25,8 @@ type libraryScreen struct {
 	shown  []*content.Document
 	cursor int
 	offset int
+	// confirm is the document x asked to remove, until y or n.
+	confirm *content.Document
 }
 
 func newLibraryScreen(sh *shared) *libraryScreen {
@@ -50,13 +52,33 @@ func newInput(sh *shared, prompt string) textinput.Model {
 	return in
 }
 
-// reload reads the documents again (the library may have changed).
-func (s *libraryScreen) reload() {
+// reload reads the documents again (the library may have changed). The
+// cursor goes to the document sel when given (the first one imported),
+// else stays on its document, or on the same row if that one is gone.
+func (s *libraryScreen) reload(sel ...string) {
+	row := s.cursor
 	s.all = s.sh.lib.Docs()
 	for _, d := range s.all {
 		s.keys[d.ID] = foldKey(d.Title, d.Number, d.Issuer, displayDate(d.Date), d.Date, d.Source)
 	}
+	var want *content.Document
+	if len(sel) > 0 && sel[0] != "" {
+		want, _ = s.sh.lib.Doc(sel[0])
+	} else if d := s.selected(); d != nil {
+		if now, ok := s.sh.lib.Doc(d.ID); ok {
+			want = now // a re-imported document is a new *Document
+		}
+	}
+	if want != nil && s.filter.Value() != "" && !matchFolded(s.keys[want.ID], content.Fold(s.filter.Value())) {
+		s.filter.SetValue("") // show what was just imported
+	}
 	s.apply()
+	s.cursor = min(row, max(0, len(s.shown)-1))
+	for i, d := range s.shown {
+		if want != nil && d.ID == want.ID {
+			s.cursor = i
+		}
+	}
 }
 
 func (s *libraryScreen) apply() {
@@ -79,7 +101,7 @@ func (s *libraryScreen) apply() {
 	}
 }
 
-func (s *libraryScreen) Capturing() bool { return s.typing }
+func (s *libraryScreen) Capturing() bool { return s.typing || s.confirm != nil }
 
 func (s *libraryScreen) Back() bool {
 	if s.filter.Value() != "" {
@@ -94,6 +116,9 @@ func (s *libraryScreen) Update(msg tea.Msg) tea.Cmd {
 	k := s.sh.keys
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
+		if s.confirm != nil {
+			return s.confirmKey(msg)
+		}
 		if s.typing {
 			switch msg.String() {
 			case "esc":
@@ -130,6 +155,10 @@ func (s *libraryScreen) Update(msg tea.Msg) tea.Cmd {
 			s.cursor = max(0, len(s.shown)-1)
 		case key.Matches(msg, k.LibSearch):
 			return send(openSearchMsg{})
+		case key.Matches(msg, k.Remove):
+			return s.askRemove()
+		case key.Matches(msg, k.Problems) && len(s.sh.problems) > 0:
+			return send(openProblemsMsg{})
 		case key.Matches(msg, k.Open), key.Matches(msg, k.Expand):
 			if d := s.selected(); d != nil {
 				sec := ""
@@ -145,6 +174,43 @@ func (s *libraryScreen) Update(msg tea.Msg) tea.Cmd {
 		} else if msg.Button == tea.MouseWheelDown {
 			s.move(1)
 		}
+	}
+	return nil
+}
+
+// askRemove asks to confirm removing the selected document; documents
+// shipped with chibo cannot be removed, and the user is told so.
+func (s *libraryScreen) askRemove() tea.Cmd {
+	d := s.selected()
+	if d == nil {
+		return nil
+	}
+	ed, ok := s.sh.lib.(libraryEditor)
+	if !ok {
+		return send(flashMsg{text: s.sh.T(i18n.AppImportOff), err: true})
+	}
+	if !ed.IsImported(d.ID) {
+		return send(flashMsg{text: fmt.Sprintf(s.sh.T(i18n.AppRemoveSeed), d.Title), err: true})
+	}
+	s.confirm = d
+	return nil
+}
+
+// confirmKey answers the removal question: y (or c, for "có") removes,
+// n or esc keeps; other keys are ignored so a stray key removes nothing.
+func (s *libraryScreen) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.sh.keys
+	d := s.confirm
+	switch {
+	case key.Matches(msg, k.Yes):
+		s.confirm = nil
+		ed := s.sh.lib.(libraryEditor)
+		return func() tea.Msg {
+			return docRemovedMsg{id: d.ID, title: d.Title, err: ed.Remove(d.ID)}
+		}
+	case key.Matches(msg, k.No):
+		s.confirm = nil
+		return send(flashMsg{text: fmt.Sprintf(s.sh.T(i18n.AppRemoveKept), d.Title)})
 	}
 	return nil
 }
@@ -177,12 +243,30 @@ func lenCells(s string) int { return len([]rune(s)) }
 func (s *libraryScreen) View() string {
 	st := s.sh.st
 	var top []string
-	if s.typing || s.filter.Value() != "" {
+	switch {
+	case s.confirm != nil:
+		q := wrapIndent(fmt.Sprintf(s.sh.T(i18n.AppRemoveConfirm), s.confirm.Title), s.w, 1)
+		if len(q) > 3 {
+			q = append(q[:2], clip(q[2]+" …", s.w-1))
+		}
+		for _, l := range q {
+			top = append(top, st.Error.Render(l))
+		}
+		top = append(top, " "+st.Bold.Render(clip(s.sh.T(i18n.AppRemoveKeys), s.w-2)))
+	case s.typing || s.filter.Value() != "":
 		top = append(top, " "+s.filter.View())
-	} else {
+	default:
 		top = append(top, " "+st.Faint.Render(clip(s.sh.T(i18n.AppFilterHint), s.w-2)))
 	}
-	top = append(top, "")
+	if s.confirm == nil {
+		// The blank line under the filter says, when there are any, that
+		// some files of the library could not be read.
+		line := ""
+		if n := len(s.sh.problems); n > 0 {
+			line = " " + st.Error.Render(clip(fmt.Sprintf(s.sh.T(i18n.AppProblemsLine), n), s.w-2))
+		}
+		top = append(top, line)
+	}
 	listH := s.h - len(top)
 	if len(s.all) == 0 {
 		return strings.Join(append(top, wrapIndent(s.sh.T(i18n.AppLibraryEmpty), s.w, 1)...), "\n")
@@ -287,16 +371,27 @@ func (s *libraryScreen) Position() string {
 
 func (s *libraryScreen) ShortKeys() []key.Binding {
 	k := s.sh.keys
+	if s.confirm != nil {
+		return []key.Binding{k.Yes, k.No}
+	}
 	if s.typing {
 		return []key.Binding{k.Done, k.Clear}
 	}
-	return []key.Binding{k.Open, k.Filter, k.LibSearch, k.Directives, k.Bookmarks, k.Plan, k.Quit}
+	keys := []key.Binding{k.Open, k.Filter, k.LibSearch, k.Import}
+	if len(s.sh.problems) > 0 {
+		keys = append(keys, k.Problems)
+	}
+	return append(keys, k.Directives, k.Bookmarks, k.Plan, k.Quit)
 }
 
 func (s *libraryScreen) FullKeys() [][]key.Binding {
 	k := s.sh.keys
-	return [][]key.Binding{
+	groups := [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open},
-		{k.Filter, k.Clear, k.LibSearch, k.Directives, k.Bookmarks, k.Plan, k.Import, k.Remove},
+		{k.Filter, k.Clear, k.LibSearch, k.Import, k.Remove, k.Directives, k.Bookmarks, k.Plan},
 	}
+	if len(s.sh.problems) > 0 {
+		groups[1] = append(groups[1], k.Problems)
+	}
+	return groups
 }

@@ -85,15 +85,24 @@ func (b *appBackend) openUser() (tui.UserData, error) {
 }
 
 // openIndex opens the index and brings it up to date with the library,
-// reporting progress (the first run builds it from scratch).
+// reporting progress (the first run builds it from scratch). The app calls
+// it again when the first attempt failed and the library then changed:
+// an index already open is reused, since a second handle would wait on
+// the first one's lock.
 func (b *appBackend) openIndex(ctx context.Context, lib tui.Library, progress func(done, total int)) (index.Searcher, error) {
-	ix, err := index.Open(b.dirs.Index(), index.Options{Wait: 3 * time.Second})
-	if err != nil {
-		return nil, err
-	}
 	b.mu.Lock()
-	b.ix = ix
+	ix := b.ix
 	b.mu.Unlock()
+	if ix == nil {
+		var err error
+		ix, err = index.Open(b.dirs.Index(), index.Options{Wait: 3 * time.Second})
+		if err != nil {
+			return nil, err
+		}
+		b.mu.Lock()
+		b.ix = ix
+		b.mu.Unlock()
+	}
 	docs := lib.Docs()
 	if ix.NeedsSync(docs) {
 		progress(0, len(docs))

@@ -21,8 +21,6 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // Format is what a file turned out to be.
@@ -282,7 +280,7 @@ func decodeText(data []byte, forced string) (string, string, error) {
 	if strings.ContainsRune(text, 0) {
 		return "", "", &Error{Problem: ProblemBinary, Detail: "NUL"}
 	}
-	return norm.NFC.String(text), enc, nil
+	return text, enc, nil // Decode already composed it (NFC)
 }
 
 func countControl(s string) int {

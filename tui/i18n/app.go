@@ -35,7 +35,6 @@ var (
 	AppUserDataNone   = Msg{"Dấu trang chưa dùng được.", "Bookmarks are not available."}
 	AppSaveError      = Msg{"Không lưu được: %s", "Could not save: %s"}
 	AppTooSmall       = Msg{"Cửa sổ quá nhỏ (%d×%d).\nCần ít nhất %d×%d.\nHãy phóng to cửa sổ hoặc thu nhỏ cỡ chữ.", "The window is too small (%d×%d).\nchibo needs at least %d×%d.\nEnlarge the window or make the font smaller."}
-	AppImportHint     = Msg{"Để nhập tài liệu, thoát và chạy: chibo import ĐƯỜNG_DẪN", "To import documents, quit and run: chibo import PATH"}
 	AppDocGone        = Msg{"Tài liệu không còn trong thư viện.", "The document is no longer in the library."}
 	AppSectionMissing = Msg{"Không còn mục này; mở đầu tài liệu.", "That section is gone; opening the start of the document."}
 
@@ -43,7 +42,7 @@ var (
 	AppFilterPrompt     = Msg{"Lọc: ", "Filter: "}
 	AppFilterHint       = Msg{"gõ f để lọc theo tên, số, cơ quan (không cần dấu)", "press f to filter by title, number, issuer (accents optional)"}
 	AppFilterNone       = Msg{"Không có tài liệu nào khớp “%s”. Xoá bớt chữ hoặc bấm esc.", "No document matches “%s”. Delete some letters or press esc."}
-	AppLibraryEmpty     = Msg{"Thư viện trống. Thoát và chạy: chibo import ĐƯỜNG_DẪN", "The library is empty. Quit and run: chibo import PATH"}
+	AppLibraryEmpty     = Msg{"Thư viện trống. Bấm i để nhập tài liệu (hoặc chạy: chibo import ĐƯỜNG_DẪN).", "The library is empty. Press i to import documents (or run: chibo import PATH)."}
 	AppSections         = Msg{"%d mục", "%d sections"}
 	AppNoNumber         = Msg{"không số", "no number"}
 	AppReadingHere      = Msg{"đang đọc", "reading"}

@@ -1,0 +1,72 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"chibo/index"
+	"chibo/tui/i18n"
+)
+
+func init() {
+	register(&command{name: "refs", usage: i18n.CLIRefsUsage, summary: i18n.CLIRefsSummary, run: runRefs})
+}
+
+// runRefs lists the directives the library cites, or the sections citing
+// one of them. JSON: [{"symbol","kind","count","cited_in":[{"doc","section","path"}]}],
+// count being the number of citing sections.
+func runRefs(e *env, args []string) int {
+	c := commands["refs"]
+	fs := newFlags(e, c)
+	jsonOut := fs.Bool("json", false, "")
+	pos, ok := parseFlags(e, c, fs, args)
+	if !ok {
+		return 2
+	}
+	if len(pos) > 1 {
+		return usageError(e, c, fmt.Sprintf("%q", strings.Join(pos[1:], " ")))
+	}
+	symbol := ""
+	if len(pos) == 1 {
+		symbol = pos[0]
+	}
+	lib, err := e.library()
+	if err != nil {
+		return fail(e, err)
+	}
+	refs := index.Refs(lib.Docs(), symbol)
+	if *jsonOut {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(refs); err != nil {
+			return fail(e, err)
+		}
+		return 0
+	}
+	if len(refs) == 0 {
+		if symbol != "" {
+			fmt.Fprintf(e.stdout, e.T(i18n.CLIRefsNone)+"\n", symbol)
+		} else {
+			fmt.Fprintln(e.stdout, e.T(i18n.CLIRefsEmpty))
+		}
+		return 0
+	}
+	if symbol != "" {
+		for _, r := range refs {
+			fmt.Fprintf(e.stdout, e.T(i18n.CLIRefsCiting)+"\n", r.Symbol, dash(r.Kind), r.Count)
+			for _, s := range r.CitedIn {
+				fmt.Fprintf(e.stdout, "  %s %s\n    %s\n", s.Doc, s.Section, strings.Join(append([]string{s.Title}, s.Path...), " › "))
+			}
+		}
+		return 0
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, e.T(i18n.CLIRefsHeader))
+	for _, r := range refs {
+		fmt.Fprintf(tw, "%s\t%s\t%d\n", r.Symbol, dash(r.Kind), r.Count)
+	}
+	tw.Flush()
+	return 0
+}

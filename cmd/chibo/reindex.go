@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"time"
+
+	"chibo/index"
+	"chibo/tui/i18n"
+)
+
+func init() {
+	register(&command{name: "reindex", usage: i18n.CLIReindexUsage, summary: i18n.CLIReindexSummary, run: runReindex})
+}
+
+// runReindex rebuilds the search index from scratch. The old index serves
+// searches until the new one is complete; ctrl+c keeps the old one.
+func runReindex(e *env, args []string) int {
+	c := commands["reindex"]
+	fs := newFlags(e, c)
+	pos, ok := parseFlags(e, c, fs, args)
+	if !ok {
+		return 2
+	}
+	if len(pos) > 0 {
+		return usageError(e, c, fmt.Sprintf("%q", pos[0]))
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	lib, err := e.library()
+	if err != nil {
+		return fail(e, err)
+	}
+	ix, err := index.Open(e.dirs.Index(), index.Options{Wait: 5 * time.Second})
+	if err != nil {
+		return indexFail(e, err)
+	}
+	defer ix.Close()
+	docs := lib.Docs()
+	textBytes, sections := 0, 0
+	for _, d := range docs {
+		for _, s := range d.Sections {
+			textBytes += len(s.Heading) + len(s.Text)
+			sections++
+		}
+	}
+	bar := newProgressBar(e.stderr, e.T(i18n.CLIIndexBuilding))
+	start := time.Now()
+	err = ix.Rebuild(ctx, docs, func(done, total int) { bar.draw(done, total, "") })
+	bar.clear()
+	if err != nil {
+		return indexFail(e, err)
+	}
+	secs := max(time.Since(start).Seconds(), 0.001)
+	mb := float64(textBytes) / (1 << 20)
+	st := ix.Stats()
+	fmt.Fprintf(e.stdout, e.T(i18n.CLIReindexDone)+"\n", len(docs), sections, mb, secs, mb/secs, float64(st.DiskBytes)/(1<<20))
+	return 0
+}

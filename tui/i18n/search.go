@@ -1,0 +1,50 @@
+package i18n
+
+// Search, refs, reindex, eval and bench commands.
+var (
+	CLISearchUsage   = Msg{"[--json] [--limit N] [--exact] TỪ_KHOÁ…", "[--json] [--limit N] [--exact] QUERY…"}
+	CLISearchSummary = Msg{
+		"tìm trong thư viện: từ có dấu hoặc không dấu, \"cụm từ\", -từ để loại, loai:nghi-quyet, nam:2023, van-ban:21-NQ/TW; --exact: phân biệt dấu. Trong --json, từ khớp được đánh dấu **như thế này**",
+		"search the library: words with or without accents, \"phrases\", -word to exclude, loai:nghi-quyet, nam:2023, van-ban:21-NQ/TW; --exact: accents must match. In --json, matched words are marked **like this**",
+	}
+	CLISearchNoQuery  = Msg{"thiếu từ khoá cần tìm", "no query given"}
+	CLISearchBadLimit = Msg{"--limit cần một số dương", "--limit needs a positive number"}
+	CLISearchHeader   = Msg{"%d kết quả cho “%s” (%d ms)", "%d results for “%s” (%d ms)"}
+	CLISearchRelaxed  = Msg{"Không mục nào có đủ mọi từ; đây là các mục có nhiều từ nhất.", "No section has every word; these have the most of them."}
+	CLISearchNone     = Msg{"Không tìm thấy “%s”. Thử gõ ít từ hơn, gõ không dấu, hoặc tìm theo số hiệu (21-NQ/TW).", "Nothing found for “%s”. Try fewer words, no accents, or a directive symbol (21-NQ/TW)."}
+	CLISearchMore     = Msg{"… còn %d kết quả (--limit để xem thêm)", "… %d more results (--limit to see more)"}
+	CLIIndexBuilding  = Msg{"Đang lập chỉ mục tìm kiếm", "Building the search index"}
+	CLIIndexBusy      = Msg{"chỉ mục tìm kiếm đang được một chương trình chibo khác cập nhật; hãy thử lại sau ít phút", "the search index is being updated by another chibo; try again in a minute"}
+	CLIIndexStale     = Msg{"chú ý: một chương trình chibo khác đang mở chỉ mục, kết quả có thể chưa gồm tài liệu mới nhất", "note: another chibo has the index open; results may miss the newest documents"}
+
+	CLIRefsUsage   = Msg{"[--json] [SỐ_HIỆU]", "[--json] [SYMBOL]"}
+	CLIRefsSummary = Msg{"liệt kê các văn bản được trích dẫn (số hiệu, loại, số mục trích dẫn), hoặc các mục trích dẫn một số hiệu", "list the directives cited in the library (symbol, kind, citing sections), or the sections citing one symbol"}
+	CLIRefsNone    = Msg{"Thư viện không có mục nào trích dẫn %s.", "No section of the library cites %s."}
+	CLIRefsEmpty   = Msg{"Thư viện chưa trích dẫn văn bản nào.", "The library cites no directive."}
+	CLIRefsHeader  = Msg{"SỐ HIỆU\tLOẠI\tSỐ MỤC", "SYMBOL\tKIND\tSECTIONS"}
+	CLIRefsCiting  = Msg{"%s (%s) được trích dẫn trong %d mục:", "%s (%s) is cited in %d sections:"}
+
+	CLIReindexUsage   = Msg{"", ""}
+	CLIReindexSummary = Msg{"xây dựng lại chỉ mục tìm kiếm từ đầu", "rebuild the search index from scratch"}
+	CLIReindexDone    = Msg{"Đã lập chỉ mục %d văn bản, %d mục (%.1f MB chữ) trong %.1f s — %.1f MB/s; chỉ mục %.1f MB trên đĩa.", "Indexed %d documents, %d sections (%.1f MB of text) in %.1f s — %.1f MB/s; index %.1f MB on disk."}
+	CLICancelled      = Msg{"Đã dừng.", "Stopped."}
+
+	CLIEvalUsage   = Msg{"[--json] THƯ_MỤC", "[--json] DIR"}
+	CLIEvalSummary = Msg{"đo độ chính xác tìm kiếm trên bộ dữ liệu kiểu BEIR (corpus.jsonl, queries.jsonl, qrels.tsv): Hit@1, Hit@10, MRR@10 cho câu hỏi có dấu và không dấu", "measure search relevance on a BEIR-layout collection (corpus.jsonl, queries.jsonl, qrels.tsv): Hit@1, Hit@10, MRR@10 for accented and unaccented questions"}
+	CLIEvalNoDir   = Msg{"thiếu thư mục bộ dữ liệu", "no collection directory given"}
+	CLIEvalLoading = Msg{"Đang lập chỉ mục bộ dữ liệu", "Indexing the collection"}
+	CLIEvalRunning = Msg{"Đang chạy các câu hỏi", "Running the questions"}
+	CLIEvalHeader  = Msg{"%d câu hỏi\t\tHit@1\tHit@10\tMRR@10", "%d questions\t\tHit@1\tHit@10\tMRR@10"}
+	CLIEvalAcc     = Msg{"có dấu", "accented"}
+	CLIEvalNoAcc   = Msg{"không dấu", "unaccented"}
+
+	CLIBenchUsage   = Msg{"[--json] [--runs N] TỆP_TRUY_VẤN", "[--json] [--runs N] QUERIES_FILE"}
+	CLIBenchSummary = Msg{"đo thời gian tìm kiếm (kèm trích đoạn) cho mỗi dòng của tệp, trên thư viện hiện tại", "time each line of the file as a search (with snippets) against the current library"}
+	CLIBenchNoFile  = Msg{"thiếu tệp truy vấn (mỗi dòng một truy vấn)", "no queries file given (one query a line)"}
+	CLIBenchEmpty   = Msg{"%s: không có truy vấn nào", "%s: no queries in the file"}
+	CLIBenchBadRuns = Msg{"--runs cần một số dương", "--runs needs a positive number"}
+	CLIBenchResult  = Msg{
+		"%d truy vấn × %d lượt: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, tối đa %.1f ms\nThư viện: %d văn bản, %d mục, %.1f MB chữ; chỉ mục %.1f MB trên đĩa (%.2f× chữ)",
+		"%d queries × %d runs: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms\nLibrary: %d documents, %d sections, %.1f MB of text; index %.1f MB on disk (%.2f× the text)",
+	}
+)
