@@ -114,6 +114,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		usage(e, stderr)
 		return 2
 	}
+	if len(rest) > 0 && (rest[0] == "-h" || rest[0] == "-help" || rest[0] == "--help") {
+		fmt.Fprintf(stdout, "chibo %s %s\n  %s\n", c.name, e.T(c.usage), e.T(c.summary))
+		return 0
+	}
 	return c.run(e, rest)
 }
 

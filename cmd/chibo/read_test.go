@@ -96,3 +96,12 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		t.Errorf("unknown doc: exit %d, %q", code, errs)
 	}
 }
+
+func TestCommandHelpExitsZero(t *testing.T) {
+	for _, name := range []string{"list", "outline", "show", "search", "import", "plan"} {
+		out, _, code := runCLI(t, t.TempDir(), name, "--help")
+		if code != 0 || !strings.HasPrefix(out, "chibo "+name) {
+			t.Errorf("%s --help: exit %d, %q", name, code, out)
+		}
+	}
+}
