@@ -459,25 +459,21 @@ func (a *App) navigate(s screen) tea.Cmd {
 	return tea.Batch(c, a.resize())
 }
 
-func (a *App) goBack() tea.Cmd {
-	if len(a.backStack) == 0 {
-		return nil
-	}
-	c := a.leave()
-	a.fwdStack = append(a.fwdStack, a.cur)
-	a.cur = a.backStack[len(a.backStack)-1]
-	a.backStack = a.backStack[:len(a.backStack)-1]
-	return tea.Batch(c, a.resize())
-}
+func (a *App) goBack() tea.Cmd { return a.restore(&a.backStack, &a.fwdStack) }
 
-func (a *App) goForward() tea.Cmd {
-	if len(a.fwdStack) == 0 {
+func (a *App) goForward() tea.Cmd { return a.restore(&a.fwdStack, &a.backStack) }
+
+// restore makes the screen on top of from current again, keeping the
+// current one on top of to: back and forward are the same step between
+// the two stacks, in opposite directions.
+func (a *App) restore(from, to *[]screen) tea.Cmd {
+	if len(*from) == 0 {
 		return nil
 	}
 	c := a.leave()
-	a.backStack = append(a.backStack, a.cur)
-	a.cur = a.fwdStack[len(a.fwdStack)-1]
-	a.fwdStack = a.fwdStack[:len(a.fwdStack)-1]
+	*to = append(*to, a.cur)
+	a.cur = (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
 	return tea.Batch(c, a.resize())
 }
 

@@ -14,6 +14,7 @@ import (
 	"chibo/content"
 	"chibo/index"
 	"chibo/tui/i18n"
+	"chibo/tui/internal/tuitest"
 )
 
 func reader(t *testing.T, h *harness) *readerScreen {
@@ -29,7 +30,7 @@ func TestFirstFrameBeforeLibrary(t *testing.T) {
 	a := New(Options{Lang: i18n.VI, OpenLibrary: func() (Library, error) { select {} }})
 	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	_ = a.Init() // not run: the library never opens
-	f := plainFrame(a.Render())
+	f := tuitest.Plain(a.Render())
 	if !strings.Contains(f, "Đang mở thư viện") {
 		t.Fatalf("first frame:\n%s", f)
 	}
@@ -43,7 +44,7 @@ func TestIndexProgressBar(t *testing.T) {
 	if !strings.Contains(f, "Đang xây dựng chỉ mục tìm kiếm") || !strings.Contains(f, "2/5 tài liệu") || !strings.Contains(f, "█") {
 		t.Fatalf("no progress bar:\n%s", f)
 	}
-	checkFrame(t, f, 80, 24)
+	tuitest.CheckFrame(t, f, 80, 24)
 	h.key("/")
 	if f := h.screen(); !strings.Contains(f, "kết quả sẽ hiện khi xong") {
 		t.Fatalf("search while indexing:\n%s", f)
@@ -331,8 +332,8 @@ func TestNoColorTheme(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(plainFrame(frame), "ĐỌC") {
-		t.Fatalf("reader not shown:\n%s", plainFrame(frame))
+	if !strings.Contains(tuitest.Plain(frame), "ĐỌC") {
+		t.Fatalf("reader not shown:\n%s", tuitest.Plain(frame))
 	}
 }
 
@@ -490,7 +491,7 @@ func TestEmptyDocumentNeverPanics(t *testing.T) {
 	h.run(a.Init())
 	for _, k := range []string{"enter", "h", "l", "tab", "enter", "]", "[", "t", "/", "x", "enter", "n", "b", "c", "esc", "esc", "esc", "v", "enter", "esc", "B", "enter", "?", "esc", "a", "m"} {
 		h.key(k)
-		checkFrame(t, h.screen(), 50, 15)
+		tuitest.CheckFrame(t, h.screen(), 50, 15)
 	}
 	if f := h.screen(); !strings.Contains(f, "Kế hoạch họp chưa dùng được") {
 		t.Fatalf("m without a plan store should say so:\n%s", f)

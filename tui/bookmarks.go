@@ -49,15 +49,11 @@ func (s *bookmarksScreen) Update(msg tea.Msg) tea.Cmd {
 			return send(flashMsg{text: fmt.Sprintf(s.sh.T(i18n.AppSaveError), msg.err), err: true})
 		}
 	case tea.KeyPressMsg:
+		if n, ok := k.moveBy(msg, 0, len(s.items)); ok {
+			s.cursor = moveRow(s.cursor, n, len(s.items))
+			return nil
+		}
 		switch {
-		case key.Matches(msg, k.Up):
-			s.cursor = max(0, s.cursor-1)
-		case key.Matches(msg, k.Down):
-			s.cursor = max(0, min(len(s.items)-1, s.cursor+1))
-		case key.Matches(msg, k.Top):
-			s.cursor = 0
-		case key.Matches(msg, k.Bottom):
-			s.cursor = max(0, len(s.items)-1)
 		case key.Matches(msg, k.Open), key.Matches(msg, k.Expand):
 			if s.cursor < len(s.items) {
 				b := s.items[s.cursor]
@@ -83,22 +79,14 @@ func (s *bookmarksScreen) SetSize(w, h int) tea.Cmd {
 }
 
 func (s *bookmarksScreen) View() string {
-	st := s.sh.st
 	if s.sh.user == nil {
 		return strings.Join(wrapIndent(s.sh.T(i18n.AppUserDataNone), s.w, 1), "\n")
 	}
 	if len(s.items) == 0 {
 		return strings.Join(wrapIndent(s.sh.T(i18n.AppBookmarksEmpty), s.w, 1), "\n")
 	}
-	lines := []string{""}
-	visible := max(1, (s.h-1)/2)
-	s.offset = scrollTo(s.offset, s.cursor, visible, len(s.items))
-	for i := s.offset; i < len(s.items) && i < s.offset+visible; i++ {
+	return s.sh.st.twoLineList([]string{""}, s.w, s.h, &s.offset, s.cursor, len(s.items), func(i int) (string, string) {
 		b := s.items[i]
-		mark := "  "
-		if i == s.cursor {
-			mark = "› "
-		}
 		title := b.Doc
 		if s.sh.lib != nil {
 			if d, ok := s.sh.lib.Doc(b.Doc); ok {
@@ -107,18 +95,12 @@ func (s *bookmarksScreen) View() string {
 				title += " " + s.sh.T(i18n.AppBookmarkStale)
 			}
 		}
-		l1 := clip(mark+b.Heading, s.w-2)
 		meta := title
 		if !b.Added.IsZero() {
 			meta += " · " + b.Added.Format("02/01/2006")
 		}
-		l2 := "    " + st.Faint.Render(clip(meta, s.w-6))
-		if i == s.cursor {
-			l1 = st.Selected.Render(l1)
-		}
-		lines = append(lines, " "+l1, " "+l2)
-	}
-	return strings.Join(lines, "\n")
+		return b.Heading, meta
+	})
 }
 
 func (s *bookmarksScreen) Name() string  { return s.sh.T(i18n.AppScreenBookmarks) }

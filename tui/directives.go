@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"chibo/content"
@@ -66,8 +65,7 @@ type directivesScreen struct {
 	all    []*directive
 	only   map[string]bool // restricted to one section's refs
 	shown  []*directive
-	filter textinput.Model
-	typing bool
+	filter filterBox
 	cursor int
 	offset int
 
@@ -78,7 +76,7 @@ type directivesScreen struct {
 
 func newDirectivesScreen(sh *shared, symbols []string, symbol string) *directivesScreen {
 	s := &directivesScreen{sh: sh, all: collectDirectives(sh.lib)}
-	s.filter = newInput(sh, sh.T(i18n.AppFilterPrompt))
+	s.filter = newFilterBox(sh)
 	if len(symbols) > 0 {
 		s.only = map[string]bool{}
 		for _, x := range symbols {
@@ -110,7 +108,7 @@ func (s *directivesScreen) apply() {
 	s.cursor = max(0, min(s.cursor, len(s.shown)-1))
 }
 
-func (s *directivesScreen) Capturing() bool { return s.typing }
+func (s *directivesScreen) Capturing() bool { return s.filter.typing }
 
 // Back closes the citations list, then the restriction, then the filter.
 func (s *directivesScreen) Back() bool {
@@ -122,8 +120,7 @@ func (s *directivesScreen) Back() bool {
 		s.only = nil
 		s.apply()
 		return true
-	case s.filter.Value() != "":
-		s.filter.SetValue("")
+	case s.filter.Clear():
 		s.apply()
 		return true
 	}
@@ -134,35 +131,16 @@ func (s *directivesScreen) Update(msg tea.Msg) tea.Cmd {
 	k := s.sh.keys
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		if s.typing {
-			switch msg.String() {
-			case "esc":
-				s.typing = false
-				s.filter.Blur()
-				s.filter.SetValue("")
-				s.apply()
-				return nil
-			case "enter", "down", "tab":
-				s.typing = false
-				s.filter.Blur()
-				return nil
-			}
-			var cmd tea.Cmd
-			s.filter, cmd = s.filter.Update(msg)
-			s.apply()
-			return cmd
+		if s.filter.typing {
+			return s.filter.Key(msg, s.apply)
 		}
 		if s.detail != nil {
 			n := len(s.detail.Cites)
+			if d, ok := k.moveBy(msg, 0, n); ok {
+				s.dcursor = moveRow(s.dcursor, d, n)
+				return nil
+			}
 			switch {
-			case key.Matches(msg, k.Up):
-				s.dcursor = max(0, s.dcursor-1)
-			case key.Matches(msg, k.Down):
-				s.dcursor = min(n-1, s.dcursor+1)
-			case key.Matches(msg, k.Top):
-				s.dcursor = 0
-			case key.Matches(msg, k.Bottom):
-				s.dcursor = n - 1
 			case key.Matches(msg, k.Collapse):
 				s.detail = nil
 			case key.Matches(msg, k.Open), key.Matches(msg, k.Expand):
@@ -177,38 +155,23 @@ func (s *directivesScreen) Update(msg tea.Msg) tea.Cmd {
 			}
 			return nil
 		}
+		if n, ok := k.moveBy(msg, s.h-4, len(s.shown)); ok {
+			s.cursor = moveRow(s.cursor, n, len(s.shown))
+			return nil
+		}
 		switch {
 		case key.Matches(msg, k.Filter), key.Matches(msg, k.Focus):
-			s.typing = true
 			return s.filter.Focus()
-		case key.Matches(msg, k.Up):
-			s.cursor = max(0, s.cursor-1)
-		case key.Matches(msg, k.Down):
-			s.cursor = max(0, min(len(s.shown)-1, s.cursor+1))
-		case key.Matches(msg, k.PageUp):
-			s.cursor = max(0, s.cursor-(s.h-4))
-		case key.Matches(msg, k.PageDown):
-			s.cursor = max(0, min(len(s.shown)-1, s.cursor+(s.h-4)))
-		case key.Matches(msg, k.Top):
-			s.cursor = 0
-		case key.Matches(msg, k.Bottom):
-			s.cursor = max(0, len(s.shown)-1)
 		case key.Matches(msg, k.Open), key.Matches(msg, k.Expand):
 			if s.cursor < len(s.shown) {
 				s.detail, s.dcursor, s.doffset = s.shown[s.cursor], 0, 0
 			}
 		}
 	case tea.MouseWheelMsg:
-		d := 0
-		if msg.Button == tea.MouseWheelUp {
-			d = -1
-		} else if msg.Button == tea.MouseWheelDown {
-			d = 1
-		}
 		if s.detail != nil {
-			s.dcursor = max(0, min(len(s.detail.Cites)-1, s.dcursor+d))
+			s.dcursor = moveRow(s.dcursor, wheelStep(msg), len(s.detail.Cites))
 		} else {
-			s.cursor = max(0, min(len(s.shown)-1, s.cursor+d))
+			s.cursor = moveRow(s.cursor, wheelStep(msg), len(s.shown))
 		}
 	}
 	return nil
@@ -216,7 +179,7 @@ func (s *directivesScreen) Update(msg tea.Msg) tea.Cmd {
 
 func (s *directivesScreen) SetSize(w, h int) tea.Cmd {
 	s.w, s.h = w, h
-	s.filter.SetWidth(max(5, w-lenCells(s.filter.Prompt)-3))
+	s.filter.SetWidth(w - 3)
 	return nil
 }
 
@@ -227,7 +190,7 @@ func (s *directivesScreen) View() string {
 	st := s.sh.st
 	var top []string
 	switch {
-	case s.typing || s.filter.Value() != "":
+	case s.filter.Active():
 		top = append(top, " "+s.filter.View())
 	case s.only != nil:
 		top = append(top, " "+st.Bold.Render(clip(s.sh.T(i18n.AppDirectivesOnly), s.w-2)))
@@ -269,28 +232,15 @@ func (s *directivesScreen) View() string {
 func (s *directivesScreen) detailView() string {
 	st := s.sh.st
 	d := s.detail
-	lines := []string{" " + st.Bold.Render(clip(fmt.Sprintf(s.sh.T(i18n.AppCitationsOf), d.Symbol+" ("+d.Kind+")", len(d.Cites)), s.w-2)), ""}
-	per := 2
-	visible := max(1, (s.h-len(lines))/per)
-	s.doffset = scrollTo(s.doffset, s.dcursor, visible, len(d.Cites))
-	for i := s.doffset; i < len(d.Cites) && i < s.doffset+visible; i++ {
+	head := []string{" " + st.Bold.Render(clip(fmt.Sprintf(s.sh.T(i18n.AppCitationsOf), d.Symbol+" ("+d.Kind+")", len(d.Cites)), s.w-2)), ""}
+	return st.twoLineList(head, s.w, s.h, &s.doffset, s.dcursor, len(d.Cites), func(i int) (string, string) {
 		c := d.Cites[i]
-		mark := "  "
-		if i == s.dcursor {
-			mark = "› "
-		}
-		l1 := clip(mark+c.Doc.Title, s.w-2)
 		crumb := ""
 		if c.Section != nil {
 			crumb = strings.Join(c.Section.Path, " › ")
 		}
-		l2 := "    " + st.Faint.Render(clip(crumb, s.w-6))
-		if i == s.dcursor {
-			l1 = st.Selected.Render(l1)
-		}
-		lines = append(lines, " "+l1, " "+l2)
-	}
-	return strings.Join(lines, "\n")
+		return c.Doc.Title, crumb
+	})
 }
 
 func (s *directivesScreen) Name() string {
@@ -319,7 +269,7 @@ func (s *directivesScreen) Position() string {
 
 func (s *directivesScreen) ShortKeys() []key.Binding {
 	k := s.sh.keys
-	if s.typing {
+	if s.filter.typing {
 		return []key.Binding{k.Done, k.Clear}
 	}
 	if s.detail != nil {

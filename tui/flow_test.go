@@ -11,6 +11,7 @@ import (
 
 	"chibo/index"
 	"chibo/tui/i18n"
+	"chibo/tui/internal/tuitest"
 )
 
 // probeModel wraps the App for teatest: a probeMsg asks for the current
@@ -24,7 +25,7 @@ func (p probeModel) Init() tea.Cmd  { return p.app.Init() }
 func (p probeModel) View() tea.View { return p.app.View() }
 func (p probeModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m, ok := msg.(probeMsg); ok {
-		m.reply <- plainFrame(p.app.Render())
+		m.reply <- tuitest.Plain(p.app.Render())
 		return p, nil
 	}
 	_, cmd := p.app.Update(msg)
@@ -33,7 +34,7 @@ func (p probeModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func waitScreen(t *testing.T, tm *teatest.TestModel, what string, cond func(string) bool) string {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
 	last := ""
 	for time.Now().Before(deadline) {
 		ch := make(chan string, 1)
@@ -83,7 +84,7 @@ func testApp(t *testing.T, srch index.Searcher, user UserData) *App {
 func TestFlowSearchOpenBack(t *testing.T) {
 	app := testApp(t, nil, newMemUser())
 	tm := teatest.NewTestModel(t, probeModel{app}, teatest.WithInitialTermSize(80, 24))
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "chibo") }, teatest.WithDuration(5*time.Second))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "chibo") }, teatest.WithDuration(60*time.Second))
 
 	waitScreen(t, tm, "library", has("THƯ VIỆN", "TÀI LIỆU SINH HOẠT"))
 	tm.Send(keyMsg("enter"))
@@ -108,7 +109,7 @@ func TestFlowSearchOpenBack(t *testing.T) {
 	tm.Send(keyMsg("alt+right"))
 	waitScreen(t, tm, "forward to the reader", has("ĐỌC", "Tô sáng:"))
 	tm.Send(keyMsg("q"))
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(60*time.Second))
 	if _, ok := tm.FinalModel(t).(probeModel).app.cur.(*readerScreen); !ok {
 		t.Errorf("quit from the reader, final screen is %T", tm.FinalModel(t).(probeModel).app.cur)
 	}
@@ -134,5 +135,5 @@ func TestFlowFilterAndDirectives(t *testing.T) {
 	tm.Send(keyMsg("enter"))
 	waitScreen(t, tm, "reader at a citation", has("ĐỌC", "Tô sáng:"))
 	tm.Send(keyMsg("ctrl+c"))
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(60*time.Second))
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"chibo/tui/i18n"
+	"chibo/tui/internal/tuitest"
 )
 
 // sizes every screen is checked at: the usual terminal, and the smallest
@@ -47,24 +48,9 @@ func TestGoldenScreens(t *testing.T) {
 				h := newHarness(t, sz[0], sz[1], i18n.VI)
 				f.keys(h)
 				got := h.screen()
-				checkFrame(t, got, sz[0], sz[1])
+				tuitest.CheckFrame(t, got, sz[0], sz[1])
 				golden(t, name, got)
 			})
-		}
-	}
-}
-
-// checkFrame asserts the frame fills the window exactly: no line wider
-// than the terminal, no missing or extra line.
-func checkFrame(t *testing.T, frame string, w, h int) {
-	t.Helper()
-	lines := strings.Split(frame, "\n")
-	if len(lines) != h {
-		t.Errorf("frame has %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if n := cellWidth(l); n > w {
-			t.Errorf("line %d is %d cells wide (> %d): %q", i, n, w, l)
 		}
 	}
 }

@@ -2,8 +2,6 @@ package tui
 
 import (
 	"context"
-	"flag"
-	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
@@ -20,15 +18,8 @@ import (
 	"chibo/content/plan"
 	"chibo/index"
 	"chibo/tui/i18n"
+	"chibo/tui/internal/tuitest"
 )
-
-// updating reports -update, which rewrites the golden files in testdata/.
-// The flag itself is registered by teatest's golden package, which this
-// test binary imports.
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 // seedLibrary is the real library of seed documents (no imports).
 func seedLibrary(t testing.TB) *content.Library {
@@ -288,8 +279,8 @@ func (hs *harness) run(cmd tea.Cmd) {
 	var msg tea.Msg
 	select {
 	case msg = <-ch:
-	case <-time.After(10 * time.Second):
-		hs.t.Fatalf("a command did not return in 10s")
+	case <-time.After(60 * time.Second):
+		hs.t.Fatalf("a command did not return in 60s")
 	}
 	switch m := msg.(type) {
 	case nil:
@@ -319,77 +310,16 @@ func (hs *harness) text(s string) {
 	}
 }
 
-func keyMsg(k string) tea.KeyPressMsg {
-	switch k {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case "pgdown":
-		return tea.KeyPressMsg{Code: tea.KeyPgDown}
-	case "alt+left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft, Mod: tea.ModAlt}
-	case "alt+right":
-		return tea.KeyPressMsg{Code: tea.KeyRight, Mod: tea.ModAlt}
-	case "ctrl+f":
-		return tea.KeyPressMsg{Code: 'f', Mod: tea.ModCtrl}
-	case "ctrl+c":
-		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
-	case "ctrl+e":
-		return tea.KeyPressMsg{Code: 'e', Mod: tea.ModCtrl}
-	}
-	r := []rune(k)
-	if len(r) != 1 {
-		panic("keyMsg: unknown key " + k)
-	}
-	return tea.KeyPressMsg{Code: r[0], Text: k}
-}
+// keyMsg is the key press for a key name; see tuitest.Key.
+func keyMsg(k string) tea.KeyPressMsg { return tuitest.Key(k) }
 
 // screen is the current frame without ANSI, trailing spaces trimmed.
-func (hs *harness) screen() string { return plainFrame(hs.app.Render()) }
-
-func plainFrame(s string) string {
-	lines := strings.Split(ansi.Strip(s), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
-	}
-	return strings.Join(lines, "\n")
-}
+func (hs *harness) screen() string { return tuitest.Plain(hs.app.Render()) }
 
 // golden compares got with testdata/golden/name.txt (-update rewrites it).
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "golden", name+".txt")
-	if updating() {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./tui -run %s -update)", err, t.Name())
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from %s (go test ./tui -update to accept):\n--- got ---\n%s\n--- want ---\n%s", t.Name(), path, got, want)
-	}
+	tuitest.Golden(t, filepath.Join("testdata", "golden", name+".txt"), got, "go test ./tui -run "+t.Name()+" -update")
 }
 
 // isSequence recognises tea.Sequence's unexported message (a []tea.Cmd).

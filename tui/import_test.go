@@ -15,6 +15,7 @@ import (
 
 	"chibo/content"
 	"chibo/tui/i18n"
+	"chibo/tui/internal/tuitest"
 )
 
 // writeTree creates files (and their folders) under dir; a name ending in
@@ -349,7 +350,7 @@ func TestFlowImportRemove(t *testing.T) {
 		t.Errorf("the removed document is still listed:\n%s", f)
 	}
 	tm.Send(keyMsg("q"))
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(60*time.Second))
 	if srch.syncCount() < 2 {
 		t.Errorf("index synced %d times, want after the import and the removal", srch.syncCount())
 	}
@@ -380,7 +381,7 @@ func TestFlowImportCancel(t *testing.T) {
 	tm.Send(keyMsg("esc"))
 	waitScreen(t, tm, "library", has("THƯ VIỆN", "6/6"))
 	tm.Send(keyMsg("q"))
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(60*time.Second))
 	if _, ok := base.Doc("ke-hoach"); ok || len(base.Docs()) != 6 {
 		t.Errorf("after the cancelled import the library should hold the seeds and ghi-chu, has %d documents", len(base.Docs()))
 	}
@@ -450,7 +451,7 @@ func TestGoldenImport(t *testing.T) {
 				h, _ := importHarness(t, sz[0], sz[1], f.lang)
 				f.keys(h)
 				got := h.screen()
-				checkFrame(t, got, sz[0], sz[1])
+				tuitest.CheckFrame(t, got, sz[0], sz[1])
 				golden(t, name, got)
 			})
 		}
@@ -463,7 +464,7 @@ func TestGoldenImport(t *testing.T) {
 				o.OpenLibrary = func() (Library, error) { return lib, nil }
 			})
 			got := h.screen()
-			checkFrame(t, got, sz[0], sz[1])
+			tuitest.CheckFrame(t, got, sz[0], sz[1])
 			golden(t, name, got)
 		})
 	}

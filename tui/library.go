@@ -18,8 +18,7 @@ import (
 type libraryScreen struct {
 	sh     *shared
 	w, h   int
-	filter textinput.Model
-	typing bool // the filter has focus
+	filter filterBox
 	all    []*content.Document
 	keys   map[string]string // doc ID → folded title, number, issuer, date
 	shown  []*content.Document
@@ -31,7 +30,7 @@ type libraryScreen struct {
 
 func newLibraryScreen(sh *shared) *libraryScreen {
 	s := &libraryScreen{sh: sh, keys: map[string]string{}}
-	s.filter = newInput(sh, sh.T(i18n.AppFilterPrompt))
+	s.filter = newFilterBox(sh)
 	s.reload()
 	return s
 }
@@ -70,7 +69,7 @@ func (s *libraryScreen) reload(sel ...string) {
 		}
 	}
 	if want != nil && s.filter.Value() != "" && !matchFolded(s.keys[want.ID], content.Fold(s.filter.Value())) {
-		s.filter.SetValue("") // show what was just imported
+		s.filter.Clear() // show what was just imported
 	}
 	s.apply()
 	s.cursor = min(row, max(0, len(s.shown)-1))
@@ -101,11 +100,10 @@ func (s *libraryScreen) apply() {
 	}
 }
 
-func (s *libraryScreen) Capturing() bool { return s.typing || s.confirm != nil }
+func (s *libraryScreen) Capturing() bool { return s.filter.typing || s.confirm != nil }
 
 func (s *libraryScreen) Back() bool {
-	if s.filter.Value() != "" {
-		s.filter.SetValue("")
+	if s.filter.Clear() {
 		s.apply()
 		return true
 	}
@@ -119,40 +117,16 @@ func (s *libraryScreen) Update(msg tea.Msg) tea.Cmd {
 		if s.confirm != nil {
 			return s.confirmKey(msg)
 		}
-		if s.typing {
-			switch msg.String() {
-			case "esc":
-				s.typing = false
-				s.filter.Blur()
-				s.filter.SetValue("")
-				s.apply()
-				return nil
-			case "enter", "down", "tab":
-				s.typing = false
-				s.filter.Blur()
-				return nil
-			}
-			var cmd tea.Cmd
-			s.filter, cmd = s.filter.Update(msg)
-			s.apply()
-			return cmd
+		if s.filter.typing {
+			return s.filter.Key(msg, s.apply)
+		}
+		if n, ok := k.moveBy(msg, max(1, s.h/2/2), len(s.shown)); ok {
+			s.move(n)
+			return nil
 		}
 		switch {
 		case key.Matches(msg, k.Filter), key.Matches(msg, k.Focus):
-			s.typing = true
 			return s.filter.Focus()
-		case key.Matches(msg, k.Up):
-			s.move(-1)
-		case key.Matches(msg, k.Down):
-			s.move(1)
-		case key.Matches(msg, k.PageUp):
-			s.move(-max(1, s.h/2/2))
-		case key.Matches(msg, k.PageDown):
-			s.move(max(1, s.h/2/2))
-		case key.Matches(msg, k.Top):
-			s.cursor = 0
-		case key.Matches(msg, k.Bottom):
-			s.cursor = max(0, len(s.shown)-1)
 		case key.Matches(msg, k.LibSearch):
 			return send(openSearchMsg{})
 		case key.Matches(msg, k.Remove):
@@ -169,11 +143,7 @@ func (s *libraryScreen) Update(msg tea.Msg) tea.Cmd {
 			}
 		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			s.move(-1)
-		} else if msg.Button == tea.MouseWheelDown {
-			s.move(1)
-		}
+		s.move(wheelStep(msg))
 	}
 	return nil
 }
@@ -215,15 +185,7 @@ func (s *libraryScreen) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-func (s *libraryScreen) move(n int) {
-	s.cursor += n
-	if s.cursor >= len(s.shown) {
-		s.cursor = len(s.shown) - 1
-	}
-	if s.cursor < 0 {
-		s.cursor = 0
-	}
-}
+func (s *libraryScreen) move(n int) { s.cursor = moveRow(s.cursor, n, len(s.shown)) }
 
 func (s *libraryScreen) selected() *content.Document {
 	if s.cursor < len(s.shown) {
@@ -234,7 +196,7 @@ func (s *libraryScreen) selected() *content.Document {
 
 func (s *libraryScreen) SetSize(w, h int) tea.Cmd {
 	s.w, s.h = w, h
-	s.filter.SetWidth(max(w-lenCells(s.filter.Prompt)-2, 5))
+	s.filter.SetWidth(w - 2)
 	return nil
 }
 
@@ -253,7 +215,7 @@ func (s *libraryScreen) View() string {
 			top = append(top, st.Error.Render(l))
 		}
 		top = append(top, " "+st.Bold.Render(clip(s.sh.T(i18n.AppRemoveKeys), s.w-2)))
-	case s.typing || s.filter.Value() != "":
+	case s.filter.Active():
 		top = append(top, " "+s.filter.View())
 	default:
 		top = append(top, " "+st.Faint.Render(clip(s.sh.T(i18n.AppFilterHint), s.w-2)))
@@ -374,7 +336,7 @@ func (s *libraryScreen) ShortKeys() []key.Binding {
 	if s.confirm != nil {
 		return []key.Binding{k.Yes, k.No}
 	}
-	if s.typing {
+	if s.filter.typing {
 		return []key.Binding{k.Done, k.Clear}
 	}
 	keys := []key.Binding{k.Open, k.Filter, k.LibSearch, k.Import}
@@ -387,7 +349,7 @@ func (s *libraryScreen) ShortKeys() []key.Binding {
 func (s *libraryScreen) FullKeys() [][]key.Binding {
 	k := s.sh.keys
 	groups := [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open},
+		k.moveGroup(),
 		{k.Filter, k.Clear, k.LibSearch, k.Import, k.Remove, k.Directives, k.Bookmarks, k.Plan},
 	}
 	if len(s.sh.problems) > 0 {

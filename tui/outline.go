@@ -141,20 +141,12 @@ func (s *outlineScreen) Update(msg tea.Msg) tea.Cmd {
 			}
 			return nil
 		}
+		if n, ok := k.moveBy(msg, max(1, s.h-2), len(s.visible)); ok {
+			s.move(n)
+			return nil
+		}
 		i := s.current()
 		switch {
-		case key.Matches(msg, k.Up):
-			s.move(-1)
-		case key.Matches(msg, k.Down):
-			s.move(1)
-		case key.Matches(msg, k.PageUp):
-			s.move(-max(1, s.h-2))
-		case key.Matches(msg, k.PageDown):
-			s.move(max(1, s.h-2))
-		case key.Matches(msg, k.Top):
-			s.move(-len(s.visible))
-		case key.Matches(msg, k.Bottom):
-			s.move(len(s.visible))
 		case key.Matches(msg, k.Collapse):
 			if i < 0 {
 				return nil
@@ -179,10 +171,8 @@ func (s *outlineScreen) Update(msg tea.Msg) tea.Cmd {
 			return s.open()
 		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			s.move(-1)
-		} else if msg.Button == tea.MouseWheelDown {
-			s.move(1)
+		if n := wheelStep(msg); n != 0 {
+			s.move(n) // moving resets the preview, so a sideways turn must not
 		}
 	}
 	return nil
@@ -197,7 +187,7 @@ func (s *outlineScreen) open() tea.Cmd {
 }
 
 func (s *outlineScreen) move(n int) {
-	s.cursor = max(0, min(len(s.visible)-1, s.cursor+n))
+	s.cursor = moveRow(s.cursor, n, len(s.visible))
 	s.prevOff = 0
 }
 

@@ -45,25 +45,12 @@ func (s *problemsScreen) Update(msg tea.Msg) tea.Cmd {
 	k := s.sh.keys
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
-		switch {
-		case key.Matches(msg, k.Up):
-			s.scroll(-1)
-		case key.Matches(msg, k.Down):
-			s.scroll(1)
-		case key.Matches(msg, k.PageUp):
-			s.scroll(-max(1, s.h-1))
-		case key.Matches(msg, k.PageDown):
-			s.scroll(max(1, s.h-1))
-		case key.Matches(msg, k.Top):
-			s.offset = 0
-		case key.Matches(msg, k.Bottom):
-			s.scroll(len(s.lines()))
+		if n, ok := k.moveBy(msg, max(1, s.h-1), len(s.lines())); ok {
+			s.scroll(n)
 		}
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			s.scroll(-3)
-		} else if msg.Button == tea.MouseWheelDown {
-			s.scroll(3)
+		if n := wheelStep(msg); n != 0 {
+			s.scroll(3 * n)
 		}
 	}
 	return nil

@@ -499,19 +499,11 @@ func (r *readerScreen) showMatch() {
 func (r *readerScreen) tocKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := r.sh.keys
 	n := len(r.doc.Sections)
+	if d, ok := k.moveBy(msg, r.h-2, n); ok {
+		r.tocCursor = moveRow(r.tocCursor, d, n)
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		r.tocCursor = max(0, r.tocCursor-1)
-	case key.Matches(msg, k.Down):
-		r.tocCursor = min(n-1, r.tocCursor+1)
-	case key.Matches(msg, k.PageUp):
-		r.tocCursor = max(0, r.tocCursor-(r.h-2))
-	case key.Matches(msg, k.PageDown):
-		r.tocCursor = min(n-1, r.tocCursor+(r.h-2))
-	case key.Matches(msg, k.Top):
-		r.tocCursor = 0
-	case key.Matches(msg, k.Bottom):
-		r.tocCursor = n - 1
 	case key.Matches(msg, k.TOC), msg.String() == "q":
 		r.toc = false
 	case key.Matches(msg, k.Open):

@@ -188,11 +188,7 @@ func (s *searchScreen) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		return s.key(msg)
 	case tea.MouseWheelMsg:
-		if msg.Button == tea.MouseWheelUp {
-			s.moveCursor(-1)
-		} else if msg.Button == tea.MouseWheelDown {
-			s.moveCursor(1)
-		}
+		s.moveCursor(wheelStep(msg))
 		return nil
 	}
 	if s.focus == 0 {
@@ -263,22 +259,14 @@ func (s *searchScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return cmd
 	case 1:
+		if key.Matches(msg, k.Up) && s.cursor == 0 {
+			return s.focusInput()
+		}
+		if n, ok := k.moveBy(msg, 5, s.hits()); ok {
+			s.moveCursor(n)
+			return nil
+		}
 		switch {
-		case key.Matches(msg, k.Up):
-			if s.cursor == 0 {
-				return s.focusInput()
-			}
-			s.moveCursor(-1)
-		case key.Matches(msg, k.Down):
-			s.moveCursor(1)
-		case key.Matches(msg, k.PageUp):
-			s.moveCursor(-5)
-		case key.Matches(msg, k.PageDown):
-			s.moveCursor(5)
-		case key.Matches(msg, k.Top):
-			s.cursor = 0
-		case key.Matches(msg, k.Bottom):
-			s.cursor = max(0, s.hits()-1)
 		case key.Matches(msg, k.Open), key.Matches(msg, k.Expand):
 			return s.openHit()
 		case msg.Text != "" && msg.Mod == 0 && !strings.ContainsAny(msg.Text, "?qvBmaix/gGjkudnN"):
@@ -310,7 +298,7 @@ func (s *searchScreen) hits() int {
 }
 
 func (s *searchScreen) moveCursor(n int) {
-	s.cursor = max(0, min(s.hits()-1, s.cursor+n))
+	s.cursor = moveRow(s.cursor, n, s.hits())
 }
 
 func (s *searchScreen) openHit() tea.Cmd {

@@ -82,7 +82,7 @@ func startTmux(t *testing.T, bin, data, name string) (*tmuxSession, string) {
 
 func waitExit(t *testing.T, exitFile string) string {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
 		if b, err := os.ReadFile(exitFile); err == nil && len(bytes.TrimSpace(b)) > 0 {
 			return string(bytes.TrimSpace(b))
@@ -112,14 +112,14 @@ func TestAppInTmux(t *testing.T) {
 	data := filepath.Join(dir, "data")
 
 	s, exitFile := startTmux(t, bin, data, "chibo-e2e")
-	s.waitFor("the library", 10*time.Second, "THƯ VIỆN", "TÀI LIỆU SINH HOẠT")
+	s.waitFor("the library", 60*time.Second, "THƯ VIỆN", "TÀI LIỆU SINH HOẠT")
 	s.keys("/")
-	s.waitFor("the search screen", 5*time.Second, "TÌM KIẾM", "Tìm:")
+	s.waitFor("the search screen", 60*time.Second, "TÌM KIẾM", "Tìm:")
 	s.text("nong thon moi")
-	s.waitFor("results", 30*time.Second, "kết quả", "›")
+	s.waitFor("results", 120*time.Second, "kết quả", "›")
 	s.keys("Enter")
 	s.keys("Enter")
-	screen := s.waitFor("the reader", 10*time.Second, "ĐỌC", "Tô sáng:")
+	screen := s.waitFor("the reader", 60*time.Second, "ĐỌC", "Tô sáng:")
 	if !strings.Contains(strings.ToLower(screen), "nông thôn") {
 		t.Fatalf("the reader does not show the hit:\n%s", screen)
 	}
@@ -133,13 +133,13 @@ func TestAppInTmux(t *testing.T) {
 	// line of text (measured with echo).
 	start := time.Now()
 	base, _ := startTmux(t, "echo", "", "baseline")
-	base.waitFor("echo", 5*time.Second, "--data")
+	base.waitFor("echo", 60*time.Second, "--data")
 	tmuxCost := time.Since(start)
 	start = time.Now()
 	s2, exit2 := startTmux(t, bin, data, "chibo-e2e-2")
-	s2.waitFor("the first frame", 5*time.Second, "chibo")
+	s2.waitFor("the first frame", 60*time.Second, "chibo")
 	first := time.Since(start)
-	s2.waitFor("the library", 5*time.Second, "THƯ VIỆN", "TÀI LIỆU SINH HOẠT")
+	s2.waitFor("the library", 60*time.Second, "THƯ VIỆN", "TÀI LIỆU SINH HOẠT")
 	lib := time.Since(start)
 	t.Logf("built index: first frame after %v, library after %v; tmux alone takes %v to show a line", first, lib, tmuxCost)
 	if first-tmuxCost > 500*time.Millisecond {

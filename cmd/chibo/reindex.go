@@ -44,6 +44,9 @@ func runReindex(e *env, args []string) int {
 		for _, s := range d.Sections {
 			textBytes += len(s.Heading) + len(s.Text)
 			sections++
+			// The index reads only the plain text; this run shows
+			// nothing, so let the markdown go to keep the build small.
+			s.Markdown = ""
 		}
 	}
 	bar := newProgressBar(e.stderr, e.T(i18n.CLIIndexBuilding))

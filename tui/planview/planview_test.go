@@ -2,7 +2,6 @@ package planview
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,14 +15,8 @@ import (
 	"chibo/content"
 	"chibo/content/plan"
 	"chibo/tui/i18n"
+	"chibo/tui/internal/tuitest"
 )
-
-// updating reports -update, the flag teatest's golden package registers
-// (a second definition here would panic).
-func updating() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
 
 var t0 = time.Date(2026, 11, 20, 9, 30, 0, 0, time.UTC)
 
@@ -76,28 +69,8 @@ func sampleStore(t *testing.T) (*plan.Store, fakeLib) {
 	return st, lib
 }
 
-func key(s string) tea.KeyPressMsg {
-	switch s {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "ctrl+s":
-		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
-	}
-	r := []rune(s)[0]
-	k := tea.KeyPressMsg{Code: r, Text: s}
-	if r >= 'A' && r <= 'Z' {
-		k.Code, k.ShiftedCode, k.Mod = r+('a'-'A'), r, tea.ModShift
-	}
-	return k
-}
+// key is the key press for a key name; see tuitest.Key.
+func key(s string) tea.KeyPressMsg { return tuitest.Key(s) }
 
 // press sends keys one by one and runs the commands they return, giving
 // back the last message a command produced.
@@ -146,44 +119,10 @@ func typeText(m Model, s string) Model {
 	return m
 }
 
+// golden compares got with testdata/name.golden (-update rewrites it).
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if updating() {
-		os.MkdirAll("testdata", 0o755)
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./tui/planview/ -update)", err)
-	}
-	if got != string(want) {
-		t.Fatalf("%s differs:\n--- got ---\n%s\n--- want ---\n%s", name, got, want)
-	}
-}
-
-func plainView(s string) string {
-	lines := strings.Split(ansi.Strip(s), "\n")
-	for i, l := range lines {
-		lines[i] = strings.TrimRight(l, " ")
-	}
-	return strings.Join(lines, "\n")
-}
-
-func checkSize(t *testing.T, view string, w, h int) {
-	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Errorf("view has %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if n := ansi.StringWidth(l); n > w {
-			t.Errorf("line %d is %d cells wide (> %d): %q", i, n, w, ansi.Strip(l))
-		}
-	}
+	tuitest.Golden(t, filepath.Join("testdata", name+".golden"), got, "go test ./tui/planview -update")
 }
 
 func TestViewGolden(t *testing.T) {
@@ -210,8 +149,8 @@ func TestViewGolden(t *testing.T) {
 			m.SetSize(c.w, c.h)
 			m, _ = press(t, m, c.keys...)
 			v := m.View()
-			checkSize(t, v, c.w, c.h)
-			golden(t, c.name, plainView(v))
+			tuitest.CheckFrame(t, v, c.w, c.h)
+			golden(t, c.name, tuitest.Plain(v))
 		})
 	}
 }
@@ -220,7 +159,7 @@ func TestUnsavedSkeleton(t *testing.T) {
 	st := plan.OpenStore(t.TempDir())
 	m := New(st, nil, i18n.VI, "2026-12")
 	m.SetSize(80, 24)
-	v := plainView(m.View())
+	v := tuitest.Plain(m.View())
 	for _, want := range []string{"chưa lưu", "95/90", "7. Kết luận", "bấm a để thêm"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("skeleton view lacks %q:\n%s", want, v)
@@ -258,7 +197,7 @@ func TestItemOperationsByKeys(t *testing.T) {
 	m, _ = press(t, m, "t", "backspace", "backspace")
 	m = typeText(m, "abc")
 	m, _ = press(t, m, "enter")
-	if !m.Capturing() || !strings.Contains(plainView(m.View()), "số phút") {
+	if !m.Capturing() || !strings.Contains(tuitest.Plain(m.View()), "số phút") {
 		t.Fatal("a bad number was accepted")
 	}
 	for i := 0; i < 3; i++ {
@@ -292,7 +231,7 @@ func TestItemOperationsByKeys(t *testing.T) {
 	}
 	// Empty title is refused with a message, the prompt stays open.
 	m, _ = press(t, m, "n", "enter")
-	if !m.Capturing() || !strings.Contains(plainView(m.View()), "không được để trống") {
+	if !m.Capturing() || !strings.Contains(tuitest.Plain(m.View()), "không được để trống") {
 		t.Fatal("empty title accepted")
 	}
 	m, _ = press(t, m, "esc")
@@ -335,7 +274,7 @@ func TestExcerptOperationsByKeys(t *testing.T) {
 		m, _ = press(t, m, "j")
 	}
 	m2, msg := press(t, m, "o")
-	if msg != nil || !strings.Contains(plainView(m2.View()), "nguồn không còn trong thư viện") {
+	if msg != nil || !strings.Contains(tuitest.Plain(m2.View()), "nguồn không còn trong thư viện") {
 		t.Fatalf("missing source opened: %#v", msg)
 	}
 	// d y on an excerpt removes only it.
@@ -372,8 +311,8 @@ func TestNotesEditor(t *testing.T) {
 	if p.Items[0].Notes != "Điểm danh: 12/14\nĐảng phí: đủ (thu sau)" || m.Capturing() {
 		t.Fatalf("esc: %q", p.Items[0].Notes)
 	}
-	if !strings.Contains(plainView(m.View()), "Ghi chú: Điểm danh: 12/14 …") {
-		t.Fatalf("notes preview missing:\n%s", plainView(m.View()))
+	if !strings.Contains(tuitest.Plain(m.View()), "Ghi chú: Điểm danh: 12/14 …") {
+		t.Fatalf("notes preview missing:\n%s", tuitest.Plain(m.View()))
 	}
 }
 
@@ -387,7 +326,7 @@ func TestDetailsAndMonths(t *testing.T) {
 	}
 	m = typeText(m, "25/11")
 	m, _ = press(t, m, "enter")
-	if !strings.Contains(plainView(m.View()), "không hợp lệ") {
+	if !strings.Contains(tuitest.Plain(m.View()), "không hợp lệ") {
 		t.Fatal("bad date accepted")
 	}
 	for range "25/11" {
@@ -404,7 +343,7 @@ func TestDetailsAndMonths(t *testing.T) {
 		t.Fatalf("details: %+v", p)
 	}
 	m, _ = press(t, m, "]")
-	if m.Month() != "2026-12" || !strings.Contains(plainView(m.View()), "tháng 12/2026") {
+	if m.Month() != "2026-12" || !strings.Contains(tuitest.Plain(m.View()), "tháng 12/2026") {
 		t.Fatal("next month")
 	}
 	m, _ = press(t, m, "[", "[")
@@ -426,8 +365,8 @@ func TestExportKey(t *testing.T) {
 		if err != nil || len(data) == 0 {
 			t.Fatalf("%s: %v", path, err)
 		}
-		if !strings.Contains(plainView(m.View()), path) {
-			t.Errorf("the path is not shown:\n%s", plainView(m.View()))
+		if !strings.Contains(tuitest.Plain(m.View()), path) {
+			t.Errorf("the path is not shown:\n%s", tuitest.Plain(m.View()))
 		}
 		if c.ext == ".md" && !bytes.Contains(data, []byte("nguồn không còn trong thư viện")) {
 			t.Error("the pack does not mark the missing source")
@@ -458,12 +397,12 @@ func TestPicker(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {50, 15}} {
 		k.SetSize(size[0], size[1])
 		v := k.View()
-		checkSize(t, v, size[0], size[1])
-		golden(t, "picker-"+map[int]string{80: "80x24", 50: "50x15"}[size[0]], plainView(v))
+		tuitest.CheckFrame(t, v, size[0], size[1])
+		golden(t, "picker-"+map[int]string{80: "80x24", 50: "50x15"}[size[0]], tuitest.Plain(v))
 	}
 	// The same section again in "thong-tin": refused, the picker stays.
 	k2, cmd := k.Update(key("enter"))
-	if cmd != nil || !strings.Contains(plainView(k2.View()), "đã có trong mục đó") {
+	if cmd != nil || !strings.Contains(tuitest.Plain(k2.View()), "đã có trong mục đó") {
 		t.Fatal("duplicate added")
 	}
 	// A number picks and adds at once.
@@ -526,7 +465,7 @@ func TestTeatestFlow(t *testing.T) {
 	wait := func(s string) {
 		t.Helper()
 		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(ansi.Strip(string(b)), s) },
-			teatest.WithDuration(5*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+			teatest.WithDuration(60*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
 	}
 	wait("Khai mạc")
 	// Write the notes of item 4, export to HTML, open an excerpt, close.
@@ -547,7 +486,7 @@ func TestTeatestFlow(t *testing.T) {
 	tm.Send(key("j"))
 	tm.Send(key("enter"))
 	tm.Send(key("esc"))
-	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(60*time.Second))
 	final := tm.FinalModel(t).(appModel)
 	if !final.closed || len(final.opened) != 1 || final.opened[0].Section != "ii.1" {
 		t.Fatalf("final: closed=%v opened=%v", final.closed, final.opened)
