@@ -244,7 +244,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case escBackMsg:
 		return a, a.goBack()
 	case pushHistoryMsg:
-		a.backStack = append(a.backStack, msg.snap)
+		a.pushBack(msg.snap)
 		a.fwdStack = nil
 		return a, nil
 	case openOutlineMsg, openReaderMsg, openSearchMsg, openDirectivesMsg, openBookmarksMsg, openImportMsg, openProblemsMsg:
@@ -450,13 +450,21 @@ func (a *App) leave() tea.Cmd {
 // navigate makes s current, keeping the old screen for back.
 func (a *App) navigate(s screen) tea.Cmd {
 	c := a.leave()
-	a.backStack = append(a.backStack, a.cur)
-	if len(a.backStack) > 100 {
-		a.backStack = a.backStack[1:]
-	}
+	a.pushBack(a.cur)
 	a.fwdStack = nil
 	a.cur = s
 	return tea.Batch(c, a.resize())
+}
+
+// maxHistory bounds the back stack: a long reading session jumps between
+// sections thousands of times, and nobody goes back a hundred steps.
+const maxHistory = 100
+
+func (a *App) pushBack(s screen) {
+	a.backStack = append(a.backStack, s)
+	if len(a.backStack) > maxHistory {
+		a.backStack = append(a.backStack[:0], a.backStack[len(a.backStack)-maxHistory:]...)
+	}
 }
 
 func (a *App) goBack() tea.Cmd { return a.restore(&a.backStack, &a.fwdStack) }

@@ -497,3 +497,18 @@ func TestEmptyDocumentNeverPanics(t *testing.T) {
 		t.Fatalf("m without a plan store should say so:\n%s", f)
 	}
 }
+
+// A long reading session jumps between sections many times; the back
+// history keeps only the newest steps.
+func TestHistoryIsBounded(t *testing.T) {
+	h := newHarness(t, 80, 24, i18n.VI)
+	h.key("enter")
+	h.key("enter")
+	for range 3 * maxHistory {
+		h.key("]")
+		h.key("[")
+	}
+	if n := len(h.app.backStack); n > maxHistory {
+		t.Fatalf("back stack holds %d screens, want at most %d", n, maxHistory)
+	}
+}
