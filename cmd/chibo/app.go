@@ -107,6 +107,11 @@ func (b *appBackend) openIndex(ctx context.Context, lib tui.Library, progress fu
 	if ix.NeedsSync(docs) {
 		progress(0, len(docs))
 		if err := ix.Sync(ctx, docs, progress); err != nil {
+			// Another chibo is writing the index: the one open here still
+			// answers, it may just miss the newest documents until then.
+			if errors.Is(err, index.ErrBusy) {
+				return ix, nil
+			}
 			return nil, err
 		}
 	}
