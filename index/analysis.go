@@ -116,17 +116,34 @@ const (
 )
 
 func (tokenizer) Tokenize(input []byte) analysis.TokenStream {
-	out := make(analysis.TokenStream, 0, len(input)/5+1)
+	var out analysis.TokenStream
+	var slab []analysis.Token
+	scan(input, func(start, end, pos int, typ analysis.TokenType) {
+		if len(slab) == 0 {
+			slab = make([]analysis.Token, 64)
+		}
+		t := &slab[0]
+		slab = slab[1:]
+		*t = analysis.Token{Term: input[start:end], Start: start, End: end, Position: pos, Type: typ}
+		out = append(out, t)
+	})
+	return out
+}
+
+// scan is the tokenizer's loop; it calls emit for each token, so the
+// one-pass build analysis (analyseText) and the registered tokenizer share
+// every rule.
+func scan(input []byte, emit func(start, end, pos int, typ analysis.TokenType)) {
 	pos := 0
 	brk := false
-	var parts []span
+	var partsBuf [8]span
 	i := 0
 	for i < len(input) {
 		r, w := rune(input[i]), 1
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRune(input[i:])
 		}
-		if !isWordRune(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r) {
+		if !isWordRune(r) || r >= utf8.RuneSelf && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)) {
 			// A mark with no letter before it starts no word.
 			if isBreakRune(r) && (r != '\n' || blankLineAt(input, i+1)) {
 				brk = true
@@ -135,7 +152,7 @@ func (tokenizer) Tokenize(input []byte) analysis.TokenStream {
 			continue
 		}
 		// A run of words joined by single '/' or '-'.
-		parts = parts[:0]
+		parts := partsBuf[:0]
 		start := i
 		for {
 			j := i
@@ -166,18 +183,17 @@ func (tokenizer) Tokenize(input []byte) analysis.TokenStream {
 		}
 		if len(parts) > 1 && isSymbol(input[start:i]) {
 			pos++
-			out = append(out, &analysis.Token{Term: input[start:i], Start: start, End: i, Position: pos, Type: typeSymbol})
+			emit(start, i, pos, typeSymbol)
 			for _, p := range parts {
-				out = append(out, &analysis.Token{Term: input[p.start:p.end], Start: p.start, End: p.end, Position: pos, Type: typePart})
+				emit(p.start, p.end, pos, typePart)
 			}
 			continue
 		}
 		for _, p := range parts {
 			pos++
-			out = append(out, &analysis.Token{Term: input[p.start:p.end], Start: p.start, End: p.end, Position: pos, Type: typeWord})
+			emit(p.start, p.end, pos, typeWord)
 		}
 	}
-	return out
 }
 
 // isSymbol says whether a run of words joined by '/' or '-' is a directive
@@ -428,13 +444,13 @@ type token struct {
 	part   bool // part of a symbol, at the symbol's position
 }
 
-// tokens analyses s once into folded and exact forms with offsets.
+// tokens analyses s once into folded forms with offsets.
 func tokens(s string) []token {
-	ts := tokenizer{}.Tokenize([]byte(s))
-	out := make([]token, len(ts))
-	for i, t := range ts {
-		out[i] = token{folded: string(foldBytes(t.Term)), start: t.Start, end: t.End, pos: t.Position, part: t.Type == typePart}
-	}
+	b := []byte(s)
+	out := make([]token, 0, len(b)/5+1)
+	scan(b, func(start, end, pos int, typ analysis.TokenType) {
+		out = append(out, token{folded: string(foldBytes(b[start:end])), start: start, end: end, pos: pos, part: typ == typePart})
+	})
 	return out
 }
 

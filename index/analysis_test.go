@@ -142,3 +142,33 @@ func FuzzAnalyzers(f *testing.F) {
 		}
 	})
 }
+
+// The build's one-pass analysis must index exactly what the registered
+// analyzers (used by incremental updates and by queries) produce.
+func TestOnePassMatches(t *testing.T) {
+	for _, text := range []string{
+		"Nghị quyết 21-NQ/TW về Đảng; hoá học, khoẻ mạnh.\n\nNông thôn mới 01/12/2023 của 1399/QĐ-TTg",
+		norm.NFD.String("Chi bộ bốn tốt") + " Ðảng Ɖoàn a-b c/d",
+		"phát triển\nkinh tế - xã hội … (2021-2025) 59/2019/NĐ-CP: x",
+		"",
+	} {
+		folded, shingles := analyseText(text)
+		for _, c := range []struct {
+			name string
+			got  *termCounter
+		}{{AnalyzerFolded, folded}, {AnalyzerShingle, shingles}} {
+			toks := analyze(t, c.name, text)
+			want := map[string]int{}
+			for _, tok := range toks {
+				want[string(tok.Term)]++
+			}
+			got := map[string]int{}
+			for k, v := range c.got.freqs {
+				got[k] = v.Frequency()
+			}
+			if !reflect.DeepEqual(got, want) || c.got.n != len(toks) {
+				t.Errorf("%s on %q:\n one pass %v (%d)\n analyzer %v (%d)", c.name, text, got, c.got.n, want, len(toks))
+			}
+		}
+	}
+}

@@ -7,9 +7,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -29,13 +32,12 @@ import (
 
 // schemaVersion changes whenever the mapping, the analysis or what is
 // stored changes; an index of another version is rebuilt, never read.
-const schemaVersion = 4
+const schemaVersion = 7
 
 // Field names, kept short: they are repeated in every segment.
 const (
 	fAll     = "a"    // folded words of title, heading and text: matching
 	fShingle = "s"    // folded two-word shingles of title, heading and text
-	fExact   = "e"    // exact-accent words, for --exact
 	fKind    = "kind" // content.Kind
 	fYear    = "year" // "2023"
 	fDoc     = "doc"  // document ID
@@ -70,8 +72,8 @@ type Options struct {
 	// Wait is how long to wait for another chibo process that holds the
 	// index before giving up with ErrBusy (0: try once).
 	Wait time.Duration
-	// Workers is how many goroutines analyse documents when building
-	// (0: all cores).
+	// Workers is how many shards a build writes at once (0: one per
+	// core).
 	Workers int
 }
 
@@ -84,7 +86,8 @@ type Index struct {
 	lock *os.File
 
 	mu      sync.RWMutex // guards everything below
-	bi      bleve.Index  // nil when there is no usable index yet
+	bi      *shardSet    // nil when there is no usable index yet
+	shards  int          // number of shards in the live index
 	live    string       // directory name of the live index
 	docs    map[string]*docMeta
 	stats   corpusStats
@@ -105,17 +108,23 @@ type docMeta struct {
 	TitleLen int      `json:"tl"` // bytes of title, once per section
 	HeadLen  int      `json:"hl"` // bytes of all headings
 	TextLen  int      `json:"xl"` // bytes of all texts
+	Shard    int      `json:"-"`  // which shard holds it (each shard lists its own)
 }
 
 // corpusStats are the collection sizes BM25 needs, summed from docMeta.
 type corpusStats struct {
 	sections                int
 	titleLen, headLen, text float64 // averages, in bytes
+	// titleSecs counts, for each folded word and word pair of a title,
+	// the sections under titles that have it: the ranker discounts those
+	// repeats from document frequencies.
+	titleSecs map[string]int
 }
 
 type diskMeta struct {
 	Schema int    `json:"schema"`
 	Live   string `json:"live"`
+	Shards int    `json:"shards"`
 }
 
 // Open opens (creating if needed) the index in dir. It never blocks for
@@ -202,29 +211,16 @@ func (ix *Index) openLive() {
 		ix.damaged = !errors.Is(err, os.ErrNotExist)
 		return
 	}
-	if m.Schema != schemaVersion || m.Live == "" {
+	if m.Schema != schemaVersion || m.Live == "" || m.Shards < 1 {
 		ix.damaged = true
 		return
 	}
-	bi, err := bleve.OpenUsing(filepath.Join(ix.dir, m.Live), map[string]interface{}{
-		"read_only":    true,
-		"bolt_timeout": boltTimeout(ix.opts.Wait),
-	})
+	set, docs, err := openShards(filepath.Join(ix.dir, m.Live), m.Shards, true, boltTimeout(ix.opts.Wait))
 	if err != nil {
 		ix.damaged = true
 		return
 	}
-	raw, err := bi.GetInternal([]byte(docsKey))
-	docs := map[string]*docMeta{}
-	if err == nil && raw != nil {
-		err = json.Unmarshal(raw, &docs)
-	}
-	if err != nil || raw == nil {
-		bi.Close()
-		ix.damaged = true
-		return
-	}
-	ix.bi, ix.live, ix.docs = bi, m.Live, docs
+	ix.bi, ix.live, ix.docs, ix.shards = set, m.Live, docs, m.Shards
 	ix.stats = statsOf(docs)
 }
 
@@ -248,6 +244,20 @@ func statsOf(docs map[string]*docMeta) corpusStats {
 	if s.sections > 0 {
 		n := float64(s.sections)
 		s.titleLen, s.headLen, s.text = tl/n, hl/n, xl/n
+	}
+	s.titleSecs = map[string]int{}
+	for _, d := range docs {
+		seen := map[string]bool{}
+		toks := tokens(d.Title)
+		for i, t := range toks {
+			seen[t.folded] = true
+			if i > 0 && !t.part && t.pos == toks[i-1].pos+1 {
+				seen[toks[i-1].folded+" "+t.folded] = true
+			}
+		}
+		for k := range seen {
+			s.titleSecs[k] += len(d.Sections)
+		}
 	}
 	return s
 }
@@ -415,74 +425,100 @@ func (ix *Index) shared() {
 	ix.openLive()
 }
 
-// update applies a small change to the live index in place. The caller
-// holds ix.mu and the exclusive lock; update releases both.
+// update applies a small change to the live index in place: each
+// shard's batch carries that shard's new document list, so every shard is
+// consistent on its own after any batch. The caller holds ix.mu and the
+// exclusive lock; update releases ix.mu and goes back to the shared lock.
 func (ix *Index) update(ctx context.Context, p plan, all []*content.Document, progress func(done, total int)) error {
-	live, docs := ix.live, ix.docs
+	live, docs, n := ix.live, ix.docs, ix.shards
 	ix.bi.Close()
 	ix.bi = nil
-	bi, err := bleve.OpenUsing(filepath.Join(ix.dir, live), map[string]interface{}{"bolt_timeout": boltTimeout(ix.opts.Wait)})
+	set, _, err := openShards(filepath.Join(ix.dir, live), n, false, boltTimeout(ix.opts.Wait))
 	if err != nil {
 		// Unreadable for writing: rebuild from scratch.
 		ix.mu.Unlock()
 		return ix.rebuildLocked(ctx, all, progress)
 	}
-	ix.bi = bi // searches meanwhile see the index being updated
+	ix.bi = set // searches meanwhile see the index being updated
 	ix.mu.Unlock()
 
 	newDocs := make(map[string]*docMeta, len(docs))
 	for k, v := range docs {
 		newDocs[k] = v
 	}
-	total := len(p.index)
+	batches := make([]*bleve.Batch, n)
+	dirty := make([]bool, n)
+	for i := range batches {
+		batches[i] = set.shards[i].NewBatch()
+	}
+	flush := func(i int) error {
+		if !dirty[i] {
+			return nil
+		}
+		part := map[string]*docMeta{}
+		for id, m := range newDocs {
+			if m.Shard == i {
+				part[id] = m
+			}
+		}
+		raw, err := json.Marshal(part)
+		if err != nil {
+			return err
+		}
+		batches[i].SetInternal([]byte(docsKey), raw)
+		if err := set.shards[i].Batch(batches[i]); err != nil {
+			return err
+		}
+		batches[i].Reset()
+		dirty[i] = false
+		return nil
+	}
+	oldShard := map[string]int{}
 	err = func() error {
-		b := bi.NewBatch()
 		for _, id := range p.remove {
 			if m, ok := newDocs[id]; ok {
 				for _, s := range m.Sections {
-					b.Delete(id + idSep + s)
+					batches[m.Shard].Delete(id + idSep + s)
 				}
+				dirty[m.Shard] = true
+				oldShard[id] = m.Shard
 				delete(newDocs, id)
 			}
-		}
-		flush := func() error {
-			raw, err := json.Marshal(newDocs)
-			if err != nil {
-				return err
-			}
-			b.SetInternal([]byte(docsKey), raw)
-			if err := bi.Batch(b); err != nil {
-				return err
-			}
-			b.Reset()
-			return nil
 		}
 		for i, d := range p.index {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			meta, err := addDoc(b, d)
+			sh, ok := oldShard[d.ID] // a changed document stays in its shard
+			if !ok {
+				sh = smallest(newDocs, n)
+			}
+			meta, err := addDoc(batches[sh], d)
 			if err != nil {
 				return err
 			}
+			meta.Shard = sh
 			newDocs[d.ID] = meta
-			if b.Size() >= 2000 || i == len(p.index)-1 {
-				if err := flush(); err != nil {
+			dirty[sh] = true
+			if batches[sh].Size() >= 2000 {
+				if err := flush(sh); err != nil {
 					return err
 				}
 			}
 			if progress != nil {
-				progress(i+1, total)
+				progress(i+1, len(p.index))
 			}
 		}
-		if len(p.index) == 0 {
-			return flush()
+		for i := range batches {
+			if err := flush(i); err != nil {
+				return err
+			}
 		}
 		return nil
 	}()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	bi.Close()
+	set.Close()
 	ix.bi = nil
 	ix.shared()
 	return err
@@ -507,11 +543,11 @@ func (ix *Index) Rebuild(ctx context.Context, docs []*content.Document, progress
 // rebuildLocked is Rebuild for a caller holding the exclusive lock (not
 // ix.mu); it goes back to the shared lock.
 func (ix *Index) rebuildLocked(ctx context.Context, docs []*content.Document, progress func(done, total int)) error {
-	name, err := ix.build(ctx, docs, progress)
+	name, shards, err := ix.build(ctx, docs, progress)
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if err == nil {
-		raw, _ := json.Marshal(diskMeta{Schema: schemaVersion, Live: name})
+		raw, _ := json.Marshal(diskMeta{Schema: schemaVersion, Live: name, Shards: shards})
 		err = content.WriteFileAtomic(filepath.Join(ix.dir, metaFile), raw, 0o644)
 		if err != nil {
 			os.RemoveAll(filepath.Join(ix.dir, name))
@@ -533,32 +569,113 @@ func (ix *Index) rebuildLocked(ctx context.Context, docs []*content.Document, pr
 // segments one merge pass takes (more than a build ever writes, so the
 // final merge is a single pass).
 const (
-	buildSegmentSections = 6000
-	buildMergeMax        = 64
+	buildSegmentSections = 600
+	buildMergeMax        = 160
 )
 
 // build writes a complete new index for docs and returns its directory
-// name. It uses scorch's offline builder, which writes segments and merges
-// them into one at the end, so a fresh index is one segment (fast to
-// search) with nothing left to merge in the background. Analysis, the
-// costly part, runs on Options.Workers goroutines ahead of the builder; the
-// builder then only encodes the analysed sections.
-func (ix *Index) build(ctx context.Context, docs []*content.Document, progress func(done, total int)) (string, error) {
+// name and shard count. Each shard is built with scorch's offline
+// builder, which writes segments and merges them into one at the end, so a
+// fresh shard is one segment (fast to search) with nothing left to merge
+// in the background. Shards are built side by side, one per core; within
+// each, analysis runs ahead of the builder, which then only encodes.
+func (ix *Index) build(ctx context.Context, docs []*content.Document, progress func(done, total int)) (string, int, error) {
 	name := buildPrefix + randomHex()
 	path := filepath.Join(ix.dir, name)
 	final := livePrefix + strings.TrimPrefix(name, buildPrefix)
-	err := ix.buildAt(ctx, path, docs, progress)
+	defer limitMemory()()
+
+	textBytes := 0
+	for _, d := range docs {
+		for _, s := range d.Sections {
+			textBytes += len(s.Text) + len(s.Heading)
+		}
+	}
+	n := shardsFor(textBytes)
+	// Deal documents to shards, largest first, each to the lightest.
+	order := make([]int, len(docs))
+	sizes := make([]int, len(docs))
+	for i, d := range docs {
+		order[i] = i
+		for _, s := range d.Sections {
+			sizes[i] += len(s.Text) + len(s.Heading)
+		}
+	}
+	sort.SliceStable(order, func(a, b int) bool { return sizes[order[a]] > sizes[order[b]] })
+	parts := make([][]*content.Document, n)
+	load := make([]int, n)
+	for _, i := range order {
+		best := 0
+		for j := range load {
+			if load[j] < load[best] {
+				best = j
+			}
+		}
+		parts[best] = append(parts[best], docs[i])
+		load[best] += sizes[i]
+	}
+
+	workers := ix.opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		mu       sync.Mutex
+		done     int
+		firstErr error
+		wg       sync.WaitGroup
+	)
+	sem := make(chan struct{}, workers)
+	report := func() {
+		mu.Lock()
+		done++
+		d := done
+		mu.Unlock()
+		if progress != nil {
+			progress(d, len(docs))
+		}
+	}
+	for i := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			defer func() { <-sem }()
+			err := ix.buildAt(ctx, shardPath(path, i), parts[i], 1, report)
+			if err != nil {
+				mu.Lock()
+				if firstErr == nil {
+					firstErr = err
+				}
+				mu.Unlock()
+				cancel()
+			}
+		}()
+	}
+	wg.Wait()
+	err := firstErr
+	if err == nil {
+		err = ctx.Err()
+	}
 	if err == nil {
 		err = os.Rename(path, filepath.Join(ix.dir, final))
 	}
 	if err != nil {
 		os.RemoveAll(path)
-		return name, err
+		return name, 0, err
 	}
-	return final, nil
+	return final, n, nil
 }
 
-func (ix *Index) buildAt(ctx context.Context, path string, docs []*content.Document, progress func(done, total int)) error {
+// buildAt builds one shard of docs at path with workers analysing;
+// docDone is called as each document is in.
+func (ix *Index) buildAt(ctx context.Context, path string, docs []*content.Document, workers int, docDone func()) error {
 	im := newMapping()
 	store := filepath.Join(path, "store")
 	if err := os.MkdirAll(store, 0o755); err != nil {
@@ -583,10 +700,6 @@ func (ix *Index) buildAt(ctx context.Context, path string, docs []*content.Docum
 	if err != nil {
 		return err
 	}
-	workers := ix.opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type analysed struct {
@@ -596,7 +709,7 @@ func (ix *Index) buildAt(ctx context.Context, path string, docs []*content.Docum
 		err  error
 	}
 	jobs := make(chan int)
-	out := make(chan analysed, 2*workers)
+	out := make(chan analysed, workers)
 	go func() {
 		defer close(jobs)
 		for i := range docs {
@@ -624,7 +737,6 @@ func (ix *Index) buildAt(ctx context.Context, path string, docs []*content.Docum
 	}
 	go func() { wg.Wait(); close(out) }()
 	metas := make(map[string]*docMeta, len(docs))
-	done := 0
 	var firstErr error
 	for a := range out {
 		if firstErr != nil {
@@ -645,9 +757,8 @@ func (ix *Index) buildAt(ctx context.Context, path string, docs []*content.Docum
 			continue
 		}
 		metas[docs[a.i].ID] = a.meta
-		done++
-		if progress != nil {
-			progress(done, len(docs))
+		if docDone != nil {
+			docDone()
 		}
 	}
 	if firstErr == nil {
@@ -685,19 +796,43 @@ func analyseDoc(im mapping.IndexMapping, d *content.Document) ([]index.Document,
 	var out []index.Document
 	meta, err := sectionsOf(d, func(id string, sd *sectionDoc) error {
 		doc := document.NewDocument(id)
-		if err := im.MapDocument(doc, sd); err != nil {
+		if err := im.MapDocument(doc, sd.fields(false)); err != nil {
 			return err
 		}
+		folded, shingles := analyseText(sd.All)
+		doc.AddField(&preField{name: fAll, text: len(sd.All), terms: folded})
+		doc.AddField(&preField{name: fShingle, text: len(sd.All), terms: shingles})
 		doc.AddIDField()
 		doc.VisitFields(func(f index.Field) {
 			if f.Options().IsIndexed() {
-				f.Analyze()
+				f.Analyze() // keywords and the ID; a no-op for preFields
 			}
 		})
 		out = append(out, analysedDoc{doc})
 		return nil
 	})
 	return out, meta, err
+}
+
+// buildHeadroom is how much heap a build may use above what the process
+// already holds (mostly the library) before the collector works harder.
+const buildHeadroom = 256 << 20
+
+// limitMemory keeps a build's garbage from doubling the process's memory:
+// the build allocates freely and briefly, so without a limit the heap
+// grows to twice the library's size. Unless the user set GOMEMLIMIT, it
+// sets a soft limit of the live heap plus buildHeadroom and returns the
+// function that restores the old one.
+func limitMemory() func() {
+	old := debug.SetMemoryLimit(-1)
+	if old != math.MaxInt64 {
+		return func() {}
+	}
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	debug.SetMemoryLimit(int64(ms.HeapAlloc) + buildHeadroom)
+	return func() { debug.SetMemoryLimit(old) }
 }
 
 func randomHex() string {
@@ -719,22 +854,39 @@ func yearOf(date string) int {
 }
 
 // sectionDoc is one bleve document: a section with its document's fields.
+// All is the text of the two analysed views (a, s): title, heading and
+// body.
 type sectionDoc struct {
-	All     string   `json:"a"`
-	Shingle string   `json:"s"`
-	Exact   string   `json:"e"`
-	Kind    string   `json:"kind"`
-	Year    string   `json:"year,omitempty"`
-	Doc     string   `json:"doc"`
-	Ref     []string `json:"ref,omitempty"`
-	Heading string   `json:"h"`
-	Path    string   `json:"p"`
-	Text    string   `json:"t"`
+	All     string
+	Kind    string
+	Year    string
+	Doc     string
+	Ref     []string
+	Heading string
+	Path    string
+	Text    string
+}
+
+// fields is the document as bleve maps it; analysed leaves out the
+// analysed views, which the build adds already analysed. Empty values are
+// left out so they are not indexed as terms.
+func (sd *sectionDoc) fields(analysed bool) map[string]interface{} {
+	m := map[string]interface{}{fKind: sd.Kind, fDoc: sd.Doc, fHeading: sd.Heading, fPath: sd.Path, fText: sd.Text}
+	if analysed {
+		m[fAll], m[fShingle] = sd.All, sd.All
+	}
+	if sd.Year != "" {
+		m[fYear] = sd.Year
+	}
+	if len(sd.Ref) > 0 {
+		m[fRef] = sd.Ref
+	}
+	return m
 }
 
 // addDoc adds every section of d to the batch and returns its metadata.
 func addDoc(b *bleve.Batch, d *content.Document) (*docMeta, error) {
-	return sectionsOf(d, func(id string, sd *sectionDoc) error { return b.Index(id, sd) })
+	return sectionsOf(d, func(id string, sd *sectionDoc) error { return b.Index(id, sd.fields(true)) })
 }
 
 // sectionsOf turns d into one sectionDoc per section, handing each to add
@@ -754,7 +906,7 @@ func sectionsOf(d *content.Document, add func(id string, sd *sectionDoc) error) 
 		heading, text := nfc(s.Heading), nfc(s.Text)
 		all := title + "\n" + heading + "\n" + text
 		sd := &sectionDoc{
-			All: all, Shingle: all, Exact: all,
+			All:  all,
 			Kind: string(d.Kind), Year: year, Doc: d.ID, Ref: refs[s.ID],
 			Heading: heading, Path: nfc(strings.Join(s.Path, pathSep)), Text: text,
 		}
@@ -777,8 +929,8 @@ func nfc(s string) string {
 	return norm.NFC.String(s)
 }
 
-// newMapping is the one mapping of a chibo index: three analysed views of
-// the words for matching and ranking, keyword fields for filters and
+// newMapping is the one mapping of a chibo index: two analysed views of
+// the words (folded words, folded shingles) for matching and ranking, keyword fields for filters and
 // facets, and the stored strings hits and snippets show. Nothing stores
 // term vectors: snippets and phrase checks re-tokenise the stored text.
 func newMapping() mapping.IndexMapping {
@@ -813,7 +965,6 @@ func newMapping() mapping.IndexMapping {
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt(fAll, text(AnalyzerFolded))
 	dm.AddFieldMappingsAt(fShingle, text(AnalyzerShingle))
-	dm.AddFieldMappingsAt(fExact, text(AnalyzerExact))
 	dm.AddFieldMappingsAt(fKind, kw(true))
 	dm.AddFieldMappingsAt(fYear, kw(true))
 	dm.AddFieldMappingsAt(fDoc, kw(false))

@@ -35,6 +35,7 @@ type Term struct {
 	Accent bool   `json:"accent,omitempty"` // typed with diacritics: rank exact matches higher
 	Symbol bool   `json:"symbol,omitempty"` // a directive symbol or date kept whole
 	Count  int    `json:"-"`                // times typed: a word repeated in a long question matters more
+	Pos    int    `json:"-"`                // index of its first occurrence among the query's words
 }
 
 // Phrase is a quoted run of words that must appear together in order.
@@ -275,6 +276,7 @@ func appendTerm(ts []Term, t Term) []Term {
 		}
 	}
 	t.Count = 1
+	t.Pos = len(ts)
 	return append(ts, t)
 }
 

@@ -135,8 +135,8 @@ func FuzzParseQuery(f *testing.F) {
 				t.Fatalf("%q: phrase of %d words", s, len(ph.Words))
 			}
 		}
-		mainQuery(p, false, false)
-		mainQuery(p, true, true)
+		mainQuery(p, false)
+		mainQuery(p, true)
 		filterQueries(p, "")
 	})
 }

@@ -29,14 +29,12 @@ var weights = rankWeights{
 	bTitle:    0.3,
 	wText:     1.0,
 	wHead:     12.0,
-	wTitle:    2.0,
+	wTitle:    6.0,
 	wPair:     1.0,
-	wNear:     0.0,
-	wTri:      0.0,
-	headCov:   0.0,
 	otherTone: 0.7,
-	qtf:       0.0,
-	bleve:     0.0,
+	headCov:   0.1,
+	early:     1.0,
+	titleDF:   0.6,
 }
 
 type rankWeights struct {
@@ -44,12 +42,10 @@ type rankWeights struct {
 	bText, bHead, bTitle float64 // length normalisation per field
 	wText, wHead, wTitle float64 // field weights
 	wPair                float64 // weight of neighbouring-word shingles
-	wNear                float64 // the same two words one or two words apart
-	wTri                 float64 // three query words in a row
 	headCov              float64 // bonus for the share of the heading's words the query has
+	early                float64 // in long questions, how much less a later word counts
+	titleDF              float64 // share of title-only occurrences taken out of document frequencies
 	otherTone            float64 // an occurrence with other diacritics than typed
-	qtf                  float64 // weight of log(times a word was typed)
-	bleve                float64 // share of bleve's normalised score
 }
 
 // unit is a query word or a pair of neighbouring words.
@@ -58,46 +54,47 @@ type unit struct {
 	exact  string // the exact term of a word ("" for pairs)
 	accent bool   // typed with diacritics
 	idf    float64
-	qtf    float64 // weight from the times it was typed
+	qtf    float64 // query weight: later words of a long question count less
 }
 
 type ranker struct {
-	ix     *Index
-	p      Parsed
-	exact  bool
-	w      rankWeights
-	words  []unit
-	pairs  []unit
-	wordOf map[string]int // folded → index in words
-	tris   []unit         // three neighbouring words
-	triOf  map[string]int
-	maxB   float64 // largest bleve score seen, for blending
+	ix      *Index
+	p       Parsed
+	exact   bool
+	w       rankWeights
+	words   []unit
+	pairs   []unit
+	wordOf  map[string]int // folded → index in words
+	pairOf  map[string]int // "a b" → index in pairs
+	relaxed bool           // the search fell back to "most words"
 }
 
 func (ix *Index) newRanker(p Parsed, exact bool) *ranker {
-	return ix.newRankerWith(p, exact, weights)
-}
-
-func (ix *Index) newRankerWith(p Parsed, exact bool, w rankWeights) *ranker {
-	rk := &ranker{ix: ix, p: p, exact: exact, w: w, wordOf: map[string]int{}}
+	w := weights
+	rk := &ranker{ix: ix, p: p, exact: exact, w: w, wordOf: map[string]int{}, pairOf: map[string]int{}}
 	n := float64(ix.stats.sections)
+	// Titles are repeated in every section of their document, which
+	// makes a title's words look common; counting them as rarely as the
+	// sections' own words do is what tells one law from another.
+	titleSecs := func(term string) float64 { return w.titleDF * float64(ix.stats.titleSecs[term]) }
 	idf := func(field, term string) float64 {
 		df := float64(ix.docFreq(field, term))
+		df = max(df-titleSecs(term), min(df, 1))
 		return math.Log(1 + (n-df+0.5)/(df+0.5))
 	}
-	qtf := func(n int) float64 {
-		if n <= 1 {
-			return 1
-		}
-		return 1 + rk.w.qtf*math.Log(float64(n))
-	}
 	addWord := func(t Term) {
-		if i, ok := rk.wordOf[t.Folded]; ok {
-			rk.words[i].qtf = max(rk.words[i].qtf, qtf(t.Count))
+		if _, ok := rk.wordOf[t.Folded]; ok {
 			return
 		}
+		if len(p.Terms) > 8 && len(t.Folded) == 1 {
+			return // "a", "b" … of a multiple-choice question: item labels, not words
+		}
 		rk.wordOf[t.Folded] = len(rk.words)
-		rk.words = append(rk.words, unit{folded: t.Folded, exact: t.Exact, accent: t.Accent && !exact, idf: idf(fAll, t.Folded), qtf: qtf(t.Count)})
+		w := 1.0
+		if n := len(p.Terms); rk.w.early > 0 && n > 8 {
+			w /= 1 + rk.w.early*float64(t.Pos)/float64(n)
+		}
+		rk.words = append(rk.words, unit{folded: t.Folded, exact: t.Exact, accent: t.Accent && !exact, idf: idf(fAll, t.Folded), qtf: w})
 	}
 	seenPair := map[string]bool{}
 	addPairs := func(ts []Term) {
@@ -107,6 +104,7 @@ func (ix *Index) newRankerWith(p Parsed, exact bool, w rankWeights) *ranker {
 				continue
 			}
 			seenPair[f] = true
+			rk.pairOf[f] = len(rk.pairs)
 			rk.pairs = append(rk.pairs, unit{folded: f, idf: idf(fShingle, f), qtf: 1})
 		}
 	}
@@ -122,36 +120,12 @@ func (ix *Index) newRankerWith(p Parsed, exact bool, w rankWeights) *ranker {
 	for _, ph := range p.Phrases {
 		addPairs(ph.Words)
 	}
-	// Trigrams have no statistics of their own: their weight is the mean
-	// of their two pairs'.
-	rk.triOf = map[string]int{}
-	pairIDF := map[string]float64{}
-	for _, u := range rk.pairs {
-		pairIDF[u.folded] = u.idf
-	}
-	addTris := func(ts []Term) {
-		for i := 2; i < len(ts); i++ {
-			a, b, c := ts[i-2].Folded, ts[i-1].Folded, ts[i].Folded
-			f := a + " " + b + " " + c
-			if _, ok := rk.triOf[f]; ok {
-				continue
-			}
-			rk.triOf[f] = len(rk.tris)
-			rk.tris = append(rk.tris, unit{folded: f, idf: (pairIDF[a+" "+b] + pairIDF[b+" "+c]) / 2, qtf: 1})
-		}
-	}
-	if rk.w.wTri > 0 {
-		addTris(p.Terms)
-		for _, ph := range p.Phrases {
-			addTris(ph.Words)
-		}
-	}
 	return rk
 }
 
 // fieldStat accumulates the weighted, length-normalised frequency of each
 // unit over a candidate's fields.
-func (rk *ranker) score(c *candidate, bleveScore float64) (float64, bool) {
+func (rk *ranker) score(c *candidate) (float64, bool) {
 	for _, ph := range rk.p.Phrases {
 		if !rk.hasPhrase(c, ph) {
 			return 0, false
@@ -176,70 +150,37 @@ func (rk *ranker) score(c *candidate, bleveScore float64) (float64, bool) {
 	}
 	wordTF := make([]float64, len(rk.words))
 	pairTF := make([]float64, len(rk.pairs))
-	pairIdx := make(map[string]int, len(rk.pairs))
-	for i, u := range rk.pairs {
-		pairIdx[u.folded] = i
-	}
-	nearTF := make([]float64, len(rk.pairs))
-	triTF := make([]float64, len(rk.tris))
 	var buf []byte
-	key := func(ws ...string) string {
-		buf = buf[:0]
-		for i, w := range ws {
-			if i > 0 {
-				buf = append(buf, ' ')
-			}
-			buf = append(buf, w...)
-		}
-		return string(buf)
-	}
 	for _, f := range fields {
-		var last [3]*token // the previous words, nearest first
+		var prev *token // the previous word (not a symbol's part)
 		for i := range f.toks {
 			t := &f.toks[i]
-			if wi, ok := rk.wordOf[t.folded]; ok {
+			wi, ok := rk.wordOf[t.folded]
+			if ok {
 				u := rk.words[wi]
 				v := 1.0
-				if rk.exact || u.accent {
-					if exactOf(f.src, *t) != u.exact {
-						if rk.exact {
-							v = 0
-						} else {
-							v = rk.w.otherTone
-						}
+				if (rk.exact || u.accent) && exactOf(f.src, *t) != u.exact {
+					v = rk.w.otherTone
+					if rk.exact {
+						v = 0
 					}
 				}
 				wordTF[wi] += v * f.w
-			} else if t.part {
-				continue
-			} else {
-				last = [3]*token{t, last[0], last[1]}
-				continue
 			}
 			if t.part {
 				continue
 			}
-			if len(rk.pairs) > 0 {
-				for d, p := range last {
-					if p == nil || t.pos-p.pos != d+1 {
-						break
-					}
-					if pi, ok := pairIdx[key(p.folded, t.folded)]; ok {
-						if d == 0 {
-							pairTF[pi] += f.w
-						} else {
-							nearTF[pi] += f.w
-						}
-					}
-				}
-				if p, q := last[0], last[1]; len(rk.tris) > 0 && p != nil && q != nil && t.pos == p.pos+1 && p.pos == q.pos+1 {
-					if ti, ok := rk.triOf[key(q.folded, p.folded, t.folded)]; ok {
-						triTF[ti] += f.w
-					}
+			if ok && prev != nil && t.pos == prev.pos+1 && len(rk.pairs) > 0 {
+				buf = append(append(append(buf[:0], prev.folded...), ' '), t.folded...)
+				if pi, ok := rk.pairOf[string(buf)]; ok {
+					pairTF[pi] += f.w
 				}
 			}
-			last = [3]*token{t, last[0], last[1]}
+			prev = t
 		}
+	}
+	if rk.exact && !rk.exactOK(c, wordTF) {
+		return 0, false
 	}
 	s := 0.0
 	k1 := rk.w.k1
@@ -250,23 +191,43 @@ func (rk *ranker) score(c *candidate, bleveScore float64) (float64, bool) {
 	for i, u := range rk.pairs {
 		tf := pairTF[i]
 		s += rk.w.wPair * u.idf * tf / (k1 + tf)
-		tf = nearTF[i]
-		s += rk.w.wNear * u.idf * tf / (k1 + tf)
-	}
-	for i, u := range rk.tris {
-		tf := triTF[i]
-		s += rk.w.wTri * u.idf * tf / (k1 + tf)
 	}
 	if rk.w.headCov > 0 {
 		s *= 1 + rk.w.headCov*rk.coverage(c.headToks)
 	}
-	if rk.w.bleve > 0 {
-		if bleveScore > rk.maxB {
-			rk.maxB = bleveScore
-		}
-		s += rk.w.bleve * bleveScore
-	}
 	return s, true
+}
+
+// exactOK applies --exact: every word (in a relaxed search, some word)
+// must occur with the accents typed, and no excluded word or phrase may.
+func (rk *ranker) exactOK(c *candidate, wordTF []float64) bool {
+	found := 0
+	for _, t := range rk.p.Terms {
+		if wordTF[rk.wordOf[t.Folded]] > 0 {
+			found++
+		}
+	}
+	if found == 0 && len(rk.p.Terms) > 0 || !rk.relaxed && found < len(rk.p.Terms) {
+		return false
+	}
+	for _, f := range []struct {
+		src  string
+		toks []token
+	}{{c.text, c.toks}, {c.heading, c.headToks}, {c.title, c.titleToks}} {
+		for _, t := range f.toks {
+			for _, x := range rk.p.Exclude {
+				if t.folded == x.Folded && exactOf(f.src, t) == x.Exact {
+					return false
+				}
+			}
+		}
+		for _, ph := range rk.p.ExcludePhrases {
+			if rk.phraseAt(f.src, f.toks, ph) >= 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // coverage is the share of a heading's words that the query has: a

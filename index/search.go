@@ -20,6 +20,9 @@ const DefaultLimit = 20
 // own scoring; a hit ranked lower by bleve rarely belongs in the top ten.
 const candidates = 60
 
+// exactCandidates is how many folded matches --exact checks for exact ones.
+const exactCandidates = 400
+
 // Search runs a query. Words must all match (when no section has them all,
 // sections with most of them are returned instead and Result.Relaxed is
 // set); hits are ranked by BM25F over title, heading and text with
@@ -50,21 +53,26 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	offset := max(q.Offset, 0)
 	k := max(offset+limit, candidates)
 
+	if q.Exact {
+		// Exact matches are picked from the folded ones: look at more.
+		k = max(k, exactCandidates)
+	}
 	filters := filterQueries(p, q.Doc)
-	main, ok := mainQuery(p, q.Exact, false)
+	main, ok := mainQuery(p, false)
 	r, err := ix.run(ctx, main, filters, p, q.Exact, k)
 	if err != nil {
 		return nil, err
 	}
 	if r.Total == 0 && ok && len(p.Terms) > 1 {
 		// No section has every word: show those with most of them.
-		relaxed, _ := mainQuery(p, q.Exact, true)
+		relaxed, _ := mainQuery(p, true)
 		if r, err = ix.run(ctx, relaxed, filters, p, q.Exact, k); err != nil {
 			return nil, err
 		}
 		res.Relaxed = r.Total > 0
 	}
 	rk := ix.newRanker(p, q.Exact)
+	rk.relaxed = res.Relaxed
 	hits := make([]scored, 0, len(r.Hits))
 	dropped := 0
 	for _, h := range r.Hits {
@@ -72,7 +80,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		if c == nil {
 			continue
 		}
-		s, keep := rk.score(c, h.Score)
+		s, keep := rk.score(c)
 		if !keep {
 			dropped++
 			continue
@@ -81,6 +89,10 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
 	res.Total = int(r.Total) - dropped
+	if q.Exact && int(r.Total) > len(r.Hits) && len(r.Hits) > 0 {
+		// Only the candidates were checked: estimate the rest alike.
+		res.Total = int(float64(r.Total) * float64(len(hits)) / float64(len(r.Hits)))
+	}
 	if res.Total < len(hits) {
 		res.Total = len(hits)
 	}
@@ -117,11 +129,13 @@ func (ix *Index) run(ctx context.Context, main query.Query, filters []query.Quer
 	if main == nil && len(filters) == 0 {
 		bq.AddMust(bleve.NewMatchNoneQuery())
 	}
-	for _, t := range p.Exclude {
-		bq.AddMustNot(termQ(t, exact))
-	}
-	for _, ph := range p.ExcludePhrases {
-		bq.AddMustNot(phraseQ(ph, exact))
+	if !exact { // exact exclusions are checked by the ranker
+		for _, t := range p.Exclude {
+			bq.AddMustNot(termQ(t))
+		}
+		for _, ph := range p.ExcludePhrases {
+			bq.AddMustNot(phraseQ(ph))
+		}
 	}
 	if main == nil {
 		bq.AddShould(bleve.NewMatchAllQuery())
@@ -130,23 +144,23 @@ func (ix *Index) run(ctx context.Context, main query.Query, filters []query.Quer
 	req.Fields = []string{fHeading, fPath, fText}
 	req.AddFacet("kind", bleve.NewFacetRequest(fKind, 10))
 	req.AddFacet("year", bleve.NewFacetRequest(fYear, 20))
-	return ix.bi.SearchInContext(ctx, req)
+	return ix.bi.search(ctx, req)
 }
 
 // mainQuery is the positive part: every word and phrase (or, relaxed, any
 // word), plus the shingles of neighbouring words as optional clauses so
 // that bleve's own ranking already favours sections where the words stand
 // together. ok is false when the query has no words.
-func mainQuery(p Parsed, exact, relaxed bool) (query.Query, bool) {
+func mainQuery(p Parsed, relaxed bool) (query.Query, bool) {
 	if !p.Positive() {
 		return nil, false
 	}
 	var must, should []query.Query
 	for _, t := range p.Terms {
-		must = append(must, termQ(t, exact))
+		must = append(must, termQ(t))
 	}
 	for _, ph := range p.Phrases {
-		must = append(must, phraseQ(ph, exact))
+		must = append(must, phraseQ(ph))
 	}
 	for i := 1; i < len(p.Terms); i++ {
 		sq := bleve.NewTermQuery(p.Terms[i-1].Folded + " " + p.Terms[i].Folded)
@@ -168,30 +182,20 @@ func mainQuery(p Parsed, exact, relaxed bool) (query.Query, bool) {
 	return bq, true
 }
 
-func termQ(t Term, exact bool) query.Query {
-	if exact {
-		q := bleve.NewTermQuery(t.Exact)
-		q.SetField(fExact)
-		return q
-	}
+func termQ(t Term) query.Query {
 	q := bleve.NewTermQuery(t.Folded)
 	q.SetField(fAll)
 	return q
 }
 
-// phraseQ matches the phrase's shingles (and, exact, its exact words):
-// almost always the phrase itself; the ranker checks word order exactly.
-func phraseQ(ph Phrase, exact bool) query.Query {
+// phraseQ matches the phrase's shingles: almost always the phrase itself;
+// the ranker checks the words' order (and, exact, their accents).
+func phraseQ(ph Phrase) query.Query {
 	var qs []query.Query
 	for i := 1; i < len(ph.Words); i++ {
 		sq := bleve.NewTermQuery(ph.Words[i-1].Folded + " " + ph.Words[i].Folded)
 		sq.SetField(fShingle)
 		qs = append(qs, sq)
-	}
-	if exact {
-		for _, w := range ph.Words {
-			qs = append(qs, termQ(w, true))
-		}
 	}
 	if len(qs) == 1 {
 		return qs[0]
@@ -289,16 +293,7 @@ func (ix *Index) docFreq(field, term string) int {
 		return n
 	}
 	ix.dfMu.Unlock()
-	n := 0
-	if adv, err := ix.bi.Advanced(); err == nil {
-		if r, err := adv.Reader(); err == nil {
-			if tfr, err := r.TermFieldReader(context.Background(), []byte(term), field, false, false, false); err == nil {
-				n = int(tfr.Count())
-				tfr.Close()
-			}
-			r.Close()
-		}
-	}
+	n := ix.bi.docFreq(field, term)
 	ix.dfMu.Lock()
 	if ix.dfCache == nil || len(ix.dfCache) > 100000 {
 		ix.dfCache = map[string]int{}
