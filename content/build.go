@@ -6,6 +6,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"chibo/content/internal/compose"
 )
 
 // builder assembles the section tree while a parser walks its input. Every
@@ -101,9 +103,15 @@ func (b *builder) flush() {
 			md = s.Markdown + "\n\n" + md
 		}
 		// Joining and stripping can leave a combining mark next to a new
-		// base letter; NFC again so the text stays in the one form.
-		s.Markdown = nfc(md)
-		s.Text = nfc(PlainText(md))
+		// base letter; NFC again so the text stays in the one form. Text
+		// of stable runes only (nearly all) needs neither, and PlainText
+		// adds none but ASCII.
+		if compose.StableSpan(md) == len(md) {
+			s.Markdown, s.Text = md, PlainText(md)
+		} else {
+			s.Markdown = nfc(md)
+			s.Text = nfc(PlainText(md))
+		}
 	}
 	b.body = b.body[:0]
 }
@@ -117,9 +125,11 @@ func (b *builder) sections() []*Section {
 // nfc re-normalises s only when it holds a character that could combine
 // with its neighbour (a combining mark, a Hangul jamo …); Vietnamese text
 // in NFC never does, and checking is much cheaper than normalising.
+// Stable runes (letters, punctuation) are none of these, so the check
+// starts after them.
 func nfc(s string) string {
-	for _, r := range s {
-		if r < 0x300 || (r >= 0x1e00 && r < 0x1f00) {
+	for _, r := range s[compose.StableSpan(s):] {
+		if compose.Stable(r) {
 			continue
 		}
 		if unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me) || (r >= 0x1100 && r < 0x1200) || (r >= 0x3130 && r < 0x3190) ||

@@ -41,8 +41,11 @@ func closingText(text string) string {
 			i += from
 			from = i + len(key)
 			start := strings.LastIndexByte(text[:i], '\n') + 1
-			window := text[start:min(len(text), i+600)]
-			if m := closingFormulaRe.FindString(strings.Join(strings.Fields(window), " ")); m != "" && i > lastAt {
+			window := strings.Join(strings.Fields(text[start:min(len(text), i+600)]), " ")
+			if !strings.Contains(window, "thông qua") {
+				continue // the formula needs it; the pattern is costly to run
+			}
+			if m := closingFormulaRe.FindString(window); m != "" && i > lastAt {
 				last, lastAt = m, i
 			}
 		}

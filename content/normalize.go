@@ -8,7 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"chibo/content/internal/compose"
 )
 
 // bookmarkRe matches the anchors Word leaves in text exported from .docx
@@ -23,6 +23,34 @@ var bookmarkRe = regexp.MustCompile(`\[bookmark:[^\]\n]*\]`)
 // the cell separators of report tables. Leading indentation is kept too,
 // because markdown lists and code depend on it; the text parsers trim it.
 func Normalize(s string) string {
+	if !charsNormal(s) {
+		s = normalizeChars(s)
+	}
+	lines := strings.Split(s, "\n")
+	changed := false
+	for i, l := range lines {
+		if t := tidyLine(l); t != l {
+			lines[i], changed = t, true
+		}
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(lines, "\n")
+}
+
+// charsNormal reports whether normalizeChars would leave s as it is: valid
+// UTF-8 of stable runes (see compose.Stable) with no carriage return,
+// bookmark or invisible character. Most converted text passes, and these
+// scans are cheaper than the steps of normalizeChars.
+func charsNormal(s string) bool {
+	return compose.StableSpan(s) == len(s) && !strings.Contains(s, "\r") &&
+		!strings.Contains(s, "[bookmark:") && !hasInvisible(s)
+}
+
+// normalizeChars is the character-level part of Normalize: valid UTF-8,
+// no BOM, LF line ends, no bookmarks, no invisible characters, NFC.
+func normalizeChars(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
 	}
@@ -46,27 +74,31 @@ func Normalize(s string) string {
 			return r
 		}, s)
 	}
-	s = norm.NFC.String(s)
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		lines[i] = tidyLine(l)
-	}
-	return strings.Join(lines, "\n")
+	return compose.NFC(s)
 }
 
-// hasInvisible reports whether s holds a character Normalize maps away
-// (zero-width, soft hyphen, special spaces, form feed).
+// hasInvisible reports whether s (valid UTF-8) holds a character Normalize
+// maps away (zero-width, soft hyphen, special spaces, form feed). Only
+// runes with the lead bytes of those characters are decoded, not every
+// Vietnamese letter.
 func hasInvisible(s string) bool {
-	for _, r := range s {
-		switch {
-		case r == '\f' || r == '\v':
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\f', '\v':
 			return true
-		case r < 0xa0:
-		case r == 0xa0 || r == 0xad || r == 0x202f || r == 0x2060 || r == 0x3000 || r == 0xfeff || (r >= 0x2000 && r <= 0x200d):
-			return true
+		case 0xc2, 0xe2, 0xe3, 0xef:
+			if r, _ := utf8.DecodeRuneInString(s[i:]); isInvisible(r) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// isInvisible reports whether Normalize maps r away or to a plain space
+// (besides form feed and vertical tab).
+func isInvisible(r rune) bool {
+	return r == 0xa0 || r == 0xad || r == 0x202f || r == 0x2060 || r == 0x3000 || r == 0xfeff || (r >= 0x2000 && r <= 0x200d)
 }
 
 // tidyLine fixes the spacing of one line, cell by cell so tab-separated
@@ -76,6 +108,9 @@ func tidyLine(l string) string {
 		return l
 	}
 	indent := len(l) - len(strings.TrimLeft(l, " "))
+	if l[indent:] != "" && !cellsNeedTidy(l[indent:]) {
+		return l // most lines: nothing to do, so nothing to split and join
+	}
 	cells := strings.Split(l[indent:], "\t")
 	for i, c := range cells {
 		cells[i] = tidySpaces(c)
@@ -111,6 +146,17 @@ func tidySpaces(c string) string {
 		last = r
 	}
 	return b.String()
+}
+
+// cellsNeedTidy reports whether tidySpaces would change a cell of the
+// tab-separated line.
+func cellsNeedTidy(line string) bool {
+	for c := range strings.SplitSeq(line, "\t") {
+		if strings.HasPrefix(c, " ") || strings.HasSuffix(c, " ") || needsTidy(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // needsTidy is a fast check that tidySpaces has something to do.
@@ -164,7 +210,7 @@ func LayoutOf(name, text string) Layout {
 				stt = true
 			}
 		}
-		if atxRe.MatchString(l) {
+		if strings.Contains(l, "#") && atxRe.MatchString(l) {
 			atx++
 		}
 	}

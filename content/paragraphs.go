@@ -79,44 +79,70 @@ var (
 	romanValid = regexp.MustCompile(`^(X{0,3})(IX|IV|V?I{0,3})$`)
 )
 
-// markerOf reads the numbering a paragraph starts with.
+// markerOf reads the numbering a paragraph starts with. Each pattern can
+// only match text that starts with certain characters, so the first rune
+// decides which are worth running: markerOf runs several times on every
+// paragraph.
 func markerOf(t string) marker {
-	if m := articleRe.FindStringSubmatch(t); m != nil && (m[3] != "" || len(t) == len(m[1])) {
-		return marker{kind: mkArticle, label: "dieu-" + strings.ToLower(m[2]), prefix: m[1] + m[3], rest: m[4]}
+	c, _ := utf8.DecodeRuneInString(t)
+	digit := c >= '0' && c <= '9'
+	lower := c >= 'a' && c <= 'z' || c == 'đ'
+	if c == 'Đ' {
+		if m := articleRe.FindStringSubmatch(t); m != nil && (m[3] != "" || len(t) == len(m[1])) {
+			return marker{kind: mkArticle, label: "dieu-" + strings.ToLower(m[2]), prefix: m[1] + m[3], rest: m[4]}
+		}
 	}
-	if m := partRe.FindStringSubmatch(t); m != nil && len(strings.Fields(t)) <= 25 {
-		return marker{kind: mkPart, label: Slug(m[1], 3), prefix: m[1] + m[3], rest: m[4]}
+	if c == 'P' || c == 'C' {
+		if m := partRe.FindStringSubmatch(t); m != nil && len(strings.Fields(t)) <= 25 {
+			return marker{kind: mkPart, label: Slug(m[1], 3), prefix: m[1] + m[3], rest: m[4]}
+		}
 	}
-	if m := sectionRe.FindStringSubmatch(t); m != nil && (m[3] != "" || len(t) == len(m[1])) {
-		return marker{kind: mkSection, label: Slug(m[1], 2), prefix: m[1] + m[3], rest: m[4]}
+	if c == 'M' {
+		if m := sectionRe.FindStringSubmatch(t); m != nil && (m[3] != "" || len(t) == len(m[1])) {
+			return marker{kind: mkSection, label: Slug(m[1], 2), prefix: m[1] + m[3], rest: m[4]}
+		}
 	}
-	if m := appendixRe.FindStringSubmatch(t); m != nil && len(strings.Fields(t)) <= 25 && !strings.HasSuffix(t, ".") &&
-		(m[2] != "" || m[3] != "" || len(t) == len(m[1])) {
-		return marker{kind: mkAppendix, label: Slug(m[1], 3), prefix: m[1] + m[3], rest: m[4]}
+	if c == 'P' {
+		if m := appendixRe.FindStringSubmatch(t); m != nil && len(strings.Fields(t)) <= 25 && !strings.HasSuffix(t, ".") &&
+			(m[2] != "" || m[3] != "" || len(t) == len(m[1])) {
+			return marker{kind: mkAppendix, label: Slug(m[1], 3), prefix: m[1] + m[3], rest: m[4]}
+		}
 	}
-	if m := romanRe.FindStringSubmatch(t); m != nil && romanValid.MatchString(m[2]) {
-		return marker{kind: mkRoman, label: strings.ToLower(m[2]), prefix: m[1], rest: m[3]}
+	if c == 'I' || c == 'V' || c == 'X' {
+		if m := romanRe.FindStringSubmatch(t); m != nil && romanValid.MatchString(m[2]) {
+			return marker{kind: mkRoman, label: strings.ToLower(m[2]), prefix: m[1], rest: m[3]}
+		}
 	}
-	if m := upperRe.FindStringSubmatch(t); m != nil {
-		return marker{kind: mkUpper, label: letterLabel(strings.ToLower(m[2])), prefix: m[1], rest: m[3]}
+	if c >= 'A' && c <= 'Y' || c == 'Đ' {
+		if m := upperRe.FindStringSubmatch(t); m != nil {
+			return marker{kind: mkUpper, label: letterLabel(strings.ToLower(m[2])), prefix: m[1], rest: m[3]}
+		}
 	}
-	if m := multiNumRe.FindStringSubmatch(t); m != nil {
-		return marker{kind: mkNumber, label: Slug(m[2], 4), prefix: m[1], rest: m[3], depth: strings.Count(m[2], ".") + 1}
+	if digit {
+		if m := multiNumRe.FindStringSubmatch(t); m != nil {
+			return marker{kind: mkNumber, label: Slug(m[2], 4), prefix: m[1], rest: m[3], depth: strings.Count(m[2], ".") + 1}
+		}
+		if m := numberRe.FindStringSubmatch(t); m != nil && !startsWithDigit(m[3]) {
+			return marker{kind: mkNumber, label: m[2], prefix: m[1], rest: m[3], depth: 1}
+		}
 	}
-	if m := numberRe.FindStringSubmatch(t); m != nil && !startsWithDigit(m[3]) {
-		return marker{kind: mkNumber, label: m[2], prefix: m[1], rest: m[3], depth: 1}
+	if lower {
+		if m := letterRe.FindStringSubmatch(t); m != nil {
+			return marker{kind: mkLetter, label: letterLabel(m[2]), prefix: m[1], rest: m[3]}
+		}
+		if m := letterDot.FindStringSubmatch(t); m != nil {
+			return marker{kind: mkLetter, label: letterLabel(m[2]), prefix: m[1], rest: m[3]}
+		}
 	}
-	if m := letterRe.FindStringSubmatch(t); m != nil {
-		return marker{kind: mkLetter, label: letterLabel(m[2]), prefix: m[1], rest: m[3]}
+	if digit || c == '(' {
+		if m := parenRe.FindStringSubmatch(t); m != nil {
+			return marker{kind: mkParen, prefix: m[1], rest: m[2]}
+		}
 	}
-	if m := letterDot.FindStringSubmatch(t); m != nil {
-		return marker{kind: mkLetter, label: letterLabel(m[2]), prefix: m[1], rest: m[3]}
-	}
-	if m := parenRe.FindStringSubmatch(t); m != nil {
-		return marker{kind: mkParen, prefix: m[1], rest: m[2]}
-	}
-	if m := bulletRe.FindStringSubmatch(t); m != nil {
-		return marker{kind: mkBullet, prefix: m[1], rest: m[2]}
+	if strings.ContainsRune("-+•◦▪●*–", c) {
+		if m := bulletRe.FindStringSubmatch(t); m != nil {
+			return marker{kind: mkBullet, prefix: m[1], rest: m[2]}
+		}
 	}
 	return marker{}
 }
@@ -479,13 +505,14 @@ func isAbbrev(before string) bool {
 // cutAtWord shortens s to at most max runes at a word boundary and marks
 // the cut with "…".
 func cutAtWord(s string, max int) string {
-	words := strings.Fields(s)
 	var b strings.Builder
-	for i, w := range words {
-		if i > 0 && b.Len() > 0 && utf8.RuneCountInString(b.String())+1+utf8.RuneCountInString(w) > max {
+	whole := true // every word of s is in b
+	for w := range strings.FieldsSeq(s) {
+		if b.Len() > 0 && utf8.RuneCountInString(b.String())+1+utf8.RuneCountInString(w) > max {
+			whole = false
 			break
 		}
-		if i > 0 {
+		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
 		b.WriteString(w)
@@ -494,7 +521,7 @@ func cutAtWord(s string, max int) string {
 	if out == "" {
 		out = b.String()
 	}
-	if len(out) < len(strings.Join(words, " ")) {
+	if !whole || len(out) < b.Len() {
 		out += "…"
 	}
 	return out

@@ -133,16 +133,16 @@ func extractRefs(secs []*Section) []Ref {
 				if !ok {
 					continue
 				}
-				if m := kindWordRe.FindStringSubmatch(text[max(0, loc[0]-40):loc[0]]); m != nil {
-					if k := kindName(m[1]); k != "" && compatibleKind(kind, k) {
-						kind = k
-					}
-				}
 				key := [2]string{sym, s.ID}
 				if seen[key] {
 					continue
 				}
 				seen[key] = true
+				if m := kindWordRe.FindStringSubmatch(text[max(0, loc[0]-40):loc[0]]); m != nil {
+					if k := kindName(m[1]); k != "" && compatibleKind(kind, k) {
+						kind = k
+					}
+				}
 				refs = append(refs, Ref{Symbol: sym, Kind: kind, Section: s.ID})
 			}
 		}
@@ -198,13 +198,18 @@ func kindName(w string) string {
 	if strings.HasPrefix(w, "luật") {
 		return "Luật"
 	}
-	for _, tk := range typeKinds {
-		if strings.ToLower(tk[1]) == w {
-			return tk[1]
-		}
-	}
-	return ""
+	return kindNames[w]
 }
+
+// kindNames maps the lower-case name of each directive kind to its
+// spelling, for kindName.
+var kindNames = func() map[string]string {
+	m := map[string]string{}
+	for _, tk := range typeKinds {
+		m[strings.ToLower(tk[1])] = tk[1]
+	}
+	return m
+}()
 
 // compatibleKind lets the written name refine the code's kind only where
 // one code stands for several names.

@@ -53,9 +53,14 @@ type tableHeader struct {
 	hasSTT bool
 }
 
+// tblSupDigits are the superscript digits, 0 to 9: the marks of footnotes.
 var tblSupDigits = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
-func tblIsSup(r rune) bool { return strings.ContainsRune(tblSupDigits, r) }
+// tblIsSup reports whether r is one of tblSupDigits; it runs on every rune
+// of every cell, so it compares rather than searching the string.
+func tblIsSup(r rune) bool {
+	return r == '¹' || r == '²' || r == '³' || r == '⁰' || (r >= '⁴' && r <= '⁹')
+}
 
 func parseTable(text string) []*Section {
 	lines := strings.Split(text, "\n")
@@ -629,7 +634,12 @@ const tblHeadingWords = 14
 // tblHeadingWords words; cut reports that words were left out (the caller then
 // keeps the full text in the body).
 func tblShortHeading(text string) (h string, cut bool) {
-	words := strings.Fields(text)
+	var words []string // one more than a heading may have is enough to decide
+	for w := range strings.FieldsSeq(text) {
+		if words = append(words, w); len(words) > tblHeadingWords {
+			break
+		}
+	}
 	if len(words) <= tblHeadingWords {
 		return strings.Join(words, " "), false
 	}

@@ -73,12 +73,23 @@ func PlainText(md string) string {
 		out = append(out, t)
 	}
 	s := strings.Join(out, "\n")
-	// Escaped markers become placeholders so the emphasis stripper keeps them.
-	s = strings.NewReplacer("**", "", "__", "", "\\*", "\ue000", "\\_", "\ue001", "\\<", "<", "\\#", "#", "\\[", "[", "\\]", "]", "\\|", "|", "\\\\", "\\", "<br>", " ").Replace(s)
+	if strings.ContainsAny(s, "*_\\<") { // what unescapeMarkdown's keys start with
+		s = unescapeMarkdown.Replace(s)
+	}
 	s = stripSingleEmphasis(s)
-	s = strings.NewReplacer("\ue000", "*", "\ue001", "_").Replace(s)
+	if strings.Contains(s, "\ue000") || strings.Contains(s, "\ue001") {
+		s = restoreEscaped.Replace(s)
+	}
 	return strings.TrimSpace(collapseBlankLines(s))
 }
+
+// The replacers of PlainText, built once: building one costs more than
+// running it on a section. Escaped markers become placeholders so the
+// emphasis stripper keeps them; restoreEscaped puts them back.
+var (
+	unescapeMarkdown = strings.NewReplacer("**", "", "__", "", "\\*", "\ue000", "\\_", "\ue001", "\\<", "<", "\\#", "#", "\\[", "[", "\\]", "]", "\\|", "|", "\\\\", "\\", "<br>", " ")
+	restoreEscaped   = strings.NewReplacer("\ue000", "*", "\ue001", "_")
+)
 
 // stripSingleEmphasis drops *x* and _x_ markers that open or close a word.
 // Neighbours are those of the original text, so "**" pairs are judged as

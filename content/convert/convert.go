@@ -21,6 +21,8 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"chibo/content/internal/compose"
 )
 
 // Format is what a file turned out to be.
@@ -246,7 +248,7 @@ func convertText(data []byte, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	if ctl := countControl(text); ctl > utf8.RuneCountInString(text)/100+2 {
+	if ctl, runes := countControl(text); ctl > runes/100+2 {
 		return nil, &Error{Problem: ProblemBinary, Detail: fmt.Sprintf("%d control characters", ctl)}
 	}
 	return &Result{Text: text, Layout: LayoutDetect, Format: FormatText, Encoding: enc}, nil
@@ -266,9 +268,16 @@ func decodeText(data []byte, forced string) (string, string, error) {
 		}
 		enc = g.Encoding
 	}
-	text, err := Decode(data, enc)
-	if err != nil {
-		return "", "", &Error{Problem: ProblemEncoding, Detail: enc, Err: err}
+	var text string
+	if forced == "" && enc == UTF8 && !bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+		// DetectEncoding chose UTF-8 because every byte is valid; Decode
+		// would check them all again before composing.
+		text = compose.NFC(string(data))
+	} else {
+		var err error
+		if text, err = Decode(data, enc); err != nil {
+			return "", "", &Error{Problem: ProblemEncoding, Detail: enc, Err: err}
+		}
 	}
 	text = strings.TrimPrefix(text, "\ufeff")
 	if enc == UTF8 {
@@ -280,17 +289,19 @@ func decodeText(data []byte, forced string) (string, string, error) {
 	if strings.ContainsRune(text, 0) {
 		return "", "", &Error{Problem: ProblemBinary, Detail: "NUL"}
 	}
-	return text, enc, nil // Decode already composed it (NFC)
+	return text, enc, nil // composed (NFC) above
 }
 
-func countControl(s string) int {
-	n := 0
+// countControl counts the control characters and undecodable bytes of s,
+// and its runes, in one pass over the text.
+func countControl(s string) (ctl, runes int) {
 	for _, r := range s {
+		runes++
 		if (r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f') || r == utf8.RuneError {
-			n++
+			ctl++
 		}
 	}
-	return n
+	return ctl, runes
 }
 
 // IsCancel reports whether err is a cancellation rather than a bad file.

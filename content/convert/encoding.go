@@ -9,6 +9,8 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/unicode/norm"
+
+	"chibo/content/internal/compose"
 )
 
 // Encoding names, as accepted by --encoding and reported to the user.
@@ -57,7 +59,7 @@ func Decode(data []byte, enc string) (string, error) {
 		if !utf8.Valid(data) {
 			return "", fmt.Errorf("invalid UTF-8 at byte %d", invalidUTF8At(data))
 		}
-		return norm.NFC.String(string(data)), nil
+		return compose.NFC(string(data)), nil
 	case UTF16LE, UTF16BE:
 		e := unicode.LittleEndian
 		if enc == UTF16BE {
@@ -67,13 +69,13 @@ func Decode(data []byte, enc string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		return norm.NFC.String(string(b)), nil
+		return compose.NFC(string(b)), nil
 	case CP1258:
 		b, err := charmap.Windows1258.NewDecoder().Bytes(data)
 		if err != nil {
 			return "", err
 		}
-		return norm.NFC.String(string(b)), nil
+		return compose.NFC(string(b)), nil
 	case TCVN3:
 		return decodeTCVN3(data), nil
 	case VNI:

@@ -6,7 +6,8 @@
 // tree, because real cells are broken HTML (a <ul> never closed, a <p>
 // split across a page break) and the tree builder would move or drop text
 // to repair them; here every piece of text outside script and style reaches
-// the output. The package is a leaf: it imports nothing of chibo.
+// the output. The package is a leaf: it imports nothing of chibo but the
+// internal NFC helper.
 package htmlmd
 
 import (
@@ -16,7 +17,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
-	"golang.org/x/text/unicode/norm"
+
+	"chibo/content/internal/compose"
 )
 
 // Convert returns src as markdown. The page title, if any, is left out; see
@@ -57,7 +59,7 @@ func Page(src string) (title, markdown string) {
 	}
 	c.finish()
 	title = strings.Join(strings.Fields(c.title.String()), " ")
-	return norm.NFC.String(title), norm.NFC.String(c.join())
+	return compose.NFC(title), compose.NFC(c.join())
 }
 
 func tagAttrs(z *html.Tokenizer) map[string]string {
@@ -672,13 +674,18 @@ func render(runs []run) string {
 	return strings.TrimSpace(collapse(sb.String()))
 }
 
-// collapse turns every run of white space into one space.
+// collapse turns every run of white space into one space (and each bad
+// byte into U+FFFD). It runs on every piece of text, which mostly has
+// single plain spaces only and is returned as it is.
 func collapse(s string) string {
+	if !needsCollapse(s) {
+		return s
+	}
 	var sb strings.Builder
 	sb.Grow(len(s))
 	space := false
 	for _, r := range s {
-		if unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff' {
+		if isSpace(r) {
 			space = true
 			continue
 		}
@@ -692,6 +699,39 @@ func collapse(s string) string {
 		sb.WriteByte(' ')
 	}
 	return sb.String()
+}
+
+// needsCollapse reports whether collapse changes s: it has white space
+// other than single plain spaces, or bytes that are not UTF-8.
+func needsCollapse(s string) bool {
+	space := false
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			return true
+		case isSpace(r):
+			if space || r != ' ' {
+				return true
+			}
+			space = true
+		default:
+			space = false
+		}
+	}
+	return false
+}
+
+// isSpace reports white space as unicode.IsSpace does, and the no-break
+// and zero-width spaces of copied text. The letters of Vietnamese text are
+// answered before the Unicode table would be searched.
+func isSpace(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r == ' ' || r >= '\t' && r <= '\r'
+	case r < 0x2000:
+		return r == '\u0085' || r == '\u00a0' || r == '\u1680'
+	}
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -748,6 +788,9 @@ func trimMarker(s string) string {
 // opening quote follow; "kinh tế - xã hội" stays one phrase. lead is the
 // text before the first item.
 func splitDashItems(s string) (lead string, items []string) {
+	if !strings.Contains(s, "- ") && !strings.Contains(s, "• ") {
+		return strings.TrimSpace(s), nil // no dash that could start an item
+	}
 	rs := []rune(s)
 	var cuts []int // rune index of each item's dash
 	lastSignificant := rune(0)
