@@ -120,7 +120,7 @@ func TestFlowSearchOpenBack(t *testing.T) {
 func TestFlowFilterAndDirectives(t *testing.T) {
 	app := testApp(t, nil, newMemUser())
 	tm := teatest.NewTestModel(t, probeModel{app}, teatest.WithInitialTermSize(80, 24))
-	waitScreen(t, tm, "library", has("THƯ VIỆN"))
+	waitScreen(t, tm, "library", has("THƯ VIỆN", "1/5"))
 	tm.Send(keyMsg("f"))
 	tm.Type("hoi dong nhan dan")
 	f := waitScreen(t, tm, "filtered", has("1/2 (5)", "Lọc: hoi dong nhan dan"))

@@ -368,7 +368,7 @@ func TestFlowImportCancel(t *testing.T) {
 		OpenLibrary: func() (Library, error) { return slowLib{base}, nil },
 	})
 	tm := teatest.NewTestModel(t, probeModel{app}, teatest.WithInitialTermSize(50, 15))
-	waitScreen(t, tm, "library", has("THƯ VIỆN"))
+	waitScreen(t, tm, "library", has("THƯ VIỆN", "1/5"))
 	tm.Send(keyMsg("i"))
 	tm.Type("tai-lieu")
 	tm.Send(keyMsg("enter"))
