@@ -14,6 +14,10 @@ type Dirs struct {
 	Cache string
 }
 
+// ErrNoHome is returned by ResolveDirs when there is no home directory to
+// put the data in and none was given.
+var ErrNoHome = errors.New("no home directory: set CHIBO_DATA or use --data")
+
 // ResolveDirs picks the directories: the --data flag, else $CHIBO_DATA
 // (both put everything in one directory), else the XDG data and cache
 // directories.
@@ -33,13 +37,13 @@ func ResolveDirs(flagData string) (Dirs, error) {
 	home, herr := os.UserHomeDir()
 	if data == "" {
 		if herr != nil {
-			return Dirs{}, errors.New("no home directory: set CHIBO_DATA or use --data")
+			return Dirs{}, ErrNoHome
 		}
 		data = filepath.Join(home, ".local", "share")
 	}
 	if cache == "" {
 		if herr != nil {
-			return Dirs{}, errors.New("no home directory: set CHIBO_DATA or use --data")
+			return Dirs{}, ErrNoHome
 		}
 		cache = filepath.Join(home, ".cache")
 	}

@@ -145,7 +145,7 @@ func OpenLibrary(dirs Dirs) (*Library, error) {
 			j.doc.ID = strings.TrimSuffix(j.name, filepath.Ext(j.name))
 			if old, ok := l.imported[j.doc.ID]; ok && old != j.name {
 				// Two copies of one ID (an interrupted update): keep one.
-				l.Problems = append(l.Problems, fmt.Errorf("%s: duplicate of %s", j.name, old))
+				l.Problems = append(l.Problems, &FileError{File: j.name, Problem: ProblemDuplicateID, Detail: old})
 				continue
 			}
 			l.imported[j.doc.ID] = j.name

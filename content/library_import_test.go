@@ -357,3 +357,31 @@ func TestImportCancel(t *testing.T) {
 		t.Errorf("after cancel: %v, %d docs, problems %v", err, len(again.Docs()), again.Problems)
 	}
 }
+
+// Two files with one ID (an interrupted update) open as one document and
+// a typed problem the UIs can explain, naming both files.
+func TestOpenLibraryDuplicateID(t *testing.T) {
+	dirs := Dirs{Data: t.TempDir()}
+	if err := os.MkdirAll(dirs.Library(), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"bien-ban.md", "bien-ban.txt"} {
+		if err := os.WriteFile(filepath.Join(dirs.Library(), name), []byte("# Biên bản\n\nNội dung "+name+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	lib, err := OpenLibrary(dirs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lib.Problems) != 1 {
+		t.Fatalf("problems = %v, want one", lib.Problems)
+	}
+	var fe *FileError
+	if !errors.As(lib.Problems[0], &fe) || fe.Problem != ProblemDuplicateID || fe.File != "bien-ban.txt" || fe.Detail != "bien-ban.md" {
+		t.Errorf("problem = %#v, want duplicate-id of bien-ban.txt kept as bien-ban.md", lib.Problems[0])
+	}
+	if _, ok := lib.Doc("bien-ban"); !ok {
+		t.Error("the kept copy is not in the library")
+	}
+}

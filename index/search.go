@@ -75,8 +75,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	rk.relaxed = res.Relaxed
 	hits := make([]scored, 0, len(r.Hits))
 	dropped := 0
+	titles := map[string][]token{} // a document's title, analysed once for all its sections
 	for _, h := range r.Hits {
-		c := ix.candidate(h)
+		c := ix.candidate(h, titles)
 		if c == nil {
 			continue
 		}
@@ -261,7 +262,9 @@ type candidate struct {
 	titleToks, headToks, toks []token
 }
 
-func (ix *Index) candidate(h *search.DocumentMatch) *candidate {
+// candidate reads a hit's stored fields and analyses them; titles caches
+// the tokens of document titles (read only, shared by the candidates).
+func (ix *Index) candidate(h *search.DocumentMatch, titles map[string][]token) *candidate {
 	doc, sec, ok := strings.Cut(h.ID, idSep)
 	if !ok {
 		return nil
@@ -277,7 +280,12 @@ func (ix *Index) candidate(h *search.DocumentMatch) *candidate {
 	} else {
 		c.path = []string{}
 	}
-	c.titleToks = tokens(c.title)
+	toks, ok := titles[doc]
+	if !ok {
+		toks = tokens(c.title)
+		titles[doc] = toks
+	}
+	c.titleToks = toks
 	c.headToks = tokens(c.heading)
 	c.toks = tokens(c.text)
 	return c

@@ -98,12 +98,19 @@ func TestRemoveCommand(t *testing.T) {
 	if _, errs, code := runCLI(t, data, "import", src); code != 0 {
 		t.Fatal(errs)
 	}
-	// Declined (empty stdin), then confirmed by the answer, by file name.
-	out, _, code := runCLI(t, data, "remove", "bien-ban")
-	if code != 0 || !strings.Contains(out, `Kept "bien-ban"`) {
-		t.Errorf("declined: %d %s", code, out)
+	// Nobody to answer (empty stdin): kept, with the way to skip the question.
+	out, errs, code := runCLI(t, data, "remove", "bien-ban")
+	if code != 1 || !strings.Contains(out, `Kept "bien-ban"`) || !strings.Contains(errs, "--yes") {
+		t.Errorf("no answer: %d %s %s", code, out, errs)
 	}
+	// Declined, then confirmed by the answer, by file name.
 	var o, eb bytes.Buffer
+	code = run([]string{"--data", data, "--lang", "en", "remove", "bien-ban"}, strings.NewReader("n\n"), &o, &eb)
+	if code != 0 || !strings.Contains(o.String(), `Kept "bien-ban"`) {
+		t.Errorf("declined: %d %s %s", code, o.String(), eb.String())
+	}
+	o.Reset()
+	eb.Reset()
 	code = run([]string{"--data", data, "--lang", "en", "remove", "Bien ban.txt"}, strings.NewReader("y\n"), &o, &eb)
 	if code != 0 || !strings.Contains(o.String(), `Removed "bien-ban"`) {
 		t.Errorf("confirmed: %d %s %s", code, o.String(), eb.String())

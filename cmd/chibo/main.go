@@ -61,9 +61,6 @@ var commands = map[string]*command{}
 
 func register(c *command) { commands[c.name] = c }
 
-// errUsage marks a usage error: exit code 2.
-var errUsage = errors.New("usage")
-
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
@@ -95,8 +92,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	dirs, err := content.ResolveDirs(*dataFlag)
 	if err != nil {
-		fmt.Fprintln(stderr, "chibo:", err)
-		return 1
+		return fail(e, err)
 	}
 	e.dirs = dirs
 	rest := fs.Args()
@@ -115,7 +111,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if len(rest) > 0 && (rest[0] == "-h" || rest[0] == "-help" || rest[0] == "--help") {
-		fmt.Fprintf(stdout, "chibo %s %s\n  %s\n", c.name, e.T(c.usage), e.T(c.summary))
+		commandHelp(e, c)
 		return 0
 	}
 	return c.run(e, rest)
@@ -152,7 +148,7 @@ func parseFlags(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, 
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprintf(e.stdout, "chibo %s %s\n  %s\n", c.name, e.T(c.usage), e.T(c.summary))
+				commandHelp(e, c)
 				return nil, false
 			}
 			fmt.Fprintf(e.stderr, "chibo %s: %v\n", c.name, err)
@@ -166,6 +162,11 @@ func parseFlags(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, 
 		pos = append(pos, args[0])
 		args = args[1:]
 	}
+}
+
+// commandHelp prints c's synopsis and summary, for -h and "help".
+func commandHelp(e *env, c *command) {
+	fmt.Fprintf(e.stdout, "chibo %s %s\n  %s\n", c.name, e.T(c.usage), e.T(c.summary))
 }
 
 // usageError prints a usage problem for c and returns exit code 2.

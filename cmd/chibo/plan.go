@@ -50,7 +50,7 @@ func runPlan(e *env, args []string) int {
 	case "set":
 		return planSet(e, c, rest)
 	case "-h", "--help", "help":
-		fmt.Fprintf(e.stdout, "chibo %s %s\n  %s\n", c.name, e.T(c.usage), e.T(c.summary))
+		commandHelp(e, c)
 		return 0
 	}
 	return usageError(e, c, fmt.Sprintf(e.T(i18n.CLIPlanBadVerb), verb))
@@ -86,13 +86,18 @@ func loadPlan(e *env, key string) (*plan.Plan, bool, int) {
 		if p == nil || !errors.As(err, &de) {
 			return nil, false, planFail(e, err)
 		}
-		fmt.Fprintln(e.stderr, "chibo:", planview.Describe(err, e.lang))
+		planWarn(e, err)
 	}
 	return p, saved, 0
 }
 
-func planFail(e *env, err error) int {
+// planWarn prints a plan store problem the command goes on after.
+func planWarn(e *env, err error) {
 	fmt.Fprintln(e.stderr, "chibo:", planview.Describe(err, e.lang))
+}
+
+func planFail(e *env, err error) int {
+	planWarn(e, err)
 	return 1
 }
 
@@ -302,10 +307,8 @@ func planAdd(e *env, c *command, args []string) int {
 		_, err = p.AddExcerpt(it.ID, ex, planNow())
 		return err
 	})
-	if err != nil && !isDamaged(err) {
-		return planFail(e, err)
-	} else if err != nil {
-		fmt.Fprintln(e.stderr, "chibo:", planview.Describe(err, e.lang))
+	if code := updateFailed(e, err); code != 0 {
+		return code
 	}
 	head := ex.Heading()
 	if head == "" {
@@ -315,10 +318,19 @@ func planAdd(e *env, c *command, args []string) int {
 	return 0
 }
 
-// isDamaged says the update went ahead after a damaged file was set aside.
-func isDamaged(err error) bool {
+// updateFailed reports the error of a plan.Store.Update and returns the
+// exit code: 0 when there was none, or when a damaged file was set aside
+// and the update went ahead on a fresh plan (only a warning then).
+func updateFailed(e *env, err error) int {
 	var de *userdata.DamagedError
-	return errors.As(err, &de) && de.Aside != ""
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &de) && de.Aside != "":
+		planWarn(e, err)
+		return 0
+	}
+	return planFail(e, err)
 }
 
 func planNote(e *env, c *command, args []string) int {
@@ -372,10 +384,8 @@ func planNote(e *env, c *command, args []string) int {
 		}
 		return p.SetNotes(it.ID, notes)
 	})
-	if err != nil && !isDamaged(err) {
-		return planFail(e, err)
-	} else if err != nil {
-		fmt.Fprintln(e.stderr, "chibo:", planview.Describe(err, e.lang))
+	if code := updateFailed(e, err); code != 0 {
+		return code
 	}
 	fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanNoted)+"\n", num, title)
 	return 0
@@ -420,10 +430,8 @@ func planSet(e *env, c *command, args []string) int {
 		}
 		return nil
 	})
-	if err != nil && !isDamaged(err) {
-		return planFail(e, err)
-	} else if err != nil {
-		fmt.Fprintln(e.stderr, "chibo:", planview.Describe(err, e.lang))
+	if code := updateFailed(e, err); code != 0 {
+		return code
 	}
 	fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanSetDone)+"\n", key)
 	return 0

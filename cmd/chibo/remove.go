@@ -56,11 +56,17 @@ func runRemove(e *env, args []string) int {
 		}
 		if !*yes {
 			fmt.Fprintf(e.stderr, e.T(i18n.RemoveConfirm), d.ID, d.Title)
-			answer, _ := in.ReadString('\n')
+			answer, err := in.ReadString('\n')
 			switch strings.ToLower(strings.TrimSpace(answer)) {
 			case "c", "co", "có", "y", "yes":
 			default:
 				fmt.Fprintf(e.stdout, e.T(i18n.RemoveKept)+"\n", d.ID)
+				if err != nil && answer == "" {
+					// Nobody to answer (a script, a closed input): say how
+					// to remove without asking.
+					fmt.Fprintln(e.stderr, e.T(i18n.RemoveNeedYes))
+					code = 1
+				}
 				continue
 			}
 		}

@@ -98,7 +98,7 @@ func runSearch(e *env, args []string) int {
 	limit := 10
 	words, bad, help := searchArgs(args, map[string]*bool{"json": &jsonOut, "exact": &exact}, map[string]*int{"limit": &limit})
 	if help {
-		fmt.Fprintf(e.stdout, "chibo %s %s\n  %s\n", c.name, e.T(c.usage), e.T(c.summary))
+		commandHelp(e, c)
 		return 0
 	}
 	if bad != "" {

@@ -38,7 +38,6 @@ const (
 	FormatDOC      Format = "doc" // Word 97–2003: recognised to explain, not read
 	FormatRTF      Format = "rtf"
 	FormatZip      Format = "zip" // an archive that is neither docx nor odt
-	FormatBinary   Format = "binary"
 )
 
 // Layout is the layout hint for the parser; the values are content.Layout's.

@@ -307,12 +307,7 @@ var errTooLarge = errors.New("too much text")
 // walk reads the children of start until its end element, writing blocks.
 func (r *docxReader) walk(d *xml.Decoder, start xml.StartElement, md *mdDoc) error {
 	var stack []*wPara // nested paragraphs (text boxes)
-	type tblState struct {
-		rows [][]string
-		row  []string
-		cell []string
-	}
-	var tbls []*tblState
+	var tbls tables
 	depth := 0
 	skip := 0 // depth inside an element whose content is not text
 	cur := func() *wPara {
@@ -417,15 +412,11 @@ func (r *docxReader) walk(d *xml.Decoder, start xml.StartElement, md *mdDoc) err
 					}
 				}
 			case "tbl":
-				tbls = append(tbls, &tblState{})
+				tbls.open()
 			case "tr":
-				if n := len(tbls); n > 0 {
-					tbls[n-1].row = nil
-				}
+				tbls.startRow()
 			case "tc":
-				if n := len(tbls); n > 0 {
-					tbls[n-1].cell = nil
-				}
+				tbls.startCell()
 			}
 		case xml.EndElement:
 			depth--
@@ -461,9 +452,8 @@ func (r *docxReader) walk(d *xml.Decoder, start xml.StartElement, md *mdDoc) err
 				if p == nil {
 					continue
 				}
-				if n := len(tbls); n > 0 && len(stack) == 0 {
-					tb := tbls[n-1]
-					tb.cell = append(tb.cell, r.paraText(p))
+				if len(tbls) > 0 && len(stack) == 0 {
+					tbls.addText(r.paraText(p))
 				} else {
 					r.emit(p, md)
 				}
@@ -474,43 +464,14 @@ func (r *docxReader) walk(d *xml.Decoder, start xml.StartElement, md *mdDoc) err
 					return err
 				}
 			case "tc":
-				if n := len(tbls); n > 0 {
-					tb := tbls[n-1]
-					tb.row = append(tb.row, strings.Join(nonEmpty(tb.cell), "\n"))
-				}
+				tbls.endCell()
 			case "tr":
-				if n := len(tbls); n > 0 {
-					tb := tbls[n-1]
-					tb.rows = append(tb.rows, tb.row)
-				}
+				tbls.endRow()
 			case "tbl":
-				n := len(tbls)
-				if n == 0 {
-					continue
-				}
-				tb := tbls[n-1]
-				tbls = tbls[:n-1]
-				if n > 1 { // a nested table: flatten into the outer cell
-					outer := tbls[n-2]
-					for _, row := range tb.rows {
-						outer.cell = append(outer.cell, strings.Join(nonEmpty(row), " "))
-					}
-					continue
-				}
-				md.table(tb.rows)
+				tbls.close(md)
 			}
 		}
 	}
-}
-
-func nonEmpty(ss []string) []string {
-	var out []string
-	for _, s := range ss {
-		if strings.TrimSpace(s) != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // level returns the heading level of p (0: body text).

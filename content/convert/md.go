@@ -227,3 +227,81 @@ func letters(n int, base byte) string {
 	}
 	return string(b)
 }
+
+// tables is the stack of tables an office reader is inside. Word and ODF
+// both nest tables in cells, and Markdown cannot: a nested table is
+// flattened into its outer cell, one line per row.
+type tables []*tableState
+
+type tableState struct {
+	rows      [][]string
+	row, cell []string
+}
+
+func (s tables) top() *tableState {
+	if len(s) == 0 {
+		return nil
+	}
+	return s[len(s)-1]
+}
+
+func (s *tables) open() { *s = append(*s, &tableState{}) }
+
+func (s tables) startRow() {
+	if t := s.top(); t != nil {
+		t.row = nil
+	}
+}
+
+func (s tables) startCell() {
+	if t := s.top(); t != nil {
+		t.cell = nil
+	}
+}
+
+// addText adds one paragraph of text to the current cell.
+func (s tables) addText(text string) {
+	if t := s.top(); t != nil {
+		t.cell = append(t.cell, text)
+	}
+}
+
+func (s tables) endCell() {
+	if t := s.top(); t != nil {
+		t.row = append(t.row, strings.Join(nonEmpty(t.cell), "\n"))
+	}
+}
+
+func (s tables) endRow() {
+	if t := s.top(); t != nil {
+		t.rows = append(t.rows, t.row)
+	}
+}
+
+// close ends the current table: an outermost one is written to md, a
+// nested one goes into the enclosing cell.
+func (s *tables) close(md *mdDoc) {
+	n := len(*s)
+	if n == 0 {
+		return
+	}
+	t := (*s)[n-1]
+	*s = (*s)[:n-1]
+	if outer := s.top(); outer != nil {
+		for _, row := range t.rows {
+			outer.cell = append(outer.cell, strings.Join(nonEmpty(row), " "))
+		}
+		return
+	}
+	md.table(t.rows)
+}
+
+func nonEmpty(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

@@ -150,11 +150,7 @@ func (r *odtReader) readBody(b []byte, md *mdDoc) error {
 	var paras []*para
 	var lists []*odtListState
 	counters := map[string][]int{} // list style → counters per level (continues across lists)
-	type tbl struct {
-		rows      [][]string
-		row, cell []string
-	}
-	var tbls []*tbl
+	var tbls tables
 	var noteDepth int
 	var noteMD *mdDoc
 	var noteStart int
@@ -268,15 +264,11 @@ func (r *odtReader) readBody(b []byte, md *mdDoc) error {
 			case nsTable:
 				switch t.Name.Local {
 				case "table":
-					tbls = append(tbls, &tbl{})
+					tbls.open()
 				case "table-row":
-					if n := len(tbls); n > 0 {
-						tbls[n-1].row = nil
-					}
+					tbls.startRow()
 				case "table-cell":
-					if n := len(tbls); n > 0 {
-						tbls[n-1].cell = nil
-					}
+					tbls.startCell()
 				}
 			}
 		case xml.CharData:
@@ -326,9 +318,8 @@ func (r *odtReader) readBody(b []byte, md *mdDoc) error {
 						continue
 					}
 					paras = paras[:n-1]
-					if tn := len(tbls); tn > 0 {
-						tb := tbls[tn-1]
-						tb.cell = append(tb.cell, p.prefix+inline(p.segs, false))
+					if len(tbls) > 0 {
+						tbls.addText(p.prefix + inline(p.segs, false))
 						continue
 					}
 					if n > 1 { // a frame inside a paragraph: its own block
@@ -348,26 +339,13 @@ func (r *odtReader) readBody(b []byte, md *mdDoc) error {
 					}
 				}
 			case nsTable:
-				n := len(tbls)
-				if n == 0 {
-					continue
-				}
-				tb := tbls[n-1]
 				switch t.Name.Local {
 				case "table-cell":
-					tb.row = append(tb.row, strings.Join(nonEmpty(tb.cell), "\n"))
+					tbls.endCell()
 				case "table-row":
-					tb.rows = append(tb.rows, tb.row)
+					tbls.endRow()
 				case "table":
-					tbls = tbls[:n-1]
-					if n > 1 {
-						outer := tbls[n-2]
-						for _, row := range tb.rows {
-							outer.cell = append(outer.cell, strings.Join(nonEmpty(row), " "))
-						}
-						continue
-					}
-					md.table(tb.rows)
+					tbls.close(md)
 				}
 			}
 		}

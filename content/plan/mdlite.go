@@ -57,9 +57,7 @@ const (
 	cSource  = "source"   // the source line under an excerpt
 	cMissing = "missing"  // a source no longer in the library
 	cBlank   = "blank"    // a line to fill in by hand
-	cRight   = "right"
 	cSmall   = "small"
-	cTotal   = "total"
 	cWarn    = "warn"
 	cSign    = "sign" // signature block table
 	cGrid    = "grid" // bordered table

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -253,12 +254,7 @@ func (p *Plan) AddItem(title string, minutes int, at int) (string, error) {
 		return "", ErrBadMinutes
 	}
 	id := p.newItemID()
-	it := Item{ID: id, Title: title, Minutes: minutes}
-	if at < 0 || at >= len(p.Items) {
-		p.Items = append(p.Items, it)
-	} else {
-		p.Items = append(p.Items[:at], append([]Item{it}, p.Items[at:]...)...)
-	}
+	p.Items = insertAt(p.Items, at, Item{ID: id, Title: title, Minutes: minutes})
 	return id, nil
 }
 
@@ -325,11 +321,7 @@ func (p *Plan) MoveItem(id string, delta int) (int, error) {
 	if i < 0 {
 		return 0, fmt.Errorf("%w: %q", ErrNoItem, id)
 	}
-	j := clamp(i+delta, 0, len(p.Items)-1)
-	it := p.Items[i]
-	p.Items = append(p.Items[:i], p.Items[i+1:]...)
-	p.Items = append(p.Items[:j], append([]Item{it}, p.Items[j:]...)...)
-	return j, nil
+	return shift(p.Items, i, delta), nil
 }
 
 // AddExcerpt appends ex to the item, giving it an ID and the time it was
@@ -398,12 +390,7 @@ func (p *Plan) MoveExcerpt(id string, delta int) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	xs := p.Items[i].Excerpts
-	k := clamp(j+delta, 0, len(xs)-1)
-	x := xs[j]
-	xs = append(xs[:j], xs[j+1:]...)
-	p.Items[i].Excerpts = append(xs[:k], append([]Excerpt{x}, xs[k:]...)...)
-	return k, nil
+	return shift(p.Items[i].Excerpts, j, delta), nil
 }
 
 // MoveExcerptTo moves an excerpt into another item (or the same one) at
@@ -419,20 +406,29 @@ func (p *Plan) MoveExcerptTo(id, itemID string, at int) error {
 	x := p.Items[i].Excerpts[j]
 	p.Items[i].Excerpts = append(p.Items[i].Excerpts[:j], p.Items[i].Excerpts[j+1:]...)
 	dst := &p.Items[p.Index(itemID)]
-	if at < 0 || at >= len(dst.Excerpts) {
-		dst.Excerpts = append(dst.Excerpts, x)
-	} else {
-		dst.Excerpts = append(dst.Excerpts[:at], append([]Excerpt{x}, dst.Excerpts[at:]...)...)
-	}
+	dst.Excerpts = insertAt(dst.Excerpts, at, x)
 	return nil
 }
 
-func clamp(v, lo, hi int) int {
-	if v < lo {
-		return lo
+// insertAt inserts v at position at; out of range appends, which is what
+// UIs pass for "at the end".
+func insertAt[S ~[]E, E any](s S, at int, v E) S {
+	if at < 0 || at >= len(s) {
+		return append(s, v)
 	}
-	if v > hi {
-		return hi
+	return slices.Insert(s, at, v)
+}
+
+// shift moves s[i] by delta places in place, clamped to the ends, and
+// returns its new position. Items and excerpts move the same way.
+func shift[S ~[]E, E any](s S, i, delta int) int {
+	j := min(max(i+delta, 0), len(s)-1)
+	v := s[i]
+	if j < i {
+		copy(s[j+1:i+1], s[j:i])
+	} else {
+		copy(s[i:j], s[i+1:j+1])
 	}
-	return v
+	s[j] = v
+	return j
 }

@@ -39,16 +39,13 @@ var (
 	AppSectionMissing = Msg{"Không còn mục này; mở đầu tài liệu.", "That section is gone; opening the start of the document."}
 
 	// Library.
-	AppFilterPrompt     = Msg{"Lọc: ", "Filter: "}
-	AppFilterHint       = Msg{"gõ f để lọc theo tên, số, cơ quan (không cần dấu)", "press f to filter by title, number, issuer (accents optional)"}
-	AppFilterNone       = Msg{"Không có tài liệu nào khớp “%s”. Xoá bớt chữ hoặc bấm esc.", "No document matches “%s”. Delete some letters or press esc."}
-	AppLibraryEmpty     = Msg{"Thư viện trống. Bấm i để nhập tài liệu (hoặc chạy: chibo import ĐƯỜNG_DẪN).", "The library is empty. Press i to import documents (or run: chibo import PATH)."}
-	AppSections         = Msg{"%d mục", "%d sections"}
-	AppNoNumber         = Msg{"không số", "no number"}
-	AppReadingHere      = Msg{"đang đọc", "reading"}
-	AppLibraryProblems  = Msg{"%d tệp trong thư viện không đọc được", "%d files in the library could not be read"}
-	AppDocumentsCount   = Msg{"%d tài liệu", "%d documents"}
-	AppDocumentsOfCount = Msg{"%d/%d tài liệu", "%d/%d documents"}
+	AppFilterPrompt = Msg{"Lọc: ", "Filter: "}
+	AppFilterHint   = Msg{"gõ f để lọc theo tên, số, cơ quan (không cần dấu)", "press f to filter by title, number, issuer (accents optional)"}
+	AppFilterNone   = Msg{"Không có tài liệu nào khớp “%s”. Xoá bớt chữ hoặc bấm esc.", "No document matches “%s”. Delete some letters or press esc."}
+	AppLibraryEmpty = Msg{"Thư viện trống. Bấm i để nhập tài liệu (hoặc chạy: chibo import ĐƯỜNG_DẪN).", "The library is empty. Press i to import documents (or run: chibo import PATH)."}
+	AppSections     = Msg{"%d mục", "%d sections"}
+	AppNoNumber     = Msg{"không số", "no number"}
+	AppReadingHere  = Msg{"đang đọc", "reading"}
 
 	// Outline.
 	AppOutlineEmpty  = Msg{"Tài liệu không có mục nào.", "The document has no sections."}
@@ -86,7 +83,6 @@ var (
 	AppSearchError   = Msg{"Tìm kiếm lỗi: %s", "Search failed: %s"}
 	AppSearchNone    = Msg{"Không tìm thấy “%s”.\nThử:\n  • gõ ít từ hơn hoặc từ khác cùng nghĩa\n  • gõ không dấu (nong thon) để khớp mọi cách viết\n  • bỏ bộ lọc loại/năm (tab để tới bộ lọc)\n  • tìm theo số hiệu, ví dụ 21-NQ/TW", "Nothing found for “%s”.\nTry:\n  • fewer words, or other words with the same meaning\n  • typing without accents (nong thon) to match every spelling\n  • removing the kind/year filters (tab to reach them)\n  • a directive symbol, e.g. 21-NQ/TW"}
 	AppSearchTotal   = Msg{"%d kết quả", "%d results"}
-	AppSearchTook    = Msg{"%d kết quả · %s", "%d results · %s"}
 	AppFacetKinds    = Msg{"Loại", "Kind"}
 	AppFacetYears    = Msg{"Năm", "Year"}
 	AppFacetAll      = Msg{"tất cả", "all"}

@@ -23,5 +23,6 @@ var (
 	ErrEmpty    = Msg{"%s: tệp rỗng, không có nội dung để đọc.", "%s: the file is empty; there is nothing to read."}
 	ErrTooLarge = Msg{"%s: tệp quá lớn (%s). Hãy tách thành các tệp nhỏ hơn.", "%s: the file is too large (%s). Split it into smaller files."}
 	ErrFormat   = Msg{"%s: tệp bị hỏng hoặc định dạng không hỗ trợ (%s).", "%s: the file is damaged or its format is not supported (%s)."}
+	ErrNoHome   = Msg{"không tìm thấy thư mục nhà để lưu dữ liệu. Hãy chỉ định bằng --data THƯ_MỤC hoặc biến CHIBO_DATA.", "there is no home directory to keep the data in. Give one with --data DIR or the CHIBO_DATA variable."}
 	ErrRead     = Msg{"%s: không mở được tệp (%s).", "%s: cannot open the file (%s)."}
 )

@@ -11,6 +11,9 @@ import (
 // problem is explained with what to do about it; anything else is printed
 // as it is.
 func Describe(l Lang, err error) string {
+	if errors.Is(err, content.ErrNoHome) {
+		return ErrNoHome.In(l)
+	}
 	var fe *content.FileError
 	if !errors.As(err, &fe) {
 		return err.Error()
@@ -30,6 +33,8 @@ func Describe(l Lang, err error) string {
 			detail = " (" + detail + ")"
 		}
 		return fmt.Sprintf(ErrNoText.In(l), fe.File, detail)
+	case content.ProblemDuplicateID:
+		return fmt.Sprintf(ErrDuplicateID.In(l), fe.File, fe.Detail)
 	}
 	msg, ok := map[content.Problem]Msg{
 		content.ProblemBinary:      ErrBinary,

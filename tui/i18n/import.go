@@ -30,18 +30,19 @@ var (
 	ImportThroughput  = Msg{"%d tệp, %.1f MB trong %.1f giây (%.1f MB/giây).", "%d files, %.1f MB in %.1f s (%.1f MB/s)."}
 	ImportProgress    = Msg{"Đang nhập", "Importing"}
 
-	CLIRemoveUsage    = Msg{"[--yes] TÀI_LIỆU…", "[--yes] DOCUMENT…"}
-	CLIRemoveSummary  = Msg{"xoá tài liệu đã nhập khỏi thư viện (theo mã hoặc tên tệp) và khỏi chỉ mục", "remove imported documents from the library (by ID or file name) and from the index"}
-	CLIRemoveNoDoc    = Msg{"cần mã tài liệu (xem chibo list)", "give a document ID (see chibo list)"}
-	RemoveConfirm     = Msg{"Xoá %q (%s) khỏi thư viện? Dấu trang và trích dẫn của tài liệu này sẽ không mở được nữa. [c/K] ", "Remove %q (%s) from the library? Its bookmarks and excerpts will no longer open. [y/N] "}
-	RemoveDone        = Msg{"Đã xoá %q.", "Removed %q."}
-	RemoveKept        = Msg{"Không xoá %q.", "Kept %q."}
-	RemoveNotFound    = Msg{"không có tài liệu %q trong thư viện", "there is no document %q in the library"}
-	RemoveSeed        = Msg{"%q là tài liệu có sẵn của chibo, không xoá được", "%q is built into chibo and cannot be removed"}
-	RemoveNeedConfirm = Msg{"dùng --yes để xoá khi không chạy trong cửa sổ dòng lệnh", "use --yes to remove when not running in a terminal"}
+	CLIRemoveUsage   = Msg{"[--yes] TÀI_LIỆU…", "[--yes] DOCUMENT…"}
+	CLIRemoveSummary = Msg{"xoá tài liệu đã nhập khỏi thư viện (theo mã hoặc tên tệp) và khỏi chỉ mục", "remove imported documents from the library (by ID or file name) and from the index"}
+	CLIRemoveNoDoc   = Msg{"cần mã tài liệu (xem chibo list)", "give a document ID (see chibo list)"}
+	RemoveConfirm    = Msg{"Xoá %q (%s) khỏi thư viện? Dấu trang và trích dẫn của tài liệu này sẽ không mở được nữa. [c/K] ", "Remove %q (%s) from the library? Its bookmarks and excerpts will no longer open. [y/N] "}
+	RemoveDone       = Msg{"Đã xoá %q.", "Removed %q."}
+	RemoveNeedYes    = Msg{"chibo: không có ai trả lời câu hỏi xác nhận; thêm --yes để xoá mà không hỏi.", "chibo: nobody answered the confirmation; add --yes to remove without asking."}
+	RemoveKept       = Msg{"Không xoá %q.", "Kept %q."}
+	RemoveNotFound   = Msg{"không có tài liệu %q trong thư viện", "there is no document %q in the library"}
+	RemoveSeed       = Msg{"%q là tài liệu có sẵn của chibo, không xoá được", "%q is built into chibo and cannot be removed"}
 
 	// File problems added by the import issue (see content.Problem).
 	ErrUnzipLimit  = Msg{"%s: tệp nén giải ra quá lớn (%s) — có thể là tệp độc hại, đã từ chối.", "%s: the archive expands to too much data (%s) — possibly malicious; refused."}
 	ErrUnsupported = Msg{"%s: định dạng chưa hỗ trợ (%s). Hãy mở bằng Word hoặc LibreOffice và lưu lại dạng .docx hoặc .pdf.", "%s: unsupported format (%s). Open it in Word or LibreOffice and save it as .docx or .pdf."}
+	ErrDuplicateID = Msg{"%[1]s: cùng một tài liệu với tệp %[2]s (có lẽ lần nhập trước bị ngắt giữa chừng). chibo dùng %[2]s; có thể xoá %[1]s khỏi thư mục thư viện.", "%[1]s: the same document as %[2]s (probably left by an interrupted import). chibo uses %[2]s; you can delete %[1]s from the library folder."}
 	ErrNoText      = Msg{"%s: tệp PDF chỉ có ảnh (bản quét), không có chữ để đọc%s.", "%s: the PDF holds only images (a scan), no text to read%s."}
 )

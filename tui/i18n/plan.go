@@ -102,5 +102,4 @@ var (
 	PickerWhat  = Msg{"Đoạn: %s", "Passage: %s"}
 	PickerHelp  = Msg{"↑↓ chọn mục · enter thêm · esc huỷ", "↑↓ choose item · enter add · esc cancel"}
 	PickerCount = Msg{"%d trích dẫn", "%d excerpts"}
-	PickerAdded = Msg{"Đã thêm vào “%s”.", "Added to “%s”."}
 )

@@ -32,7 +32,6 @@ var (
 	CLIEvalUsage   = Msg{"[--json] THƯ_MỤC", "[--json] DIR"}
 	CLIEvalSummary = Msg{"đo độ chính xác tìm kiếm trên bộ dữ liệu kiểu BEIR (corpus.jsonl, queries.jsonl, qrels.tsv): Hit@1, Hit@10, MRR@10 cho câu hỏi có dấu và không dấu", "measure search relevance on a BEIR-layout collection (corpus.jsonl, queries.jsonl, qrels.tsv): Hit@1, Hit@10, MRR@10 for accented and unaccented questions"}
 	CLIEvalNoDir   = Msg{"thiếu thư mục bộ dữ liệu", "no collection directory given"}
-	CLIEvalLoading = Msg{"Đang lập chỉ mục bộ dữ liệu", "Indexing the collection"}
 	CLIEvalRunning = Msg{"Đang chạy các câu hỏi", "Running the questions"}
 	CLIEvalHeader  = Msg{"%d câu hỏi\t\tHit@1\tHit@10\tMRR@10", "%d questions\t\tHit@1\tHit@10\tMRR@10"}
 	CLIEvalAcc     = Msg{"có dấu", "accented"}
