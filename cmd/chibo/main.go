@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strings"
 
 	"chibo/content"
 	"chibo/tui/i18n"
@@ -75,7 +76,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdout: stdout, stderr: stderr, stdin: stdin}
 	if err := fs.Parse(args); err != nil {
 		e.lang = i18n.FromEnv(*langFlag)
-		fmt.Fprintf(stderr, "chibo: %v\n\n", err)
+		fmt.Fprintf(stderr, "chibo: %s\n\n", flagError(e, err))
 		usage(e, stderr)
 		return 2
 	}
@@ -151,7 +152,7 @@ func parseFlags(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, 
 				commandHelp(e, c)
 				return nil, false
 			}
-			fmt.Fprintf(e.stderr, "chibo %s: %v\n", c.name, err)
+			fmt.Fprintf(e.stderr, "chibo %s: %s\n", c.name, flagError(e, err))
 			fmt.Fprintf(e.stderr, "%s: chibo %s %s\n", e.T(i18n.CLIUsageWord), c.name, e.T(c.usage))
 			return nil, false
 		}
@@ -179,4 +180,28 @@ func usageError(e *env, c *command, msg string) int {
 func fail(e *env, err error) int {
 	fmt.Fprintln(e.stderr, "chibo:", describeError(e, err))
 	return 1
+}
+
+// flagError says what the flag package rejected in the user's language;
+// its own messages are English.
+func flagError(e *env, err error) string {
+	msg := err.Error()
+	for _, m := range []struct {
+		prefix string
+		say    i18n.Msg
+	}{
+		{"flag provided but not defined: ", i18n.CLIUnknownFlag},
+		{"flag needs an argument: ", i18n.CLIFlagNeedsValue},
+	} {
+		if name, ok := strings.CutPrefix(msg, m.prefix); ok {
+			return fmt.Sprintf(e.T(m.say), name)
+		}
+	}
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		if val, rest, ok := strings.Cut(rest, " for flag "); ok {
+			name, _, _ := strings.Cut(rest, ":")
+			return fmt.Sprintf(e.T(i18n.CLIFlagBadValue), val, name)
+		}
+	}
+	return msg
 }

@@ -105,3 +105,15 @@ func TestCommandHelpExitsZero(t *testing.T) {
 		}
 	}
 }
+
+func TestFlagErrorsAreTranslated(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := run([]string{"--data", t.TempDir(), "--lang", "vi", "show", "--width", "abc", "x"}, strings.NewReader(""), &out, &errb)
+	if code != 2 || !strings.Contains(errb.String(), `giá trị "abc" không hợp lệ cho tuỳ chọn -width`) {
+		t.Errorf("exit %d, %q", code, errb.String())
+	}
+	_, errs, code := runCLI(t, t.TempDir(), "list", "--bogus")
+	if code != 2 || !strings.Contains(errs, "there is no option -bogus") {
+		t.Errorf("exit %d, %q", code, errs)
+	}
+}

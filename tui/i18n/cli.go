@@ -11,6 +11,9 @@ var (
 		"Global options:\n  --data DIR      where the library, user data and index live (or CHIBO_DATA)\n  --lang vi|en    interface language (default: Vietnamese)",
 	}
 	CLIUsageWord      = Msg{"Cách dùng", "Usage"}
+	CLIUnknownFlag    = Msg{"không có tuỳ chọn %s", "there is no option %s"}
+	CLIFlagNeedsValue = Msg{"tuỳ chọn %s cần một giá trị", "option %s needs a value"}
+	CLIFlagBadValue   = Msg{"giá trị %s không hợp lệ cho tuỳ chọn %s", "invalid value %s for option %s"}
 	CLIUnknownCommand = Msg{"chibo: không có lệnh %q.", "chibo: no command %q."}
 	CLIBadLang        = Msg{"chibo: ngôn ngữ %q không hỗ trợ; dùng vi hoặc en.", "chibo: language %q is not supported; use vi or en."}
 
