@@ -437,7 +437,6 @@ func (shingleFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 // ranking and snippet code sees it.
 type token struct {
 	folded string
-	exact  string
 	start  int
 	end    int
 	pos    int

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"strings"
 	"testing"
 	"time"
 
@@ -26,18 +25,6 @@ func seedIndex(t testing.TB) (*Index, *content.Library) {
 		t.Fatal(err)
 	}
 	return ix, lib
-}
-
-func snippetText(h Hit) string {
-	var b strings.Builder
-	for _, s := range h.Snippet {
-		if s.Match {
-			b.WriteString("[" + s.Text + "]")
-		} else {
-			b.WriteString(s.Text)
-		}
-	}
-	return b.String()
 }
 
 func contentFold(s string) string { return content.Fold(s) }

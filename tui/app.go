@@ -429,8 +429,6 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	return a.cur.Update(msg)
 }
 
-func (a *App) isOutline() bool { _, ok := a.cur.(*outlineScreen); return ok }
-
 func (a *App) quit() tea.Cmd {
 	if l, ok := a.cur.(leaver); ok {
 		if c := l.Leave(); c != nil {

@@ -140,7 +140,7 @@ func completePath(in, home string) pathCompletion {
 
 func sameRune(a, b rune, fold bool) bool {
 	if fold {
-		return strings.ToLower(string(a)) == strings.ToLower(string(b))
+		return strings.EqualFold(string(a), string(b))
 	}
 	return a == b
 }

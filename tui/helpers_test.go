@@ -12,7 +12,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"chibo/content"
 	"chibo/content/plan"
@@ -336,5 +335,3 @@ func sequenceCmds(msg tea.Msg) []tea.Cmd {
 	}
 	return out
 }
-
-func cellWidth(s string) int { return ansi.StringWidth(s) }

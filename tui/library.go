@@ -23,7 +23,6 @@ type libraryScreen struct {
 	keys   map[string]string // doc ID → folded title, number, issuer, date
 	shown  []*content.Document
 	cursor int
-	offset int
 	// confirm is the document x asked to remove, until y or n.
 	confirm *content.Document
 }

@@ -59,7 +59,6 @@ type docxReader struct {
 	hasTitle bool
 	md       mdDoc
 	maxText  int
-	tooLarge bool
 }
 
 func convertDOCX(ctx context.Context, data []byte, opt Options) (*Result, error) {

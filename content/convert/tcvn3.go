@@ -124,6 +124,3 @@ func encodeTCVN3(text string) []byte {
 	}
 	return out
 }
-
-// tcvn3Encodable reports whether r survives encodeTCVN3.
-func tcvn3Encodable(r rune) bool { return r < 0x80 || tcvn3Enc[r] != 0 }

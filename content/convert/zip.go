@@ -57,16 +57,6 @@ func zipKind(data []byte) Format {
 	return FormatZip
 }
 
-// has reports whether the archive has a part.
-func (a *archive) has(name string) bool {
-	for _, f := range a.zr.File {
-		if f.Name == name {
-			return true
-		}
-	}
-	return false
-}
-
 // read returns a part's bytes, or nil when the part is absent.
 func (a *archive) read(name string) ([]byte, error) {
 	for _, f := range a.zr.File {
