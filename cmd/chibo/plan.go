@@ -13,7 +13,6 @@ import (
 	"chibo/content/plan"
 	"chibo/content/userdata"
 	"chibo/tui/i18n"
-	"chibo/tui/planview"
 )
 
 // planNow is the clock of the plan command (tests fix "this month").
@@ -93,7 +92,7 @@ func loadPlan(e *env, key string) (*plan.Plan, bool, int) {
 
 // planWarn prints a plan store problem the command goes on after.
 func planWarn(e *env, err error) {
-	fmt.Fprintln(e.stderr, "chibo:", planview.Describe(err, e.lang))
+	fmt.Fprintln(e.stderr, "chibo:", describeError(e, err))
 }
 
 func planFail(e *env, err error) int {

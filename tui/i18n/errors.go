@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"chibo/content"
+	"chibo/content/plan"
+	"chibo/content/userdata"
 )
 
 // Describe turns an error into a sentence in the user's language. A file
@@ -13,6 +15,9 @@ import (
 func Describe(l Lang, err error) string {
 	if errors.Is(err, content.ErrNoHome) {
 		return ErrNoHome.In(l)
+	}
+	if msg, ok := describePlan(l, err); ok {
+		return msg
 	}
 	var fe *content.FileError
 	if !errors.As(err, &fe) {
@@ -49,4 +54,34 @@ func Describe(l Lang, err error) string {
 		return err.Error()
 	}
 	return fmt.Sprintf(msg.In(l), fe.File, detail)
+}
+
+// describePlan explains the errors of the plan store, the user-data files
+// and the agenda operations.
+func describePlan(l Lang, err error) (string, bool) {
+	var de *userdata.DamagedError
+	switch {
+	case errors.Is(err, userdata.ErrNewerVersion) && errors.As(err, &de):
+		return fmt.Sprintf(PlanErrNewer.In(l), de.File), true
+	case errors.Is(err, userdata.ErrNewerVersion):
+		return fmt.Sprintf(PlanErrSave.In(l), err), true
+	case errors.As(err, &de) && de.Aside != "":
+		return fmt.Sprintf(PlanErrDamaged.In(l), de.File, de.Aside), true
+	}
+	for _, m := range []struct {
+		err error
+		msg Msg
+	}{
+		{plan.ErrNoItem, PlanErrNoItem},
+		{plan.ErrNoExcerpt, PlanErrNoExcerpt},
+		{plan.ErrEmptyTitle, PlanErrEmptyTitle},
+		{plan.ErrDuplicate, PlanErrDuplicate},
+		{plan.ErrBadMinutes, PlanErrMinutes},
+		{plan.ErrEmptySource, PlanErrNoSource},
+	} {
+		if errors.Is(err, m.err) {
+			return m.msg.In(l), true
+		}
+	}
+	return "", false
 }

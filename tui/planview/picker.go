@@ -50,7 +50,7 @@ func NewPicker(store *plan.Store, month string, ex plan.Excerpt, lang i18n.Lang)
 		p, _ = plan.New(month)
 	}
 	if err != nil {
-		k.err = Describe(err, lang)
+		k.err = i18n.Describe(lang, err)
 	}
 	k.p = p
 	if i := p.Index("thong-tin"); i >= 0 {
@@ -104,13 +104,13 @@ func (k Picker) add() (Picker, tea.Cmd) {
 		return err
 	})
 	if p == nil {
-		k.err = Describe(err, k.lang)
+		k.err = i18n.Describe(k.lang, err)
 		return k, nil
 	}
 	k.p = p
 	var de *userdata.DamagedError
 	if err != nil && !errors.As(err, &de) {
-		k.err = Describe(err, k.lang)
+		k.err = i18n.Describe(k.lang, err)
 		return k, nil
 	}
 	month := k.month

@@ -148,7 +148,7 @@ func (m *Model) load() {
 	}
 	m.setPlan(p, saved)
 	if err != nil {
-		m.status = Describe(err, m.lang)
+		m.status = i18n.Describe(m.lang, err)
 	}
 }
 
@@ -210,14 +210,14 @@ func (m *Model) selectIDs(itemID, exID string) {
 func (m *Model) apply(fn func(*plan.Plan) error, itemID, exID string) bool {
 	p, err := m.store.Update(m.month, fn)
 	if p == nil {
-		m.status = Describe(err, m.lang)
+		m.status = i18n.Describe(m.lang, err)
 		return false
 	}
 	m.setPlan(p, true)
 	m.selectIDs(itemID, exID)
 	m.status = i18n.PlanSaved.In(m.lang)
 	if err != nil {
-		m.status = Describe(err, m.lang)
+		m.status = i18n.Describe(m.lang, err)
 	}
 	return true
 }
@@ -242,7 +242,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 				fn := m.confirm
 				m.mode, m.confirm = modeList, nil
 				if err := fn(); err != nil {
-					m.status = Describe(err, m.lang)
+					m.status = i18n.Describe(m.lang, err)
 				}
 				return m, nil
 			}
