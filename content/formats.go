@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"chibo/content/convert"
+	"chibo/content/importer"
 )
 
 // More reasons a file could not be read (see Problem).
@@ -51,17 +51,17 @@ func ParseBytes(name string, data []byte) (*Document, error) {
 
 // ParseBytesContext is ParseBytes with options and cancellation; it also
 // returns the conversion (format, encoding, and the text it read).
-func ParseBytesContext(ctx context.Context, name string, data []byte, opt ParseOptions) (*Document, *convert.Result, error) {
+func ParseBytesContext(ctx context.Context, name string, data []byte, opt ParseOptions) (*Document, *importer.Result, error) {
 	name = filepath.Base(name)
 	if int64(len(data)) > opt.maxSize() {
 		return nil, nil, tooLarge(name, int64(len(data)))
 	}
-	res, err := convert.Convert(ctx, name, data, convert.Options{Encoding: opt.Encoding, MaxUnzipped: opt.MaxUnzipped, MaxText: MaxTextSize})
+	res, err := importer.Convert(ctx, name, data, importer.Options{Encoding: opt.Encoding, MaxUnzipped: opt.MaxUnzipped, MaxText: MaxTextSize})
 	if err != nil {
 		return nil, nil, fileError(name, err)
 	}
 	var doc *Document
-	if res.Layout == convert.LayoutDetect {
+	if res.Layout == importer.LayoutDetect {
 		text := Normalize(res.Text)
 		if strings.TrimSpace(text) == "" {
 			return nil, nil, &FileError{File: name, Problem: ProblemEmpty}
@@ -112,10 +112,10 @@ func tooLarge(name string, size int64) error {
 // fileError turns a converter error into a FileError naming the file;
 // cancellation passes through unchanged.
 func fileError(name string, err error) error {
-	if convert.IsCancel(err) {
+	if importer.IsCancel(err) {
 		return err
 	}
-	var ce *convert.Error
+	var ce *importer.Error
 	if errors.As(err, &ce) {
 		return &FileError{File: name, Problem: Problem(ce.Problem), Detail: ce.Detail, Err: ce.Err}
 	}

@@ -17,7 +17,7 @@ import (
 	"strings"
 	"sync"
 
-	"chibo/content/convert"
+	"chibo/content/importer"
 )
 
 // seedFS holds the five real documents chibo ships with, so a fresh install
@@ -339,7 +339,7 @@ func (l *Library) ImportContext(ctx context.Context, paths []string, opt ImportO
 				return err
 			}
 			l.commit(ctx, p, opt, thisRun, &res)
-			if convert.IsCancel(res.Err) {
+			if importer.IsCancel(res.Err) {
 				return res.Err
 			}
 		}
@@ -441,9 +441,9 @@ func inside(target string, roots []string) bool {
 }
 
 // formatExt is the extension a converted file is kept under.
-var formatExt = map[convert.Format]string{
-	convert.FormatText: ".txt", convert.FormatMarkdown: ".md", convert.FormatHTML: ".html",
-	convert.FormatDOCX: ".docx", convert.FormatODT: ".odt", convert.FormatPDF: ".pdf",
+var formatExt = map[importer.Format]string{
+	importer.FormatText: ".txt", importer.FormatMarkdown: ".md", importer.FormatHTML: ".html",
+	importer.FormatDOCX: ".docx", importer.FormatODT: ".odt", importer.FormatPDF: ".pdf",
 }
 
 // prepared is a file read and parsed, waiting to be committed.
@@ -451,7 +451,7 @@ type prepared struct {
 	name, path string
 	data, keep []byte
 	doc        *Document
-	conv       *convert.Result
+	conv       *importer.Result
 	fileName   string // the name it was parsed under
 	err        error
 }
@@ -468,7 +468,7 @@ func (l *Library) prepare(ctx context.Context, path string, opt ImportOptions) *
 	if p.err != nil {
 		return p
 	}
-	p.fileName = DocID(p.name) + formatExt[convert.Sniff(p.name, p.data)]
+	p.fileName = DocID(p.name) + formatExt[importer.Sniff(p.name, p.data)]
 	p.doc, p.conv, p.err = ParseBytesContext(ctx, p.fileName, p.data, ParseOptions{Encoding: opt.Encoding, MaxSize: maxSize, MaxUnzipped: opt.MaxUnzipped})
 	if p.err != nil {
 		if fe, ok := p.err.(*FileError); ok {
@@ -480,10 +480,10 @@ func (l *Library) prepare(ctx context.Context, path string, opt ImportOptions) *
 	// than UTF-8, kept as its UTF-8 reading so re-opening needs no guess.
 	p.keep = p.data
 	switch {
-	case (p.conv.Format == convert.FormatText || p.conv.Format == convert.FormatMarkdown) && p.conv.Encoding != convert.UTF8:
+	case (p.conv.Format == importer.FormatText || p.conv.Format == importer.FormatMarkdown) && p.conv.Encoding != importer.UTF8:
 		p.keep = []byte(p.conv.Text)
-	case p.conv.Format == convert.FormatHTML && p.conv.Encoding != convert.UTF8:
-		html, err := convert.Decode(p.data, p.conv.Encoding)
+	case p.conv.Format == importer.FormatHTML && p.conv.Encoding != importer.UTF8:
+		html, err := importer.Decode(p.data, p.conv.Encoding)
 		if err != nil {
 			p.err = fileError(p.name, err)
 			return p

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"testing"
 
-	"chibo/content/convert"
-	"chibo/content/convert/convtest"
+	"chibo/content/importer"
+	"chibo/content/importer/convtest"
 )
 
 func seedText(t testing.TB, name string) string {
@@ -104,8 +104,8 @@ func TestImportEveryFormat(t *testing.T) {
 		"doc.pdf":    convtest.MakePDF(t, text, 90, 45),
 		"trang.html": []byte("<!DOCTYPE html><html><head><meta charset=utf-8></head><body><p>" + strings.ReplaceAll(convtest.XMLEscape(text), "\n", "</p><p>") + "</p></body></html>"),
 	}
-	for _, enc := range []string{convert.UTF16LE, convert.CP1258, convert.TCVN3, convert.VNI} {
-		b, err := convert.Encode(legacy, enc)
+	for _, enc := range []string{importer.UTF16LE, importer.CP1258, importer.TCVN3, importer.VNI} {
+		b, err := importer.Encode(legacy, enc)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,7 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"chibo/content/convert"
+	"chibo/content/importer"
 )
 
 // Problem is why a file could not be read. UIs turn it into a sentence in
@@ -132,8 +132,8 @@ func DecodeText(name string, data []byte) (string, error) {
 	if len(data) > MaxTextSize {
 		return "", tooLarge(name, int64(len(data)))
 	}
-	res, err := convert.Convert(context.Background(), name+".txt", data, convert.Options{MaxText: MaxTextSize})
-	if err == nil && res.Format != convert.FormatText && res.Format != convert.FormatMarkdown {
+	res, err := importer.Convert(context.Background(), name+".txt", data, importer.Options{MaxText: MaxTextSize})
+	if err == nil && res.Format != importer.FormatText && res.Format != importer.FormatMarkdown {
 		return "", &FileError{File: name, Problem: ProblemBinary, Detail: string(res.Format)}
 	}
 	if err != nil {

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"chibo/content"
-	"chibo/content/convert"
+	"chibo/content/importer"
 	"chibo/index"
 	"chibo/tui/i18n"
 )
@@ -46,7 +46,7 @@ func runImport(ctx context.Context, e *env, c *command, args []string) int {
 	if len(paths) == 0 {
 		return usageError(e, c, e.T(i18n.CLIImportNoPath))
 	}
-	if _, ok := convert.ParseEncoding(*encFlag); !ok {
+	if _, ok := importer.ParseEncoding(*encFlag); !ok {
 		return usageError(e, c, fmt.Sprintf(e.T(i18n.CLIImportBadEnc), *encFlag))
 	}
 	opt := content.ImportOptions{Encoding: *encFlag}
@@ -132,7 +132,7 @@ func importLine(e *env, r content.ImportResult) string {
 	switch r.Status {
 	case content.ImportAdded, content.ImportUpdated:
 		notes = append(notes, fmt.Sprintf(e.T(i18n.ImportAs), r.Doc.ID))
-		if r.Encoding != "" && r.Encoding != convert.UTF8 {
+		if r.Encoding != "" && r.Encoding != importer.UTF8 {
 			notes = append(notes, fmt.Sprintf(e.T(i18n.ImportEncodingNote), r.Encoding))
 		}
 	case content.ImportDuplicate:

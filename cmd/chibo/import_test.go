@@ -8,14 +8,14 @@ import (
 	"strings"
 	"testing"
 
-	"chibo/content/convert"
-	"chibo/content/convert/convtest"
+	"chibo/content/importer"
+	"chibo/content/importer/convtest"
 )
 
 func TestImportCommand(t *testing.T) {
 	data, src := t.TempDir(), t.TempDir()
 	os.WriteFile(filepath.Join(src, "bien-ban.docx"), convtest.MakeDOCX(t, "I. MỞ ĐẦU\nChi bộ họp định kỳ tháng 5.\n"), 0o644)
-	vni, _ := convert.Encode("Nghị quyết của chi bộ về công tác tháng 6.", convert.VNI)
+	vni, _ := importer.Encode("Nghị quyết của chi bộ về công tác tháng 6.", importer.VNI)
 	os.WriteFile(filepath.Join(src, "cu.txt"), vni, 0o644)
 	os.WriteFile(filepath.Join(src, "rong.txt"), nil, 0o644)
 	os.WriteFile(filepath.Join(src, "anh.png"), []byte("\x89PNG"), 0o644)
@@ -54,7 +54,7 @@ func TestImportCommand(t *testing.T) {
 func TestImportFlags(t *testing.T) {
 	data, src := t.TempDir(), t.TempDir()
 	p := filepath.Join(src, "a.txt")
-	b, _ := convert.Encode("Đảng bộ xã Tân Phú họp ngày 5 tháng 6.", convert.TCVN3)
+	b, _ := importer.Encode("Đảng bộ xã Tân Phú họp ngày 5 tháng 6.", importer.TCVN3)
 	os.WriteFile(p, b, 0o644)
 	if _, errs, code := runCLI(t, data, "import", "--encoding", "klingon", p); code != 2 || !strings.Contains(errs, "klingon") {
 		t.Errorf("bad encoding: %d %s", code, errs)

@@ -1,7 +1,7 @@
-package convert
+package importer
 
 import (
-	"chibo/content/convert/convtest"
+	"chibo/content/importer/convtest"
 	"context"
 	"strings"
 	"testing"

@@ -1,11 +1,11 @@
-package convert
+package importer
 
 import (
 	"context"
 	"strings"
 	"testing"
 
-	"chibo/content/convert/convtest"
+	"chibo/content/importer/convtest"
 )
 
 // TestDOCXNumbering: Word stores list numbers as definitions, not text; the

@@ -11,7 +11,7 @@
 // The package is a leaf below chibo/content (which imports it), so it
 // speaks in plain strings: Problem codes equal content.Problem values and
 // Layout values equal content.Layout values.
-package convert
+package importer
 
 import (
 	"bytes"
@@ -22,6 +22,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"chibo/content/block"
 	"chibo/content/internal/compose"
 )
 
@@ -116,7 +117,12 @@ func (o Options) maxText() int {
 
 // Result is a converted file.
 type Result struct {
-	Text     string // NFC, LF line ends
+	// Blocks is the file as a stream of paragraphs and tables with their
+	// style evidence (see chibo/content/block), for the readers that see
+	// more than text; nil for plain text, which the recogniser splits
+	// itself according to Layout.
+	Blocks   []block.Block
+	Text     string // NFC, LF line ends; for Blocks readers, the blocks' text
 	Layout   Layout
 	Format   Format
 	Encoding string // for text and HTML; for office files a repaired legacy font encoding, if any

@@ -1,9 +1,9 @@
-package convert
+package importer
 
 import (
 	"archive/zip"
 	"bytes"
-	"chibo/content/convert/convtest"
+	"chibo/content/importer/convtest"
 	"context"
 	"errors"
 	"strings"
