@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"chibo/content/importer"
+	"chibo/content/parse"
 )
 
 // More reasons a file could not be read (see Problem).
@@ -62,11 +63,11 @@ func ParseBytesContext(ctx context.Context, name string, data []byte, opt ParseO
 	}
 	var doc *Document
 	if res.Layout == importer.LayoutDetect {
-		text := Normalize(res.Text)
+		text := parse.Normalize(res.Text)
 		if strings.TrimSpace(text) == "" {
 			return nil, nil, &FileError{File: name, Problem: ProblemEmpty}
 		}
-		doc, err = parseText(name, text, LayoutOf(name, text))
+		doc = parse.Text(name, text, parse.LayoutOf(name, text))
 	} else {
 		doc, err = ParseAs(name, res.Text, Layout(res.Layout))
 	}

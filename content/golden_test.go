@@ -1,11 +1,12 @@
 package content
 
 import (
+	"chibo/content/internal/parsetest"
+
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 )
@@ -23,7 +24,7 @@ func TestGoldenSeeds(t *testing.T) {
 	if len(seeds) != 5 {
 		t.Fatalf("want 5 seeds, got %d", len(seeds))
 	}
-	for _, name := range sortedKeys(seeds) {
+	for _, name := range parsetest.SortedKeys(seeds) {
 		t.Run(name, func(t *testing.T) {
 			doc, err := Parse(name, seeds[name])
 			if err != nil {
@@ -45,7 +46,7 @@ func TestGoldenSeeds(t *testing.T) {
 				t.Fatalf("%v (run with -update to create)", err)
 			}
 			if string(want) != got {
-				t.Errorf("%s differs from the parse; first difference:\n%s\n(run `go test ./content -run Golden -update` and review the diff)", path, firstDiff(string(want), got))
+				t.Errorf("%s differs from the parse; first difference:\n%s\n(run `go test ./content -run Golden -update` and review the diff)", path, parsetest.FirstDiff(string(want), got))
 			}
 		})
 	}
@@ -69,30 +70,4 @@ func goldenText(d *Document) string {
 	b.WriteString("-- markdown --\n")
 	b.WriteString(d.Markdown())
 	return b.String()
-}
-
-func firstDiff(a, b string) string {
-	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
-	for i := 0; i < len(al) || i < len(bl); i++ {
-		var x, y string
-		if i < len(al) {
-			x = al[i]
-		}
-		if i < len(bl) {
-			y = bl[i]
-		}
-		if x != y {
-			return fmt.Sprintf("line %d\n- %q\n+ %q", i+1, x, y)
-		}
-	}
-	return "(none)"
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }

@@ -2,13 +2,12 @@ package content
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"path/filepath"
 	"strings"
 
 	"chibo/content/importer"
+	"chibo/content/parse"
 )
 
 // Problem is why a file could not be read. UIs turn it into a sentence in
@@ -80,49 +79,15 @@ func Parse(name string, data []byte) (*Document, error) {
 // know better than detection (a PDF is always hard-wrapped, a docx becomes
 // markdown).
 func ParseAs(name, text string, layout Layout) (*Document, error) {
-	text = Normalize(text)
+	text = parse.Normalize(text)
 	if strings.TrimSpace(text) == "" {
 		return nil, &FileError{File: name, Problem: ProblemEmpty}
 	}
-	return parseText(name, text, layout)
+	return parse.Text(name, text, layout), nil
 }
 
-func parseText(name, text string, layout Layout) (*Document, error) {
-	var secs []*Section
-	switch layout {
-	case LayoutTable:
-		secs = parseTable(text)
-	case LayoutWrapped:
-		secs = parseWrapped(text)
-	case LayoutMarkdown:
-		secs = parseMarkdown(text)
-	default:
-		layout = LayoutParagraphs
-		secs = parseParagraphs(text)
-	}
-	sum := sha256.Sum256([]byte(text))
-	doc := &Document{
-		ID:       DocID(name),
-		Source:   name,
-		Hash:     hex.EncodeToString(sum[:]),
-		Layout:   layout,
-		Sections: secs,
-	}
-	fillMetadata(doc, text)
-	doc.Refs = extractRefs(doc.Sections)
-	return doc, nil
-}
-
-// DocID is the library ID for a source file name: its base name slugged,
-// so re-importing a changed file keeps the ID (and the user's bookmarks).
-func DocID(name string) string {
-	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
-	id := Slug(base, 16)
-	if id == "" {
-		id = "tai-lieu"
-	}
-	return id
-}
+// DocID is the library ID for a source file name; see parse.DocID.
+func DocID(name string) string { return parse.DocID(name) }
 
 // DecodeText checks that data is text and returns it normalised, whatever
 // its encoding (UTF-8 with or without BOM, UTF-16, Windows-1258, TCVN3,
@@ -139,7 +104,7 @@ func DecodeText(name string, data []byte) (string, error) {
 	if err != nil {
 		return "", fileError(name, err)
 	}
-	text := Normalize(res.Text)
+	text := parse.Normalize(res.Text)
 	if strings.TrimSpace(text) == "" {
 		return "", &FileError{File: name, Problem: ProblemEmpty}
 	}

@@ -1,14 +1,13 @@
 package content
 
 import (
-	"html"
+	"chibo/content/internal/parsetest"
+	"chibo/content/parse"
+
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // seedByPrefix returns the embedded seed whose name starts with prefix.
@@ -37,106 +36,13 @@ func parseSeed(t testing.TB, prefix string) *Document {
 	return doc
 }
 
-var srcTagRe = regexp.MustCompile(`<[^>]*>`)
-
-// sourceWords is the multiset of words a parse must keep: every word of
-// the normalised source, minus HTML tag names and attributes, minus a
-// table's header row (STT, Nội dung …), which repeats at every page break
-// and becomes the labels of each row.
-func sourceWords(text string) map[string]int {
-	var keep []string
-	for _, l := range strings.Split(text, "\n") {
-		if strings.Count(l, "\t") >= 2 {
-			first, _, _ := strings.Cut(strings.TrimSpace(l), "\t")
-			if strings.EqualFold(strings.Trim(first, " *"), "STT") {
-				continue
-			}
-		}
-		keep = append(keep, l)
-	}
-	src := html.UnescapeString(srcTagRe.ReplaceAllString(strings.Join(keep, "\n"), " "))
-	return countWords(src)
-}
-
-func countWords(s string) map[string]int {
-	m := map[string]int{}
-	for _, w := range Words(norm.NFC.String(s)) {
-		m[w]++
-	}
-	return m
-}
-
-// outputWords is the multiset of words a reader and the index see:
-// headings, plain text and footnotes of every section.
-func outputWords(secs []*Section) map[string]int {
-	var b strings.Builder
-	for _, s := range secs {
-		b.WriteString(s.Heading + "\n" + s.Text + "\n")
-		for _, n := range s.Notes {
-			b.WriteString(n.Mark + " " + n.Text + "\n")
-		}
-	}
-	return countWords(html.UnescapeString(b.String()))
-}
-
-// wordsLost lists the words of src that the sections lost (case-sensitive,
-// NFC), with how many occurrences are missing.
-func wordsLost(src string, secs []*Section) []string {
-	in, out := sourceWords(src), outputWords(secs)
-	var lost []string
-	for w, n := range in {
-		if out[w] < n {
-			lost = append(lost, w)
-		}
-	}
-	sort.Strings(lost)
-	return lost
-}
-
-// checkSections asserts the invariants every parser keeps on any input:
-// valid NFC UTF-8, one-line headings, unique IDs, contiguous levels, and
-// no word of src lost.
-func checkSections(t *testing.T, src string, secs []*Section) {
-	t.Helper()
-	ids := map[string]bool{}
-	for i, s := range secs {
-		for _, f := range []string{s.ID, s.Heading, s.Markdown, s.Text} {
-			if !utf8.ValidString(f) {
-				t.Fatalf("section %d: invalid UTF-8 %q", i, f)
-			}
-			if !norm.NFC.IsNormalString(f) {
-				t.Fatalf("section %d: not NFC %q", i, f)
-			}
-		}
-		if strings.Contains(s.Heading, "\n") {
-			t.Fatalf("section %d: heading spans lines %q", i, s.Heading)
-		}
-		if s.ID == "" || ids[s.ID] {
-			t.Fatalf("section %d: empty or duplicate ID %q", i, s.ID)
-		}
-		ids[s.ID] = true
-		if s.Level < 1 || (i == 0 && s.Level != 1) || (i > 0 && s.Level > secs[i-1].Level+1) {
-			t.Fatalf("section %d (%s): level %d after %d", i, s.ID, s.Level, secs[max(i-1, 0)].Level)
-		}
-		if len(s.Path) != s.Level || s.Path[len(s.Path)-1] != s.Heading {
-			t.Fatalf("section %d (%s): path %q does not end in its heading at level %d", i, s.ID, s.Path, s.Level)
-		}
-	}
-	if lost := wordsLost(src, secs); len(lost) > 0 {
-		if len(lost) > 20 {
-			lost = lost[:20]
-		}
-		t.Fatalf("words lost: %q", lost)
-	}
-}
-
 // TestSeedsNoWordLost checks every word of every seed survives parsing.
 func TestSeedsNoWordLost(t *testing.T) {
 	seeds, err := SeedFiles()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range sortedKeys(seeds) {
+	for _, name := range parsetest.SortedKeys(seeds) {
 		t.Run(name, func(t *testing.T) {
 			text, err := DecodeText(name, seeds[name])
 			if err != nil {
@@ -146,7 +52,7 @@ func TestSeedsNoWordLost(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkSections(t, text, doc.Sections)
+			parsetest.CheckSections(t, text, doc.Sections)
 		})
 	}
 }
@@ -154,11 +60,11 @@ func TestSeedsNoWordLost(t *testing.T) {
 // TestLostWordsDetects makes sure the no-word-lost check can fail.
 func TestLostWordsDetects(t *testing.T) {
 	secs := []*Section{{ID: "a", Level: 1, Heading: "Điều 1.", Path: []string{"Điều 1."}, Text: "một hai"}}
-	if lost := wordsLost("Điều 1. Một hai ba", secs); strings.Join(lost, ",") != "Một,ba" {
+	if lost := parsetest.WordsLost("Điều 1. Một hai ba", secs); strings.Join(lost, ",") != "Một,ba" {
 		t.Fatalf("lost = %q, want Một and ba", lost)
 	}
 	hdr := "STT\tNội dung\tKết quả\n1.\tx\ty\nSTT\tNội dung\tKết quả\n"
-	if n := sourceWords(hdr)["STT"]; n != 0 {
+	if n := parsetest.SourceWords(hdr)["STT"]; n != 0 {
 		t.Fatalf("header row counted %d times", n)
 	}
 }
@@ -180,7 +86,7 @@ func TestLayoutOfSeeds(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, n := range []string{name, "x.txt", "noname"} {
-			if got := LayoutOf(n, text); got != layout {
+			if got := parse.LayoutOf(n, text); got != layout {
 				t.Errorf("LayoutOf(%s as %q) = %s, want %s", name, n, got, layout)
 			}
 		}
@@ -195,7 +101,7 @@ func FuzzParse(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	for _, name := range sortedKeys(seeds) {
+	for _, name := range parsetest.SortedKeys(seeds) {
 		b := seeds[name]
 		f.Add(name, b)
 		f.Add("slice.txt", b[:len(b)/3])
@@ -212,7 +118,7 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		text, _ := DecodeText(name, data)
-		checkSections(t, text, doc.Sections)
+		parsetest.CheckSections(t, text, doc.Sections)
 		if strings.Contains(doc.Title, "\n") || !utf8.ValidString(doc.Title) || doc.Title == "" {
 			t.Fatalf("bad title %q", doc.Title)
 		}
@@ -233,7 +139,7 @@ func BenchmarkParseSeeds(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	names := sortedKeys(seeds)
+	names := parsetest.SortedKeys(seeds)
 	b.ResetTimer()
 	for b.Loop() {
 		for _, n := range names {
@@ -250,7 +156,7 @@ func BenchmarkParseSeed(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, n := range sortedKeys(seeds) {
+	for _, n := range parsetest.SortedKeys(seeds) {
 		b.Run(strings.TrimSuffix(n, ".txt"), func(b *testing.B) {
 			for b.Loop() {
 				if _, err := Parse(n, seeds[n]); err != nil {

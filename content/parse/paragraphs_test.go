@@ -1,13 +1,15 @@
-package content
+package parse
 
 import (
+	"chibo/content/model"
+
 	"fmt"
 	"strings"
 	"testing"
 )
 
 // outline renders sections as "level id heading" lines for comparisons.
-func outline(secs []*Section) string {
+func outline(secs []*model.Section) string {
 	var b strings.Builder
 	for _, s := range secs {
 		fmt.Fprintf(&b, "%d %s %s\n", s.Level, s.ID, s.Heading)
@@ -15,7 +17,7 @@ func outline(secs []*Section) string {
 	return b.String()
 }
 
-func findSection(t *testing.T, secs []*Section, id string) *Section {
+func findSection(t *testing.T, secs []*model.Section, id string) *model.Section {
 	t.Helper()
 	for _, s := range secs {
 		if s.ID == id {
@@ -201,7 +203,7 @@ func TestParagraphsResolution(t *testing.T) {
 func TestParagraphsSynthetic(t *testing.T) {
 	tests := []struct {
 		name, text, outline string
-		check               func(t *testing.T, secs []*Section)
+		check               func(t *testing.T, secs []*model.Section)
 	}{
 		{
 			name:    "text before the first heading opens the document",
@@ -222,7 +224,7 @@ func TestParagraphsSynthetic(t *testing.T) {
 			name:    "author lines stay in the article",
 			text:    "1. Bài một\nThân bài một.\n\tNguyễn Văn A\n(Theo Báo Nhân Dân)\nBan Biên tập\n2. Bài hai\nThân.\nBan Tuyên giáo Trung ương",
 			outline: "1 1 1. Bài một\n1 2 2. Bài hai\n",
-			check: func(t *testing.T, secs []*Section) {
+			check: func(t *testing.T, secs []*model.Section) {
 				if !strings.Contains(secs[0].Text, "Nguyễn Văn A") || !strings.Contains(secs[0].Text, "Ban Biên tập") ||
 					!strings.Contains(secs[1].Text, "Ban Tuyên giáo Trung ương") {
 					t.Errorf("author lines: %q / %q", secs[0].Text, secs[1].Text)
@@ -248,7 +250,7 @@ func TestParagraphsSynthetic(t *testing.T) {
 			name:    "markdown characters are escaped",
 			text:    "1. Mục *một*\n# không phải tiêu đề [x] a_b\\c",
 			outline: "1 1 1. Mục *một*\n",
-			check: func(t *testing.T, secs []*Section) {
+			check: func(t *testing.T, secs []*model.Section) {
 				if want := `\# không phải tiêu đề \[x\] a\_b\\c`; secs[0].Markdown != want {
 					t.Errorf("markdown %q, want %q", secs[0].Markdown, want)
 				}

@@ -1,11 +1,11 @@
-// Package content is chibo's domain: documents, their tree of sections, the
-// parsers that build that tree from users' files, document metadata, the
-// directives a document cites, and the library on disk.
+// Package model is chibo's model of a document: a Document with its
+// metadata (số/ký hiệu, date, issuing body, trích yếu as the title) and its
+// tree of Sections (Phần, Chương, Điều, khoản, điểm …), the footnotes kept
+// with the section citing them and the directives it cites (Ref).
 //
-// It imports neither the terminal UI nor the search engine, so every format
-// and layout can be tested on its own, and the index and the UI agree on one
-// model of a document.
-package content
+// It is a leaf: the readers, the structure recogniser, the library, the
+// index and the UI all speak it, so they agree on one model of a document.
+package model
 
 import (
 	"strings"

@@ -1,6 +1,8 @@
-package content
+package parse
 
 import (
+	"chibo/content/model"
+
 	"regexp"
 	"strings"
 	"unicode"
@@ -14,7 +16,7 @@ import (
 
 // parseParagraphs reads text with one paragraph per line (Word "save as
 // text", most copy-pastes): every non-empty line is a block.
-func parseParagraphs(text string) []*Section {
+func parseParagraphs(text string) []*model.Section {
 	var blocks []block
 	for _, l := range strings.Split(text, "\n") {
 		if t := strings.TrimSpace(l); t != "" {
@@ -94,18 +96,18 @@ func markerOf(t string) marker {
 	}
 	if c == 'P' || c == 'C' {
 		if m := partRe.FindStringSubmatch(t); m != nil && len(strings.Fields(t)) <= 25 {
-			return marker{kind: mkPart, label: Slug(m[1], 3), prefix: m[1] + m[3], rest: m[4]}
+			return marker{kind: mkPart, label: model.Slug(m[1], 3), prefix: m[1] + m[3], rest: m[4]}
 		}
 	}
 	if c == 'M' {
 		if m := sectionRe.FindStringSubmatch(t); m != nil && (m[3] != "" || len(t) == len(m[1])) {
-			return marker{kind: mkSection, label: Slug(m[1], 2), prefix: m[1] + m[3], rest: m[4]}
+			return marker{kind: mkSection, label: model.Slug(m[1], 2), prefix: m[1] + m[3], rest: m[4]}
 		}
 	}
 	if c == 'P' {
 		if m := appendixRe.FindStringSubmatch(t); m != nil && len(strings.Fields(t)) <= 25 && !strings.HasSuffix(t, ".") &&
 			(m[2] != "" || m[3] != "" || len(t) == len(m[1])) {
-			return marker{kind: mkAppendix, label: Slug(m[1], 3), prefix: m[1] + m[3], rest: m[4]}
+			return marker{kind: mkAppendix, label: model.Slug(m[1], 3), prefix: m[1] + m[3], rest: m[4]}
 		}
 	}
 	if c == 'I' || c == 'V' || c == 'X' {
@@ -120,7 +122,7 @@ func markerOf(t string) marker {
 	}
 	if digit {
 		if m := multiNumRe.FindStringSubmatch(t); m != nil {
-			return marker{kind: mkNumber, label: Slug(m[2], 4), prefix: m[1], rest: m[3], depth: strings.Count(m[2], ".") + 1}
+			return marker{kind: mkNumber, label: model.Slug(m[2], 4), prefix: m[1], rest: m[3], depth: strings.Count(m[2], ".") + 1}
 		}
 		if m := numberRe.FindStringSubmatch(t); m != nil && !startsWithDigit(m[3]) {
 			return marker{kind: mkNumber, label: m[2], prefix: m[1], rest: m[3], depth: 1}
@@ -214,7 +216,7 @@ type structurer struct {
 // from "Nơi nhận:" or the closing formula on, the distribution list and
 // signature form a closing section; author and source lines stay as body
 // text of the article they close.
-func structure(blocks []block) []*Section {
+func structure(blocks []block) []*model.Section {
 	s := &structurer{b: newBuilder()}
 	closeAt := closingStart(blocks)
 	prevAuthor := false

@@ -1,6 +1,8 @@
-package content
+package parse
 
 import (
+	"chibo/content/model"
+
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -47,7 +49,7 @@ func TestNormalizeIdempotentOnSeeds(t *testing.T) {
 		if strings.Contains(once, "[bookmark:") || strings.Contains(once, "\u00a0") || strings.Contains(once, "\r") {
 			t.Errorf("%s: artifacts left", name)
 		}
-		if w, o := len(Words(norm.NFC.String(bookmarkRe.ReplaceAllString(string(b), "")))), len(Words(once)); w > o {
+		if w, o := len(model.Words(norm.NFC.String(bookmarkRe.ReplaceAllString(string(b), "")))), len(model.Words(once)); w > o {
 			t.Errorf("%s: %d words before, %d after", name, w, o)
 		}
 	}
@@ -60,17 +62,17 @@ func TestLayoutOfSynthetic(t *testing.T) {
 	paragraphs := "I. PHẦN MỘT\n1. Bài viết\n" + strings.Repeat("Một đoạn văn dài về công tác xây dựng Đảng, kết thúc bằng dấu chấm và đủ dài để không bị coi là dòng gói. Thêm một câu nữa cho dài hơn.\n", 6)
 	tests := []struct {
 		name, file, text string
-		want             Layout
+		want             model.Layout
 	}{
-		{"table", "x.txt", "STT\tNội dung\tKết quả\n1.\ta\tb\n1.1\tc\td\n1.2\te\tf\n", LayoutTable},
-		{"two tab lines are not a table", "x.txt", "a\tb\tc\nd\te\tf\nmột dòng\n", LayoutParagraphs},
-		{"markdown by heading", "x.txt", "# Tiêu đề\n\nNội dung.\n", LayoutMarkdown},
-		{"markdown by name", "ghi-chu.md", "Chỉ một dòng.\n", LayoutMarkdown},
-		{"hashtag is not a heading", "x.txt", "#chibo là gì\n", LayoutParagraphs},
-		{"wrapped", "x.txt", wrapped, LayoutWrapped},
-		{"paragraphs", "x.txt", paragraphs, LayoutParagraphs},
-		{"short text", "x.txt", "Một dòng\nhai dòng\n", LayoutParagraphs},
-		{"empty", "x.txt", "", LayoutParagraphs},
+		{"table", "x.txt", "STT\tNội dung\tKết quả\n1.\ta\tb\n1.1\tc\td\n1.2\te\tf\n", model.LayoutTable},
+		{"two tab lines are not a table", "x.txt", "a\tb\tc\nd\te\tf\nmột dòng\n", model.LayoutParagraphs},
+		{"markdown by heading", "x.txt", "# Tiêu đề\n\nNội dung.\n", model.LayoutMarkdown},
+		{"markdown by name", "ghi-chu.md", "Chỉ một dòng.\n", model.LayoutMarkdown},
+		{"hashtag is not a heading", "x.txt", "#chibo là gì\n", model.LayoutParagraphs},
+		{"wrapped", "x.txt", wrapped, model.LayoutWrapped},
+		{"paragraphs", "x.txt", paragraphs, model.LayoutParagraphs},
+		{"short text", "x.txt", "Một dòng\nhai dòng\n", model.LayoutParagraphs},
+		{"empty", "x.txt", "", model.LayoutParagraphs},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,8 @@
-package content
+package parse
 
 import (
+	"chibo/content/model"
+
 	"fmt"
 	"html"
 	"os"
@@ -14,8 +16,8 @@ import (
 )
 
 const (
-	seedAppendix2 = "seeds/phu-luc-2-ket-qua-7-nhom-nhiem-vu-2023.txt"
-	seedAppendix6 = "seeds/phu-luc-6-khac-phuc-han-che-2022.txt"
+	seedAppendix2 = "../seeds/phu-luc-2-ket-qua-7-nhom-nhiem-vu-2023.txt"
+	seedAppendix6 = "../seeds/phu-luc-6-khac-phuc-han-che-2022.txt"
 )
 
 func readSeed(t testing.TB, name string) string {
@@ -32,7 +34,7 @@ func tbl(lines ...string) string { return strings.Join(lines, "\n") }
 
 const hdrLine = "STT\tNỘI DUNG\tKết quả triển khai thực hiện\tGhi chú"
 
-func secByID(t *testing.T, secs []*Section, id string) *Section {
+func secByID(t *testing.T, secs []*model.Section, id string) *model.Section {
 	t.Helper()
 	for _, s := range secs {
 		if s.ID == id {
@@ -51,7 +53,7 @@ func TestParseTableSynthetic(t *testing.T) {
 	tests := []struct {
 		name  string
 		src   string
-		check func(t *testing.T, secs []*Section)
+		check func(t *testing.T, secs []*model.Section)
 	}{
 		{
 			name: "repeated header dropped, sentence joined across page break",
@@ -61,7 +63,7 @@ func TestParseTableSynthetic(t *testing.T) {
 				"", hdrLine,
 				"\t\t<p>nghị toàn tỉnh.</p>\t",
 				"1.2\tViệc hai\tXong.\tĐúng hạn"),
-			check: func(t *testing.T, secs []*Section) {
+			check: func(t *testing.T, secs []*model.Section) {
 				if got := secs[0].Heading; got != "PHỤ LỤC 9" {
 					t.Errorf("title heading %q", got)
 				}
@@ -92,7 +94,7 @@ func TestParseTableSynthetic(t *testing.T) {
 				"1\t<p>Nhiệm vụ một.</p>\t<p>Kết quả một.</p>\t",
 				hdrLine,
 				"\t<p>Nhiệm vụ hai.</p>\t<p>Kết quả hai.</p>\t"),
-			check: func(t *testing.T, secs []*Section) {
+			check: func(t *testing.T, secs []*model.Section) {
 				r := secByID(t, secs, "1")
 				if !strings.Contains(r.Markdown, "Nhiệm vụ một.\n\nNhiệm vụ hai.") ||
 					!strings.Contains(r.Markdown, "Kết quả một.\n\nKết quả hai.") {
@@ -119,9 +121,9 @@ func TestParseTableSynthetic(t *testing.T) {
 				"1.2\tViệc hai\tSân rộng 500 m² và 40m³ nước³.\t",
 				"",
 				"³ Chú thích ba."),
-			check: func(t *testing.T, secs []*Section) {
+			check: func(t *testing.T, secs []*model.Section) {
 				r := secByID(t, secs, "1.1")
-				want := []Footnote{{"¹", "Chú thích một, còn tiếp ở trang sau."}, {"²", "Chú thích không ai dẫn."}}
+				want := []model.Footnote{{Mark: "¹", Text: "Chú thích một, còn tiếp ở trang sau."}, {Mark: "²", Text: "Chú thích không ai dẫn."}}
 				if !slices.Equal(r.Notes, want) {
 					t.Errorf("1.1 notes = %v, want %v", r.Notes, want)
 				}
@@ -146,7 +148,7 @@ func TestParseTableSynthetic(t *testing.T) {
 				"",
 				hdrLine,
 				"2\tHai\tTheo⁷ kế hoạch.\t"),
-			check: func(t *testing.T, secs []*Section) {
+			check: func(t *testing.T, secs []*model.Section) {
 				if n := secByID(t, secs, "2").Notes; len(n) != 1 || n[0].Mark != "⁷" {
 					t.Errorf("notes of 2 = %v", n)
 				}
@@ -164,7 +166,7 @@ func TestParseTableSynthetic(t *testing.T) {
 				"¹ Một.",
 				"",
 				"¹⁵ Mười lăm."),
-			check: func(t *testing.T, secs []*Section) {
+			check: func(t *testing.T, secs []*model.Section) {
 				if n := secByID(t, secs, "1").Notes; len(n) != 1 || n[0].Mark != "¹⁵" {
 					t.Errorf("notes of 1 = %v", n)
 				}
@@ -177,7 +179,7 @@ func TestParseTableSynthetic(t *testing.T) {
 			name: "HTML cells become markdown",
 			src: tbl(hdrLine,
 				"1\t<p>Việc <b>quan trọng</b></p>\t<p><i>Về kinh tế:</i> tăng&nbsp;trưởng &amp; ổn định</p><ul style=\"list-style-type: none\">- Ý một.- Ý hai; kinh tế - xã hội. - Ý ba</ul><br>Dòng mới <span>giữ chữ</span>\t"),
-			check: func(t *testing.T, secs []*Section) {
+			check: func(t *testing.T, secs []*model.Section) {
 				r := secByID(t, secs, "1")
 				for _, want := range []string{
 					"**Nhiệm vụ:** Việc **quan trọng**",
@@ -205,7 +207,7 @@ func TestParseTableSynthetic(t *testing.T) {
 				"II\tNhóm thứ hai\t\t",
 				"STT\tNội dung nhiệm vụ, giải pháp khắc phục\tKết quả khắc phục\tGhi chú",
 				"\tThực hiện nghiêm\t<p>Đã thực hiện.</p>\t"),
-			check: func(t *testing.T, secs []*Section) {
+			check: func(t *testing.T, secs []*model.Section) {
 				if !strings.Contains(secs[0].Markdown, "**Kết quả khắc phục hạn chế năm 2022**") {
 					t.Errorf("bold title not joined: %q", secs[0].Markdown)
 				}
@@ -231,7 +233,7 @@ func TestParseTableSynthetic(t *testing.T) {
 			name: "long task: one-line short heading, full text in the body",
 			src: tbl(hdrLine,
 				"1.1\tTiếp tục tập trung xây dựng Đảng bộ trong sạch, vững mạnh, nâng cao năng lực hoạt động của hệ thống chính trị, phát huy vai trò\tXong\t"),
-			check: func(t *testing.T, secs []*Section) {
+			check: func(t *testing.T, secs []*model.Section) {
 				s := secs[0]
 				if s.Heading != "1.1. Tiếp tục tập trung xây dựng Đảng bộ trong sạch, vững mạnh, nâng cao…" {
 					t.Errorf("heading %q", s.Heading)
@@ -244,7 +246,7 @@ func TestParseTableSynthetic(t *testing.T) {
 		{
 			name: "no header, text after the table kept",
 			src:  tbl("a\tb\tc", "1\tx\ty", "2\tz\tw", "", "Nơi nhận: các đơn vị."),
-			check: func(t *testing.T, secs []*Section) {
+			check: func(t *testing.T, secs []*model.Section) {
 				if len(secs) != 3 {
 					t.Fatalf("%d sections", len(secs))
 				}
@@ -256,7 +258,7 @@ func TestParseTableSynthetic(t *testing.T) {
 		{
 			name: "no table at all",
 			src:  "Chỉ có một dòng.",
-			check: func(t *testing.T, secs []*Section) {
+			check: func(t *testing.T, secs []*model.Section) {
 				if len(secs) != 1 || secs[0].Heading != "Chỉ có một dòng." {
 					t.Errorf("%+v", secs)
 				}
@@ -276,7 +278,7 @@ func TestParseTableSynthetic(t *testing.T) {
 // checkTableSections asserts what every parse must give: one-line NFC
 // headings, unique IDs, text that is the plain form of the markdown, and
 // every word of the source.
-func checkTableSections(t testing.TB, src string, secs []*Section) {
+func checkTableSections(t testing.TB, src string, secs []*model.Section) {
 	t.Helper()
 	ids := map[string]bool{}
 	for _, s := range secs {
@@ -292,7 +294,7 @@ func checkTableSections(t testing.TB, src string, secs []*Section) {
 				t.Errorf("%s: not NFC UTF-8: %q", s.ID, f)
 			}
 		}
-		if s.Text != PlainText(s.Markdown) {
+		if s.Text != model.PlainText(s.Markdown) {
 			t.Errorf("%s: Text is not PlainText(Markdown)", s.ID)
 		}
 	}
@@ -305,7 +307,7 @@ var tagRe = regexp.MustCompile(`</?[a-zA-Z][^>]*>`)
 
 // lostWords lists the words of src (without repeated header rows, HTML
 // markup in cells and markdown markup in the other lines) that the sections' headings and texts do not hold as often.
-func lostWords(src string, secs []*Section) []string {
+func lostWords(src string, secs []*model.Section) []string {
 	want := map[string]int{}
 	header := ""
 	for _, l := range strings.Split(src, "\n") {
@@ -320,14 +322,14 @@ func lostWords(src string, secs []*Section) []string {
 		if strings.Contains(l, "\t") {
 			l = html.UnescapeString(tagRe.ReplaceAllString(l, " "))
 		} else {
-			l = PlainText(l) // title and footnote lines are markdown: "**bold**"
+			l = model.PlainText(l) // title and footnote lines are markdown: "**bold**"
 		}
-		for _, w := range Words(l) {
+		for _, w := range model.Words(l) {
 			want[w]++
 		}
 	}
 	for _, s := range secs {
-		for _, w := range Words(s.Heading + "\n" + s.Text) {
+		for _, w := range model.Words(s.Heading + "\n" + s.Text) {
 			want[w]--
 		}
 	}

@@ -1,6 +1,8 @@
-package content
+package parse
 
 import (
+	"chibo/content/model"
+
 	"strconv"
 	"strings"
 	"unicode"
@@ -14,9 +16,9 @@ import (
 // layout parser uses it, so IDs, breadcrumb paths and plain text are made
 // the same way for every format.
 type builder struct {
-	secs  []*Section
-	stack []*Section // open ancestors, by level
-	body  []string   // markdown blocks of the current section
+	secs  []*model.Section
+	stack []*model.Section // open ancestors, by level
+	body  []string         // markdown blocks of the current section
 	seen  map[string]int
 }
 
@@ -26,7 +28,7 @@ func newBuilder() *builder { return &builder{seen: map[string]int{}} }
 // numbering ("II", "3", "a", "dieu-2"); when empty the heading is slugged.
 // IDs are the ancestors' labels joined by ".", so the same file always
 // yields the same IDs and an edit elsewhere in a document rarely moves them.
-func (b *builder) open(level int, label, heading string) *Section {
+func (b *builder) open(level int, label, heading string) *model.Section {
 	b.flush()
 	if level < 1 {
 		level = 1
@@ -39,9 +41,9 @@ func (b *builder) open(level int, label, heading string) *Section {
 	} else if len(b.stack) == 0 {
 		level = 1
 	}
-	label = Slug(label, 6)
+	label = model.Slug(label, 6)
 	if label == "" {
-		label = Slug(heading, 5)
+		label = model.Slug(heading, 5)
 	}
 	if label == "" {
 		label = "muc"
@@ -68,7 +70,7 @@ func (b *builder) open(level int, label, heading string) *Section {
 	}
 	b.seen[id]++
 	heading = nfc(strings.Join(strings.Fields(heading), " ")) // one line, always
-	s := &Section{ID: id, Level: level, Heading: heading, Path: append(path, heading)}
+	s := &model.Section{ID: id, Level: level, Heading: heading, Path: append(path, heading)}
 	b.secs = append(b.secs, s)
 	b.stack = append(b.stack, s)
 	return s
@@ -89,7 +91,7 @@ func (b *builder) para(md string, preamble string) {
 }
 
 // current is the section being filled, or nil before the first one.
-func (b *builder) current() *Section {
+func (b *builder) current() *model.Section {
 	if len(b.secs) == 0 {
 		return nil
 	}
@@ -107,17 +109,17 @@ func (b *builder) flush() {
 		// of stable runes only (nearly all) needs neither, and PlainText
 		// adds none but ASCII.
 		if compose.StableSpan(md) == len(md) {
-			s.Markdown, s.Text = md, PlainText(md)
+			s.Markdown, s.Text = md, model.PlainText(md)
 		} else {
 			s.Markdown = nfc(md)
-			s.Text = nfc(PlainText(md))
+			s.Text = nfc(model.PlainText(md))
 		}
 	}
 	b.body = b.body[:0]
 }
 
 // sections closes the last section and returns them all.
-func (b *builder) sections() []*Section {
+func (b *builder) sections() []*model.Section {
 	b.flush()
 	return b.secs
 }
@@ -139,3 +141,5 @@ func nfc(s string) string {
 	}
 	return s
 }
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -1,6 +1,8 @@
-package content
+package parse
 
 import (
+	"chibo/content/model"
+
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -193,7 +195,7 @@ func opensTight(r rune) bool { return r == '(' || r == '[' || r == '“' }
 
 // LayoutOf recognises the layout of normalised text from its content; the
 // name only hints that a ".md" file is markdown when nothing else decides.
-func LayoutOf(name, text string) Layout {
+func LayoutOf(name, text string) model.Layout {
 	lines := strings.Split(text, "\n")
 	var nonEmpty, tabbed, atx int
 	stt := false
@@ -215,19 +217,19 @@ func LayoutOf(name, text string) Layout {
 		}
 	}
 	if tabbed >= 3 && (stt || tabbed*3 >= nonEmpty) {
-		return LayoutTable
+		return model.LayoutTable
 	}
 	if atx > 0 {
-		return LayoutMarkdown
+		return model.LayoutMarkdown
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".md", ".markdown":
-		return LayoutMarkdown
+		return model.LayoutMarkdown
 	}
 	if looksWrapped(lines) {
-		return LayoutWrapped
+		return model.LayoutWrapped
 	}
-	return LayoutParagraphs
+	return model.LayoutParagraphs
 }
 
 // looksWrapped recognises text hard-wrapped by PDF extraction: lines of

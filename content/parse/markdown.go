@@ -1,6 +1,8 @@
-package content
+package parse
 
 import (
+	"chibo/content/model"
+
 	"regexp"
 	"strings"
 )
@@ -18,7 +20,7 @@ var (
 // under each is kept as markdown, and text before the first heading goes
 // to an opening section. Headings inside fenced code and front matter are
 // not headings.
-func parseMarkdown(text string) []*Section {
+func parseMarkdown(text string) []*model.Section {
 	s := &structurer{b: newBuilder()}
 	lines := strings.Split(text, "\n")
 	var body []string
@@ -31,7 +33,7 @@ func parseMarkdown(text string) []*Section {
 		para = 0
 	}
 	open := func(level int, raw string) {
-		head := strings.Join(strings.Fields(PlainText(raw)), " ")
+		head := strings.Join(strings.Fields(model.PlainText(raw)), " ")
 		if head == "" {
 			head = strings.Join(strings.Fields(raw), " ")
 		}

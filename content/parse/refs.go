@@ -1,6 +1,8 @@
-package content
+package parse
 
 import (
+	"chibo/content/model"
+
 	"regexp"
 	"strings"
 	"unicode"
@@ -117,8 +119,8 @@ func canonSymbol(s string, loc []int) (symbol, kind string, ok bool) {
 
 // extractRefs lists every directive the sections cite, once per symbol and
 // section, in order of first citation.
-func extractRefs(secs []*Section) []Ref {
-	var refs []Ref
+func extractRefs(secs []*model.Section) []model.Ref {
+	var refs []model.Ref
 	seen := map[[2]string]bool{}
 	for _, s := range secs {
 		for _, text := range []string{s.Heading, s.Text} {
@@ -143,7 +145,7 @@ func extractRefs(secs []*Section) []Ref {
 						kind = k
 					}
 				}
-				refs = append(refs, Ref{Symbol: sym, Kind: kind, Section: s.ID})
+				refs = append(refs, model.Ref{Symbol: sym, Kind: kind, Section: s.ID})
 			}
 		}
 	}

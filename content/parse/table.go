@@ -1,6 +1,8 @@
-package content
+package parse
 
 import (
+	"chibo/content/model"
+
 	"regexp"
 	"slices"
 	"strings"
@@ -62,7 +64,7 @@ func tblIsSup(r rune) bool {
 	return r == '¹' || r == '²' || r == '³' || r == '⁰' || (r >= '⁴' && r <= '⁹')
 }
 
-func parseTable(text string) []*Section {
+func parseTable(text string) []*model.Section {
 	lines := strings.Split(text, "\n")
 	var (
 		title   []string // lines before the first table row
@@ -195,7 +197,7 @@ func parseTable(text string) []*Section {
 // tblHeaderOf recognises the first table line as a header: it names the STT
 // column, or it is repeated later (at page breaks).
 func tblHeaderOf(cells []string, text, line string) *tableHeader {
-	first := Fold(strings.TrimSpace(cells[0]))
+	first := model.Fold(strings.TrimSpace(cells[0]))
 	stt := first == "stt" || first == "tt" || first == "so tt" || first == "so thu tu" || first == "#"
 	repeated := strings.Count(text, "\n"+strings.TrimSpace(line)) > 1 ||
 		strings.Count(text, line+"\n") > 1
@@ -216,7 +218,7 @@ func tblHeaderOf(cells []string, text, line string) *tableHeader {
 // tblColumnLabel is the short label a column's cells are shown under.
 func tblColumnLabel(h string) string {
 	h = strings.TrimSpace(htmlmd.Convert(h))
-	f := Fold(h)
+	f := model.Fold(h)
 	switch {
 	case h == "":
 		return ""
@@ -507,7 +509,7 @@ func tblWriteTitle(b *builder, lines, loose []string, notes []*tableNote) {
 	}
 	heading := "Mở đầu"
 	if len(paras) > 0 {
-		first := PlainText(paras[0])
+		first := model.PlainText(paras[0])
 		h, cut := tblShortHeading(first)
 		heading = h
 		if !cut && !strings.Contains(first, "\n") {
@@ -534,7 +536,7 @@ func tblWriteRow(b *builder, r *tableRow, hdr *tableHeader) {
 			break
 		}
 	}
-	short, cut := tblShortHeading(tblFirstLine(PlainText(src)))
+	short, cut := tblShortHeading(tblFirstLine(model.PlainText(src)))
 	heading := short
 	if num := strings.TrimRight(r.stt, ".) "); num != "" && !tblIsBullet(r.stt) {
 		// "IV" over "4. Nhóm …": one number in the heading is enough.
@@ -613,7 +615,7 @@ func tblWriteNotes(b *builder, notes []*tableNote, heading string) {
 	s := b.current()
 	for _, n := range notes {
 		b.para(n.mark+" "+n.text, heading)
-		s.Notes = append(s.Notes, Footnote{Mark: n.mark, Text: PlainText(n.text)})
+		s.Notes = append(s.Notes, model.Footnote{Mark: n.mark, Text: model.PlainText(n.text)})
 	}
 }
 

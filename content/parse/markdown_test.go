@@ -1,6 +1,8 @@
-package content
+package parse
 
 import (
+	"chibo/content/model"
+
 	"strings"
 	"testing"
 )
@@ -8,13 +10,13 @@ import (
 func TestParseMarkdown(t *testing.T) {
 	tests := []struct {
 		name, text, outline string
-		check               func(t *testing.T, secs []*Section)
+		check               func(t *testing.T, secs []*model.Section)
 	}{
 		{
 			name:    "atx levels and opening text",
 			text:    "Lời dẫn.\n\n# Tiêu đề\n\nĐoạn *một*.\n\n## Điều 2. Hai\n\n- mục\n- mục\n\n### Ba ###\n\nHết.",
 			outline: "1 mo-dau Mở đầu\n1 tieu-de Tiêu đề\n2 tieu-de.dieu-2 Điều 2. Hai\n3 tieu-de.dieu-2.ba Ba\n",
-			check: func(t *testing.T, secs []*Section) {
+			check: func(t *testing.T, secs []*model.Section) {
 				if secs[1].Markdown != "Đoạn *một*." || secs[2].Markdown != "- mục\n- mục" {
 					t.Errorf("body not kept as markdown: %q %q", secs[1].Markdown, secs[2].Markdown)
 				}
@@ -37,7 +39,7 @@ func TestParseMarkdown(t *testing.T) {
 			name:    "no headings in code, lists or front matter",
 			text:    "---\ntitle: Ghi chú\n---\n```\n# không\n```\n- mục\n---\n\n#không-tiêu-đề\n# C#",
 			outline: "1 mo-dau Mở đầu\n1 c C#\n",
-			check: func(t *testing.T, secs []*Section) {
+			check: func(t *testing.T, secs []*model.Section) {
 				if !strings.Contains(secs[0].Markdown, "# không\n```") || !strings.Contains(secs[0].Text, "title: Ghi chú") {
 					t.Errorf("opening: %q", secs[0].Markdown)
 				}
@@ -69,7 +71,7 @@ func TestParseMarkdownFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if doc.Layout != LayoutMarkdown || doc.Title != "Chuẩn bị họp chi bộ tháng 12" || len(doc.Refs) != 1 {
+	if doc.Layout != model.LayoutMarkdown || doc.Title != "Chuẩn bị họp chi bộ tháng 12" || len(doc.Refs) != 1 {
 		t.Errorf("layout %s title %q refs %v", doc.Layout, doc.Title, doc.Refs)
 	}
 }

@@ -1,6 +1,8 @@
-package content
+package parse
 
 import (
+	"chibo/content/model"
+
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,7 +11,7 @@ import (
 // parseWrapped reads text hard-wrapped at a fixed width, as PDF extraction
 // produces: lines are rejoined into paragraphs, then read by the same
 // heading recogniser as parseParagraphs.
-func parseWrapped(text string) []*Section {
+func parseWrapped(text string) []*model.Section {
 	return structure(reflow(text))
 }
 

@@ -1,18 +1,21 @@
-package content
+package parse
 
-import "testing"
+import (
+	"chibo/content/model"
+	"testing"
+)
 
 func TestSeedMetadata(t *testing.T) {
 	tests := []struct {
 		seed                        string
-		kind                        Kind
+		kind                        model.Kind
 		title, number, date, issuer string
 	}{
-		{"phu-luc-2", KindAppendix, "Phụ lục 2: Kết quả triển khai thực hiện 7 nhóm nhiệm vụ, giải pháp chủ yếu Nghị quyết Tỉnh uỷ năm 2023", "525-BC/TU", "2023-12-01", "Ban Thường vụ Tỉnh ủy"},
-		{"phu-luc-6", KindAppendix, "", "525-BC/TU", "2023-12-01", "Ban Thường vụ Tỉnh ủy"},
-		{"nghi-quyet-hdnd-kinh-te", KindResolution, "Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội năm 2025", "", "2024-12-06", "Hội đồng nhân dân tỉnh Bến Tre"},
-		{"tai-lieu", KindBulletin, "Tài liệu sinh hoạt chi bộ: Thực hiện Kết luận số 01-KL/TW của Bộ Chính trị", "", "", ""},
-		{"nghi-quyet-hdnd-bo-sung", KindResolution, "Nghị quyết về bổ sung một số nhiệm vụ, giải pháp phát triển kinh tế - xã hội 6 tháng cuối năm 2023", "", "2023-07-05", "Hội đồng nhân dân tỉnh Bến Tre"},
+		{"phu-luc-2", model.KindAppendix, "Phụ lục 2: Kết quả triển khai thực hiện 7 nhóm nhiệm vụ, giải pháp chủ yếu Nghị quyết Tỉnh uỷ năm 2023", "525-BC/TU", "2023-12-01", "Ban Thường vụ Tỉnh ủy"},
+		{"phu-luc-6", model.KindAppendix, "", "525-BC/TU", "2023-12-01", "Ban Thường vụ Tỉnh ủy"},
+		{"nghi-quyet-hdnd-kinh-te", model.KindResolution, "Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội năm 2025", "", "2024-12-06", "Hội đồng nhân dân tỉnh Bến Tre"},
+		{"tai-lieu", model.KindBulletin, "Tài liệu sinh hoạt chi bộ: Thực hiện Kết luận số 01-KL/TW của Bộ Chính trị", "", "", ""},
+		{"nghi-quyet-hdnd-bo-sung", model.KindResolution, "Nghị quyết về bổ sung một số nhiệm vụ, giải pháp phát triển kinh tế - xã hội 6 tháng cuối năm 2023", "", "2023-07-05", "Hội đồng nhân dân tỉnh Bến Tre"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.seed, func(t *testing.T) {
@@ -35,43 +38,43 @@ func TestSeedMetadata(t *testing.T) {
 func TestMetadataLines(t *testing.T) {
 	tests := []struct {
 		name, text                  string
-		kind                        Kind
+		kind                        model.Kind
 		title, number, date, issuer string
 	}{
 		{
 			name: "party report header",
 			text: "TỈNH ỦY BẾN TRE\nSố 525-BC/TU\nBến Tre, ngày 01 tháng 12 năm 2023\nBÁO CÁO\nKẾT QUẢ THỰC HIỆN NGHỊ QUYẾT TỈNH ỦY NĂM 2023\nI. KẾT QUẢ\nNội dung.",
-			kind: KindReport, title: "Báo cáo kết quả thực hiện Nghị quyết Tỉnh ủy năm 2023", number: "525-BC/TU", date: "2023-12-01", issuer: "Tỉnh ủy Bến Tre",
+			kind: model.KindReport, title: "Báo cáo kết quả thực hiện Nghị quyết Tỉnh ủy năm 2023", number: "525-BC/TU", date: "2023-12-01", issuer: "Tỉnh ủy Bến Tre",
 		},
 		{
 			name: "council resolution header",
 			text: "HỘI ĐỒNG NHÂN DÂN TỈNH BẾN TRE\nSố: 15/2023/NQ-HĐND\nBến Tre, ngày 6 tháng 12 năm 2023\nNGHỊ QUYẾT\nVề nhiệm vụ năm 2024\nĐiều 1. Một.",
-			kind: KindResolution, title: "Nghị quyết về nhiệm vụ năm 2024", number: "15/2023/NQ-HĐND", date: "2023-12-06", issuer: "Hội đồng nhân dân tỉnh Bến Tre",
+			kind: model.KindResolution, title: "Nghị quyết về nhiệm vụ năm 2024", number: "15/2023/NQ-HĐND", date: "2023-12-06", issuer: "Hội đồng nhân dân tỉnh Bến Tre",
 		},
 		{
 			name: "closing formula only",
 			text: "Điều 1. Một.\nNghị quyết này đã được Hội đồng nhân dân tỉnh Vĩnh Long khóa X, kỳ họp thứ 5 thông qua ngày 10/7/2024.",
-			kind: KindResolution, title: "Nghị quyết của Hội đồng nhân dân tỉnh Vĩnh Long", date: "2024-07-10", issuer: "Hội đồng nhân dân tỉnh Vĩnh Long",
+			kind: model.KindResolution, title: "Nghị quyết của Hội đồng nhân dân tỉnh Vĩnh Long", date: "2024-07-10", issuer: "Hội đồng nhân dân tỉnh Vĩnh Long",
 		},
 		{
 			name: "appendix of a report",
 			text: "PHỤ LỤC 3\nDanh sách công trình (kèm theo Báo cáo số 12-BC/HU ngày 5/1/2024 của Ban Thường vụ Huyện uỷ)\nSTT\tTên\tGhi chú",
-			kind: KindAppendix, title: "Phụ lục 3: Danh sách công trình", number: "12-BC/HU", date: "2024-01-05", issuer: "Ban Thường vụ Huyện ủy",
+			kind: model.KindAppendix, title: "Phụ lục 3: Danh sách công trình", number: "12-BC/HU", date: "2024-01-05", issuer: "Ban Thường vụ Huyện ủy",
 		},
 		{
 			name: "bulletin cover",
 			text: "TÀI LIỆU SINH HOẠT CHI BỘ\nTHÁNG 12/2023\nI. NỘI DUNG\nx",
-			kind: KindBulletin, title: "Tài liệu sinh hoạt chi bộ tháng 12/2023",
+			kind: model.KindBulletin, title: "Tài liệu sinh hoạt chi bộ tháng 12/2023",
 		},
 		{
 			name: "plain note",
 			text: "Ghi chú họp chi bộ\nNội dung trao đổi.",
-			kind: KindOther, title: "Ghi chú họp chi bộ",
+			kind: model.KindOther, title: "Ghi chú họp chi bộ",
 		},
 		{
 			name: "impossible dates are not dates",
 			text: "Bến Tre, ngày 45 tháng 13 năm 2023\nx",
-			kind: KindOther, title: "Bến Tre, ngày 45 tháng 13 năm 2023",
+			kind: model.KindOther, title: "Bến Tre, ngày 45 tháng 13 năm 2023",
 		},
 	}
 	for _, tt := range tests {

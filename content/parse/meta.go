@@ -1,6 +1,8 @@
-package content
+package parse
 
 import (
+	"chibo/content/model"
+
 	"fmt"
 	"regexp"
 	"strconv"
@@ -13,7 +15,7 @@ import (
 // title, number (số/ký hiệu), date and issuing body. Nothing is invented:
 // a field the text does not state stays empty (the title falls back to a
 // description built from the text, then to the file name).
-func fillMetadata(d *Document, text string) {
+func fillMetadata(d *model.Document, text string) {
 	head := headLines(text, 40)
 	closing := closingText(text)
 	var attached []string // "(kèm Báo cáo số 525-BC/TU ngày 01/12/2023 của …)"
@@ -88,36 +90,36 @@ var (
 	topicRe          = regexp.MustCompile(`(?:nhiệm vụ|kế hoạch)[^.;:]{0,40}?phát triển kinh tế - xã hội năm (\d{4})`)
 )
 
-func kindOf(d *Document, head []string, text, closing string) Kind {
+func kindOf(d *model.Document, head []string, text, closing string) model.Kind {
 	if len(head) > 0 && appendixHeadRe.MatchString(head[0]) {
-		return KindAppendix
+		return model.KindAppendix
 	}
 	for _, l := range head[:min(len(head), 12)] {
 		if m := docTypeRe.FindStringSubmatch(l); m != nil && (m[2] == "" || isCapsLine(l)) {
 			switch m[1] {
 			case "NGHỊ QUYẾT":
-				return KindResolution
+				return model.KindResolution
 			case "BÁO CÁO":
-				return KindReport
+				return model.KindReport
 			case "TÀI LIỆU SINH HOẠT CHI BỘ":
-				return KindBulletin
+				return model.KindBulletin
 			}
-			return KindOther
+			return model.KindOther
 		}
 	}
 	if strings.HasPrefix(closing, "Nghị quyết") || strings.Contains(text, "\nQUYẾT NGHỊ:") {
-		return KindResolution
+		return model.KindResolution
 	}
 	for _, s := range d.Sections {
-		f := Fold(s.Heading)
+		f := model.Fold(s.Heading)
 		if s.Level == 1 && strings.Contains(f, "sinh hoat") && strings.Contains(f, "chi bo") {
-			return KindBulletin
+			return model.KindBulletin
 		}
 	}
-	if strings.Contains(Fold(strings.Join(head[:min(len(head), 5)], " ")), "tai lieu sinh hoat") {
-		return KindBulletin
+	if strings.Contains(model.Fold(strings.Join(head[:min(len(head), 5)], " ")), "tai lieu sinh hoat") {
+		return model.KindBulletin
 	}
-	return KindOther
+	return model.KindOther
 }
 
 func numberOf(head, attached []string) string {
@@ -194,7 +196,7 @@ func tidyIssuer(s string) string {
 
 const maxTitle = 150
 
-func titleOf(d *Document, head []string, text string) string {
+func titleOf(d *model.Document, head []string, text string) string {
 	t := rawTitle(d, head, text)
 	t = strings.Join(strings.Fields(t), " ")
 	if utf8.RuneCountInString(t) > maxTitle {
@@ -206,11 +208,11 @@ func titleOf(d *Document, head []string, text string) string {
 	return t
 }
 
-func rawTitle(d *Document, head []string, text string) string {
+func rawTitle(d *model.Document, head []string, text string) string {
 	if len(head) == 0 {
 		return ""
 	}
-	if d.Kind == KindAppendix {
+	if d.Kind == model.KindAppendix {
 		return appendixTitle(head)
 	}
 	for i, l := range head[:min(len(head), 12)] {
@@ -224,7 +226,7 @@ func rawTitle(d *Document, head []string, text string) string {
 				strings.HasPrefix(n, "Căn cứ") || strings.HasPrefix(n, "KHÓA") || strings.HasPrefix(n, "KHOÁ") {
 				break
 			}
-			f := Fold(n)
+			f := model.Fold(n)
 			if !isCapsLine(n) && !strings.HasPrefix(f, "ve ") {
 				break
 			}
@@ -233,7 +235,7 @@ func rawTitle(d *Document, head []string, text string) string {
 		return sentenceCase(strings.Join(parts, " "))
 	}
 	switch d.Kind {
-	case KindResolution:
+	case model.KindResolution:
 		for _, s := range d.Sections {
 			for _, t := range []string{s.Heading, s.Text} {
 				if !strings.Contains(t, "kinh tế - xã hội năm") {
@@ -248,7 +250,7 @@ func rawTitle(d *Document, head []string, text string) string {
 			return "Nghị quyết của " + d.Issuer
 		}
 		return "Nghị quyết"
-	case KindBulletin:
+	case model.KindBulletin:
 		for _, s := range d.Sections {
 			if s.Level == 1 && s.ID != "mo-dau" {
 				topic := s.Heading
@@ -263,7 +265,7 @@ func rawTitle(d *Document, head []string, text string) string {
 		}
 		return "Tài liệu sinh hoạt chi bộ"
 	}
-	if d.Layout == LayoutMarkdown && len(d.Sections) > 0 && d.Sections[0].ID != "mo-dau" {
+	if d.Layout == model.LayoutMarkdown && len(d.Sections) > 0 && d.Sections[0].ID != "mo-dau" {
 		return d.Sections[0].Heading
 	}
 	first := head[0]
@@ -385,7 +387,7 @@ func isAcronym(w string) bool {
 	if utf8.RuneCountInString(w) < 2 || strings.ToUpper(w) != w {
 		return false
 	}
-	return !strings.ContainsFunc(Fold(w), func(r rune) bool { return strings.ContainsRune("aeiouy", r) })
+	return !strings.ContainsFunc(model.Fold(w), func(r rune) bool { return strings.ContainsRune("aeiouy", r) })
 }
 
 func capitalize(s string) string {

@@ -1,6 +1,8 @@
-package content
+package parse
 
 import (
+	"chibo/content/model"
+
 	"strings"
 	"testing"
 )
@@ -39,7 +41,7 @@ func TestReflow(t *testing.T) {
 // are contiguous in the section text (search depends on it).
 func TestWrappedResolution(t *testing.T) {
 	doc := parseSeed(t, "nghi-quyet-hdnd-kinh-te")
-	if doc.Layout != LayoutWrapped {
+	if doc.Layout != model.LayoutWrapped {
 		t.Fatalf("layout %s", doc.Layout)
 	}
 	secs := doc.Sections

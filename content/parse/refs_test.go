@@ -1,6 +1,8 @@
-package content
+package parse
 
 import (
+	"chibo/content/model"
+
 	"strings"
 	"testing"
 )
@@ -54,7 +56,7 @@ func TestSymbolPattern(t *testing.T) {
 }
 
 func TestExtractRefs(t *testing.T) {
-	secs := []*Section{
+	secs := []*model.Section{
 		{ID: "a", Heading: "I. THỰC HIỆN KẾT LUẬN SỐ 01-KL/TW", Text: "Theo Kết luận 01-KL/TW và Quy định số 948-QĐ/TU; Quyết định số 1399/QĐ-TTG ngày 17/11/2023."},
 		{ID: "b", Text: "Nghị định 59/2019/NĐ-CP, Nghị quyết số 31/2022/NQ-HĐND, Chương trình số 25-CTr/TU, Tờ trình số 3253/TTr-UBND. Lại 01-KL/TW. Ngày 27/7/1947, mã COVID-19."},
 	}
@@ -86,7 +88,7 @@ func TestSeedRefs(t *testing.T) {
 		{"phu-luc-2", "525-BC/TU", "Báo cáo", ""},
 		{"phu-luc-2", "21-NQ/TW", "Nghị quyết", ""},
 	}
-	docs := map[string]*Document{}
+	docs := map[string]*model.Document{}
 	for _, tt := range tests {
 		d := docs[tt.seed]
 		if d == nil {

@@ -1,0 +1,65 @@
+// Package parse is chibo's one Vietnamese structure recogniser: it turns a
+// stream of blocks (chibo/content/block) — from any format reader, or from
+// plain text split by this package — into a model.Document: the tree of
+// sections (Phần/Chương/Mục/Điều/khoản/điểm, A./I./1./1.1./a)), the
+// document header (issuing body, số/ký hiệu, place and date, document type
+// and trích yếu as laid out by Nghị định 30/2020/NĐ-CP for state documents
+// and Hướng dẫn 36-HD/VPTW for party documents), and the directives the
+// text cites.
+//
+// It knows nothing of file formats: a heading style, list numbering, bold
+// or a PDF line's geometry reach it only as evidence on a block.
+package parse
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"path/filepath"
+	"strings"
+
+	"chibo/content/model"
+)
+
+// Text builds the document of normalised plain text in a known layout
+// (LayoutOf recognises one). name is the source file name; it gives the
+// Source and the default ID.
+func Text(name, text string, layout model.Layout) *model.Document {
+	var secs []*model.Section
+	switch layout {
+	case model.LayoutTable:
+		secs = parseTable(text)
+	case model.LayoutWrapped:
+		secs = parseWrapped(text)
+	case model.LayoutMarkdown:
+		secs = parseMarkdown(text)
+	default:
+		layout = model.LayoutParagraphs
+		secs = parseParagraphs(text)
+	}
+	return finish(name, text, layout, secs)
+}
+
+func finish(name, text string, layout model.Layout, secs []*model.Section) *model.Document {
+	sum := sha256.Sum256([]byte(text))
+	doc := &model.Document{
+		ID:       DocID(name),
+		Source:   name,
+		Hash:     hex.EncodeToString(sum[:]),
+		Layout:   layout,
+		Sections: secs,
+	}
+	fillMetadata(doc, text)
+	doc.Refs = extractRefs(doc.Sections)
+	return doc
+}
+
+// DocID is the library ID for a source file name: its base name slugged,
+// so re-importing a changed file keeps the ID (and the user's bookmarks).
+func DocID(name string) string {
+	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
+	id := model.Slug(base, 16)
+	if id == "" {
+		id = "tai-lieu"
+	}
+	return id
+}
