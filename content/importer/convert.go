@@ -163,19 +163,53 @@ func Sniff(name string, data []byte) Format {
 	if looksHTML(head, ext) {
 		return FormatHTML
 	}
+	if u, _ := utf16Head(data); u != nil {
+		// Word's "Web Page" saved as Unicode (charset=unicode) is UTF-16,
+		// with or without a BOM, and is often served under a .doc name.
+		switch {
+		case bytes.HasPrefix(bytes.TrimLeft(u, " \t\r\n"), []byte("{\\rtf")):
+			return FormatRTF
+		case looksHTML(u, ext):
+			return FormatHTML
+		}
+	}
 	if ext == ".md" || ext == ".markdown" {
 		return FormatMarkdown
 	}
 	return FormatText
 }
 
+// utf16Head decodes the first bytes of a UTF-16 file (a BOM, or the zero
+// bytes of mostly-ASCII text) to UTF-8, for sniffing; nil when data is not
+// UTF-16. enc is UTF16LE or UTF16BE.
+func utf16Head(data []byte) (head []byte, enc string) {
+	switch {
+	case bytes.HasPrefix(data, []byte("\xff\xfe")):
+		enc = UTF16LE
+	case bytes.HasPrefix(data, []byte("\xfe\xff")):
+		enc = UTF16BE
+	default:
+		if enc = utf16NoBOM(data); enc == "" {
+			return nil, ""
+		}
+	}
+	raw := data
+	if len(raw) > 2048 {
+		raw = raw[:2048]
+	}
+	raw = raw[:len(raw)&^1]
+	s, err := Decode(raw, enc)
+	if err != nil {
+		return nil, ""
+	}
+	return []byte(strings.TrimPrefix(s, "\ufeff")), enc
+}
+
 // looksHTML checks the start of a file for markup. A .html name alone is
 // not enough (a saved page can be plain text), nor is one tag in a text.
+// UTF-16 pages are recognised by Sniff through utf16Head.
 func looksHTML(head []byte, ext string) bool {
 	h := bytes.ToLower(bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n"))
-	if bytes.HasPrefix(h, []byte("\xff\xfe")) || bytes.HasPrefix(h, []byte("\xfe\xff")) {
-		h = bytes.ReplaceAll(h[2:], []byte{0}, nil)
-	}
 	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<meta", "<title"} {
 		if bytes.HasPrefix(h, []byte(p)) {
 			return true
@@ -219,11 +253,24 @@ func Convert(ctx context.Context, name string, data []byte, opt Options) (res *R
 	case FormatPDF:
 		res, err = convertPDF(ctx, data, opt)
 	case FormatHTML:
-		res, err = convertHTML(data, opt)
+		if _, enc := utf16Head(data); enc != "" && opt.Encoding == "" {
+			// A UTF-16 page (Word's charset=unicode): decode it here, so
+			// the HTML reader sees UTF-8 and its charset declaration
+			// ("unicode") is not taken for the bytes' encoding.
+			var text string
+			if text, err = Decode(data, enc); err != nil {
+				return nil, &Error{Problem: ProblemEncoding, Detail: enc, Err: err}
+			}
+			if res, err = convertHTML([]byte(strings.TrimPrefix(text, "\ufeff")), opt); err == nil {
+				res.Encoding = enc
+			}
+		} else {
+			res, err = convertHTML(data, opt)
+		}
 	case FormatDOC:
-		return nil, &Error{Problem: ProblemUnsupported, Detail: "Word 97-2003 .doc"}
+		res, err = convertDOC(ctx, data, opt)
 	case FormatRTF:
-		return nil, &Error{Problem: ProblemUnsupported, Detail: "RTF"}
+		res, err = convertRTF(ctx, data, opt)
 	case FormatZip:
 		return nil, &Error{Problem: ProblemUnsupported, Detail: "zip"}
 	default:

@@ -21,12 +21,13 @@ const (
 	CP1258   = "windows-1258"
 	TCVN3    = "tcvn3"
 	VNI      = "vni"
+	VISCII   = "viscii"
 	encGuess = "" // detect
 )
 
 // Encodings lists the encodings chibo reads, in the order detection prefers
 // them on a tie.
-var Encodings = []string{UTF8, UTF16LE, UTF16BE, CP1258, TCVN3, VNI}
+var Encodings = []string{UTF8, UTF16LE, UTF16BE, CP1258, TCVN3, VNI, VISCII}
 
 // ParseEncoding reads a user-typed encoding name ("ABC", "cp1258", "VNI
 // Windows" …); ok is false for a name chibo does not know.
@@ -47,6 +48,8 @@ func ParseEncoding(s string) (name string, ok bool) {
 		return TCVN3, true
 	case "vni", "vniwindows", "vniwin":
 		return VNI, true
+	case "viscii", "viscii11", "csviscii", "rfc1456":
+		return VISCII, true
 	}
 	return "", false
 }
@@ -80,6 +83,8 @@ func Decode(data []byte, enc string) (string, error) {
 		return decodeTCVN3(data), nil
 	case VNI:
 		return decodeVNI(data), nil
+	case VISCII:
+		return decodeVISCII(data), nil
 	}
 	return "", fmt.Errorf("unknown encoding %q", enc)
 }
@@ -103,6 +108,8 @@ func Encode(text, enc string) ([]byte, error) {
 		return encodeTCVN3(text), nil
 	case VNI:
 		return encodeVNI(text), nil
+	case VISCII:
+		return encodeVISCII(text), nil
 	}
 	return nil, fmt.Errorf("unknown encoding %q", enc)
 }
@@ -167,8 +174,9 @@ const minRatio = 0.6
 const sampleSize = 512 << 10
 
 // DetectEncoding picks the encoding of text bytes: a BOM, else valid UTF-8,
-// else UTF-16 by its zero bytes, else whichever of Windows-1258, TCVN3 and
-// VNI yields the most valid Vietnamese syllables. ok is false when no
+// else UTF-16 by its zero bytes, else whichever of Windows-1258, TCVN3,
+// VNI and VISCII yields the most valid Vietnamese syllables (on a tie the
+// earlier in that order, VISCII being the rarest). ok is false when no
 // candidate is convincing; the Guess still names the best one.
 func DetectEncoding(data []byte) (Guess, bool) {
 	switch {
@@ -194,7 +202,7 @@ func DetectEncoding(data []byte) (Guess, bool) {
 	}
 	best := Guess{}
 	bestNet := 0
-	for _, enc := range []string{CP1258, TCVN3, VNI} {
+	for _, enc := range []string{CP1258, TCVN3, VNI, VISCII} {
 		text, err := Decode(sample, enc)
 		if err != nil {
 			continue
@@ -273,4 +281,79 @@ func repairMojibake(text string) (string, string) {
 		return text, ""
 	}
 	return bestText, bestEnc
+}
+
+// VISCII (RFC 1456, "Vietnamese Standard Code for Information Interchange",
+// VISCII 1.1) keeps ASCII, puts the 134 precomposed Vietnamese letters in
+// 0x80–0xFF, and the six that do not fit there (Ẳ Ẵ Ẫ Ỷ Ỹ Ỵ) on the C0
+// control codes 0x02, 0x05, 0x06, 0x14, 0x19 and 0x1E. The table is RFC
+// 1456's, checked byte by byte against glibc iconv's VISCII converter.
+var visciiHigh = [128]rune{
+	// 0x80
+	'Ạ', 'Ắ', 'Ằ', 'Ặ', 'Ấ', 'Ầ', 'Ẩ', 'Ậ', 'Ẽ', 'Ẹ', 'Ế', 'Ề', 'Ể', 'Ễ', 'Ệ', 'Ố',
+	// 0x90
+	'Ồ', 'Ổ', 'Ỗ', 'Ộ', 'Ợ', 'Ớ', 'Ờ', 'Ở', 'Ị', 'Ỏ', 'Ọ', 'Ỉ', 'Ủ', 'Ũ', 'Ụ', 'Ỳ',
+	// 0xA0
+	'Õ', 'ắ', 'ằ', 'ặ', 'ấ', 'ầ', 'ẩ', 'ậ', 'ẽ', 'ẹ', 'ế', 'ề', 'ể', 'ễ', 'ệ', 'ố',
+	// 0xB0
+	'ồ', 'ổ', 'ỗ', 'Ỡ', 'Ơ', 'ộ', 'ờ', 'ở', 'ị', 'Ự', 'Ứ', 'Ừ', 'Ử', 'ơ', 'ớ', 'Ư',
+	// 0xC0
+	'À', 'Á', 'Â', 'Ã', 'Ả', 'Ă', 'ẳ', 'ẵ', 'È', 'É', 'Ê', 'Ẻ', 'Ì', 'Í', 'Ĩ', 'ỳ',
+	// 0xD0
+	'Đ', 'ứ', 'Ò', 'Ó', 'Ô', 'ạ', 'ỷ', 'ừ', 'ử', 'Ù', 'Ú', 'ỹ', 'ỵ', 'Ý', 'ỡ', 'ư',
+	// 0xE0
+	'à', 'á', 'â', 'ã', 'ả', 'ă', 'ữ', 'ẫ', 'è', 'é', 'ê', 'ẻ', 'ì', 'í', 'ĩ', 'ỉ',
+	// 0xF0
+	'đ', 'ự', 'ò', 'ó', 'ô', 'õ', 'ỏ', 'ọ', 'ụ', 'ù', 'ú', 'ũ', 'ủ', 'ý', 'ợ', 'Ữ',
+}
+
+// visciiLow are the letters VISCII places on C0 control codes.
+var visciiLow = [32]rune{0x02: 'Ẳ', 0x05: 'Ẵ', 0x06: 'Ẫ', 0x14: 'Ỷ', 0x19: 'Ỹ', 0x1E: 'Ỵ'}
+
+var visciiEnc = func() map[rune]byte {
+	m := make(map[rune]byte, 140)
+	for i, r := range visciiHigh {
+		m[r] = byte(0x80 + i)
+	}
+	for i, r := range visciiLow {
+		if r != 0 {
+			m[r] = byte(i)
+		}
+	}
+	return m
+}()
+
+// decodeVISCII decodes VISCII bytes to NFC text (every letter of the
+// table is precomposed already, so the output is NFC when the ASCII part
+// carries no combining marks, which it cannot).
+func decodeVISCII(data []byte) string {
+	var b strings.Builder
+	b.Grow(len(data) + len(data)/2)
+	for _, c := range data {
+		switch {
+		case c >= 0x80:
+			b.WriteRune(visciiHigh[c-0x80])
+		case c < 0x20 && visciiLow[c] != 0:
+			b.WriteRune(visciiLow[c])
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// encodeVISCII writes NFC text in VISCII; characters it lacks become '?'.
+func encodeVISCII(text string) []byte {
+	out := make([]byte, 0, len(text))
+	for _, r := range norm.NFC.String(text) {
+		switch b, ok := visciiEnc[r]; {
+		case ok:
+			out = append(out, b)
+		case r < 0x80 && (r >= 0x20 || visciiLow[r] == 0):
+			out = append(out, byte(r))
+		default:
+			out = append(out, '?')
+		}
+	}
+	return out
 }
