@@ -17,21 +17,32 @@ import (
 // parseParagraphs reads text with one paragraph per line (Word "save as
 // text", most copy-pastes): every non-empty line is a block.
 func parseParagraphs(text string) []*model.Section {
-	var blocks []block
+	var paras []para
 	for _, l := range strings.Split(text, "\n") {
 		if t := strings.TrimSpace(l); t != "" {
-			blocks = append(blocks, block{text: t, indented: startsIndented(l)})
+			paras = append(paras, para{text: t, indented: startsIndented(l)})
 		}
 	}
-	return structure(blocks)
+	return structure(paras, false)
 }
 
-// block is one paragraph of source text. indented marks a line that began
-// with a tab: in Word exports that is right-aligned text (signatures,
-// author lines), never a heading.
-type block struct {
-	text     string
+// para is one paragraph (or table, or raw markdown block) as the
+// recogniser sees it: its text and the evidence its format gave (see
+// chibo/content/block). Plain text gives only text and indented.
+type para struct {
+	text string // plain, one line
+	md   string // the paragraph as markdown; "" means text, escaped
+	// indented marks text set off to the right: a line that began with a
+	// tab (in Word exports, right-aligned signatures and author lines), a
+	// right-aligned paragraph. Never a heading.
 	indented bool
+	raw      bool // a table or markdown block: body, never a heading
+	outline  int  // heading level the format states, 0 none
+	title    bool // the format's Title style
+	bold     bool // the whole paragraph is bold
+	centered bool
+	bullet   bool // a bulleted list item (format's list, not typed)
+	notes    []model.Footnote
 }
 
 func startsIndented(l string) bool {
@@ -74,11 +85,18 @@ var (
 	upperRe    = regexp.MustCompile(`^(([A-HK-UYĐ])[.)])\s+(\p{Lu}.*)$`)
 	numberRe   = regexp.MustCompile(`^((\d{1,2})\.)\s+(\S.*)$`)
 	multiNumRe = regexp.MustCompile(`^((\d{1,2}(?:\.\d{1,2}){1,3})\.?)\s+(\pL.*)$`)
-	letterRe   = regexp.MustCompile(`^(([a-zđ])\))\s*(\S.*)$`)
-	letterDot  = regexp.MustCompile(`^(([a-zđ])\.)\s+(\p{Lu}.*)$`)
-	parenRe    = regexp.MustCompile(`^(\(?\d{1,2}\))\s*(\S.*)$`)
-	bulletRe   = regexp.MustCompile(`^([-+•◦▪●*–])\s+(\S.*)$`)
-	romanValid = regexp.MustCompile(`^(X{0,3})(IX|IV|V?I{0,3})$`)
+	// "2.1. (Khoản 1): …", "1.2. “Chi bộ bốn tốt” …": a numbered khoản
+	// whose text opens with a bracket or quote needs the final dot.
+	multiNumOpenRe = regexp.MustCompile(`^((\d{1,2}(?:\.\d{1,2}){1,3})\.)\s*([(“"'][^\s\d].*)$`)
+	numberOpenRe   = regexp.MustCompile(`^((\d{1,2})\.)\s*([(“"][^\s\d].*)$`)
+	// "1- Đối tượng áp dụng:", "2.1- Nội địa hoá": the hyphen numbering of
+	// documents typed before about 2005, read as "1." and "2.1.".
+	hyphenNumRe = regexp.MustCompile(`^((\d{1,2}(?:\.\d{1,2}){0,3})\s*[-–])\s*(\p{Lu}.*)$`)
+	letterRe    = regexp.MustCompile(`^(([a-zđ])\))\s*(\S.*)$`)
+	letterDot   = regexp.MustCompile(`^(([a-zđ])\.)\s+(\p{Lu}.*)$`)
+	parenRe     = regexp.MustCompile(`^(\(?\d{1,2}\))\s*(\S.*)$`)
+	bulletRe    = regexp.MustCompile(`^([-+•◦▪●*–])\s+(\S.*)$`)
+	romanValid  = regexp.MustCompile(`^(X{0,3})(IX|IV|V?I{0,3})$`)
 )
 
 // markerOf reads the numbering a paragraph starts with. Each pattern can
@@ -126,6 +144,15 @@ func markerOf(t string) marker {
 		}
 		if m := numberRe.FindStringSubmatch(t); m != nil && !startsWithDigit(m[3]) {
 			return marker{kind: mkNumber, label: m[2], prefix: m[1], rest: m[3], depth: 1}
+		}
+		if m := multiNumOpenRe.FindStringSubmatch(t); m != nil {
+			return marker{kind: mkNumber, label: model.Slug(m[2], 4), prefix: m[1], rest: m[3], depth: strings.Count(m[2], ".") + 1}
+		}
+		if m := numberOpenRe.FindStringSubmatch(t); m != nil {
+			return marker{kind: mkNumber, label: m[2], prefix: m[1], rest: m[3], depth: 1}
+		}
+		if m := hyphenNumRe.FindStringSubmatch(t); m != nil {
+			return marker{kind: mkNumber, label: model.Slug(m[2], 4), prefix: m[1], rest: m[3], depth: strings.Count(m[2], ".") + 1}
 		}
 	}
 	if lower {
@@ -209,6 +236,12 @@ type structurer struct {
 	list   []string
 	opened bool // a heading has been opened (not just the opening section)
 	body   bool // a real body paragraph has been seen
+	// styled: the paragraphs carry formatting evidence (bold, heading
+	// styles), so an unnumbered sub-heading must show it.
+	styled bool
+	// outlineRank maps a heading style's outline level to the rank of the
+	// numbered headings seen with it, for unnumbered headings in that style.
+	outlineRank map[int]float64
 }
 
 // structure builds the section tree from paragraphs. Before the first
@@ -216,8 +249,8 @@ type structurer struct {
 // from "Nơi nhận:" or the closing formula on, the distribution list and
 // signature form a closing section; author and source lines stay as body
 // text of the article they close.
-func structure(blocks []block) []*model.Section {
-	s := &structurer{b: newBuilder()}
+func structure(blocks []para, styled bool) []*model.Section {
+	s := &structurer{b: newBuilder(), styled: styled, outlineRank: map[int]float64{}}
 	closeAt := closingStart(blocks)
 	prevAuthor := false
 	for i := 0; i < len(blocks); i++ {
@@ -229,45 +262,76 @@ func structure(blocks []block) []*model.Section {
 			s.b.open(1, "phan-ket", "Phần kết")
 			s.opened = true
 		}
+		if bl.raw {
+			prevAuthor = false
+			s.flushList()
+			s.para(bl.md)
+			s.notes(bl.notes)
+			continue
+		}
 		if i >= closeAt {
-			s.bodyBlock(t)
+			s.bodyPara(bl)
 			continue
 		}
 		m := markerOf(t)
-		if m.structural() && !bl.indented {
+		if m.structural() && !bl.indented && !(s.styled && bl.outline == 0 && m.kind == mkLetter && !bl.bold && len(t) > 300) {
 			prevAuthor = false
 			head, body := splitHeading(m.prefix, m.rest)
+			if bl.outline > 0 {
+				s.outlineRank[bl.outline] = m.rank()
+			}
 			s.heading(m.rank(), false, m.label, head)
 			if body != "" {
 				s.para(escapeText(body))
 			}
+			s.notes(bl.notes)
 			continue
 		}
-		var next *block
+		var next *para
 		if i+1 < len(blocks) && i+1 < closeAt {
 			next = &blocks[i+1]
 		}
 		switch {
+		case bl.outline > 0 && !bl.indented && utf8.RuneCountInString(t) <= 200 && s.opened:
+			// A heading style without numbering: at the rank numbered
+			// headings of that style have, else just under the open one.
+			prevAuthor = false
+			rank, ok := s.outlineRank[bl.outline]
+			if !ok {
+				rank = s.subRank()
+				if bl.outline == 1 && len(s.ranks) == 0 {
+					rank = rankCaps
+				}
+			}
+			s.heading(rank, !ok, "", t)
+			s.notes(bl.notes)
+		case bl.outline > 0 && !s.opened && !bl.title && s.body:
+			prevAuthor = false
+			s.heading(rankCaps, false, "", t)
+			s.notes(bl.notes)
 		case s.isAuthor(bl, next, prevAuthor):
 			prevAuthor = true
 			s.flushList()
 			s.para(emphasise(t))
-		case isCapsLine(t) && !strings.HasSuffix(t, ":"):
+			s.notes(bl.notes)
+		case isCapsLine(t) && !strings.HasSuffix(t, ":") && !bl.indented && (!s.styled || bl.bold || bl.outline > 0 || bl.centered):
 			prevAuthor = false
 			if !s.opened {
-				s.bodyBlock(t) // the title block of the opening section
+				s.bodyPara(bl) // the title block of the opening section
 				continue
 			}
 			s.heading(rankCaps, false, "", t)
+			s.notes(bl.notes)
 		case s.isSubheading(bl, next):
 			prevAuthor = false
 			s.heading(s.subRank(), true, "", t)
+			s.notes(bl.notes)
 		default:
 			prevAuthor = false
 			if m.kind == mkNone && utf8.RuneCountInString(t) > 60 {
 				s.body = true
 			}
-			s.bodyBlock(t)
+			s.bodyPara(bl)
 		}
 	}
 	s.flushList()
@@ -277,7 +341,7 @@ func structure(blocks []block) []*model.Section {
 // closingStart finds where the closing part begins: the "Nơi nhận:" line,
 // or an earlier closing formula ("Nghị quyết này … thông qua …") or
 // signing line ("TM. …", "KT. …") after which no numbered heading comes.
-func closingStart(blocks []block) int {
+func closingStart(blocks []para) int {
 	end := len(blocks)
 	for i, b := range blocks {
 		if recipientsRe.MatchString(b.text) {
@@ -336,6 +400,44 @@ func (s *structurer) bodyBlock(t string) {
 	s.para(escapeText(t))
 }
 
+// bodyPara adds a paragraph with its own markdown (emphasis, links) when
+// its format gave some, and the footnotes it cites.
+func (s *structurer) bodyPara(bl para) {
+	switch {
+	case bl.bullet:
+		s.list = append(s.list, "- "+mdOr(bl))
+	case bl.md != "" && !recipientsRe.MatchString(bl.text) && !labelRe.MatchString(bl.text):
+		if m := markerOf(bl.text); m.kind == mkBullet {
+			s.bodyBlock(bl.text)
+			break
+		}
+		s.flushList()
+		s.para(bl.md)
+	default:
+		s.bodyBlock(bl.text)
+	}
+	s.notes(bl.notes)
+}
+
+func mdOr(bl para) string {
+	if bl.md != "" {
+		return bl.md
+	}
+	return escapeText(bl.text)
+}
+
+// notes attaches footnotes to the section being filled.
+func (s *structurer) notes(ns []model.Footnote) {
+	if len(ns) == 0 {
+		return
+	}
+	if s.b.current() == nil {
+		s.b.open(1, "mo-dau", "Mở đầu")
+	}
+	cur := s.b.current()
+	cur.Notes = append(cur.Notes, ns...)
+}
+
 var labelRe = regexp.MustCompile(`^(?:QUYẾT NGHỊ|QUYẾT ĐỊNH|NGHỊ QUYẾT|KẾT LUẬN|CHỈ THỊ)\s*:$`)
 
 // emphasise sets an author or source line in italics when it begins and
@@ -365,7 +467,7 @@ func (s *structurer) flushList() {
 // wrote it ("Ban Biên tập", "Văn phòng Tỉnh uỷ") or its source ("(Theo …)").
 // A short capitalised name right before the next numbered heading, or at
 // the end, is one too.
-func (s *structurer) isAuthor(bl block, next *block, prevAuthor bool) bool {
+func (s *structurer) isAuthor(bl para, next *para, prevAuthor bool) bool {
 	t := bl.text
 	if !s.opened || endsClause(t) {
 		return authorRe.MatchString(t) && strings.HasPrefix(t, "(")
@@ -400,10 +502,13 @@ func nameLike(t string) bool {
 
 // isSubheading recognises a short unnumbered line without closing
 // punctuation followed by body text: the sub-titles of bulletin articles.
-func (s *structurer) isSubheading(bl block, next *block) bool {
+func (s *structurer) isSubheading(bl para, next *para) bool {
 	t := bl.text
 	if next == nil || bl.indented || (!s.opened && !s.body) || endsClause(t) || strings.HasSuffix(t, ",") {
 		return false
+	}
+	if s.styled && !bl.bold {
+		return false // the format would show a sub-heading in bold
 	}
 	if len(strings.Fields(t)) > 16 || utf8.RuneCountInString(t) > 120 {
 		return false

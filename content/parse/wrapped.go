@@ -12,7 +12,7 @@ import (
 // produces: lines are rejoined into paragraphs, then read by the same
 // heading recogniser as parseParagraphs.
 func parseWrapped(text string) []*model.Section {
-	return structure(reflow(text))
+	return structure(reflow(text), false)
 }
 
 // reflow joins the lines of hard-wrapped text into paragraphs. A paragraph
@@ -23,14 +23,14 @@ func parseWrapped(text string) []*model.Section {
 // so "d) Về phát triển\nkinh tế\nTiếp tục …" is the heading "d) Về phát
 // triển kinh tế" followed by its text. A wrapped heading ("2. Các chỉ tiêu
 // chủ\nyếu") becomes one line.
-func reflow(text string) []block {
-	var blocks []block
+func reflow(text string) []para {
+	var blocks []para
 	var cur []string
 	var curMark marker
 	indented := false
 	flush := func() {
 		if len(cur) > 0 {
-			blocks = append(blocks, block{text: strings.Join(cur, " "), indented: indented})
+			blocks = append(blocks, para{text: strings.Join(cur, " "), indented: indented})
 			cur = cur[:0]
 		}
 	}
@@ -79,7 +79,7 @@ func startsParagraph(cur []string, mark marker, t string, indented bool) bool {
 		return true // a title block line next to text
 	}
 	if upper && mark.structural() && !endsClause(prev) {
-		joined := strings.Join(cur, " ")
+		joined := strings.TrimSpace(strings.TrimPrefix(strings.Join(cur, " "), mark.prefix))
 		if len(strings.Fields(joined)) <= 25 && !strings.Contains(joined, ". ") {
 			return true
 		}
