@@ -357,3 +357,66 @@ func encodeVISCII(text string) []byte {
 	}
 	return out
 }
+
+// LegacyFont tells the legacy Vietnamese encoding of text set in a font,
+// from the font's name: TCVN3 for the ABC fonts (".VnTime", ".VnArial",
+// ".VnTimeH", and the same names without the dot), VNI for the VNI fonts
+// ("VNI-Times", "VNI Helve"), VISCII for the VISCII fonts ("VISCII …",
+// "VI Times"). caps reports one of TCVN3's capital fonts (a name ending in
+// "H": ".VnTimeH", ".VnArialH"), whose lowercase codes draw capitals. enc
+// is "" for any other font.
+func LegacyFont(name string) (enc string, caps bool) {
+	n := strings.TrimSpace(name)
+	l := strings.ToLower(n)
+	switch {
+	case strings.HasPrefix(l, "vni-") || strings.HasPrefix(l, "vni "):
+		return VNI, false
+	case strings.HasPrefix(l, "viscii") || strings.HasPrefix(l, "vi "):
+		return VISCII, false
+	case strings.HasPrefix(l, ".vn") || (strings.HasPrefix(l, "vn") && len(n) > 2 && n[2] >= 'A' && n[2] <= 'Z'):
+		base := strings.TrimRight(n, " ")
+		for _, suf := range []string{" Bold", " Italic", " Bold Italic"} {
+			base = strings.TrimSuffix(base, suf)
+		}
+		return TCVN3, strings.HasSuffix(base, "H")
+	}
+	return "", false
+}
+
+// DecodeLegacyRun decodes the text of a run set in a legacy font, which a
+// word processor stores as the Windows-1252 (or Latin-1) characters of the
+// font's byte codes: the characters are turned back into bytes and decoded
+// with enc, then capitalised for a capital font. A run holding characters
+// no single byte gives (it was typed in Unicode after all) is returned
+// unchanged with ok false.
+func DecodeLegacyRun(text, enc string, caps bool) (string, bool) {
+	raw := make([]byte, 0, len(text))
+	high := false
+	for _, r := range text {
+		switch {
+		case r < 0x80:
+			raw = append(raw, byte(r))
+			continue
+		case r < 0x100:
+			raw = append(raw, byte(r))
+		default:
+			b, ok := charmap.Windows1252.EncodeRune(r)
+			if !ok {
+				return text, false
+			}
+			raw = append(raw, b)
+		}
+		high = true
+	}
+	if !high && !caps {
+		return text, true
+	}
+	out, err := Decode(raw, enc)
+	if err != nil {
+		return text, false
+	}
+	if caps {
+		out = strings.ToUpper(out)
+	}
+	return out, true
+}
