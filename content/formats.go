@@ -62,7 +62,16 @@ func ParseBytesContext(ctx context.Context, name string, data []byte, opt ParseO
 		return nil, nil, fileError(name, err)
 	}
 	var doc *Document
-	if res.Layout == importer.LayoutDetect {
+	if res.Blocks != nil {
+		layout := Layout(res.Layout)
+		if layout == "" {
+			layout = LayoutParagraphs
+		}
+		doc = parse.Blocks(name, res.Blocks, layout)
+		if len(doc.Sections) == 0 {
+			return nil, nil, &FileError{File: name, Problem: ProblemEmpty}
+		}
+	} else if res.Layout == importer.LayoutDetect {
 		text := parse.Normalize(res.Text)
 		if strings.TrimSpace(text) == "" {
 			return nil, nil, &FileError{File: name, Problem: ProblemEmpty}

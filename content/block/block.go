@@ -43,7 +43,8 @@ type Block struct {
 	// Text is the plain text of a paragraph: NFC, on one line (soft line
 	// breaks become spaces), with the visible numbering label at its start
 	// when the format draws it (Word list numbering "a)" is written into
-	// Text as "a) …"). Empty for tables.
+	// Text as "a) …"). Empty for tables; empty for a paragraph read from
+	// markdown, whose plain text the recogniser takes from Markdown.
 	Text string
 	// Markdown is the paragraph as inline markdown (emphasis, links,
 	// footnote marks), or a Raw block's markdown. "" means Text, escaped.

@@ -1,6 +1,8 @@
 package importer
 
 import (
+	"chibo/content/block"
+
 	"bytes"
 	"context"
 	"encoding/xml"
@@ -98,7 +100,11 @@ func convertDOCX(ctx context.Context, data []byte, opt Options) (*Result, error)
 		return nil, err
 	}
 	text, enc := repairMojibake(r.md.String())
-	return &Result{Text: text, Layout: LayoutMarkdown, Format: FormatDOCX, Encoding: enc}, nil
+	blocks := r.md.out
+	if enc != "" {
+		blocks = repairBlocks(blocks, enc)
+	}
+	return &Result{Blocks: blocks, Text: text, Layout: LayoutMarkdown, Format: FormatDOCX, Encoding: enc}, nil
 }
 
 var headingName = regexp.MustCompile(`(?i)^heading\s*([1-9])$`)
@@ -293,6 +299,10 @@ func (r *docxReader) readBody(b []byte, md *mdDoc, top bool) error {
 // para is a paragraph being read.
 type wPara struct {
 	style        string
+	jc           string // w:jc: "center", "right", "both" …
+	caps         bool   // a run in w:caps
+	lastLabel    string // the number paraText drew
+	lastBullet   bool
 	outline      int
 	numID, ilvl  string
 	segs         []seg
@@ -358,6 +368,18 @@ func (r *docxReader) walk(d *xml.Decoder, start xml.StartElement, md *mdDoc) err
 					if n, err := strconv.Atoi(wAttr(t, "val")); err == nil && n < 9 {
 						p.outline = n + 1
 					}
+				}
+			case "jc":
+				if p != nil && p.inPPr && !p.inRPr {
+					p.jc = wAttr(t, "val")
+				}
+			case "caps":
+				if p != nil && p.inRPr && onOff(t) {
+					p.caps = true
+				}
+			case "gridSpan":
+				if n, err := strconv.Atoi(wAttr(t, "val")); err == nil {
+					tbls.setSpan(n)
 				}
 			case "numId":
 				if p != nil && p.inPPr {
@@ -453,6 +475,7 @@ func (r *docxReader) walk(d *xml.Decoder, start xml.StartElement, md *mdDoc) err
 				}
 				if len(tbls) > 0 && len(stack) == 0 {
 					tbls.addText(r.paraText(p))
+					tbls.addBlock(r.cellBlock(p))
 				} else {
 					r.emit(p, md)
 				}
@@ -539,8 +562,11 @@ func (r *docxReader) label(p *wPara) (label string, bullet bool) {
 	return strings.TrimSpace(txt), false
 }
 
+// paraText is a cell paragraph as markdown; it numbers the paragraph, so
+// it runs once per paragraph, before cellBlock.
 func (r *docxReader) paraText(p *wPara) string {
 	label, bullet := r.label(p)
+	p.lastLabel, p.lastBullet = label, bullet
 	text := inline(p.segs, false)
 	switch {
 	case bullet:
@@ -551,9 +577,48 @@ func (r *docxReader) paraText(p *wPara) string {
 	return text
 }
 
+// cellBlock is a table cell's paragraph as a block (after paraText).
+func (r *docxReader) cellBlock(p *wPara) block.Block {
+	return r.paraBlock(p, p.lastLabel, p.lastBullet, r.level(p))
+}
+
+// paraBlock is the block of a paragraph: its text with the number Word
+// draws, and the evidence of its style and runs.
+func (r *docxReader) paraBlock(p *wPara, label string, bullet bool, lvl int) block.Block {
+	text := segsText(p.segs)
+	md := inline(p.segs, false)
+	if label != "" {
+		text, md = label+" "+text, label+" "+md
+	}
+	bold, ita := segsBold(p.segs)
+	b := block.Block{Kind: block.Para, Text: text, Markdown: strings.Join(strings.Fields(md), " "), Label: label, Bullet: bullet,
+		Bold: bold, Italic: ita, Caps: p.caps}
+	if n, err := strconv.Atoi(p.ilvl); err == nil && n > 0 && n < 9 {
+		b.ListLevel = n
+	}
+	switch {
+	case lvl == -1:
+		b.Title = true
+	case lvl > 0:
+		b.Outline = lvl
+	}
+	switch p.jc {
+	case "center":
+		b.Align = block.AlignCenter
+	case "right", "end":
+		b.Align = block.AlignRight
+	case "both", "distribute":
+		b.Align = block.AlignJustify
+	default:
+		b.Align = block.AlignLeft
+	}
+	return b
+}
+
 func (r *docxReader) emit(p *wPara, md *mdDoc) {
 	label, bullet := r.label(p)
 	lvl := r.level(p)
+	md.add(r.paraBlock(p, label, bullet, lvl))
 	if lvl != 0 {
 		text := inline(p.segs, true)
 		if label != "" {

@@ -42,7 +42,7 @@ func convertHTML(data []byte, opt Options) (*Result, error) {
 	if title != "" && !strings.Contains(firstLines(md, 5), title) {
 		md = "# " + title + "\n\n" + md
 	}
-	return &Result{Text: md, Layout: LayoutMarkdown, Format: FormatHTML, Encoding: used}, nil
+	return &Result{Blocks: mdBlocks(md), Text: md, Layout: LayoutMarkdown, Format: FormatHTML, Encoding: used}, nil
 }
 
 func firstLines(s string, n int) string {

@@ -1,7 +1,13 @@
 package importer
 
 import (
+	"regexp"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"chibo/content/block"
 )
 
 // mdDoc collects the markdown blocks the office readers produce: headings
@@ -13,6 +19,50 @@ type mdDoc struct {
 	blocks  []string
 	pending []string // footnote lines waiting for the end of the block
 	notes   int
+	// out is the same content as blocks with evidence, for the structure
+	// recogniser; notesOut are the notes cited since the last block.
+	out      []block.Block
+	notesOut []block.Note
+}
+
+// add appends a paragraph block with the notes it cites.
+func (d *mdDoc) add(b block.Block) {
+	if strings.TrimSpace(b.Text) == "" && len(d.notesOut) == 0 {
+		return
+	}
+	b.Notes = append(b.Notes, d.notesOut...)
+	d.notesOut = d.notesOut[:0]
+	d.out = append(d.out, b)
+}
+
+// segsText is the plain text of runs, white space collapsed.
+func segsText(segs []seg) string {
+	var b strings.Builder
+	for _, s := range segs {
+		b.WriteString(s.text)
+	}
+	return strings.Join(strings.Fields(strings.ReplaceAll(b.String(), "\u00a0", " ")), " ")
+}
+
+// segsBold reports whether (nearly) every letter of the runs is bold, and
+// the same for italics.
+func segsBold(segs []seg) (bold, ita bool) {
+	letters, b, i := 0, 0, 0
+	for _, s := range segs {
+		for _, r := range s.text {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				continue
+			}
+			letters++
+			if s.bold {
+				b++
+			}
+			if s.ita {
+				i++
+			}
+		}
+	}
+	return letters > 0 && b*10 >= letters*9, letters > 0 && i*10 >= letters*9
 }
 
 // seg is a run of text with its emphasis.
@@ -134,6 +184,7 @@ func (d *mdDoc) note(text string) string {
 	d.notes++
 	mark := superscript(d.notes)
 	d.pending = append(d.pending, mark+" "+strings.ReplaceAll(tidy(text), "\n", " "))
+	d.notesOut = append(d.notesOut, block.Note{Mark: mark, Text: strings.Join(strings.Fields(text), " ")})
 	return mark
 }
 
@@ -236,6 +287,11 @@ type tables []*tableState
 type tableState struct {
 	rows      [][]string
 	row, cell []string
+	// The same cells as blocks, with their paragraphs' evidence.
+	brows []block.Row
+	brow  block.Row
+	bcell []block.Block
+	span  int
 }
 
 func (s tables) top() *tableState {
@@ -249,13 +305,27 @@ func (s *tables) open() { *s = append(*s, &tableState{}) }
 
 func (s tables) startRow() {
 	if t := s.top(); t != nil {
-		t.row = nil
+		t.row, t.brow = nil, nil
 	}
 }
 
 func (s tables) startCell() {
 	if t := s.top(); t != nil {
-		t.cell = nil
+		t.cell, t.bcell, t.span = nil, nil, 1
+	}
+}
+
+// setSpan records how many grid columns the current cell spans.
+func (s tables) setSpan(n int) {
+	if t := s.top(); t != nil && n > 1 && n < 64 {
+		t.span = n
+	}
+}
+
+// addBlock adds one paragraph, with its evidence, to the current cell.
+func (s tables) addBlock(b block.Block) {
+	if t := s.top(); t != nil && strings.TrimSpace(b.Text) != "" {
+		t.bcell = append(t.bcell, b)
 	}
 }
 
@@ -269,12 +339,14 @@ func (s tables) addText(text string) {
 func (s tables) endCell() {
 	if t := s.top(); t != nil {
 		t.row = append(t.row, strings.Join(nonEmpty(t.cell), "\n"))
+		t.brow = append(t.brow, block.Cell{Paras: t.bcell, Span: max(t.span, 1)})
 	}
 }
 
 func (s tables) endRow() {
 	if t := s.top(); t != nil {
 		t.rows = append(t.rows, t.row)
+		t.brows = append(t.brows, t.brow)
 	}
 }
 
@@ -289,11 +361,24 @@ func (s *tables) close(md *mdDoc) {
 	*s = (*s)[:n-1]
 	if outer := s.top(); outer != nil {
 		for _, row := range t.rows {
-			outer.cell = append(outer.cell, strings.Join(nonEmpty(row), " "))
+			line := strings.Join(nonEmpty(row), " ")
+			outer.cell = append(outer.cell, line)
+			outer.bcell = append(outer.bcell, block.Block{Kind: block.Para, Text: strings.Join(strings.Fields(line), " ")})
 		}
 		return
 	}
 	md.table(t.rows)
+	md.out = append(md.out, block.Block{Kind: block.Table, Rows: t.brows, Notes: md.takeNotes()})
+}
+
+// takeNotes returns the notes cited since the last block.
+func (d *mdDoc) takeNotes() []block.Note {
+	if len(d.notesOut) == 0 {
+		return nil
+	}
+	ns := append([]block.Note(nil), d.notesOut...)
+	d.notesOut = d.notesOut[:0]
+	return ns
 }
 
 func nonEmpty(ss []string) []string {
@@ -303,5 +388,104 @@ func nonEmpty(ss []string) []string {
 			out = append(out, s)
 		}
 	}
+	return out
+}
+
+// repairBlocks decodes the text of blocks typed in a legacy Vietnamese
+// font (enc, as repairMojibake found for the whole file): each string is
+// taken back to its Windows-1252 bytes and decoded as enc. A string that
+// does not encode is kept.
+func repairBlocks(bs []block.Block, enc string) []block.Block {
+	fix := func(s string) string {
+		raw := make([]byte, 0, len(s))
+		for _, r := range s {
+			if r < 0x80 {
+				raw = append(raw, byte(r))
+				continue
+			}
+			b, ok := charmap.Windows1252.EncodeRune(r)
+			if !ok {
+				return s
+			}
+			raw = append(raw, b)
+		}
+		t, err := Decode(raw, enc)
+		if err != nil {
+			return s
+		}
+		return t
+	}
+	for i := range bs {
+		b := &bs[i]
+		b.Text, b.Markdown = fix(b.Text), fix(b.Markdown)
+		for j := range b.Notes {
+			b.Notes[j].Text = fix(b.Notes[j].Text)
+		}
+		for _, row := range b.Rows {
+			for k := range row {
+				row[k].Paras = repairBlocks(row[k].Paras, enc)
+			}
+		}
+	}
+	return bs
+}
+
+var (
+	mdATXRe  = regexp.MustCompile(`^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$`)
+	mdRawRe  = regexp.MustCompile(`^ {0,3}(?:[-+*][ \t]|\d{1,9}[.)][ \t]|>|\||<|` + "```" + `|~~~)|^(?: {4}|\t)`)
+	mdFenceS = regexp.MustCompile("^ {0,3}(```+|~~~+)")
+)
+
+// mdBlocks splits markdown that a reader produced (HTML converted by
+// htmlmd) into blocks: ATX headings as paragraphs with their Outline
+// level, paragraphs with their markdown, and lists, quotes, tables, code
+// and HTML kept whole as Raw blocks. Text is left empty: the recogniser
+// takes the plain text of the markdown.
+func mdBlocks(md string) []block.Block {
+	var out []block.Block
+	var cur []string
+	fence := ""
+	flush := func() {
+		if len(cur) == 0 {
+			return
+		}
+		first := cur[0]
+		switch {
+		case mdRawRe.MatchString(first):
+			out = append(out, block.Block{Kind: block.Raw, Markdown: strings.Join(cur, "\n")})
+		default:
+			out = append(out, block.Block{Kind: block.Para, Markdown: strings.Join(strings.Fields(strings.Join(cur, " ")), " ")})
+		}
+		cur = cur[:0]
+	}
+	for _, l := range strings.Split(md, "\n") {
+		if fence != "" {
+			cur = append(cur, l)
+			if strings.HasPrefix(strings.TrimLeft(l, " "), fence) {
+				fence = ""
+				flush()
+			}
+			continue
+		}
+		if m := mdFenceS.FindStringSubmatch(l); m != nil {
+			flush()
+			fence = m[1]
+			cur = append(cur, l)
+			continue
+		}
+		if strings.TrimSpace(l) == "" {
+			flush()
+			continue
+		}
+		if m := mdATXRe.FindStringSubmatch(l); m != nil {
+			flush()
+			if t := strings.TrimSpace(m[2]); t != "" {
+				out = append(out, block.Block{Kind: block.Para, Markdown: t, Outline: len(m[1])})
+			}
+			continue
+		}
+		cur = append(cur, l)
+	}
+	flush()
 	return out
 }

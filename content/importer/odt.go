@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"chibo/content/block"
 	"context"
 	"encoding/xml"
 	"io"
@@ -72,7 +73,11 @@ func convertODT(ctx context.Context, data []byte, opt Options) (*Result, error) 
 		return nil, err
 	}
 	text, enc := repairMojibake(md.String())
-	return &Result{Text: text, Layout: LayoutMarkdown, Format: FormatODT, Encoding: enc}, nil
+	blocks := md.out
+	if enc != "" {
+		blocks = repairBlocks(blocks, enc)
+	}
+	return &Result{Blocks: blocks, Text: text, Layout: LayoutMarkdown, Format: FormatODT, Encoding: enc}, nil
 }
 
 func (r *odtReader) readStyles(b []byte) {
@@ -138,16 +143,18 @@ type odtListState struct {
 	counter int
 }
 
+// odtPara is a paragraph or heading being read.
+type odtPara struct {
+	heading int
+	segs    []seg
+	fmt     []odtStyle // span style stack
+	prefix  string
+}
+
 // readBody walks office:text, writing blocks to md.
 func (r *odtReader) readBody(b []byte, md *mdDoc) error {
 	d := xml.NewDecoder(bytes.NewReader(b))
-	type para struct {
-		heading int
-		segs    []seg
-		fmt     []odtStyle // span style stack
-		prefix  string
-	}
-	var paras []*para
+	var paras []*odtPara
 	var lists []*odtListState
 	counters := map[string][]int{} // list style → counters per level (continues across lists)
 	var tbls tables
@@ -155,7 +162,7 @@ func (r *odtReader) readBody(b []byte, md *mdDoc) error {
 	var noteMD *mdDoc
 	var noteStart int
 	skip := 0
-	cur := func() *para {
+	cur := func() *odtPara {
 		if len(paras) == 0 {
 			return nil
 		}
@@ -203,7 +210,7 @@ func (r *odtReader) readBody(b []byte, md *mdDoc) error {
 					noteMD = &mdDoc{}
 					noteStart = len(paras)
 				case "h", "p":
-					p := &para{}
+					p := &odtPara{}
 					st := r.style(attrNS(t, nsText, "style-name"))
 					if t.Name.Local == "h" {
 						p.heading, _ = strconv.Atoi(attrNS(t, nsText, "outline-level"))
@@ -320,10 +327,12 @@ func (r *odtReader) readBody(b []byte, md *mdDoc) error {
 					paras = paras[:n-1]
 					if len(tbls) > 0 {
 						tbls.addText(p.prefix + inline(p.segs, false))
+						tbls.addBlock(odtBlock(p))
 						continue
 					}
 					if n > 1 { // a frame inside a paragraph: its own block
 						md.para(p.prefix, inline(p.segs, false))
+						md.add(odtBlock(p))
 						continue
 					}
 					if p.heading > 0 {
@@ -331,6 +340,7 @@ func (r *odtReader) readBody(b []byte, md *mdDoc) error {
 					} else {
 						md.para(p.prefix, inline(p.segs, false))
 					}
+					md.add(odtBlock(p))
 					if md.size() > r.maxText {
 						return &Error{Problem: ProblemTooLarge, Detail: "odt", Err: errTooLarge}
 					}
@@ -350,4 +360,22 @@ func (r *odtReader) readBody(b []byte, md *mdDoc) error {
 			}
 		}
 	}
+}
+
+// odtBlock is the block of a paragraph or heading: its text with the list
+// label ODF draws, its outline level and boldness.
+func odtBlock(p *odtPara) block.Block {
+	label := strings.TrimSpace(p.prefix)
+	bullet := label == "-"
+	text, md := segsText(p.segs), inline(p.segs, false)
+	if label != "" && !bullet {
+		text, md = label+" "+text, label+" "+md
+	}
+	bold, ita := segsBold(p.segs)
+	b := block.Block{Kind: block.Para, Text: text, Markdown: strings.Join(strings.Fields(md), " "), Bullet: bullet,
+		Outline: max(p.heading, 0), Bold: bold, Italic: ita}
+	if !bullet {
+		b.Label = label
+	}
+	return b
 }

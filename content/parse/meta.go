@@ -22,11 +22,74 @@ func fillMetadata(d *model.Document, text string) {
 	if top := strings.Join(head[:min(len(head), 8)], " "); strings.Contains(top, "kèm") {
 		attached = attachedRe.FindStringSubmatch(top)
 	}
+	h := readHeader(head)
 	d.Kind = kindOf(d, head, text, closing)
-	d.Number = numberOf(head, attached)
-	d.Date = dateOf(head, attached, closing)
-	d.Issuer = issuerOf(head, attached, closing)
-	d.Title = titleOf(d, head, text)
+	if k := kindOfType(h.docType); k != "" {
+		d.Kind = k
+	}
+	d.Number = h.number
+	if d.Number == "" {
+		d.Number = numberOf(head, attached)
+	}
+	d.Date = h.date
+	if d.Date == "" {
+		d.Date = dateOf(head, attached, closing)
+	}
+	d.Issuer = h.issuer
+	if d.Issuer == "" {
+		d.Issuer = issuerOf(head, attached, closing)
+	}
+	if t := h.title(); t != "" && (h.motto || h.number != "" || h.issuer != "") {
+		d.Title = clipTitle(t)
+	} else {
+		d.Title = titleOf(d, skipHeaderLines(head), text)
+	}
+	if d.Title == "" {
+		d.Title = strings.TrimSuffix(d.Source, ".txt")
+	}
+}
+
+// kindOfType maps a document type to a library kind, "" when the type
+// says nothing (a type the library has no group for is KindOther).
+func kindOfType(t string) model.Kind {
+	switch f := model.Fold(t); {
+	case t == "":
+		return ""
+	case strings.HasPrefix(f, "nghi quyet"):
+		return model.KindResolution
+	case strings.HasPrefix(f, "bao cao"):
+		return model.KindReport
+	case strings.HasPrefix(f, "tai lieu sinh hoat"):
+		return model.KindBulletin
+	case strings.HasPrefix(f, "phu luc"):
+		return model.KindAppendix
+	}
+	return model.KindOther
+}
+
+// skipHeaderLines drops the mottos and rules from the head lines, so that
+// a title taken from the first line is never "Cộng hòa xã hội chủ nghĩa
+// Việt Nam", "ĐẢNG CỘNG SẢN VIỆT NAM" or "-----".
+func skipHeaderLines(head []string) []string {
+	out := make([]string, 0, len(head))
+	for _, l := range head {
+		if isMottoLine(l) || ruleLineRe.MatchString(l) {
+			continue
+		}
+		out = append(out, l)
+	}
+	if len(out) == 0 {
+		return head
+	}
+	return out
+}
+
+func clipTitle(t string) string {
+	t = strings.Join(strings.Fields(t), " ")
+	if utf8.RuneCountInString(t) > maxTitle {
+		t = cutAtWord(t, maxTitle-1)
+	}
+	return t
 }
 
 // closingText is the closing formula ("Nghị quyết này đã được … thông qua

@@ -43,6 +43,9 @@ type para struct {
 	centered bool
 	bullet   bool // a bulleted list item (format's list, not typed)
 	notes    []model.Footnote
+	// headerLines are a raw block's lines as the header reader sees them
+	// (a table's cells, one per line).
+	headerLines []string
 }
 
 func startsIndented(l string) bool {

@@ -59,7 +59,9 @@ func startsParagraph(cur []string, mark marker, t string, indented bool) bool {
 	prev := cur[len(cur)-1]
 	m := markerOf(t)
 	switch {
-	case indented:
+	case indented || loneNumber(t) || loneNumber(prev):
+		// A number alone on a line is a page number or a footnote mark
+		// the extraction put there, not part of the text beside it.
 		return true
 	case m.kind == mkBullet:
 		// "- " opens a list item only after a finished line; otherwise it
@@ -85,4 +87,18 @@ func startsParagraph(cur []string, mark marker, t string, indented bool) bool {
 		}
 	}
 	return false
+}
+
+// loneNumber reports whether a line is only a number of one to three
+// digits.
+func loneNumber(t string) bool {
+	if t == "" || len(t) > 3 {
+		return false
+	}
+	for _, c := range []byte(t) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }

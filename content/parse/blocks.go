@@ -1,0 +1,305 @@
+package parse
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"chibo/content/block"
+	"chibo/content/model"
+)
+
+// Blocks builds the document of a reader's block stream: lines of PDF
+// text are joined into paragraphs from their geometry, a header table is
+// read as the document header, other tables are kept as markdown tables,
+// and the paragraphs go through the same recogniser as plain text, with
+// their style evidence. layout records how the source was read.
+func Blocks(name string, bs []block.Block, layout model.Layout) *model.Document {
+	paras, styled := toParas(bs)
+	lines := make([]string, 0, len(paras))
+	for _, p := range paras {
+		if p.raw {
+			lines = append(lines, p.headerLines...)
+			continue
+		}
+		lines = append(lines, p.text)
+	}
+	text := strings.Join(lines, "\n")
+	doc := finish(name, text, layout, structure(paras, styled))
+	return doc
+}
+
+// toParas turns blocks into the recogniser's paragraphs; styled reports
+// whether the blocks carry formatting evidence (bold, alignment, heading
+// levels), which makes the recogniser ask for it.
+func toParas(bs []block.Block) (paras []para, styled bool) {
+	for i := 0; i < len(bs); {
+		b := bs[i]
+		if b.Bold || b.Outline > 0 || b.Align != block.AlignUnknown || b.Title {
+			styled = true
+		}
+		switch {
+		case b.Kind == block.Para && b.Line:
+			j := i
+			for j < len(bs) && bs[j].Kind == block.Para && bs[j].Line {
+				j++
+			}
+			paras = append(paras, reflowLines(bs[i:j])...)
+			i = j
+			continue
+		case b.Kind == block.Table:
+			paras = append(paras, tableParas(b, len(paras) == 0 || onlyHeader(paras))...)
+		case b.Kind == block.Raw:
+			md := strings.TrimSpace(b.Markdown)
+			if md != "" {
+				paras = append(paras, para{text: tidyText(model.PlainText(md)), md: md, raw: true, headerLines: []string{tidyText(model.PlainText(md))}})
+			}
+		default:
+			if p, ok := paraOf(b); ok {
+				paras = append(paras, p)
+			}
+		}
+		i++
+	}
+	return paras, styled
+}
+
+// onlyHeader reports whether the paragraphs so far are the header's: no
+// body text has come yet, so a table here is the header table.
+func onlyHeader(paras []para) bool {
+	for _, p := range paras {
+		if p.raw || utf8.RuneCountInString(p.text) > 120 {
+			return false
+		}
+	}
+	return len(paras) < 12
+}
+
+func paraOf(b block.Block) (para, bool) {
+	t := tidyText(b.Text)
+	if b.Text == "" && b.Markdown != "" {
+		t = tidyText(model.PlainText(b.Markdown))
+	}
+	if t == "" {
+		return para{}, false
+	}
+	md := strings.TrimSpace(b.Markdown)
+	if md != "" && !strings.Contains(md, "*") && !strings.Contains(md, "[") && !strings.Contains(md, "`") && !strings.ContainsAny(md, "¹²³⁴⁵⁶⁷⁸⁹⁰") {
+		md = "" // nothing the plain text lacks
+	}
+	if md != "" {
+		md = strings.Join(strings.Fields(md), " ")
+	}
+	p := para{
+		text:     t,
+		md:       md,
+		indented: b.Indented || b.Align == block.AlignRight,
+		outline:  b.Outline,
+		title:    b.Title,
+		bold:     b.Bold || (b.Caps && b.Outline > 0),
+		centered: b.Align == block.AlignCenter,
+		bullet:   b.Bullet,
+	}
+	for _, n := range b.Notes {
+		p.notes = append(p.notes, model.Footnote{Mark: n.Mark, Text: tidyText(n.Text)})
+	}
+	return p, true
+}
+
+// tidyText makes one line of a block's text: white space runs become one
+// space (readers give NFC already; Normalize's character rules apply).
+func tidyText(s string) string {
+	s = Normalize(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// tableParas reads a table. A table at the top of a document whose cells
+// hold the header (motto, "Số …", issuing body, place and date) is the
+// header laid out in two columns: its cells become paragraphs, left
+// column first, so the header reader and the opening section see them as
+// lines. Any other table is kept whole as a markdown table.
+func tableParas(b block.Block, atTop bool) []para {
+	var cells []string
+	for _, row := range b.Rows {
+		for _, c := range row {
+			for _, p := range c.Paras {
+				if t := tidyText(p.Text); t != "" {
+					cells = append(cells, t)
+				}
+			}
+		}
+	}
+	if atTop && isHeaderTable(b) {
+		var out []para
+		// Column by column: the issuer block and number on the left, the
+		// motto and date on the right.
+		cols := 0
+		for _, row := range b.Rows {
+			cols = max(cols, len(row))
+		}
+		for c := 0; c < cols; c++ {
+			for _, row := range b.Rows {
+				if c >= len(row) {
+					continue
+				}
+				for _, cp := range row[c].Paras {
+					if p, ok := paraOf(cp); ok {
+						p.centered = true
+						out = append(out, p)
+					}
+				}
+			}
+		}
+		return out
+	}
+	md := tableMarkdown(b)
+	if md == "" {
+		return nil
+	}
+	return []para{{text: strings.Join(cells, " "), md: md, raw: true, headerLines: cells}}
+}
+
+// isHeaderTable reports whether a table holds a document header: a motto
+// or a "Số" line, and no cell longer than a header line.
+func isHeaderTable(b block.Block) bool {
+	found := false
+	for _, row := range b.Rows {
+		for _, c := range row {
+			for _, p := range c.Paras {
+				t := strings.TrimSpace(p.Text)
+				if utf8.RuneCountInString(t) > 160 {
+					return false
+				}
+				if mottoAt(t) >= 0 || numberLineRe.MatchString(t) || datelineRe.MatchString(t) {
+					found = true
+				}
+			}
+		}
+	}
+	return found && len(b.Rows) <= 4
+}
+
+// tableMarkdown renders a table as a markdown pipe table, the first row as
+// its header; a cell's paragraphs are joined by "<br>", which the
+// renderers read as line breaks.
+func tableMarkdown(b block.Block) string {
+	width := 0
+	for _, r := range b.Rows {
+		n := 0
+		for _, c := range r {
+			n += max(c.Span, 1)
+		}
+		width = max(width, n)
+	}
+	if width == 0 {
+		return ""
+	}
+	var sb strings.Builder
+	for i, r := range b.Rows {
+		sb.WriteString("|")
+		n := 0
+		for _, c := range r {
+			var parts []string
+			for _, p := range c.Paras {
+				t := strings.TrimSpace(p.Markdown)
+				if t == "" {
+					t = escapeText(tidyText(p.Text))
+				}
+				if t != "" {
+					parts = append(parts, strings.ReplaceAll(strings.Join(strings.Fields(t), " "), "|", `\|`))
+				}
+			}
+			sb.WriteString(" " + strings.Join(parts, "<br>") + " |")
+			for k := 1; k < c.Span; k++ {
+				sb.WriteString("  |")
+			}
+			n += max(c.Span, 1)
+		}
+		for ; n < width; n++ {
+			sb.WriteString("  |")
+		}
+		sb.WriteString("\n")
+		if i == 0 {
+			sb.WriteString("|" + strings.Repeat(" --- |", width) + "\n")
+		}
+	}
+	return strings.TrimRight(sb.String(), "\n")
+}
+
+// reflowLines joins the visual lines of a paginated source (PDF) into
+// paragraphs. A line starts a new paragraph after more space than the
+// page's usual line spacing, at a first-line indent, after a short line
+// that ends a sentence, where alignment or boldness changes, and wherever
+// the numbering rules of hard-wrapped text say so (a line opening with
+// "Điều 3.", "2.1.", "a)"; a short numbered heading never takes the line
+// after it).
+func reflowLines(ls []block.Block) []para {
+	gaps := map[int][]float64{}
+	for i, l := range ls {
+		if i > 0 && ls[i-1].Page == l.Page && l.Gap > 0 {
+			gaps[l.Page] = append(gaps[l.Page], l.Gap)
+		}
+	}
+	usual := map[int]float64{}
+	for p, g := range gaps {
+		slices.Sort(g)
+		usual[p] = g[len(g)/2]
+	}
+	var out []para
+	var cur []string
+	var first block.Block
+	var curMark marker
+	allBold := true
+	flush := func() {
+		if len(cur) == 0 {
+			return
+		}
+		t := tidyText(strings.Join(cur, " "))
+		if t != "" {
+			out = append(out, para{
+				text:     t,
+				bold:     allBold,
+				centered: first.Align == block.AlignCenter,
+				indented: first.Align == block.AlignRight || (first.Align != block.AlignCenter && first.Left > 180),
+			})
+		}
+		cur = cur[:0]
+	}
+	for i, l := range ls {
+		t := tidyText(l.Text)
+		if t == "" {
+			continue
+		}
+		newPara := len(cur) == 0
+		if !newPara {
+			prev := ls[i-1]
+			size := max(l.Size, prev.Size, 8)
+			switch {
+			case l.Page != prev.Page:
+				r, _ := utf8.DecodeRuneInString(t)
+				newPara = endsClause(cur[len(cur)-1]) || unicode.IsUpper(r) && curMark.structural()
+			case l.Gap > usual[l.Page]+0.5*size:
+				newPara = true
+			case (l.Align == block.AlignCenter) != (first.Align == block.AlignCenter):
+				newPara = true
+			case l.Bold != prev.Bold && (isCapsLine(t) || l.Bold && markerOf(t).structural()):
+				newPara = true
+			case l.Left > prev.Left+0.8*size && l.Align != block.AlignCenter:
+				newPara = true // a first-line indent
+			case prev.Right > 4*size && prev.Align != block.AlignCenter && endsClause(cur[len(cur)-1]):
+				newPara = true // the short last line of a paragraph
+			default:
+				newPara = startsParagraph(cur, curMark, t, false)
+			}
+		}
+		if newPara {
+			flush()
+			first, curMark, allBold = l, markerOf(t), true
+		}
+		allBold = allBold && l.Bold
+		cur = append(cur, t)
+	}
+	flush()
+	return out
+}

@@ -1,0 +1,278 @@
+package parse
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"chibo/content/model"
+)
+
+// header is what the opening block of an administrative document states
+// about it. The layout is fixed by Nghị định 30/2020/NĐ-CP (state
+// documents, Phụ lục I) and Hướng dẫn 36-HD/VPTW (party documents): at the
+// top left the issuing body under its parent ("THÀNH UỶ HÀ NỘI" / "BAN TỔ
+// CHỨC"), a rule or "*", and "Số: 38-HD/BTCTW"; at the top right the
+// national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "Độc lập - Tự do -
+// Hạnh phúc") or the party's ("ĐẢNG CỘNG SẢN VIỆT NAM") and the place and
+// date ("Hà Nội, ngày 29 tháng 9 năm 2025"); then, centred, the document
+// type ("HƯỚNG DẪN") and its trích yếu ("nghiệp vụ công tác đảng viên" —
+// lower case in party documents, capitals or "Về …" in state ones), or for
+// a công văn the "V/v …" line under the number.
+//
+// Readers give the two columns one after the other (a docx header table
+// read cell by cell) or side by side on one line (PDF text), so every
+// line is read for each part, and a line holding both a left and a right
+// part is split at the motto.
+type header struct {
+	issuer  string // the issuing body in sentence case: "Ban Tổ chức Trung ương"; "" when not stated
+	number  string // số/ký hiệu, canonical ("38-HD/BTCTW"); "" when not stated
+	date    string // ISO 8601; "" when not stated
+	docType string // "Hướng dẫn", "Luật" … ; "" when no type line was found
+	subject string // the trích yếu in sentence case; may be ""
+	motto   bool   // a national or party motto was seen
+	// end is the index in the lines just after the header (after the
+	// trích yếu and its rule), where the body starts.
+	end int
+}
+
+// title is the document type and its trích yếu: "Hướng dẫn nghiệp vụ
+// công tác đảng viên"; "" when the header names no type.
+func (h header) title() string {
+	switch {
+	case h.docType == "":
+		return ""
+	case h.subject == "":
+		return h.docType
+	}
+	return h.docType + " " + h.subject
+}
+
+var (
+	// numberLineRe is the "Số" line: "Số: 50/2019/QH14", "Số 38 - HD/BTCTW",
+	// "Luật số: 50/2019/QH14", "Số:   /KH-UBND" (a draft: no number).
+	numberLineRe = regexp.MustCompile(`^(?:\p{Lu}\pL*(?:\s+\pL+)?\s+)?(?:Số|SỐ|số)\s*:?\s*(\d{1,5}(?:\s*[-/]\s*[\pL\d.&]+){1,4})`)
+	ruleLineRe   = regexp.MustCompile(`^[\s\-–—_*=~.…·•⁕✻+]+$`)
+	vvRe         = regexp.MustCompile(`^(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)[\s:.]+(.+)$`)
+	sessionRe    = regexp.MustCompile(`^(?:KHÓA|KHOÁ|Khóa|Khoá|KỲ HỌP|Kỳ họp)\b`)
+	// deptRe is a department of a body, named in full only with its parent
+	// ("BAN TỔ CHỨC" of "BAN CHẤP HÀNH TRUNG ƯƠNG" is the Ban Tổ chức Trung
+	// ương).
+	deptRe = regexp.MustCompile(`^(?:BAN|VĂN PHÒNG|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA|ĐẢNG ĐOÀN|BAN CÁN SỰ|ĐẢNG ỦY|ĐẢNG UỶ|CHI BỘ|ĐẢNG BỘ)\b`)
+)
+
+// mottoAt returns the byte offset in l where a national or party motto
+// starts, -1 when l holds none.
+func mottoAt(l string) int {
+	f := model.Fold(l)
+	for _, m := range []string{"cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam", "doc lap - tu do - hanh phuc", "doc lap tu do hanh phuc", "doc lap – tu do – hanh phuc"} {
+		if i := strings.Index(f, m); i >= 0 {
+			return foldOffset(l, i)
+		}
+	}
+	return -1
+}
+
+// foldOffset maps a rune index of Fold(l) back to a byte offset in l:
+// Fold keeps one rune per letter (it only drops combining marks of the
+// decomposed form, and l is NFC), so rune counts line up.
+func foldOffset(l string, foldByte int) int {
+	runes := utf8.RuneCountInString(model.Fold(l)[:foldByte])
+	for i := range l {
+		if runes == 0 {
+			return i
+		}
+		runes--
+	}
+	return len(l)
+}
+
+func isMottoLine(l string) bool {
+	i := mottoAt(l)
+	return i >= 0 && strings.TrimSpace(l[:i]) == ""
+}
+
+// readHeader reads the header from the first lines of a document (blank
+// lines dropped, table cells one per line). It stops at the first
+// structural heading, "Căn cứ" or "Nơi nhận".
+func readHeader(lines []string) header {
+	var h header
+	var left []string // caps lines before the number or motto: the issuer block
+	issuerDone := false
+	limit := min(len(lines), 30)
+	i := 0
+	for ; i < limit; i++ {
+		l := strings.TrimSpace(lines[i])
+		if l == "" {
+			continue
+		}
+		if strings.HasPrefix(l, "Căn cứ") || recipientsRe.MatchString(l) {
+			break
+		}
+		if m := markerOf(l); m.structural() && m.kind != mkPart && m.kind != mkAppendix && (h.motto || h.number != "") {
+			break
+		}
+		// A left-column part before the motto on the same line.
+		if at := mottoAt(l); at > 0 {
+			if before := strings.TrimSpace(l[:at]); before != "" {
+				h.readLeft(before, &left, &issuerDone)
+			}
+			l = strings.TrimSpace(l[at:])
+		}
+		if isMottoLine(l) {
+			h.motto = true
+			issuerDone = true
+			if m := datelineRe.FindStringSubmatch(l); m != nil && h.date == "" {
+				h.date = isoDate(m[1], m[2], m[3])
+			}
+			continue
+		}
+		if ruleLineRe.MatchString(l) {
+			continue
+		}
+		if h.readLeft(l, &left, &issuerDone) {
+			continue
+		}
+		if m := datelineRe.FindStringSubmatch(l); m != nil && len(strings.Fields(l)) <= 16 {
+			if h.date == "" {
+				h.date = isoDate(m[1], m[2], m[3])
+			}
+			issuerDone = true
+			continue
+		}
+		if h.docType != "" || !(h.motto || h.number != "" || h.date != "" || len(left) > 0) {
+			break
+		}
+		// The type line: the first line in capitals after the header's
+		// parts, or a "V/v" line.
+		if m := vvRe.FindStringSubmatch(l); m != nil {
+			h.docType, h.subject = "Công văn", "về việc "+strings.TrimSpace(m[1])
+			h.end = i + 1
+			break
+		}
+		if !isCapsLine(l) || len(strings.Fields(l)) > 30 {
+			break
+		}
+		h.docType = typeCase(l)
+		h.end = i + 1
+		h.readSubject(lines, i+1)
+		break
+	}
+	if len(left) > 0 && (h.motto || h.number != "") {
+		h.issuer = issuerName(left)
+	}
+	return h
+}
+
+// readLeft takes a line of the left column: the number line, or a line of
+// the issuer block. It reports whether the line was one of them.
+func (h *header) readLeft(l string, left *[]string, issuerDone *bool) bool {
+	if m := numberLineRe.FindStringSubmatch(l); m != nil && h.number == "" {
+		raw := strings.Join(strings.Fields(m[1]), "")
+		if sym, _, ok := ParseSymbol(raw); ok {
+			h.number = sym
+		}
+		*issuerDone = true
+		// "Số: 12/KH-UBND   Hà Nội, ngày …": the date on the same line.
+		if d := datelineRe.FindStringSubmatch(l); d != nil && h.date == "" {
+			h.date = isoDate(d[1], d[2], d[3])
+		}
+		return true
+	}
+	if !*issuerDone && h.docType == "" && isCapsLine(l) && len(strings.Fields(l)) <= 12 && !docTypeRe.MatchString(l) &&
+		!appendixRe.MatchString(l) && !markerOf(l).structural() {
+		*left = append(*left, l)
+		return true
+	}
+	return false
+}
+
+// readSubject reads the trích yếu under the type line at lines[from:]: the
+// lines up to a rule, "Căn cứ", a heading, the enacting body or session
+// line, or a change between capitals and lower case (a state document's
+// type line is followed by "CHÍNH PHỦ" after a lower-case "Về …").
+func (h *header) readSubject(lines []string, from int) {
+	var parts []string
+	caps := false
+	for j := from; j < len(lines) && j < from+5; j++ {
+		l := strings.TrimSpace(lines[j])
+		if l == "" {
+			if len(parts) > 0 {
+				break
+			}
+			continue
+		}
+		if ruleLineRe.MatchString(l) {
+			h.end = j + 1
+			break
+		}
+		if strings.HasPrefix(l, "Căn cứ") || sessionRe.MatchString(l) || markerOf(l).structural() ||
+			datelineRe.MatchString(l) || issuerLineRe.MatchString(l) || labelRe.MatchString(l) || len(strings.Fields(l)) > 40 {
+			break
+		}
+		c := isCapsLine(l)
+		r, _ := utf8.DecodeRuneInString(l)
+		if len(parts) == 0 {
+			caps = c
+		} else if c != caps && !(r >= 'a' && r <= 'z' || strings.ContainsRune("àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ", r)) {
+			break
+		}
+		parts = append(parts, l)
+		h.end = j + 1
+		if strings.HasSuffix(l, ".") {
+			break
+		}
+	}
+	s := strings.Join(parts, " ")
+	if s == "" {
+		return
+	}
+	if caps {
+		s = sentenceCase(s)
+	}
+	// The subject continues the type: "Hướng dẫn nghiệp vụ …", "Nghị
+	// định về …", so it starts in lower case but for a proper name.
+	h.subject = lowerFirst(s)
+}
+
+// typeCase writes a type line in capitals as the start of a title:
+// "HƯỚNG DẪN" → "Hướng dẫn", "ĐƠN YÊU CẦU …" → "Đơn yêu cầu …".
+func typeCase(l string) string {
+	return sentenceCase(strings.Join(strings.Fields(l), " "))
+}
+
+// lowerFirst lowers the first letter of s unless the first word is a
+// proper name or an acronym sentenceCase kept.
+func lowerFirst(s string) string {
+	for _, n := range properNames {
+		if strings.HasPrefix(s, n) {
+			return s
+		}
+	}
+	w, _, _ := strings.Cut(s, " ")
+	if isAcronym(w) || (utf8.RuneCountInString(w) > 1 && strings.ToUpper(w) == w) {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return strings.ToLower(string(r)) + s[n:]
+}
+
+// issuerName is the issuing body from the lines of the issuer block: the
+// lowest line, completed by its parent when it is a department
+// ("BAN CHẤP HÀNH TRUNG ƯƠNG" / "BAN TỔ CHỨC" → "Ban Tổ chức Trung ương";
+// "TỈNH ỦY BẾN TRE" / "BAN TUYÊN GIÁO" → "Ban Tuyên giáo Tỉnh ủy Bến Tre").
+func issuerName(left []string) string {
+	last := left[len(left)-1]
+	name := sentenceCase(last)
+	if len(left) > 1 && deptRe.MatchString(last) {
+		parent := left[len(left)-2]
+		switch pf := model.Fold(parent); {
+		case strings.Contains(pf, "ban chap hanh trung uong"):
+			name += " Trung ương"
+		case strings.HasPrefix(pf, "dang cong san"):
+		default:
+			name += " " + sentenceCase(parent)
+		}
+	}
+	return tidyIssuer(name)
+}
