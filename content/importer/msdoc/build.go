@@ -241,7 +241,6 @@ func (r *reader) build() ([]block.Block, error) {
 		raw := k.runs
 		k.runs = nil
 		pap, _ := r.paraAt(c)
-		ev := r.evidence(pap)
 		inTable := pap.inTable || pap.itap > 0
 		if !havePAPX {
 			inTable = c.r == chCellMark || doc.RowOpen()
@@ -256,18 +255,18 @@ func (r *reader) build() ([]block.Block, error) {
 				doc.EndRow()
 				lastCellEnd = false
 			} else {
-				doc.Para(r.runs(raw, pap.istd), ev, true)
+				doc.Para(r.runs(raw, pap.istd), r.evidence(pap), true)
 				doc.EndCell()
 				lastCellEnd = true
 			}
 		case inTable:
 			lastCellEnd = false
 			if !pap.innerTtp {
-				doc.Para(r.runs(raw, pap.istd), ev, true)
+				doc.Para(r.runs(raw, pap.istd), r.evidence(pap), true)
 			}
 		default:
 			lastCellEnd = false
-			doc.Para(r.runs(raw, pap.istd), ev, false)
+			doc.Para(r.runs(raw, pap.istd), r.evidence(pap), false)
 		}
 		if r.opt.MaxText > 0 && doc.Size() > r.opt.MaxText {
 			err = ErrTooLarge
@@ -284,9 +283,11 @@ func (r *reader) build() ([]block.Block, error) {
 	return doc.Finish(), nil
 }
 
-// evidence is the paragraph-level evidence of a paragraph's properties.
+// evidence is the paragraph-level evidence of a paragraph's properties,
+// with its list number (which advances the list's counters).
 func (r *reader) evidence(pap paraProps) block.Block {
 	var b block.Block
+	b.Label, b.Bullet = r.lists.label(pap.ilfo, pap.ilvl)
 	switch pap.jc {
 	case 1:
 		b.Align = block.AlignCenter

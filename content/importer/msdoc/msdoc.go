@@ -104,6 +104,7 @@ func Read(data []byte, opt Options) (*Doc, error) {
 	r.chpx = newFKPIndex(r, idxPlcfBteChpx, true)
 	r.papx = newFKPIndex(r, idxPlcfBtePapx, false)
 	r.readNotes()
+	r.readLists()
 	blocks, err := r.build()
 	if err != nil {
 		return nil, err

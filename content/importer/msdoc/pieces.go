@@ -32,6 +32,7 @@ type reader struct {
 	papx      *fkpIndex
 	footnotes notes
 	endnotes  notes
+	lists     *numbering
 }
 
 // readPieces reads the CLX ([MS-DOC] 2.9.38): any number of Prc (clxt 1,

@@ -168,6 +168,10 @@ func (d *Doc) make(runs []Run, ev block.Block) (block.Block, bool) {
 		md.WriteString(emphasis(t, r.Bold, r.Italic))
 	}
 	b.Text = compose.NFC(tidy(text.String()))
+	if b.Label != "" {
+		b.Label = compose.NFC(tidy(clean(b.Label)))
+		b.Text = strings.TrimSpace(b.Label + " " + b.Text)
+	}
 	if b.Text == "" {
 		return b, false
 	}
@@ -184,6 +188,9 @@ func (d *Doc) make(runs []Run, ev block.Block) (block.Block, bool) {
 	}
 	if partial {
 		b.Markdown = compose.NFC(tidy(md.String()))
+		if b.Label != "" {
+			b.Markdown = mdEscaper.Replace(b.Label) + " " + b.Markdown
+		}
 	}
 	return b, true
 }
@@ -218,14 +225,7 @@ func emphasis(t string, bold, ita bool) string {
 	}
 	lead := e[:len(e)-len(strings.TrimLeft(e, " "))]
 	trail := e[len(strings.TrimRight(e, " ")):]
-	return lead + mark + core + reverseMark(mark) + trail
-}
-
-func reverseMark(m string) string {
-	if m == "***" {
-		return "***"
-	}
-	return m
+	return lead + mark + core + mark + trail
 }
 
 // tidy collapses runs of spaces and trims.
