@@ -74,13 +74,19 @@ func (l *legacyFonts) used() string {
 	return best
 }
 
+// minRepairWords is the number of Vietnamese syllables a whole-document
+// repair must yield: fewer is too little evidence against a document whose
+// fonts say it is not legacy text (four German umlauts read as TCVN3 make
+// four valid syllables).
+const minRepairWords = 10
+
 // blocksResult makes the Result of a blocks reader: the text is the
 // blocks' (paragraphs on lines, table rows tab-separated). When the whole
 // text reads as legacy-font mojibake (see repairMojibake), every block is
 // repaired with the same encoding (repairBlocks).
 func blocksResult(blocks []block.Block, f Format, enc string) *Result {
 	text := paras.Text(blocks)
-	if _, e := repairMojibake(text); e != "" {
+	if fixed, e := repairMojibake(text); e != "" && vietScore(fixed).good >= minRepairWords {
 		blocks = repairBlocks(blocks, e)
 		text, enc = paras.Text(blocks), e
 	}

@@ -86,11 +86,6 @@ func (k *collector) add(c char) bool {
 		switch {
 		case c.r < 0x20 || c.r == chOptHyphen:
 			// objects (0x01, 0x08), note separators, annotation marks
-		case c.r >= 0xF000 && c.r <= 0xF0FF: // a Symbol/Wingdings glyph
-			switch c.r {
-			case 0xF0B7, 0xF0A7, 0xF0A8, 0xF0D8, 0xF0FC, 0xF06C, 0xF06E, 0xF076:
-				k.text(c, "•")
-			}
 		default:
 			k.text(c, string(c.r))
 		}

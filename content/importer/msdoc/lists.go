@@ -38,6 +38,7 @@ const (
 	nfcLowerRoman  = 2
 	nfcUpperLetter = 3
 	nfcLowerLetter = 4
+	nfcOrdinal     = 5
 	nfcDecimalZero = 22
 	nfcBullet      = 23
 	nfcNone        = 255
@@ -232,6 +233,18 @@ func format(n, f int) string {
 		return letters(n, 'A')
 	case nfcLowerLetter:
 		return letters(n, 'a')
+	case nfcOrdinal:
+		suf := "th"
+		switch {
+		case n%100 >= 11 && n%100 <= 13:
+		case n%10 == 1:
+			suf = "st"
+		case n%10 == 2:
+			suf = "nd"
+		case n%10 == 3:
+			suf = "rd"
+		}
+		return strconv.Itoa(n) + suf
 	case nfcDecimalZero:
 		if n < 10 {
 			return "0" + strconv.Itoa(n)

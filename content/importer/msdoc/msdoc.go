@@ -25,6 +25,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/richardlehane/mscfb"
 
@@ -120,10 +121,12 @@ func openStreams(data []byte) (map[string][]byte, error) {
 	if err != nil {
 		return nil, formatErr("compound file: %v", err)
 	}
-	want := map[string]bool{"WordDocument": true, "0Table": true, "1Table": true}
+	// Compound-file names compare without case ("worddocument" is seen).
+	want := map[string]string{"worddocument": "WordDocument", "0table": "0Table", "1table": "1Table"}
 	out := map[string][]byte{}
 	for _, e := range cf.File {
-		if len(e.Path) != 0 || !want[e.Name] || out[e.Name] != nil {
+		name := want[strings.ToLower(e.Name)]
+		if len(e.Path) != 0 || name == "" || out[name] != nil {
 			continue
 		}
 		size := e.Size
@@ -136,9 +139,9 @@ func openStreams(data []byte) (map[string][]byte, error) {
 		buf := make([]byte, size)
 		n, err := io.ReadFull(e, buf)
 		if err != nil && n == 0 {
-			return nil, formatErr("stream %s: %v", e.Name, err)
+			return nil, formatErr("stream %s: %v", name, err)
 		}
-		out[e.Name] = buf[:n]
+		out[name] = buf[:n]
 	}
 	return out, nil
 }
@@ -154,7 +157,7 @@ type fib struct {
 	// main text, footnotes, headers, comments, endnotes, text boxes,
 	// header text boxes.
 	ccpText, ccpFtn, ccpHdd, ccpAtn, ccpEdn, ccpTxbx, ccpHdrTxbx int64
-	fcLcbBlob                                                   []byte
+	fcLcbBlob                                                    []byte
 }
 
 // Indexes of (fc, lcb) pairs in FibRgFcLcb97 ([MS-DOC] 2.5.6).

@@ -195,13 +195,21 @@ func (d *Doc) make(runs []Run, ev block.Block) (block.Block, bool) {
 	return b, true
 }
 
-// clean turns a run's separators into spaces and drops control characters.
+// clean turns a run's separators into spaces, drops control characters,
+// and keeps of the private-use glyphs of the Symbol and Wingdings fonts
+// (U+F000–U+F0FF) only the bullets, as "•".
 func clean(s string) string {
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r == '\t' || r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == '\u00a0':
 			return ' '
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\ufffd' || r == '\ufeff':
+			return -1
+		case r >= 0xF000 && r <= 0xF0FF: // a Symbol or Wingdings glyph
+			switch r {
+			case 0xF0B7, 0xF0A7, 0xF0A8, 0xF0D8, 0xF0FC, 0xF06C, 0xF06E, 0xF076, 0xF0A9:
+				return '•'
+			}
 			return -1
 		}
 		return r
