@@ -53,8 +53,25 @@ var (
 	// "Luật số: 50/2019/QH14", "Số:   /KH-UBND" (a draft: no number).
 	numberLineRe = regexp.MustCompile(`^(?:\p{Lu}\pL*(?:\s+\pL+)?\s+)?(?:Số|SỐ|số)\s*:?\s*(\d{1,5}(?:\s*[-/]\s*[\pL\d.&]+){1,4})`)
 	ruleLineRe   = regexp.MustCompile(`^[\s\-–—_*=~.…·•⁕✻+]+$`)
+	// dateDraftRe is a place and date line left for the signing day to
+	// fill in ("Lâm Đồng, ngày    tháng 3 năm 2026"): a header line, with
+	// no date to read.
+	dateDraftRe = regexp.MustCompile(`^\pL[\pL ]{0,40},\s*ngày[\s.…_]*(?:\d{1,2})?[\s.…_]*tháng[\s.…_]*(?:\d{1,2})?[\s.…_]*năm\s*\d{4}`)
+	// headerSplitRe cuts a header paragraph where a cell's soft line
+	// breaks were: at a rule ("QUỐC HỘI -------- Luật số: …") and before
+	// a "Số:" line.
+	headerSplitRe = regexp.MustCompile(`\s*[-–—_=*~]{3,}\s*|\s+(?:Số|SỐ)\s*:`)
+	// deptInsideRe finds a department after its parent on one line (not
+	// the "BAN" of "ỦY BAN NHÂN DÂN").
+	deptInsideRe = regexp.MustCompile(`(?:TRUNG ƯƠNG|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|HUYỆN UỶ|ĐẢNG ỦY|ĐẢNG UỶ)(?:\s+\p{Lu}+){0,3}?\s+((?:BAN\s|VĂN PHÒNG|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA))`)
+	// placeLineRe continues an issuing body's name on the line below it:
+	// "ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG".
+	placeLineRe = regexp.MustCompile(`^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG|ĐẶC KHU)\s`)
 	vvRe         = regexp.MustCompile(`^(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)[\s:.]+(.+)$`)
 	sessionRe    = regexp.MustCompile(`^(?:KHÓA|KHOÁ|Khóa|Khoá|KỲ HỌP|Kỳ họp)\b`)
+	// addresseeRe opens the lines under a title that are not part of it:
+	// the addressee of a letter or petition, a form's first field.
+	addresseeRe = regexp.MustCompile(`^(?:Kính gửi|KÍNH GỬI|Đồng kính gửi|Kính trình)|^[\pL ]{1,30}:`)
 	// deptRe is a department of a body, named in full only with its parent
 	// ("BAN TỔ CHỨC" of "BAN CHẤP HÀNH TRUNG ƯƠNG" is the Ban Tổ chức Trung
 	// ương).
@@ -97,8 +114,10 @@ func isMottoLine(l string) bool {
 // structural heading, "Căn cứ" or "Nơi nhận".
 func readHeader(lines []string) header {
 	var h header
+	lines = splitHeaderLines(lines)
 	var left []string // caps lines before the number or motto: the issuer block
 	issuerDone := false
+	skipped := 0 // lines of the header zone that are none of its parts
 	limit := min(len(lines), 30)
 	i := 0
 	for ; i < limit; i++ {
@@ -140,8 +159,16 @@ func readHeader(lines []string) header {
 			issuerDone = true
 			continue
 		}
+		if dateDraftRe.MatchString(l) {
+			issuerDone = true
+			continue
+		}
 		if h.docType != "" || !(h.motto || h.number != "" || h.date != "" || len(left) > 0) {
 			break
+		}
+		if !isCapsLine(l) && !vvRe.MatchString(l) && !h.motto && skipped < 2 && len(strings.Fields(l)) <= 12 {
+			skipped++ // a stray line of the left column (a lone "Luật", a seal note)
+			continue
 		}
 		// The type line: the first line in capitals after the header's
 		// parts, or a "V/v" line.
@@ -162,6 +189,39 @@ func readHeader(lines []string) header {
 		h.issuer = issuerName(left)
 	}
 	return h
+}
+
+// splitHeaderLines cuts the first lines where a header cell's line breaks
+// were lost (see headerSplitRe); rules become lines of their own.
+func splitHeaderLines(lines []string) []string {
+	out := make([]string, 0, len(lines))
+	for i, l := range lines {
+		if i >= 30 || len(l) > 400 {
+			out = append(out, lines[i:]...)
+			break
+		}
+		last := 0
+		for _, m := range headerSplitRe.FindAllStringIndex(l, -1) {
+			if m[0] == 0 && m[1] == len(l) {
+				break
+			}
+			seg := l[m[0]:m[1]]
+			isRule := strings.ContainsAny(seg, "-–—_=*~")
+			if part := strings.TrimSpace(l[last:m[0]]); part != "" {
+				out = append(out, part)
+			}
+			if isRule {
+				out = append(out, "---")
+				last = m[1]
+			} else {
+				last = m[0]
+			}
+		}
+		if part := strings.TrimSpace(l[last:]); part != "" || last == 0 {
+			out = append(out, strings.TrimSpace(l[last:]))
+		}
+	}
+	return out
 }
 
 // readLeft takes a line of the left column: the number line, or a line of
@@ -206,7 +266,7 @@ func (h *header) readSubject(lines []string, from int) {
 			h.end = j + 1
 			break
 		}
-		if strings.HasPrefix(l, "Căn cứ") || sessionRe.MatchString(l) || markerOf(l).structural() ||
+		if strings.HasPrefix(l, "Căn cứ") || sessionRe.MatchString(l) || addresseeRe.MatchString(l) || markerOf(l).structural() ||
 			datelineRe.MatchString(l) || issuerLineRe.MatchString(l) || labelRe.MatchString(l) || len(strings.Fields(l)) > 40 {
 			break
 		}
@@ -262,6 +322,17 @@ func lowerFirst(s string) string {
 // ("BAN CHẤP HÀNH TRUNG ƯƠNG" / "BAN TỔ CHỨC" → "Ban Tổ chức Trung ương";
 // "TỈNH ỦY BẾN TRE" / "BAN TUYÊN GIÁO" → "Ban Tuyên giáo Tỉnh ủy Bến Tre").
 func issuerName(left []string) string {
+	// A reader that lost the line break: "BAN CHẤP HÀNH TRUNG ƯƠNG VĂN
+	// PHÒNG" is the parent and its department on one line.
+	if n := len(left); n > 0 {
+		l := left[n-1]
+		if m := deptInsideRe.FindStringSubmatchIndex(l); m != nil && m[2] > 0 {
+			left = append(left[:n-1:n-1], strings.TrimSpace(l[:m[2]]), strings.TrimSpace(l[m[2]:]))
+		}
+	}
+	if n := len(left); n > 1 && placeLineRe.MatchString(left[n-1]) {
+		left = append(left[:n-2:n-2], left[n-2]+" "+left[n-1])
+	}
 	last := left[len(left)-1]
 	name := sentenceCase(last)
 	if len(left) > 1 && deptRe.MatchString(last) {

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"chibo/content/model"
+	"strings"
 	"testing"
 )
 
@@ -103,5 +104,38 @@ func TestSentenceCase(t *testing.T) {
 		if got := sentenceCase(in); got != want {
 			t.Errorf("sentenceCase(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestHeaderLayouts reads the document header laid out as Nghị định
+// 30/2020/NĐ-CP and Hướng dẫn 36-HD/VPTW have it, in the shapes readers
+// give it: columns one after the other, both columns on one line, lost
+// line breaks, spaced numbers, drafts without a day.
+func TestHeaderLayouts(t *testing.T) {
+	tests := []struct {
+		name                           string
+		lines                          []string
+		title, number, date, issuerHas string
+	}{
+		{"party, columns in turn", []string{"BAN CHẤP HÀNH TRUNG ƯƠNG", "BAN TỔ CHỨC", "*", "Số 38 - HD/BTCTW", "ĐẢNG CỘNG SẢN VIỆT NAM", "Hà Nội, ngày 29 tháng 9 năm 2025", "HƯỚNG DẪN", "nghiệp vụ công tác đảng viên", "-----", "Căn cứ Điều lệ Đảng"},
+			"Hướng dẫn nghiệp vụ công tác đảng viên", "38-HD/BTCTW", "2025-09-29", "Ban Tổ chức Trung ương"},
+		{"state, one line per row", []string{"QUỐC HỘI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "------- Độc lập - Tự do - Hạnh phúc", "Luật số: 50/2019/QH14 Hà Nội, ngày 25 tháng 11 năm 2019", "LUẬT", "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT QUẢN LÝ, SỬ DỤNG VŨ KHÍ", "Căn cứ Hiến pháp"},
+			"Luật sửa đổi, bổ sung một số điều của luật quản lý, sử dụng vũ khí", "50/2019/QH14", "2019-11-25", "Quốc hội"},
+		{"lost breaks, draft date", []string{"ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG -------- Số: /BC-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc", "Lâm Đồng, ngày tháng 3 năm 2026", "BÁO CÁO", "Công tác cải cách hành chính quý I năm 2026", "I. KẾT QUẢ"},
+			"Báo cáo công tác cải cách hành chính quý I năm 2026", "", "", "Ủy ban nhân dân tỉnh Lâm Đồng"},
+		{"parent and department on one line", []string{"BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG", "*", "Số 36-HD/VPTW", "ĐẢNG CỘNG SẢN VIỆT NAM", "HƯỚNG DẪN", "thể thức và kỹ thuật trình bày văn bản của Đảng"},
+			"Hướng dẫn thể thức và kỹ thuật trình bày văn bản của Đảng", "36-HD/VPTW", "", "Văn phòng Trung ương"},
+		{"petition: motto only", []string{"CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc", "ĐƠN YÊU CẦU KHÔNG HOÀ GIẢI TẠI TRUNG TÂM HOÀ GIẢI", "Kính gửi: Tòa án nhân dân huyện A"},
+			"Đơn yêu cầu không hoà giải tại trung tâm hoà giải", "", "", ""},
+		{"công văn", []string{"UBND TỈNH BẾN TRE", "SỞ NỘI VỤ", "Số: 12/SNV-CCHC", "V/v triển khai Kế hoạch cải cách hành chính", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Bến Tre, ngày 5 tháng 3 năm 2024"},
+			"Công văn về việc triển khai Kế hoạch cải cách hành chính", "12/SNV-CCHC", "", "Sở nội vụ"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := readHeader(tt.lines)
+			if h.title() != tt.title || h.number != tt.number || h.date != tt.date || (tt.issuerHas != "" && !strings.EqualFold(h.issuer, tt.issuerHas)) {
+				t.Errorf("got title %q number %q date %q issuer %q\nwant      %q        %q      %q        %q", h.title(), h.number, h.date, h.issuer, tt.title, tt.number, tt.date, tt.issuerHas)
+			}
+		})
 	}
 }
