@@ -67,8 +67,8 @@ var (
 	// placeLineRe continues an issuing body's name on the line below it:
 	// "ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG".
 	placeLineRe = regexp.MustCompile(`^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG|ĐẶC KHU)\s`)
-	vvRe         = regexp.MustCompile(`^(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)[\s:.]+(.+)$`)
-	sessionRe    = regexp.MustCompile(`^(?:KHÓA|KHOÁ|Khóa|Khoá|KỲ HỌP|Kỳ họp)\b`)
+	vvRe        = regexp.MustCompile(`^(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)[\s:.]+(.+)$`)
+	sessionRe   = regexp.MustCompile(`^(?:KHÓA|KHOÁ|Khóa|Khoá|KỲ HỌP|Kỳ họp)\b`)
 	// addresseeRe opens the lines under a title that are not part of it:
 	// the addressee of a letter or petition, a form's first field.
 	addresseeRe = regexp.MustCompile(`^(?:Kính gửi|KÍNH GỬI|Đồng kính gửi|Kính trình)|^[\pL ]{1,30}:`)
