@@ -1,183 +1,187 @@
 package importer
 
 import (
-	"bytes"
 	"context"
+	"errors"
 	"fmt"
-	"math"
 	"strings"
 
-	"github.com/ledongthuc/pdf"
+	"chibo/content/block"
+	"chibo/content/importer/pdftext"
 )
 
-// convertPDF extracts the text of a PDF page by page. The library's own
-// plain-text helper loses line breaks (it only breaks at BT and T*), so we
-// interpret the content stream ourselves: a change of baseline ends a line,
-// a wide gap in a TJ array or a jump along the line is a space. The result
-// is hard-wrapped lines, for the parser's reflow (layout "wrapped").
+// convertPDF reads a PDF with PDFium (package pdftext): one Line block per
+// visual line with its geometry, for the recogniser to join into
+// paragraphs, and the lines as hard-wrapped text (pages apart by a blank
+// line) for the "wrapped" parser. Text typed in legacy Vietnamese fonts
+// (TCVN3 .VnTime, VNI-Times) is decoded; pages without a text layer are
+// read by OCR when tesseract is installed.
 func convertPDF(ctx context.Context, data []byte, opt Options) (*Result, error) {
-	if i := bytes.Index(data, []byte("%PDF-")); i > 0 {
-		data = data[i:]
-	}
-	if bytes.HasPrefix(data, []byte("%PDF-2.")) {
-		// The reader only admits 1.x headers; 2.0 files share the syntax.
-		data = append([]byte("%PDF-1.7"), data[8:]...)
-	}
-	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	doc, err := pdftext.Extract(ctx, data, pdftext.Options{MaxText: opt.maxText(), OCR: true})
 	if err != nil {
-		if strings.Contains(err.Error(), "encrypt") || strings.Contains(err.Error(), "password") {
-			return nil, &Error{Problem: ProblemUnsupported, Detail: "encrypted PDF", Err: err}
-		}
-		return nil, &Error{Problem: ProblemFormat, Detail: "pdf", Err: err}
+		return nil, pdfError(err, opt)
 	}
-	var out strings.Builder
-	pages, failed := 0, 0
-	var lastErr error
-	n := numPages(r)
-	for i := 1; i <= n; i++ {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		text, err := pageText(r, i)
-		if err != nil {
-			failed++
-			lastErr = err
+	enc := decodeLegacyRuns(doc, opt.Encoding)
+
+	var blocks []block.Block
+	var text strings.Builder
+	for _, p := range doc.Pages {
+		if len(p.Lines) == 0 {
 			continue
 		}
-		pages++
-		out.WriteString(text)
-		if !strings.HasSuffix(text, "\n") {
-			out.WriteString("\n")
+		if text.Len() > 0 {
+			text.WriteString("\n")
 		}
-		if out.Len() > opt.maxText() {
-			return nil, &Error{Problem: ProblemTooLarge, Detail: fmt.Sprintf("%d MB of text", out.Len()>>20)}
-		}
-	}
-	if pages == 0 && failed > 0 {
-		return nil, &Error{Problem: ProblemFormat, Detail: "pdf", Err: lastErr}
-	}
-	text := out.String()
-	text, enc := repairMojibake(text)
-	return &Result{Text: text, Layout: LayoutWrapped, Format: FormatPDF, Encoding: enc}, nil
-}
-
-func numPages(r *pdf.Reader) (n int) {
-	defer func() {
-		if recover() != nil {
-			n = 0
-		}
-	}()
-	return r.NumPage()
-}
-
-// pageText interprets one page's content stream. The pdf package panics on
-// malformed streams; the page is then reported as failed.
-func pageText(r *pdf.Reader, num int) (text string, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			text, err = "", fmt.Errorf("page %d: %v", num, p)
-		}
-	}()
-	page := r.Page(num)
-	if page.V.IsNull() {
-		return "", nil
-	}
-	contents := page.V.Key("Contents")
-	if contents.Kind() == pdf.Null {
-		return "", nil
-	}
-	encs := map[string]pdf.TextEncoding{}
-	var enc pdf.TextEncoding
-	var b strings.Builder
-	var lineY, x float64 // baseline of the current line; start of the last move
-	started := false
-	var tlX, tlY, leading float64 // text line matrix translation
-	newline := func() {
-		if b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
-			b.WriteByte('\n')
-		}
-	}
-	space := func() {
-		s := b.String()
-		if s != "" && !strings.HasSuffix(s, " ") && !strings.HasSuffix(s, "\n") {
-			b.WriteByte(' ')
-		}
-	}
-	moveTo := func(nx, ny float64) {
-		if started && math.Abs(ny-lineY) > 1 {
-			newline()
-		} else if started && nx > x+1 {
-			space()
-		}
-		x, lineY, started = nx, ny, true
-		tlX, tlY = nx, ny
-	}
-	show := func(s string) {
-		if enc == nil {
-			b.WriteString(s)
-			return
-		}
-		b.WriteString(enc.Decode(s))
-	}
-	pdf.Interpret(contents, func(stk *pdf.Stack, op string) {
-		args := make([]pdf.Value, stk.Len())
-		for i := len(args) - 1; i >= 0; i-- {
-			args[i] = stk.Pop()
-		}
-		num := func(i int) float64 {
-			if i < len(args) {
-				return args[i].Float64()
+		for _, l := range p.Lines {
+			t := strings.TrimSpace(strings.ReplaceAll(l.Text(), "\n", " "))
+			if t == "" {
+				continue
 			}
-			return 0
+			text.WriteString(t)
+			text.WriteByte('\n')
+			blocks = append(blocks, block.Block{
+				Kind: block.Para, Line: true, Text: t,
+				Page: l.Page, Size: l.Size, Gap: l.Gap, Left: l.Left, Right: l.Right,
+				Bold: l.Bold, Align: l.Align,
+			})
 		}
-		switch op {
-		case "BT":
-			tlX, tlY = 0, 0
-		case "Tf":
-			if len(args) > 0 {
-				name := args[0].Name()
-				e, ok := encs[name]
+	}
+	if len(blocks) == 0 {
+		detail := ""
+		if doc.Scanned > 0 {
+			detail = fmt.Sprintf("%d scanned pages", doc.Scanned)
+		}
+		return nil, &Error{Problem: ProblemNoText, Detail: detail}
+	}
+	return &Result{Blocks: blocks, Text: text.String(), Layout: LayoutWrapped, Format: FormatPDF,
+		Encoding: enc, OCR: doc.OCRed > 0}, nil
+}
+
+// pdfError turns pdftext's errors into an *Error, keeping cancellation.
+func pdfError(err error, opt Options) error {
+	switch {
+	case IsCancel(err):
+		return err
+	case errors.Is(err, pdftext.ErrPassword):
+		return &Error{Problem: ProblemUnsupported, Detail: "encrypted PDF", Err: err}
+	case errors.Is(err, pdftext.ErrTooMuchText):
+		return &Error{Problem: ProblemTooLarge, Detail: fmt.Sprintf("more than %d MB of text", opt.maxText()>>20)}
+	case errors.Is(err, pdftext.ErrTooLarge):
+		return &Error{Problem: ProblemTooLarge, Detail: fmt.Sprintf("PDF needs more than %d MB of memory", pdftext.TextMemoryLimit>>20)}
+	case errors.Is(err, pdftext.ErrTimeout):
+		return &Error{Problem: ProblemFormat, Detail: "pdf: reading took too long", Err: err}
+	}
+	return &Error{Problem: ProblemFormat, Detail: "pdf", Err: err}
+}
+
+// decodeLegacyRuns decodes, in place, the runs typed in a legacy
+// Vietnamese font, and returns the encoding used ("" for none). A forced
+// encoding (TCVN3, VNI, Windows-1258) applies to every run that can be
+// read as bytes. Otherwise each font is judged on all its text: decoded
+// when its name announces TCVN3 or VNI, or when decoding it makes clearly
+// more Vietnamese syllables than it had; never when it reads as Vietnamese
+// already (a .VnTime font with a Unicode map).
+func decodeLegacyRuns(doc *pdftext.Document, forced string) string {
+	if forced == UTF8 || forced == UTF16LE || forced == UTF16BE {
+		return forced
+	}
+	// Gather each font's text.
+	type fontText struct {
+		b      strings.Builder
+		legacy string
+		ok     bool // every run converts back to bytes
+	}
+	fonts := map[string]*fontText{}
+	for _, p := range doc.Pages {
+		for _, l := range p.Lines {
+			for _, r := range l.Runs {
+				f := fonts[r.Font]
+				if f == nil {
+					f = &fontText{legacy: r.Legacy, ok: true}
+					fonts[r.Font] = f
+				}
+				if _, ok := pdftext.RunBytes(r.Text); !ok {
+					f.ok = false
+				}
+				if f.b.Len() < sampleSize {
+					f.b.WriteString(r.Text)
+					f.b.WriteByte(' ')
+				}
+			}
+		}
+	}
+	choice := map[string]string{}
+	used := ""
+	for name, f := range fonts {
+		if !f.ok {
+			continue
+		}
+		if forced != "" {
+			choice[name] = forced
+			continue
+		}
+		raw, _ := pdftext.RunBytes(f.b.String())
+		cur := vietScore(f.b.String())
+		best, bestEnc := cur, ""
+		for _, enc := range []string{TCVN3, VNI} {
+			t, _ := Decode(raw, enc)
+			sc := vietScore(t)
+			better := sc.net() > best.net() && sc.ratio() >= minRatio
+			if f.legacy == enc {
+				// The font's name says so: decode unless that is worse.
+				better = sc.net() >= cur.net() && sc.good > 0
+			}
+			if better {
+				best, bestEnc = sc, enc
+			}
+		}
+		if bestEnc != "" {
+			choice[name] = bestEnc
+		}
+	}
+	for pi := range doc.Pages {
+		p := &doc.Pages[pi]
+		for li := range p.Lines {
+			for ri := range p.Lines[li].Runs {
+				r := &p.Lines[li].Runs[ri]
+				enc := choice[r.Font]
+				if enc == "" {
+					continue
+				}
+				raw, ok := pdftext.RunBytes(r.Text)
 				if !ok {
-					f := page.Font(name)
-					e = f.Encoder()
-					encs[name] = e
+					continue
 				}
-				enc = e
-			}
-		case "TL":
-			leading = num(0)
-		case "Td", "TD":
-			if op == "TD" {
-				leading = -num(1)
-			}
-			moveTo(tlX+num(0), tlY+num(1))
-		case "Tm":
-			moveTo(num(4), num(5))
-		case "T*":
-			moveTo(tlX, tlY-leading)
-		case "'", "\"":
-			moveTo(tlX, tlY-leading)
-			if len(args) > 0 {
-				show(args[len(args)-1].RawString())
-			}
-		case "Tj":
-			if len(args) > 0 {
-				show(args[0].RawString())
-			}
-		case "TJ":
-			if len(args) == 0 {
-				return
-			}
-			v := args[0]
-			for i := 0; i < v.Len(); i++ {
-				e := v.Index(i)
-				if e.Kind() == pdf.String {
-					show(e.RawString())
-				} else if e.Float64() < -180 { // a gap wider than a thin space
-					space()
+				t, err := Decode(raw, enc)
+				if err != nil {
+					continue
+				}
+				if capitalFont(r.Font) {
+					t = strings.ToUpper(t)
+				}
+				r.Text = t
+				if used == "" || enc != forced {
+					used = enc
 				}
 			}
 		}
-	})
-	return b.String(), nil
+	}
+	if forced != "" {
+		return forced
+	}
+	return used
+}
+
+// capitalFont reports a TCVN3 capitals font (.VnTimeH, .VnArialH, with
+// style suffixes): its lower-case codes show capital letters.
+func capitalFont(name string) bool {
+	if pdftext.LegacyFont(name) != TCVN3 {
+		return false
+	}
+	base := name
+	if i := strings.IndexAny(base, ",-"); i > 0 {
+		base = base[:i]
+	}
+	base = strings.TrimSuffix(strings.TrimSuffix(base, "Bold"), "Italic")
+	return strings.HasSuffix(base, "H")
 }

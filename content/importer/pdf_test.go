@@ -1,10 +1,22 @@
 package importer
 
 import (
-	"chibo/content/importer/convtest"
 	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+
+	"chibo/content/block"
+	"chibo/content/importer/convtest"
+	"chibo/content/importer/pdftext"
 )
 
 func TestPDFRoundTripSeeds(t *testing.T) {
@@ -29,9 +41,31 @@ func TestPDFLines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "Nghị quyết của Đảng\nbộ xã về phát triển\nkinh tế\n"
+	// Two lines a page: pages are apart by a blank line.
+	want := "Nghị quyết của Đảng\nbộ xã về phát triển\n\nkinh tế\n"
 	if res.Text != want {
 		t.Errorf("got %q, want %q", res.Text, want)
+	}
+	if len(res.Blocks) != 3 {
+		t.Fatalf("%d blocks, want 3 lines", len(res.Blocks))
+	}
+	for i, b := range res.Blocks {
+		if b.Kind != block.Para || !b.Line {
+			t.Errorf("block %d: kind %v line %v", i, b.Kind, b.Line)
+		}
+		if b.Size != 11 {
+			t.Errorf("block %d: size %v, want 11", i, b.Size)
+		}
+	}
+	if p := []int{res.Blocks[0].Page, res.Blocks[1].Page, res.Blocks[2].Page}; p[0] != 1 || p[1] != 1 || p[2] != 2 {
+		t.Errorf("pages %v", p)
+	}
+	// 14 pt leading with an 11 pt Helvetica box: a small gap, not a paragraph's.
+	if g := res.Blocks[1].Gap; g <= 0 || g > 4 {
+		t.Errorf("gap of the second line %v", g)
+	}
+	if res.Blocks[0].Text != "Nghị quyết của Đảng" || res.Blocks[0].Left != 0 {
+		t.Errorf("first line %+v", res.Blocks[0])
 	}
 }
 
@@ -39,7 +73,440 @@ func TestPDFWithoutText(t *testing.T) {
 	data := convtest.MakePDF(t, "x", 80, 50)
 	data = []byte(strings.Replace(string(data), "<0078> Tj", "", 1))
 	_, err := Convert(context.Background(), "scan.pdf", data, Options{})
-	if e, ok := err.(*Error); !ok || (e.Problem != ProblemNoText && e.Problem != ProblemFormat) {
-		t.Errorf("got %v", err)
+	var e *Error
+	if !errors.As(err, &e) || e.Problem != ProblemNoText {
+		t.Errorf("got %v, want %s", err, ProblemNoText)
+	}
+}
+
+// pdfCase is a PDF with pdftotext's text beside it ("NAME.pdftotext.txt").
+type pdfCase struct {
+	path, reference string
+}
+
+// pdfCases lists the PDFs of testdata/pdf (copied from the import and
+// reliability cases) and of the repository's corpus, when present.
+func pdfCases(t *testing.T) []pdfCase {
+	var out []pdfCase
+	for _, dir := range []string{"testdata/pdf", "../../testdata/corpus"} {
+		names, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
+		for _, n := range names {
+			ref := strings.TrimSuffix(n, ".pdf") + ".pdftotext.txt"
+			if _, err := os.Stat(ref); err == nil {
+				out = append(out, pdfCase{n, ref})
+			}
+		}
+	}
+	if len(out) < 10 {
+		t.Fatalf("only %d PDFs with a pdftotext reference", len(out))
+	}
+	return out
+}
+
+// knownDiffs are the places where pdftotext is wrong and chibo right, per
+// file: pdftotext glues the rule under the title to the next line and
+// loses a dash of it.
+var knownDiffs = map[string][]struct{ want, got string }{
+	"05-hd21-btctu-pages1-2.pdf": {{want: "----Căn", got: "----- Căn"}},
+}
+
+// TestPDFWordsMatchPdftotext checks that chibo reads every reference PDF
+// word for word as pdftotext does: the same whitespace-separated tokens
+// (NFC, invisible characters dropped) in the same order. The only
+// tolerated differences are the page furniture chibo drops (page numbers,
+// running headers and footers: their words may be missing, nothing else)
+// and the pdftotext errors listed in knownDiffs. For a PDF in a legacy
+// font, pdftotext's text is decoded the same way (its tokens read back as
+// bytes) and compared case-insensitively, since pdftotext cannot know
+// that a .VnTimeH font shows capitals.
+func TestPDFWordsMatchPdftotext(t *testing.T) {
+	for _, c := range pdfCases(t) {
+		name := filepath.Base(c.path)
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(c.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ref, err := os.ReadFile(c.reference)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := strings.Fields(pdftext.Clean(string(ref)))
+			res, err := Convert(context.Background(), name, data, Options{})
+			if len(want) == 0 {
+				// A scan without a text layer: nothing to compare (OCR
+				// has its own test).
+				if err == nil && !res.OCR {
+					t.Errorf("pdftotext reads no text, chibo reads %q", short(res.Text))
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Fields(res.Text)
+			furniture := furnitureWords(t, data)
+			if res.Encoding == TCVN3 || res.Encoding == VNI {
+				want = decodeWords(want, res.Encoding)
+				furniture = decodeWords(furniture, res.Encoding)
+				for i := range got {
+					got[i] = strings.ToLower(got[i])
+				}
+				for i := range want {
+					want[i] = strings.ToLower(want[i])
+				}
+			}
+			dropped, err := alignWords(got, want, furniture, knownDiffs[name])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(dropped) > 0 {
+				t.Logf("%d words, %d of page furniture dropped: %q", len(want), len(dropped), short(strings.Join(dropped, " ")))
+			}
+		})
+	}
+}
+
+// furnitureWords are the words of the lines pdftext drops as page furniture.
+func furnitureWords(t *testing.T, data []byte) []string {
+	doc, err := pdftext.Extract(context.Background(), data, pdftext.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, p := range doc.Pages {
+		for _, l := range p.Furniture {
+			out = append(out, strings.Fields(l.Text())...)
+		}
+	}
+	return out
+}
+
+// decodeWords decodes tokens that read back as legacy bytes.
+func decodeWords(words []string, enc string) []string {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		if b, ok := pdftext.RunBytes(w); ok {
+			if d, err := Decode(b, enc); err == nil {
+				w = d
+			}
+		}
+		out = append(out, strings.Fields(norm.NFC.String(w))...)
+	}
+	return out
+}
+
+// alignWords walks got and want together. Where they differ, a want word
+// that is a not yet used furniture word is skipped (returned in dropped),
+// and a listed pdftotext error is stepped over; anything else is an error
+// that shows the place.
+func alignWords(got, want, furniture []string, known []struct{ want, got string }) (dropped []string, err error) {
+	left := map[string]int{}
+	for _, w := range furniture {
+		left[w]++
+	}
+	i, j := 0, 0
+	where := func() string {
+		return "\n got  " + strings.Join(got[max(0, i-6):min(len(got), i+6)], " ") +
+			"\n want " + strings.Join(want[max(0, j-6):min(len(want), j+6)], " ")
+	}
+outer:
+	for i < len(got) || j < len(want) {
+		if i < len(got) && j < len(want) && got[i] == want[j] {
+			i, j = i+1, j+1
+			continue
+		}
+		if j < len(want) && left[want[j]] > 0 {
+			left[want[j]]--
+			dropped = append(dropped, want[j])
+			j++
+			continue
+		}
+		for _, k := range known {
+			kg := strings.Fields(k.got)
+			if j < len(want) && want[j] == k.want && i+len(kg) <= len(got) && strings.Join(got[i:i+len(kg)], " ") == k.got {
+				i, j = i+len(kg), j+1
+				continue outer
+			}
+		}
+		switch {
+		case j >= len(want):
+			return dropped, errors.New("chibo has extra words at the end:" + where())
+		case i >= len(got):
+			return dropped, errors.New("chibo lacks words at the end:" + where())
+		}
+		return dropped, errors.New("words differ at word " + strconv.Itoa(j) + " of pdftotext's:" + where())
+	}
+	return dropped, nil
+}
+
+func short(s string) string {
+	if r := []rune(s); len(r) > 160 {
+		return string(r[:160]) + "…"
+	}
+	return s
+}
+
+// phrase is one plain_has check of the import cases (../shared/cases/import/expect.json).
+type phrase struct {
+	Text    string `json:"text"`
+	CI      bool   `json:"ci"`
+	NoSpace bool   `json:"nospace"`
+}
+
+func (p *phrase) UnmarshalJSON(b []byte) error {
+	var s string
+	if json.Unmarshal(b, &s) == nil {
+		p.Text = s
+		return nil
+	}
+	type plain phrase
+	return json.Unmarshal(b, (*plain)(p))
+}
+
+type textExpect struct {
+	PlainHas       []phrase `json:"plain_has"`
+	PlainNot       []string `json:"plain_not"`
+	NoControlChars bool     `json:"no_control_chars"`
+}
+
+// pdfExpect are the text-level expectations of the PDF import cases,
+// copied from ../shared/cases/import/expect.json (which, when present,
+// is checked too) for the PDFs copied into testdata/pdf.
+var pdfExpect = map[string]textExpect{
+	"01-per-glyph-positioned.pdf": {
+		PlainHas: []phrase{{Text: "Hello world"}},
+		PlainNot: []string{"H e l l o", "w o r l d", "Hel lo", "wor ld"},
+	},
+	"01-anle-43-2021-page1.pdf": {
+		PlainHas: []phrase{{Text: "ÁN LỆ SỐ 43/2021/AL"},
+			{Text: "Về hiệu lực của hợp đồng thế chấp trong trường hợp tài sản thế chấp là nhà đất do bên thế chấp nhận chuyển nhượng của người khác"},
+			{Text: "Quyết định giám đốc thẩm số 01/2019/KDTM-GĐT ngày 11/01/2019"},
+			{Text: "Điều 10 Nghị định số 163/2006/NĐ-CP ngày 29/12/2006 của Chính phủ về giao dịch bảo đảm"},
+			{Text: "Phạm Thị Kim H, ông Dương Quốc K."}},
+		PlainNot: []string{"L Ệ", "S Ố", "h ợ p", "th ế", "ch ấ p", "/202 1", "Nguy ễ n", "NĐ - CP", "đề xuất. 1"},
+	},
+	"02-hd21-btctu-page2.pdf": {
+		PlainNot: []string{"21. Quy trình", "thích hợp. 2", "cá nhân đảng viên). 2"},
+	},
+	"05-hd21-btctu-pages1-2.pdf": {
+		PlainHas: []phrase{{Text: "HƯỚNG DẪN"}, {Text: "Thực hiện quy trình, thủ tục, tổ chức trao tặng Huy hiệu Đảng"},
+			{Text: "Căn cứ Điều lệ Đảng Cộng sản Việt Nam; các quy định, hướng dẫn của Trung ương, Thành ủy"},
+			{Text: "Đảng viên có đủ 30, 40, 45, 50, 55, 60, 65, 70, 75, 80, 85, 90 năm tuổi đảng làm tờ khai đề nghị chi bộ"}},
+		PlainNot: []string{"VIỆT NAMHà Nội", "HƯỚNG DẪNThực hiện", "BTCTUĐẢNG", "Đảng1.1", "Đảng viênĐảng viên",
+			"Chi bộTrên", "cơ sở- Xét", "Thành ủy- Ban", "HUY HIỆU ĐẢNG - Việc"},
+	},
+	"06-hd-btctu-hanoi-page19.pdf": {
+		NoControlChars: true,
+		PlainHas: []phrase{{Text: "Thực hiện theo điểm 3.4 Quy định số 294-QĐ/TW ngày 26/5/2025 của BCH Trung ương"},
+			{Text: "Thực hiện tương tự như các đơn vị sự nghiệp"}},
+	},
+	"08-qd-115-2004-ttg-tcvn3.pdf": {
+		PlainHas: []phrase{{Text: "Quyết định của Thủ tướng Chính phủ số 115/2004/QĐ-TTg", CI: true, NoSpace: true},
+			{Text: "ngày 25 tháng 6 năm 2004 về việc sửa đổi, bổ sung Quy chế thành lập, tổ chức và hoạt động của Quỹ bảo lãnh tín dụng cho doanh nghiệp nhỏ và vừa", CI: true, NoSpace: true},
+			{Text: "Điều 1. Sửa đổi, bổ sung một số điều của Quy chế thành lập, tổ chức và hoạt động của Quỹ bảo lãnh tín dụng cho doanh nghiệp nhỏ và vừa"},
+			{Text: "Nhiệm vụ và quyền hạn của Giám đốc Quỹ bảo lãnh tín dụng thực hiện theo Điều lệ Quỹ."},
+			{Text: "Điều 2. Quyết định này có hiệu lực sau 15 ngày kể từ ngày đăng Công báo."}},
+		PlainNot: []string{"QuyÕt", "®Þnh", "cña", "Quü", "ChÝnh", "−", "∙"},
+	},
+	"09-nd-109-2004-pdffactory.pdf": {
+		PlainHas: []phrase{{Text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
+			{Text: "Nghị định này quy định về cơ quan đăng ký kinh doanh và việc đăng ký kinh doanh đối với các doanh nghiệp hoạt động theo Luật Doanh nghiệp"},
+			{Text: "Điều 1. Phạm vi điều chỉnh"}, {Text: "NHIỆM VỤ, QUYỀN HẠN, TỔ CHỨC BỘ MÁY"},
+			{Text: "ĐĂNG KÝ KINH DOANH ĐỐI VỚI HỘ KINH DOANH CÁ THỂ"}, {Text: "ĐIỀU KHOẢN THI HÀNH"}},
+		PlainNot: []string{"NghÞ", "®¨ng", "cña", "ChÝnh", "CñA", "NHIệM", "CHíNH"},
+	},
+}
+
+// sharedCaseFiles maps the import cases' PDFs to their copies here.
+var sharedCaseFiles = map[string]string{
+	"01-pdf-spaces-inside-words/per-glyph-positioned.pdf":           "01-per-glyph-positioned.pdf",
+	"01-pdf-spaces-inside-words/anle-43-2021-page1.pdf":             "01-anle-43-2021-page1.pdf",
+	"02-pdf-page-number-in-text/anle-43-2021-page1.pdf":             "01-anle-43-2021-page1.pdf",
+	"02-pdf-page-number-in-text/hd21-btctu-page2.pdf":               "02-hd21-btctu-page2.pdf",
+	"05-pdf-cm-positioned-lines-merged/hd21-btctu-pages1-2.pdf":     "05-hd21-btctu-pages1-2.pdf",
+	"06-pdf-raw-glyph-codes-nul/hd-btctu-hanoi-page19.pdf":          "06-hd-btctu-hanoi-page19.pdf",
+	"08-tcvn3-pdf-not-converted/qd-115-2004-ttg-tcvn3.pdf":          "08-qd-115-2004-ttg-tcvn3.pdf",
+	"09-pdf-abbreviated-filter-rejected/nd-109-2004-pdffactory.pdf": "09-nd-109-2004-pdffactory.pdf",
+}
+
+var spacesRe = regexp.MustCompile(`[ \t\x{00a0}]+`)
+
+func checkText(t *testing.T, what, text string, want textExpect) {
+	t.Helper()
+	flat := strings.Join(strings.Fields(text), " ")
+	for _, p := range want.PlainHas {
+		hay, needle := flat, norm.NFC.String(p.Text)
+		if p.NoSpace {
+			hay, needle = strings.ReplaceAll(hay, " ", ""), strings.Join(strings.Fields(needle), "")
+		}
+		if p.CI {
+			hay, needle = strings.ToLower(hay), strings.ToLower(needle)
+		}
+		if !strings.Contains(hay, needle) {
+			t.Errorf("%s: lacks %q", what, p.Text)
+		}
+	}
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(spacesRe.ReplaceAllString(line, " "))
+		for _, s := range want.PlainNot {
+			if strings.Contains(line, s) {
+				t.Errorf("%s: has %q in line %q", what, s, line)
+			}
+		}
+	}
+	for _, r := range text {
+		if (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x7f && r < 0xa0) {
+			t.Errorf("%s: control character %U", what, r)
+			break
+		}
+	}
+}
+
+// TestPDFCaseExpectations checks the text-level expectations of the PDF
+// import cases on the copies in testdata/pdf, and the case files'
+// current expect.json when ../shared is present.
+func TestPDFCaseExpectations(t *testing.T) {
+	text := map[string]*Result{}
+	convert := func(file string) *Result {
+		if r := text[file]; r != nil {
+			return r
+		}
+		data, err := os.ReadFile(filepath.Join("testdata/pdf", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := Convert(context.Background(), file, data, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		text[file] = r
+		return r
+	}
+	for file, want := range pdfExpect {
+		checkText(t, file, convert(file).Text, want)
+	}
+	for _, legacy := range []string{"08-qd-115-2004-ttg-tcvn3.pdf", "09-nd-109-2004-pdffactory.pdf"} {
+		if enc := convert(legacy).Encoding; enc != TCVN3 {
+			t.Errorf("%s: encoding %q, want %q", legacy, enc, TCVN3)
+		}
+	}
+	b, err := os.ReadFile("../../../shared/cases/import/expect.json")
+	if err != nil {
+		t.Log("../shared/cases/import/expect.json absent: checked the copies only")
+		return
+	}
+	var shared map[string]json.RawMessage
+	if err := json.Unmarshal(b, &shared); err != nil {
+		t.Fatal(err)
+	}
+	for key, file := range sharedCaseFiles {
+		raw, ok := shared[key]
+		if !ok {
+			t.Errorf("expect.json lacks %s", key)
+			continue
+		}
+		var want textExpect
+		if err := json.Unmarshal(raw, &want); err != nil {
+			t.Fatalf("%s: %v", key, err)
+		}
+		checkText(t, key, convert(file).Text, want)
+	}
+}
+
+// TestPDFEncodingOption checks that --encoding applies to PDF text: forced
+// TCVN3 reads the TCVN3 decree as the detection does, forced UTF-8 leaves
+// it as the font's codes.
+func TestPDFEncodingOption(t *testing.T) {
+	data, err := os.ReadFile("testdata/pdf/08-qd-115-2004-ttg-tcvn3.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	auto, err := Convert(context.Background(), "a.pdf", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	forced, err := Convert(context.Background(), "a.pdf", data, Options{Encoding: "abc"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if forced.Encoding != TCVN3 || forced.Text != auto.Text {
+		t.Errorf("forced tcvn3: encoding %q, same text %v", forced.Encoding, forced.Text == auto.Text)
+	}
+	raw, err := Convert(context.Background(), "a.pdf", data, Options{Encoding: "utf-8"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if raw.Encoding != UTF8 || !strings.Contains(raw.Text, "QuyÕt") {
+		t.Errorf("forced utf-8: encoding %q, text %q", raw.Encoding, short(raw.Text))
+	}
+}
+
+// TestPDFHostile reads the hostile PDFs of the reliability cases (rel-01,
+// rel-03: huge xref sizes, loops in the page tree and the xref chain, a
+// huge page count): each is read or refused as damaged within seconds.
+// rel-21's PDFs with bytes after %%EOF are read.
+func TestPDFHostile(t *testing.T) {
+	names, _ := filepath.Glob("testdata/pdf/hostile/*.pdf")
+	if len(names) < 8 {
+		t.Fatalf("%d hostile PDFs", len(names))
+	}
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		res, err := Convert(context.Background(), filepath.Base(n), data, Options{})
+		if d := time.Since(start); d > 10*time.Second {
+			t.Errorf("%s: %v", n, d)
+		}
+		var e *Error
+		switch {
+		case err == nil:
+			if strings.ContainsFunc(res.Text, func(r rune) bool { return r < 0x20 && r != '\n' }) {
+				t.Errorf("%s: control characters in %q", n, res.Text)
+			}
+		case errors.As(err, &e) && (e.Problem == ProblemFormat || e.Problem == ProblemNoText):
+		default:
+			t.Errorf("%s: %v", n, err)
+		}
+	}
+	for _, n := range []string{"rel21-good.pdf", "rel21-trailing-junk.pdf", "rel21-trailing-nuls.pdf"} {
+		data, err := os.ReadFile(filepath.Join("testdata/pdf", n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Convert(context.Background(), n, data, Options{}); err != nil {
+			t.Errorf("%s: %v", n, err)
+		}
+	}
+}
+
+// BenchmarkPDF measures the import of each reference PDF (PDFium already
+// started): compare with pdftotext on the same files.
+func BenchmarkPDF(b *testing.B) {
+	names, _ := filepath.Glob("testdata/pdf/*.pdf")
+	corpus, _ := filepath.Glob("../../testdata/corpus/*.pdf")
+	names = append(names, corpus...)
+	for _, n := range names {
+		data, err := os.ReadFile(n)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Convert(context.Background(), n, data, Options{}); err != nil {
+			var e *Error
+			if errors.As(err, &e) && e.Problem == ProblemNoText {
+				continue
+			}
+			b.Fatal(err)
+		}
+		b.Run(filepath.Base(n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Convert(context.Background(), n, data, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -1,0 +1,340 @@
+package pdftext
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"chibo/content/block"
+)
+
+// columnGap is the horizontal gap, in font sizes, that splits a line PDFium
+// reads as one into two pieces: side-by-side blocks such as the two halves
+// of a Vietnamese document header ("ĐẢNG BỘ…" | "ĐẢNG CỘNG SẢN VIỆT NAM").
+// Word spaces are a third of a size; tab stops in running text reach about
+// two sizes, blank date fields ("ngày    tháng") about three.
+const columnGap = 5.0
+
+// buildLines groups a page's glyphs into visual lines: at PDFium's line
+// ends, where a glyph does not share the line's vertical extent, and at
+// gaps wider than columnGap.
+func buildLines(glyphs []glyph, page int) []Line {
+	var lines []Line
+	var cur []glyph
+	top, bottom := 0.0, 0.0
+	flush := func() {
+		if len(cur) > 0 {
+			lines = append(lines, makeLine(cur, page))
+			cur = cur[:0:0]
+		}
+	}
+	for _, g := range glyphs {
+		if g.r == '\n' {
+			flush()
+			continue
+		}
+		boxed := g.bottom > g.top
+		if len(cur) > 0 && boxed && bottom > top {
+			last := cur[len(cur)-1]
+			size := math.Max(g.font.size, last.font.size)
+			switch {
+			case g.top >= bottom || g.bottom <= top:
+				flush() // no vertical overlap: another line
+			case g.space && last.x1 > last.x0 && g.x0-last.x1 > columnGap*math.Max(size, 4):
+				flush()
+			}
+		}
+		if len(cur) == 0 {
+			g.space = false
+			top, bottom = 0, 0
+		}
+		if boxed {
+			if bottom <= top {
+				top, bottom = g.top, g.bottom
+			} else {
+				top, bottom = math.Min(top, g.top), math.Max(bottom, g.bottom)
+			}
+		}
+		cur = append(cur, g)
+	}
+	flush()
+	return lines
+}
+
+// makeLine turns a line's glyphs into a Line with its runs and geometry.
+func makeLine(gs []glyph, page int) Line {
+	l := Line{Page: page}
+	var b strings.Builder
+	var runFont *fontInfo
+	endRun := func() {
+		if b.Len() > 0 {
+			l.Runs = append(l.Runs, Run{Text: b.String(), Font: runFont.name, Legacy: runFont.legacy})
+			b.Reset()
+		}
+	}
+	sizes := map[float64]int{}
+	letters, boldLetters, all, boldAll := 0, 0, 0, 0
+	boxed := false
+	for _, g := range gs {
+		if runFont == nil || g.font.name != runFont.name {
+			endRun()
+			runFont = g.font
+		}
+		if g.space {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(g.r)
+		if g.font.size > 0 {
+			sizes[math.Round(g.font.size*2)/2]++
+		}
+		all++
+		if g.font.bold {
+			boldAll++
+		}
+		if unicode.IsLetter(g.r) || g.font.legacy != "" && g.r >= 0x80 {
+			letters++
+			if g.font.bold {
+				boldLetters++
+			}
+		}
+		if g.bottom > g.top {
+			if !boxed {
+				l.X0, l.X1, l.Top, l.Bottom = g.x0, g.x1, g.top, g.bottom
+				boxed = true
+			} else {
+				l.X0, l.X1 = math.Min(l.X0, g.x0), math.Max(l.X1, g.x1)
+				l.Top, l.Bottom = math.Min(l.Top, g.top), math.Max(l.Bottom, g.bottom)
+			}
+		}
+	}
+	endRun()
+	best := 0
+	for sz, n := range sizes {
+		if n > best || n == best && sz > l.Size {
+			l.Size, best = sz, n
+		}
+	}
+	if letters > 0 {
+		l.Bold = boldLetters*10 >= letters*9
+	} else {
+		l.Bold = all > 0 && boldAll == all
+	}
+	return l
+}
+
+// boldName reports a bold face named in a font's name ("Arial-BoldMT",
+// "TimesNewRoman,Bold", "Roboto-Black", "VnTimeH-Bold").
+func boldName(name string) bool {
+	n := strings.ToLower(name)
+	for _, w := range []string{"bold", "black", "heavy", "demi", "semibold", "extrabold", "ultrabold"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return strings.HasSuffix(n, ",b") || strings.HasSuffix(n, "-bd") || strings.HasSuffix(n, ",bd")
+}
+
+// pageNumberRe matches a line that is only a page number: "3", "- 3 -",
+// "– 3 –", "Trang 3", "Trang 3/12", "Page 3 of 12", "3/12", "iv".
+var pageNumberRe = regexp.MustCompile(`^(?i:(?:trang|page|tr\.)\s*)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—]?(?:\s*(?:/|of|trên)\s*\d{1,4})?$`)
+
+// isPageNumber reports whether text is only a page number.
+func isPageNumber(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" || len(t) > 24 {
+		return false
+	}
+	if !pageNumberRe.MatchString(t) {
+		return false
+	}
+	// Roman numerals only in lower case: "I" or "V" alone can be a heading.
+	return strings.IndexFunc(t, unicode.IsUpper) < 0 || strings.ContainsAny(t, "0123456789")
+}
+
+// furnitureKey is a line's text with digits folded, for matching running
+// headers and footers across pages ("Trang 3" ~ "Trang 4").
+func furnitureKey(text string) string {
+	var b strings.Builder
+	prevDigit := false
+	for _, r := range strings.ToLower(strings.Join(strings.Fields(text), " ")) {
+		if unicode.IsDigit(r) {
+			if !prevDigit {
+				b.WriteByte('#')
+			}
+			prevDigit = true
+			continue
+		}
+		prevDigit = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// band is the share of the page height at the top and at the bottom
+// where page furniture is looked for.
+const band = 0.16
+
+// edgeLines returns the indexes of up to k lines nearest the top and the
+// bottom of a page that lie within the band, outermost first.
+func edgeLines(p *Page, k int) (top, bottom []int) {
+	idx := make([]int, 0, len(p.Lines))
+	for i, l := range p.Lines {
+		if l.Bottom > l.Top {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return p.Lines[idx[a]].Top < p.Lines[idx[b]].Top })
+	for _, i := range idx {
+		if len(top) == k || p.Lines[i].Bottom > p.Height*band {
+			break
+		}
+		top = append(top, i)
+	}
+	for j := len(idx) - 1; j >= 0; j-- {
+		i := idx[j]
+		if len(bottom) == k || p.Lines[i].Top < p.Height*(1-band) {
+			break
+		}
+		bottom = append(bottom, i)
+	}
+	return top, bottom
+}
+
+// alone reports whether no other line of the page shares line i's height
+// (a page number stands on its own row; a number in a table row does not).
+func alone(p *Page, i int) bool {
+	l := p.Lines[i]
+	for j, o := range p.Lines {
+		if j != i && o.Bottom > o.Top && o.Top < l.Bottom-0.5 && o.Bottom > l.Top+0.5 {
+			return false
+		}
+	}
+	return true
+}
+
+// dropFurniture moves page numbers and running headers and footers from
+// the pages' Lines to their Furniture. A page number is a line that is only
+// a number ("3", "- 3 -", "Trang 3"), alone on its row, centred or at the
+// right, and the outermost line at the top or the bottom of its page. A
+// running header or footer is a line near the top or bottom whose text
+// (digits aside) recurs there on at least half the pages, and on three or
+// more.
+func dropFurniture(doc *Document) {
+	drop := make([]map[int]bool, len(doc.Pages))
+	for pi := range doc.Pages {
+		drop[pi] = pageNumbers(&doc.Pages[pi])
+	}
+	if n := len(doc.Pages); n >= 3 {
+		need := max(3, (n+1)/2)
+		count := map[string]int{}
+		for pi := range doc.Pages {
+			top, bottom := edgeLines(&doc.Pages[pi], 3)
+			if len(top)+len(bottom) >= len(doc.Pages[pi].Lines) {
+				continue // all the page is near its edges: no header on a body
+			}
+			seen := map[string]bool{}
+			for _, i := range append(top, bottom...) {
+				k := furnitureKey(doc.Pages[pi].Lines[i].Text())
+				if k != "" && !seen[k] {
+					seen[k] = true
+					count[k]++
+				}
+			}
+		}
+		for pi := range doc.Pages {
+			p := &doc.Pages[pi]
+			top, bottom := edgeLines(p, 3)
+			if len(top)+len(bottom) >= len(p.Lines) {
+				continue
+			}
+			for _, i := range append(top, bottom...) {
+				if count[furnitureKey(p.Lines[i].Text())] >= need {
+					drop[pi][i] = true
+				}
+			}
+		}
+	}
+	for pi := range doc.Pages {
+		moveFurniture(&doc.Pages[pi], drop[pi])
+	}
+}
+
+// dropPageNumbers moves a page's page-number lines to its Furniture.
+func dropPageNumbers(p *Page) { moveFurniture(p, pageNumbers(p)) }
+
+// pageNumbers returns the indexes of the lines of p that are page numbers.
+func pageNumbers(p *Page) map[int]bool {
+	drop := map[int]bool{}
+	top, bottom := edgeLines(p, 2)
+	for _, side := range [][]int{top, bottom} {
+		for _, i := range side {
+			l := p.Lines[i]
+			if !isPageNumber(l.Text()) || !alone(p, i) {
+				break
+			}
+			mid := (l.X0 + l.X1) / 2
+			if math.Abs(mid-p.Width/2) > p.Width*0.15 && l.X1 < p.Width*0.7 {
+				break
+			}
+			drop[i] = true
+		}
+	}
+	return drop
+}
+
+// moveFurniture moves the lines of p indexed in drop to its Furniture.
+func moveFurniture(p *Page, drop map[int]bool) {
+	if len(drop) == 0 {
+		return
+	}
+	kept := p.Lines[:0:0]
+	for i, l := range p.Lines {
+		if drop[i] {
+			p.Furniture = append(p.Furniture, l)
+		} else {
+			kept = append(kept, l)
+		}
+	}
+	p.Lines = kept
+}
+
+// layout fills the lines' Gap, Left, Right and Align from the page's
+// text column.
+func layout(p *Page) {
+	colL, colR := math.Inf(1), math.Inf(-1)
+	for _, l := range p.Lines {
+		if l.Bottom > l.Top {
+			colL, colR = math.Min(colL, l.X0), math.Max(colR, l.X1)
+		}
+	}
+	if colR < colL {
+		return
+	}
+	width := colR - colL
+	var prev *Line
+	for i := range p.Lines {
+		l := &p.Lines[i]
+		if l.Bottom <= l.Top {
+			continue
+		}
+		l.Left, l.Right = round2(l.X0-colL), round2(colR-l.X1)
+		if prev != nil && l.Top >= prev.Top+0.5 {
+			l.Gap = round2(math.Max(0, l.Top-prev.Bottom))
+		}
+		prev = l
+		const edge = 3.0
+		switch {
+		case l.Left > edge && l.Right > edge && math.Abs(l.Left-l.Right) <= math.Max(6, 0.12*(l.Left+l.Right)) &&
+			l.Left+l.Right > 0.08*width:
+			l.Align = block.AlignCenter
+		case l.Right <= edge && l.Left > 0.3*width:
+			l.Align = block.AlignRight
+		case l.Left <= edge:
+			l.Align = block.AlignLeft
+		}
+	}
+}
+
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
