@@ -126,6 +126,7 @@ type Result struct {
 	Layout   Layout
 	Format   Format
 	Encoding string // for text and HTML; for office files a repaired legacy font encoding, if any
+	OCR      bool   // PDF: some pages were read by OCR (they had no text layer)
 }
 
 // Sniff recognises a file's format from its first bytes; name only breaks
