@@ -364,6 +364,9 @@ func (r *reader) word(w string, p int, has bool) {
 		r.pos = min(r.pos+n, len(r.data))
 		return
 	}
+	if r.over > 0 {
+		return
+	}
 	if r.ucSkip > 0 {
 		r.ucSkip--
 		return
@@ -593,6 +596,9 @@ func utf16Pair(hi, lo rune) rune { return (hi-0xD800)<<10 + (lo - 0xDC00) + 0x10
 
 // byteText adds a text byte (literal or \'hh) in the current font.
 func (r *reader) byteText(b byte) {
+	if r.over > 0 {
+		return
+	}
 	switch r.st.dest {
 	case "fontentry", "styleentry":
 		if r.entry.Len() < 256 {
@@ -610,6 +616,9 @@ func (r *reader) byteText(b byte) {
 
 // text adds decoded text.
 func (r *reader) text(s string) {
+	if r.over > 0 {
+		return
+	}
 	switch r.st.dest {
 	case "fontentry", "styleentry":
 		if r.entry.Len() < 256 {
