@@ -31,11 +31,11 @@ func docError(err error) error {
 	var fe *msdoc.FormatError
 	switch {
 	case errors.Is(err, msdoc.ErrEncrypted):
-		return &Error{Problem: ProblemUnsupported, Detail: "password-protected Word document", Err: err}
+		return &Error{Problem: ProblemUnsupported, Detail: "password-protected Word document"}
 	case errors.Is(err, msdoc.ErrOldVersion):
-		return &Error{Problem: ProblemUnsupported, Detail: "Word 6.0/95 .doc; save it as .docx", Err: err}
+		return &Error{Problem: ProblemUnsupported, Detail: "Word 6.0/95 .doc"}
 	case errors.Is(err, msdoc.ErrNotWord):
-		return &Error{Problem: ProblemUnsupported, Detail: "Office file that is not a Word document", Err: err}
+		return &Error{Problem: ProblemUnsupported, Detail: "Office file that is not a Word document"}
 	case errors.Is(err, msdoc.ErrTooLarge):
 		return &Error{Problem: ProblemTooLarge, Detail: "doc", Err: err}
 	case errors.As(err, &fe):
