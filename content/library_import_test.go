@@ -255,7 +255,7 @@ func TestBadFilesLeaveLibraryUntouched(t *testing.T) {
 		"anh.txt":    {[]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01"), ProblemBinary},
 		"cut.docx":   {good[:len(good)/2], ProblemFormat},
 		"latin1.txt": {[]byte("Voil\xe0 un fichier fran\xe7ais tr\xe8s ordinaire, \xe9crit en Latin-1, qui n'est pas du vietnamien."), ProblemEncoding},
-		"cu.doc":     {append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 600)...), ProblemUnsupported},
+		"cu.doc":     {append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 600)...), ProblemFormat},
 		"hong.pdf":   {[]byte("%PDF-1.4\n1 0 obj << >> endobj\n"), ProblemFormat},
 	}
 	var paths []string

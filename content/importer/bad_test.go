@@ -97,8 +97,9 @@ func TestBadInputs(t *testing.T) {
 		{"truncated.bin", docx[:len(docx)/2], Options{}, ProblemUnsupported}, // and without the name: some zip
 		{"bomb.docx", bomb(t, 300<<20), Options{}, ProblemUnzipLimit},
 		{"small-budget.docx", bomb(t, 4<<20), Options{MaxUnzipped: 1 << 20}, ProblemUnzipLimit},
-		{"old.doc", append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 512)...), Options{}, ProblemUnsupported},
-		{"a.rtf", []byte(`{\rtf1\ansi hello}`), Options{}, ProblemUnsupported},
+		// A compound-file signature with nothing behind it: a damaged .doc.
+		{"old.doc", append([]byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"), make([]byte, 512)...), Options{}, ProblemFormat},
+		{"no-text.rtf", []byte(`{\rtf1\ansi{\fonttbl{\f0 Times;}}}`), Options{}, ProblemEmpty},
 		{"latin1.txt", []byte("Voil\xe0 un fichier fran\xe7ais tr\xe8s ordinaire, \xe9crit en Latin-1, qui n'est pas du vietnamien du tout."), Options{}, ProblemEncoding},
 		{"broken.pdf", []byte("%PDF-1.4\n1 0 obj << >> endobj\n"), Options{}, ProblemFormat},
 		{"huge.txt", []byte(strings.Repeat("Chi bộ họp định kỳ.\n", 2000)), Options{MaxText: 1000}, ProblemTooLarge},

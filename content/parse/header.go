@@ -267,7 +267,7 @@ func (h *header) readSubject(lines []string, from int) {
 			break
 		}
 		if strings.HasPrefix(l, "Căn cứ") || sessionRe.MatchString(l) || addresseeRe.MatchString(l) || markerOf(l).structural() ||
-			datelineRe.MatchString(l) || issuerLineRe.MatchString(l) || labelRe.MatchString(l) || len(strings.Fields(l)) > 40 {
+			(datelineRe.MatchString(l) && len(strings.Fields(l)) <= 16) || issuerLineRe.MatchString(l) || labelRe.MatchString(l) || len(strings.Fields(l)) > 60 {
 			break
 		}
 		c := isCapsLine(l)

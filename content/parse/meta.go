@@ -23,6 +23,9 @@ func fillMetadata(d *model.Document, text string) {
 		attached = attachedRe.FindStringSubmatch(top)
 	}
 	h := readHeader(head)
+	if !h.motto && h.number == "" {
+		h = laterHeader(text, h)
+	}
 	d.Kind = kindOf(d, head, text, closing)
 	if k := kindOfType(h.docType); k != "" {
 		d.Kind = k
@@ -47,6 +50,32 @@ func fillMetadata(d *model.Document, text string) {
 	if d.Title == "" {
 		d.Title = strings.TrimSuffix(d.Source, ".txt")
 	}
+}
+
+// laterHeader looks for a header below other text — a web page's site
+// navigation, a cover note — from the first motto line in the first 200
+// lines, starting a few lines above it where the issuer block stands. It
+// returns h when there is none.
+func laterHeader(text string, h header) header {
+	lines := headLines(text, 200)
+	for k, l := range lines {
+		if k == 0 || !isMottoLine(l) {
+			continue
+		}
+		start := k
+		for start > 0 && k-start < 6 {
+			p := lines[start-1]
+			if !(isCapsLine(p) || ruleLineRe.MatchString(p) || numberLineRe.MatchString(p)) || len(strings.Fields(p)) > 12 {
+				break
+			}
+			start--
+		}
+		if later := readHeader(lines[start:]); later.motto && (later.number != "" || later.docType != "") {
+			return later
+		}
+		break
+	}
+	return h
 }
 
 // kindOfType maps a document type to a library kind, "" when the type

@@ -85,6 +85,8 @@ var (
 	sectionRe  = regexp.MustCompile(`^((?:Mục|MỤC)\s+(\d{1,2}|[IVX]+))(?:\s*([.:])\s*(.*))?$`)
 	appendixRe = regexp.MustCompile(`^((?:PHỤ LỤC|Phụ lục)(?:\s+(\d{1,2}[a-z]?|[IVX]+))?)(?:\s*([.:\-–])?\s*(.*))?$`)
 	romanRe    = regexp.MustCompile(`^(([IVX]{1,5})[.)])\s+(\S.*)$`)
+	// "I- HƯỚNG DẪN CHUNG": the hyphen numbering of older documents.
+	romanHyphenRe = regexp.MustCompile(`^(([IVX]{1,5})\s*[-–])\s*(\p{Lu}.*)$`)
 	upperRe    = regexp.MustCompile(`^(([A-HK-UYĐ])[.)])\s+(\p{Lu}.*)$`)
 	numberRe   = regexp.MustCompile(`^((\d{1,2})\.)\s+(\S.*)$`)
 	multiNumRe = regexp.MustCompile(`^((\d{1,2}(?:\.\d{1,2}){1,3})\.?)\s+(\pL.*)$`)
@@ -133,6 +135,9 @@ func markerOf(t string) marker {
 	}
 	if c == 'I' || c == 'V' || c == 'X' {
 		if m := romanRe.FindStringSubmatch(t); m != nil && romanValid.MatchString(m[2]) {
+			return marker{kind: mkRoman, label: strings.ToLower(m[2]), prefix: m[1], rest: m[3]}
+		}
+		if m := romanHyphenRe.FindStringSubmatch(t); m != nil && romanValid.MatchString(m[2]) {
 			return marker{kind: mkRoman, label: strings.ToLower(m[2]), prefix: m[1], rest: m[3]}
 		}
 	}
@@ -200,6 +205,9 @@ func (m marker) structural() bool { return m.kind != mkNone && m.kind < mkParen 
 func (m marker) rank() float64 {
 	switch m.kind {
 	case mkPart, mkAppendix:
+		if strings.HasPrefix(m.prefix, "Chương") || strings.HasPrefix(m.prefix, "CHƯƠNG") {
+			return 1.2 // a law's Chương sits in its Phần
+		}
 		return 1
 	case mkUpper:
 		return 1.5
@@ -280,6 +288,13 @@ func structure(blocks []para, styled bool) []*model.Section {
 		if m.structural() && !bl.indented && !(s.styled && bl.outline == 0 && m.kind == mkLetter && !bl.bold && len(t) > 300) {
 			prevAuthor = false
 			head, body := splitHeading(m.prefix, m.rest)
+			// "Chương I" / "NHỮNG QUY ĐỊNH CHUNG": a bare number with its
+			// name on the line below (laws, decrees) is one heading.
+			if m.rest == "" && i+1 < len(blocks) && i+1 < closeAt && isTitleLine(blocks[i+1]) {
+				i++
+				head = head + " " + blocks[i].text
+				s.notes(blocks[i].notes)
+			}
 			if bl.outline > 0 {
 				s.outlineRank[bl.outline] = m.rank()
 			}
@@ -345,11 +360,19 @@ func structure(blocks []para, styled bool) []*model.Section {
 // or an earlier closing formula ("Nghị quyết này … thông qua …") or
 // signing line ("TM. …", "KT. …") after which no numbered heading comes.
 func closingStart(blocks []para) int {
+	// The recipients line that closes the document is one after which no
+	// part, Roman-numbered section or article opens: an earlier
+	// "Nơi nhận:" is an example quoted in the text (a guide on how to
+	// write documents shows one).
 	end := len(blocks)
-	for i, b := range blocks {
-		if recipientsRe.MatchString(b.text) {
+	major := false // a major heading follows
+	for i := len(blocks) - 1; i >= 0; i-- {
+		b := blocks[i]
+		if recipientsRe.MatchString(b.text) && !major {
 			end = i
-			break
+		}
+		if m := markerOf(b.text); !b.indented && (m.kind == mkPart || m.kind == mkRoman || m.kind == mkUpper || m.kind == mkArticle) {
+			major = true
 		}
 	}
 	at := end
@@ -522,6 +545,17 @@ func (s *structurer) isSubheading(bl para, next *para) bool {
 	}
 	nm := markerOf(t)
 	return nm.kind == mkNone
+}
+
+// isTitleLine reports whether a paragraph can be the name under a bare
+// "Chương I", "Mục 2", "PHẦN THỨ NHẤT": in capitals or bold, short, not
+// numbered itself.
+func isTitleLine(bl para) bool {
+	t := bl.text
+	if bl.raw || bl.indented || markerOf(t).kind != mkNone || len(strings.Fields(t)) > 30 {
+		return false
+	}
+	return isCapsLine(t) || (bl.bold && !endsClause(t))
 }
 
 // isCapsLine reports whether t is written in capitals (a title or part line).
