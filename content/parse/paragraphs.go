@@ -87,9 +87,9 @@ var (
 	romanRe    = regexp.MustCompile(`^(([IVX]{1,5})[.)])\s+(\S.*)$`)
 	// "I- HƯỚNG DẪN CHUNG": the hyphen numbering of older documents.
 	romanHyphenRe = regexp.MustCompile(`^(([IVX]{1,5})\s*[-–])\s*(\p{Lu}.*)$`)
-	upperRe    = regexp.MustCompile(`^(([A-HK-UYĐ])[.)])\s+(\p{Lu}.*)$`)
-	numberRe   = regexp.MustCompile(`^((\d{1,2})\.)\s+(\S.*)$`)
-	multiNumRe = regexp.MustCompile(`^((\d{1,2}(?:\.\d{1,2}){1,3})\.?)\s+(\pL.*)$`)
+	upperRe       = regexp.MustCompile(`^(([A-HK-UYĐ])[.)])\s+(\p{Lu}.*)$`)
+	numberRe      = regexp.MustCompile(`^((\d{1,2})\.)\s+(\S.*)$`)
+	multiNumRe    = regexp.MustCompile(`^((\d{1,2}(?:\.\d{1,2}){1,3})\.?)\s+(\pL.*)$`)
 	// "2.1. (Khoản 1): …", "1.2. “Chi bộ bốn tốt” …": a numbered khoản
 	// whose text opens with a bracket or quote needs the final dot.
 	multiNumOpenRe = regexp.MustCompile(`^((\d{1,2}(?:\.\d{1,2}){1,3})\.)\s*([(“"'][^\s\d].*)$`)
