@@ -126,7 +126,9 @@ func decodeLegacyRuns(doc *pdftext.Document, forced string) string {
 		for _, enc := range []string{TCVN3, VNI} {
 			t, _ := Decode(raw, enc)
 			sc := vietScore(t)
-			better := sc.net() > best.net() && sc.ratio() >= minRatio
+			// Without the font's word for it, ask for clear evidence:
+			// garbage (a bad OCR layer) can score a little better too.
+			better := sc.net() > best.net() && sc.ratio() >= minRatio && sc.good >= 10
 			if f.legacy == enc {
 				// The font's name says so: decode unless that is worse.
 				better = sc.net() >= cur.net() && sc.good > 0
@@ -160,9 +162,7 @@ func decodeLegacyRuns(doc *pdftext.Document, forced string) string {
 					t = strings.ToUpper(t)
 				}
 				r.Text = t
-				if used == "" || enc != forced {
-					used = enc
-				}
+				used = enc
 			}
 		}
 	}

@@ -280,6 +280,7 @@ const (
 	fnBitmapGetStride
 	fnBitmapDestroy
 	fnRenderPageBitmap
+	fnPageFlatten
 	numFns
 )
 
@@ -324,6 +325,7 @@ var fnSpecs = [numFns]struct {
 	fnBitmapGetStride:         {"FPDFBitmap_GetStride", 1},
 	fnBitmapDestroy:           {"FPDFBitmap_Destroy", 1},
 	fnRenderPageBitmap:        {"FPDF_RenderPageBitmap", 8},
+	fnPageFlatten:             {"FPDFPage_Flatten", 2},
 }
 
 // sandbox is one PDFium instance reserved for one document. Its functions

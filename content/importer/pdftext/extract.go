@@ -17,6 +17,12 @@ const (
 	errSecurity = 5
 )
 
+// FPDFPage_Flatten's flag and result.
+const (
+	flatNormalDisplay = 0
+	flattenSuccess    = 1
+)
+
 // Page object types (FPDFPageObj_GetType).
 const (
 	objImage = 3
@@ -190,6 +196,19 @@ func (s *sandbox) readPage(doc uint64, index int) (*Page, error) {
 	if err != nil || pg == 0 {
 		return nil, err
 	}
+	// Text drawn by annotations (form fields, the number and date an
+	// e-signature system stamps on a decree) is part of what the page
+	// shows: merge it into the page's content, as pdftotext reads it.
+	if r, err := s.i32(fnPageFlatten, pg, flatNormalDisplay); err != nil {
+		return nil, err
+	} else if r == flattenSuccess {
+		if _, err := s.call(fnClosePage, pg); err != nil {
+			return nil, err
+		}
+		if pg, err = s.call(fnLoadPage, doc, uint64(index)); err != nil || pg == 0 {
+			return nil, err
+		}
+	}
 	defer func() {
 		if !s.broken {
 			_, _ = s.call(fnClosePage, pg)
@@ -230,14 +249,17 @@ func (s *sandbox) readPage(doc uint64, index int) (*Page, error) {
 	if tp == 0 {
 		return p, nil
 	}
-	glyphs, err := s.readGlyphs(tp, tr)
+	glyphs, err := s.readGlyphs(tp, tr, p.Width, p.Height)
 	if _, cerr := s.call(fnTextClosePage, tp); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		return nil, err
 	}
-	p.Lines = buildLines(glyphs, p.Number)
+	p.Lines = readingOrder(buildLines(glyphs, p.Number))
+	for i := range p.Lines {
+		p.Lines[i].glyphs = nil
+	}
 	if len(p.Lines) == 0 {
 		p.Scanned, err = s.hasPicture(pg)
 		if err != nil {
@@ -249,7 +271,7 @@ func (s *sandbox) readPage(doc uint64, index int) (*Page, error) {
 
 // readGlyphs reads the page's characters in PDFium's reading order. Line
 // ends (PDFium's generated CR LF) become glyphs with r = '\n'.
-func (s *sandbox) readGlyphs(tp uint64, tr transform) ([]glyph, error) {
+func (s *sandbox) readGlyphs(tp uint64, tr transform, w, h float64) ([]glyph, error) {
 	n, err := s.i32(fnTextCountChars, tp)
 	if err != nil || n <= 0 {
 		return nil, err
@@ -294,6 +316,15 @@ func (s *sandbox) readGlyphs(tp uint64, tr transform) ([]glyph, error) {
 		if font.artifact {
 			continue
 		}
+		if r == 2 || r == 0xfffe {
+			// PDFium's mark for a hyphen that ends a line (it replaces
+			// the character): a hyphen, or in a legacy font the code 0xAD
+			// it took for a soft hyphen (TCVN3's "ư").
+			r = '-'
+			if font.legacy != "" {
+				r = 0xad
+			}
+		}
 		ok, err := s.call(fnTextGetLooseCharBox, tp, uint64(i), uint64(s.scratch+scrRect))
 		if err != nil {
 			return nil, err
@@ -306,6 +337,10 @@ func (s *sandbox) readGlyphs(tp uint64, tr transform) ([]glyph, error) {
 			bx, by := tr.point(s.f32(s.scratch+scrRect+8), s.f32(s.scratch+scrRect+12))
 			gl.x0, gl.x1 = math.Min(ax, bx), math.Max(ax, bx)
 			gl.top, gl.bottom = math.Min(ay, by), math.Max(ay, by)
+			// Text outside the page (cut off by its crop box) is not shown.
+			if cx, cy := (gl.x0+gl.x1)/2, (gl.top+gl.bottom)/2; cx < 0 || cy < 0 || cx > w || cy > h {
+				continue
+			}
 		}
 		glyphs = append(glyphs, gl)
 	}

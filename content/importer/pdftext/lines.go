@@ -26,16 +26,33 @@ func buildLines(glyphs []glyph, page int) []Line {
 	top, bottom := 0.0, 0.0
 	flush := func() {
 		if len(cur) > 0 {
-			lines = append(lines, makeLine(cur, page))
+			addSpaces(cur)
+			l := makeLine(cur, page)
+			l.glyphs = cur
+			lines = append(lines, l)
 			cur = cur[:0:0]
 		}
 	}
+	broken := false // PDFium ended the line before this glyph
 	for _, g := range glyphs {
 		if g.r == '\n' {
-			flush()
+			broken = true
 			continue
 		}
 		boxed := g.bottom > g.top
+		if broken && len(cur) > 0 {
+			// PDFium also ends a line where a superscript ("tỉnh²") or
+			// a change of size moves the baseline: the line goes on when
+			// the glyph stands on the same row right after it.
+			last := cur[len(cur)-1]
+			size := math.Max(math.Max(g.font.size, last.font.size), 4)
+			h := math.Min(g.bottom-g.top, bottom-top)
+			if !boxed || last.x1 <= last.x0 || math.Min(g.bottom, bottom)-math.Max(g.top, top) < h/2 ||
+				g.x0 < last.x1-size/4 || g.x0-last.x1 > size {
+				flush()
+			}
+		}
+		broken = false
 		if len(cur) > 0 && boxed && bottom > top {
 			last := cur[len(cur)-1]
 			size := math.Max(g.font.size, last.font.size)
@@ -60,7 +77,86 @@ func buildLines(glyphs []glyph, page int) []Line {
 		cur = append(cur, g)
 	}
 	flush()
-	return lines
+	return mergeStamps(lines, page)
+}
+
+// mergeStamps puts a short piece of text that a PDF draws into a blank of
+// another line — the number and date an e-signature system stamps into
+// "Số:      /GM-UBND" and "ngày    tháng" — into that line, where it
+// shows, with a space on a side where a gap remains.
+func mergeStamps(lines []Line, page int) []Line {
+	out := lines[:0:0]
+	merged := make([]bool, len(lines))
+	for i, l := range lines {
+		if l.Bottom <= l.Top || len(l.glyphs) > 12 {
+			continue
+		}
+		for h := range lines {
+			host := &lines[h]
+			if h == i || merged[h] || host.Bottom <= host.Top || len(host.glyphs) <= len(l.glyphs) ||
+				l.X0 < host.X0 || l.X1 > host.X1 {
+				continue
+			}
+			hgt := math.Min(l.Bottom-l.Top, host.Bottom-host.Top)
+			if math.Min(l.Bottom, host.Bottom)-math.Max(l.Top, host.Top) < hgt/2 {
+				continue
+			}
+			k := 1
+			for ; k < len(host.glyphs); k++ {
+				if host.glyphs[k-1].x1 <= l.X0+0.5 && host.glyphs[k].x0 >= l.X1-0.5 {
+					break
+				}
+			}
+			if k == len(host.glyphs) {
+				continue
+			}
+			size := math.Max(host.glyphs[k].font.size, 4)
+			ins := append([]glyph(nil), l.glyphs...)
+			ins[0].space = l.X0-host.glyphs[k-1].x1 > 0.2*size
+			gs := append(append(append([]glyph(nil), host.glyphs[:k]...), ins...), host.glyphs[k:]...)
+			gs[k+len(ins)].space = host.glyphs[k].x0-l.X1 > 0.2*size
+			nl := makeLine(gs, page)
+			nl.glyphs = gs
+			*host = nl
+			merged[i] = true
+			break
+		}
+	}
+	for i, l := range lines {
+		if !merged[i] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// addSpaces adds the spaces PDFium misses between words set close
+// together ("Một số" in a tightly justified line): a gap between two glyphs
+// wider than a tenth of the font size (pdftotext's word break) and clearly
+// wider than the line's usual gap between letters (which letter-spaced
+// text makes large) is a space.
+func addSpaces(gs []glyph) {
+	var gaps []float64
+	for k := 1; k < len(gs); k++ {
+		if !gs[k].space && gs[k].x1 > gs[k].x0 && gs[k-1].x1 > gs[k-1].x0 {
+			gaps = append(gaps, gs[k].x0-gs[k-1].x1)
+		}
+	}
+	if len(gaps) == 0 {
+		return
+	}
+	sort.Float64s(gaps)
+	usual := math.Max(0, gaps[len(gaps)/2])
+	for k := 1; k < len(gs); k++ {
+		a, b := gs[k-1], gs[k]
+		if b.space || b.x1 <= b.x0 || a.x1 <= a.x0 {
+			continue
+		}
+		size := math.Max(a.font.size, b.font.size)
+		if gap := b.x0 - a.x1; gap > size/10 && gap > 1.5*usual+size/20 {
+			gs[k].space = true
+		}
+	}
 }
 
 // makeLine turns a line's glyphs into a Line with its runs and geometry.
@@ -338,3 +434,113 @@ func layout(p *Page) {
 }
 
 func round2(v float64) float64 { return math.Round(v*100) / 100 }
+
+// readingOrder sorts a page's lines as a reader (and pdftotext) takes
+// them: rows from top to bottom, pieces of a row from left to right; but
+// where consecutive rows stand in columns — the two halves of a document
+// header (issuer and number | motto and date), the recipients and the
+// signature at the end — the left column is read down before the right
+// one. A row stands in columns when a vertical strip (the gutter) is free
+// of text in it; the columns go on while rows leave the gutter free. Text
+// a PDF draws late (an e-signature's stamped number, a footer written
+// first) thus lands where it shows.
+func readingOrder(lines []Line) []Line {
+	var boxed, unboxed []Line
+	for _, l := range lines {
+		if l.Bottom > l.Top {
+			boxed = append(boxed, l)
+		} else {
+			unboxed = append(unboxed, l)
+		}
+	}
+	if len(boxed) < 2 {
+		return lines
+	}
+	sort.SliceStable(boxed, func(a, b int) bool { return boxed[a].Top < boxed[b].Top })
+	// Rows: lines whose vertical extents overlap by half the smaller one.
+	var rows [][]Line
+	rowBottom := 0.0
+	for _, l := range boxed {
+		if n := len(rows); n > 0 {
+			last := rows[n-1][len(rows[n-1])-1]
+			h := math.Min(l.Bottom-l.Top, last.Bottom-last.Top)
+			if math.Min(l.Bottom, rowBottom)-l.Top >= h/2 {
+				rows[n-1] = append(rows[n-1], l)
+				rowBottom = math.Max(rowBottom, l.Bottom)
+				continue
+			}
+		}
+		rows = append(rows, []Line{l})
+		rowBottom = l.Bottom
+	}
+	for _, r := range rows {
+		sort.SliceStable(r, func(a, b int) bool { return r[a].X0 < r[b].X0 })
+	}
+	out := make([]Line, 0, len(lines))
+	for i := 0; i < len(rows); {
+		lo, hi, ok := gutter(rows[i])
+		if !ok {
+			out = append(out, rows[i]...)
+			i++
+			continue
+		}
+		// The band: following rows that leave [lo, hi] free.
+		j := i + 1
+		for ; j < len(rows); j++ {
+			nlo, nhi, free := narrow(rows[j], lo, hi)
+			if !free {
+				break
+			}
+			lo, hi = nlo, nhi
+		}
+		var left, right []Line
+		for _, r := range rows[i:j] {
+			for _, l := range r {
+				if l.X1 <= lo {
+					left = append(left, l)
+				} else {
+					right = append(right, l)
+				}
+			}
+		}
+		out = append(append(out, left...), right...)
+		i = j
+	}
+	return append(out, unboxed...)
+}
+
+// minGutter is the narrowest strip, in points, that separates columns.
+const minGutter = 8.0
+
+// gutter returns the widest free strip between the pieces of a row, if
+// the row has more than one piece.
+func gutter(row []Line) (lo, hi float64, ok bool) {
+	end := row[0].X1
+	for _, l := range row[1:] {
+		if l.X0-end >= minGutter && l.X0-end > hi-lo {
+			lo, hi, ok = end, l.X0, true
+		}
+		end = math.Max(end, l.X1)
+	}
+	return lo, hi, ok
+}
+
+// narrow returns what remains of the strip [lo, hi] once the row's pieces
+// are taken out of it, and whether a strip of minGutter remains.
+func narrow(row []Line, lo, hi float64) (float64, float64, bool) {
+	for _, l := range row {
+		if l.X1 <= lo || l.X0 >= hi {
+			continue
+		}
+		// The piece overlaps the strip: keep the wider side.
+		if l.X0-lo >= hi-l.X1 {
+			hi = l.X0
+		} else {
+			lo = l.X1
+		}
+		if hi-lo < minGutter {
+			return lo, hi, false
+		}
+	}
+	return lo, hi, true
+}

@@ -29,10 +29,14 @@ const maxOCRPixels = 12_000_000
 // OCRLanguage is tesseract's language for Vietnamese.
 const OCRLanguage = "vie"
 
-var tesseract = sync.OnceValue(func() string {
+func tesseract() string {
 	if os.Getenv("CHIBO_OCR") == "off" {
 		return ""
 	}
+	return findTesseract()
+}
+
+var findTesseract = sync.OnceValue(func() string {
 	candidates := []string{"tesseract"}
 	if runtime.GOOS == "windows" {
 		// The UB Mannheim installer does not put itself on PATH.

@@ -110,6 +110,8 @@ type Line struct {
 	// AlignRight when the line ends at the column's right edge far from the
 	// left one, AlignLeft when it starts at the left edge, else unknown.
 	Align block.Align
+
+	glyphs []glyph // while the page is read
 }
 
 // Run is text in one font.
