@@ -184,7 +184,8 @@ type guard struct {
 	// limit and alloc bound the sandbox's memory and one allocation, in
 	// bytes (see TextMemoryLimit).
 	limit, alloc atomic.Uint32
-	file         uint32 // the file's size, added to the memory limits
+	file         uint32      // the file's size, added to the memory limits
+	timer        *time.Timer // stops the work at its deadline
 }
 
 // newGuard returns a guard for reading the text of a file of size bytes.

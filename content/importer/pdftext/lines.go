@@ -532,7 +532,10 @@ func narrow(row []Line, lo, hi float64) (float64, float64, bool) {
 		if l.X1 <= lo || l.X0 >= hi {
 			continue
 		}
-		// The piece overlaps the strip: keep the wider side.
+		if l.X0 > lo && l.X1 < hi {
+			return lo, hi, false // in the gutter: a centred title, not a column
+		}
+		// The piece reaches into the strip from one side: keep the rest.
 		if l.X0-lo >= hi-l.X1 {
 			hi = l.X0
 		} else {

@@ -72,6 +72,10 @@ func OCRAvailable() bool { return tesseract() != "" }
 
 // ocrPages renders the scanned pages of doc and reads them with tesseract.
 func (s *sandbox) ocrPages(ctx context.Context, d uint64, doc *Document, deadline time.Time) error {
+	deadline = time.Now().Add(time.Duration(doc.Scanned) * OCRPageTimeout)
+	if s.guard.timer != nil {
+		s.guard.timer.Reset(time.Until(deadline))
+	}
 	ctx, cancel := context.WithDeadline(ctx, deadline)
 	defer cancel()
 	s.guard.setLimits(RenderMemoryLimit, maxRenderAlloc)

@@ -37,8 +37,9 @@ type Options struct {
 	// MaxText caps the bytes of text read, 0 meaning DefaultMaxText;
 	// beyond it Extract fails with ErrTooMuchText.
 	MaxText int
-	// Timeout caps the whole extraction (OCR included), 0 meaning
-	// DefaultTimeout; beyond it Extract fails with ErrTimeout.
+	// Timeout caps reading the text, 0 meaning DefaultTimeout; OCR gets
+	// OCRPageTimeout more per scanned page. Beyond it Extract fails with
+	// ErrTimeout.
 	Timeout time.Duration
 	// OCR reads the pages that have no text layer with tesseract (language
 	// "vie") when it is installed; see OCRAvailable.
@@ -48,6 +49,7 @@ type Options struct {
 const (
 	DefaultMaxText = 64 << 20
 	DefaultTimeout = 2 * time.Minute
+	OCRPageTimeout = 90 * time.Second
 )
 
 // Errors of Extract; damaged files give an error wrapping ErrDamaged.
@@ -169,10 +171,10 @@ func LegacyFont(name string) string {
 	}
 	n = strings.TrimPrefix(n, ".")
 	switch {
-	case len(n) > 2 && strings.EqualFold(n[:2], "vn") && n[2] >= 'A' && n[2] <= 'Z':
-		return "tcvn3"
 	case len(n) > 3 && strings.EqualFold(n[:3], "vni") && (n[3] == '-' || n[3] == '_' || (n[3] >= 'A' && n[3] <= 'Z')):
 		return "vni"
+	case len(n) > 2 && strings.EqualFold(n[:2], "vn") && n[2] >= 'A' && n[2] <= 'Z':
+		return "tcvn3"
 	}
 	return ""
 }
@@ -249,6 +251,7 @@ func Extract(ctx context.Context, data []byte, opt Options) (*Document, error) {
 	defer context.AfterFunc(ctx, func() { stop(stopCanceled) })()
 	timer := time.AfterFunc(time.Until(deadline), func() { stop(stopTimeout) })
 	defer timer.Stop()
+	g.timer = timer
 
 	type result struct {
 		doc *Document
