@@ -3,6 +3,7 @@ package parse
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"chibo/content/model"
@@ -31,6 +32,10 @@ type header struct {
 	docType string // "Hướng dẫn", "Luật" … ; "" when no type line was found
 	subject string // the trích yếu in sentence case; may be ""
 	motto   bool   // a national or party motto was seen
+	// leftSubject is a trích yếu written under the number in the left
+	// column (a công văn's "V/v …", some guides' subject), with the lines
+	// that continue it.
+	leftSubject string
 	// end is the index in the lines just after the header (after the
 	// trích yếu and its rule), where the body starts.
 	end int
@@ -40,6 +45,11 @@ type header struct {
 // công tác đảng viên"; "" when the header names no type.
 func (h header) title() string {
 	switch {
+	case h.docType == "" && h.leftSubject != "":
+		if m := vvRe.FindStringSubmatch(h.leftSubject); m != nil {
+			return "Công văn về việc " + strings.TrimSpace(m[1])
+		}
+		return h.leftSubject
 	case h.docType == "":
 		return ""
 	case h.subject == "":
@@ -51,7 +61,7 @@ func (h header) title() string {
 var (
 	// numberLineRe is the "Số" line: "Số: 50/2019/QH14", "Số 38 - HD/BTCTW",
 	// "Luật số: 50/2019/QH14", "Số:   /KH-UBND" (a draft: no number).
-	numberLineRe = regexp.MustCompile(`^(?:\p{Lu}\pL*(?:\s+\pL+)?\s+)?(?:Số|SỐ|số)\s*:?\s*(\d{1,5}(?:\s*[-/]\s*[\pL\d.&]+){1,4})`)
+	numberLineRe = regexp.MustCompile(`^[\s*\-–—_=~.·]*(?:\p{Lu}\pL*(?:\s+\pL+)?\s+)?(?:Số|SỐ|số)\s*:?\s*(\d{1,5}(?:\s*[-/]\s*[\pL\d.&]+){1,4})`)
 	ruleLineRe   = regexp.MustCompile(`^[\s\-–—_*=~.…·•⁕✻+]+$`)
 	// dateDraftRe is a place and date line left for the signing day to
 	// fill in ("Lâm Đồng, ngày    tháng 3 năm 2026"): a header line, with
@@ -237,7 +247,22 @@ func (h *header) readLeft(l string, left *[]string, issuerDone *bool) bool {
 		if d := datelineRe.FindStringSubmatch(l); d != nil && h.date == "" {
 			h.date = isoDate(d[1], d[2], d[3])
 		}
+		// "Số: 545/HD-BTV Hướng dẫn một số nội dung …": the subject
+		// under the number, on the same line once columns are merged.
+		if rest := strings.TrimSpace(l[len(m[0]):]); len(strings.Fields(rest)) >= 2 && !strings.Contains(rest, "ngày") {
+			h.leftSubject = rest
+		}
 		return true
+	}
+	if h.number != "" && h.docType == "" {
+		switch r, _ := utf8.DecodeRuneInString(l); {
+		case vvRe.MatchString(l) && h.leftSubject == "":
+			h.leftSubject = l
+			return true
+		case h.leftSubject != "" && unicode.IsLower(r) && !isMottoLine(l):
+			h.leftSubject += " " + l // the subject's next line
+			return true
+		}
 	}
 	if !*issuerDone && h.docType == "" && isCapsLine(l) && len(strings.Fields(l)) <= 12 && !docTypeRe.MatchString(l) &&
 		!appendixRe.MatchString(l) && !markerOf(l).structural() {
@@ -269,6 +294,9 @@ func (h *header) readSubject(lines []string, from int) {
 		if strings.HasPrefix(l, "Căn cứ") || sessionRe.MatchString(l) || addresseeRe.MatchString(l) || markerOf(l).structural() ||
 			(datelineRe.MatchString(l) && len(strings.Fields(l)) <= 16) || issuerLineRe.MatchString(l) || labelRe.MatchString(l) || len(strings.Fields(l)) > 60 {
 			break
+		}
+		if len(strings.Fields(l)) > 20 && strings.ContainsAny(l[len(l)-1:], ".,;:") {
+			break // a sentence of the body ("Thực hiện …, cụ thể như sau:")
 		}
 		c := isCapsLine(l)
 		r, _ := utf8.DecodeRuneInString(l)

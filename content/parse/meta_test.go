@@ -128,7 +128,7 @@ func TestHeaderLayouts(t *testing.T) {
 		{"petition: motto only", []string{"CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc", "ĐƠN YÊU CẦU KHÔNG HOÀ GIẢI TẠI TRUNG TÂM HOÀ GIẢI", "Kính gửi: Tòa án nhân dân huyện A"},
 			"Đơn yêu cầu không hoà giải tại trung tâm hoà giải", "", "", ""},
 		{"công văn", []string{"UBND TỈNH BẾN TRE", "SỞ NỘI VỤ", "Số: 12/SNV-CCHC", "V/v triển khai Kế hoạch cải cách hành chính", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Bến Tre, ngày 5 tháng 3 năm 2024"},
-			"Công văn về việc triển khai Kế hoạch cải cách hành chính", "12/SNV-CCHC", "", "Sở nội vụ"},
+			"Công văn về việc triển khai Kế hoạch cải cách hành chính", "12/SNV-CCHC", "2024-03-05", "Sở nội vụ"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

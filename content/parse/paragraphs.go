@@ -323,7 +323,9 @@ func structure(blocks []para, styled bool) []*model.Section {
 			}
 			s.heading(rank, !ok, "", t)
 			s.notes(bl.notes)
-		case bl.outline > 0 && !s.opened && !bl.title && s.body:
+		case bl.outline > 0 && !s.opened && !bl.title && (s.body || !isCapsLine(t)) && utf8.RuneCountInString(t) <= 200:
+			// A heading before any numbered one: an article's title on a
+			// web page; a title block in capitals stays in the opening.
 			prevAuthor = false
 			s.heading(rankCaps, false, "", t)
 			s.notes(bl.notes)
@@ -578,8 +580,8 @@ func isCapsLine(t string) bool {
 // splitHeading makes a one-line heading from a numbered paragraph. A short
 // paragraph is the heading; otherwise its first sentence is, with the rest
 // as body; a first sentence too long for a heading is cut at a word
-// boundary with "…" and the whole paragraph is kept as body, so no word is
-// lost either way.
+// boundary with "…" and the whole paragraph, its number included, is kept
+// as body, so no word is lost and the paragraph reads as written.
 func splitHeading(prefix, rest string) (heading, body string) {
 	rest = strings.TrimSpace(rest)
 	if rest == "" {
@@ -593,7 +595,7 @@ func splitHeading(prefix, rest string) (heading, body string) {
 	case tail != "" && n <= 120:
 		return prefix + " " + first, tail
 	}
-	return prefix + " " + cutAtWord(rest, 90), rest
+	return prefix + " " + cutAtWord(rest, 90), prefix + " " + rest
 }
 
 // firstSentence splits s after its first sentence: a full stop, "?" or

@@ -74,7 +74,7 @@ func TestSplitHeading(t *testing.T) {
 		{"1.", "Tiếp tục đẩy nhanh tiến độ. Tập trung chỉ đạo quyết liệt.", "1. Tiếp tục đẩy nhanh tiến độ.", "Tập trung chỉ đạo quyết liệt."},
 		{"a)", "Theo GS. TS. Nguyễn Văn An. Sau đó", "a) Theo GS. TS. Nguyễn Văn An.", "Sau đó"},
 		{"b)", "Ông Nguyễn Văn A. Trần làm", "b) Ông Nguyễn Văn A. Trần làm", ""},
-		{"Điều 1.", long, "Điều 1. " + cutAtWord(long, 90), long},
+		{"Điều 1.", long, "Điều 1. " + cutAtWord(long, 90), "Điều 1. " + long},
 		{"II.", "", "II.", ""},
 	}
 	for _, tt := range tests {

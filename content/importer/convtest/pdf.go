@@ -92,7 +92,7 @@ func MakePDF(t testing.TB, text string, width, linesPerPage int) []byte {
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"", // pages, filled below
 		"<< /Type /Font /Subtype /Type0 /BaseFont /Arial /Encoding /Identity-H /DescendantFonts [4 0 R] /ToUnicode 5 0 R >>",
-		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Arial /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Arial /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>", // half-em glyphs: a 90-character line fits the page
 		fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", cmap.Len(), cmap.String()),
 	}
 	var kids []string
