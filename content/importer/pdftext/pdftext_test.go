@@ -233,8 +233,8 @@ func TestEngineKey(t *testing.T) {
 func TestTrailingBytesAndJunk(t *testing.T) {
 	good := textPDF("Chi bo")
 	for name, data := range map[string][]byte{
-		"junk after %%EOF":   append(append([]byte{}, good...), []byte("\nxref\n0 1\n0000000000 65535 f \n% junk\n")...),
-		"NULs after %%EOF":   append(append([]byte{}, good...), make([]byte, 4096)...),
+		"junk after %%EOF":  append(append([]byte{}, good...), []byte("\nxref\n0 1\n0000000000 65535 f \n% junk\n")...),
+		"NULs after %%EOF":  append(append([]byte{}, good...), make([]byte, 4096)...),
 		"mail before %PDF-": append([]byte("From: a@b\r\n\r\n"), good...),
 	} {
 		doc, err := Extract(context.Background(), data, Options{})
