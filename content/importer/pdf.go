@@ -47,11 +47,11 @@ func convertPDF(ctx context.Context, data []byte, opt Options) (*Result, error) 
 		}
 	}
 	if len(blocks) == 0 {
-		detail := ""
 		if doc.Scanned > 0 {
-			detail = fmt.Sprintf("%d scanned pages", doc.Scanned)
+			return nil, &Error{Problem: ProblemNoText, Detail: fmt.Sprintf("%d scanned pages", doc.Scanned)}
 		}
-		return nil, &Error{Problem: ProblemNoText, Detail: detail}
+		// Neither text nor a picture: not a scan, nothing to read.
+		return nil, &Error{Problem: ProblemEmpty, Detail: "PDF without text"}
 	}
 	return &Result{Blocks: blocks, Text: text.String(), Layout: LayoutWrapped, Format: FormatPDF,
 		Encoding: enc, OCR: doc.OCRed > 0}, nil

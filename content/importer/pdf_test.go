@@ -75,8 +75,18 @@ func TestPDFWithoutText(t *testing.T) {
 	data = []byte(strings.Replace(string(data), "<0078> Tj", "", 1))
 	_, err := Convert(context.Background(), "scan.pdf", data, Options{})
 	var e *Error
-	if !errors.As(err, &e) || e.Problem != ProblemNoText {
-		t.Errorf("got %v, want %s", err, ProblemNoText)
+	if !errors.As(err, &e) || e.Problem != ProblemEmpty {
+		t.Errorf("a page without text or picture: got %v, want %s", err, ProblemEmpty)
+	}
+	// A scan (a picture, no text layer), with OCR off.
+	t.Setenv("CHIBO_OCR", "off")
+	scan, err := os.ReadFile("../../testdata/corpus/totrinh-289-TTr-CAT-PC06-2025-scan-naps2.pdf")
+	if err != nil {
+		t.Skip("no scan in testdata/corpus")
+	}
+	_, err = Convert(context.Background(), "scan.pdf", scan, Options{})
+	if !errors.As(err, &e) || e.Problem != ProblemNoText || !strings.Contains(e.Detail, "scanned") {
+		t.Errorf("a scan: got %v, want %s", err, ProblemNoText)
 	}
 }
 
@@ -581,7 +591,7 @@ func TestPDFHostile(t *testing.T) {
 			if strings.ContainsFunc(res.Text, func(r rune) bool { return r < 0x20 && r != '\n' }) {
 				t.Errorf("%s: control characters in %q", n, res.Text)
 			}
-		case errors.As(err, &e) && (e.Problem == ProblemFormat || e.Problem == ProblemNoText):
+		case errors.As(err, &e) && (e.Problem == ProblemFormat || e.Problem == ProblemNoText || e.Problem == ProblemEmpty):
 		default:
 			t.Errorf("%s: %v", n, err)
 		}
@@ -610,7 +620,7 @@ func BenchmarkPDF(b *testing.B) {
 		}
 		if _, err := Convert(context.Background(), n, data, Options{}); err != nil {
 			var e *Error
-			if errors.As(err, &e) && e.Problem == ProblemNoText {
+			if errors.As(err, &e) && (e.Problem == ProblemNoText || e.Problem == ProblemEmpty) {
 				continue
 			}
 			b.Fatal(err)
