@@ -91,6 +91,12 @@ var (
 // mottoAt returns the byte offset in l where a national or party motto
 // starts, -1 when l holds none.
 func mottoAt(l string) int {
+	// Every motto ends in "Nam" or "phúc", however it is typed; Fold is
+	// too slow to run on every line of a large library.
+	if len(l) > 400 || !strings.Contains(l, "am") && !strings.Contains(l, "AM") && !strings.Contains(l, "úc") &&
+		!strings.Contains(l, "ÚC") && !strings.Contains(l, "uc") && !strings.Contains(l, "UC") {
+		return -1
+	}
 	f := model.Fold(l)
 	for _, m := range []string{"cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam", "doc lap - tu do - hanh phuc", "doc lap tu do hanh phuc", "doc lap – tu do – hanh phuc"} {
 		if i := strings.Index(f, m); i >= 0 {

@@ -367,8 +367,15 @@ func closingStart(blocks []para) int {
 	// "Nơi nhận:" is an example quoted in the text (a guide on how to
 	// write documents shows one).
 	end := len(blocks)
+	first := -1
+	for i, b := range blocks {
+		if recipientsRe.MatchString(b.text) {
+			first = i
+			break
+		}
+	}
 	major := false // a major heading follows
-	for i := len(blocks) - 1; i >= 0; i-- {
+	for i := len(blocks) - 1; i >= max(first, 0) && first >= 0; i-- {
 		b := blocks[i]
 		if recipientsRe.MatchString(b.text) && !major {
 			end = i
