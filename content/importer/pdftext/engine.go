@@ -432,12 +432,6 @@ func (s *sandbox) malloc(n uint32) (uint32, error) {
 	return uint32(p), err
 }
 
-func (s *sandbox) free(p uint32) {
-	if p != 0 && !s.broken {
-		_, _ = s.call(fnFree, uint64(p))
-	}
-}
-
 func (s *sandbox) f32(off uint32) float64 {
 	v, _ := s.mem.ReadFloat32Le(off)
 	return float64(v)

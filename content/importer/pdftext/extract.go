@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"time"
 	"unicode/utf16"
 )
 
@@ -43,7 +42,7 @@ const (
 // file holds).
 const maxFailedRun = 64
 
-func extract(ctx context.Context, e *engine, g *guard, data []byte, opt Options, deadline time.Time) (doc *Document, err error) {
+func extract(ctx context.Context, e *engine, g *guard, data []byte, opt Options) (doc *Document, err error) {
 	s, err := e.open(ctx, g)
 	if err != nil {
 		return nil, err
@@ -131,7 +130,7 @@ func extract(ctx context.Context, e *engine, g *guard, data []byte, opt Options,
 		}
 	}
 	if opt.OCR && doc.Scanned > 0 && OCRAvailable() {
-		if err := s.ocrPages(ctx, d, doc, deadline); err != nil {
+		if err := s.ocrPages(ctx, d, doc); err != nil {
 			return nil, err
 		}
 		doc.Memory = int(s.mem.Size())

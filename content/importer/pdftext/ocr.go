@@ -71,8 +71,9 @@ var findTesseract = sync.OnceValue(func() string {
 func OCRAvailable() bool { return tesseract() != "" }
 
 // ocrPages renders the scanned pages of doc and reads them with tesseract.
-func (s *sandbox) ocrPages(ctx context.Context, d uint64, doc *Document, deadline time.Time) error {
-	deadline = time.Now().Add(time.Duration(doc.Scanned) * OCRPageTimeout)
+// It has OCRPageTimeout per scanned page, from now.
+func (s *sandbox) ocrPages(ctx context.Context, d uint64, doc *Document) error {
+	deadline := time.Now().Add(time.Duration(doc.Scanned) * OCRPageTimeout)
 	if s.guard.timer != nil {
 		s.guard.timer.Reset(time.Until(deadline))
 	}

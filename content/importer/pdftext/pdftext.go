@@ -259,7 +259,7 @@ func Extract(ctx context.Context, data []byte, opt Options) (*Document, error) {
 	}
 	done := make(chan result, 1)
 	go func() {
-		doc, err := extract(ctx, e, g, data, opt, deadline)
+		doc, err := extract(ctx, e, g, data, opt)
 		done <- result{doc, err}
 	}()
 	var r result
