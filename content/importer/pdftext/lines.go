@@ -316,7 +316,8 @@ func alone(p *Page, i int) bool {
 // right, and the outermost line at the top or the bottom of its page. A
 // running header or footer is a line near the top or bottom whose text
 // (digits aside) recurs there on at least half the pages, and on three or
-// more.
+// more, except at the top of the first page, where the document's own
+// header stands (letters printed together repeat it on later pages).
 func dropFurniture(doc *Document) {
 	drop := make([]map[int]bool, len(doc.Pages))
 	for pi := range doc.Pages {
@@ -345,7 +346,14 @@ func dropFurniture(doc *Document) {
 			if len(top)+len(bottom) >= len(p.Lines) {
 				continue
 			}
-			for _, i := range append(top, bottom...) {
+			for j, i := range append(top, bottom...) {
+				// The top of the first page is the document's own
+				// header (issuer, motto, number), which letters printed
+				// together repeat on later pages: a running header is
+				// dropped from the pages after it.
+				if pi == 0 && j < len(top) {
+					continue
+				}
 				if count[furnitureKey(p.Lines[i].Text())] >= need {
 					drop[pi][i] = true
 				}
