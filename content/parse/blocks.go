@@ -287,8 +287,11 @@ func reflowLines(ls []block.Block) []para {
 				newPara = true
 			case l.Left > prev.Left+0.8*size && l.Align != block.AlignCenter:
 				newPara = true // a first-line indent
-			case prev.Right > 4*size && prev.Align != block.AlignCenter && endsClause(cur[len(cur)-1]):
-				newPara = true // the short last line of a paragraph
+			case prev.Right > 4*size && prev.Align != block.AlignCenter && (endsClause(cur[len(cur)-1]) || opensSentence(t)):
+				// The short last line of a paragraph: a line ends early
+				// only where its paragraph does (a heading "1.3. Đảng ủy
+				// cơ sở" before "- Xét và báo cáo …").
+				newPara = true
 			default:
 				newPara = startsParagraph(cur, curMark, t, false)
 			}
@@ -302,4 +305,12 @@ func reflowLines(ls []block.Block) []para {
 	}
 	flush()
 	return out
+}
+
+// opensSentence reports whether a line starts like a new sentence or list
+// item: a capital, after an optional dash or bullet.
+func opensSentence(t string) bool {
+	t = strings.TrimLeft(t, "-–+•*· ")
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(t, "“\"'("))
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }

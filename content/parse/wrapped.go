@@ -66,7 +66,8 @@ func startsParagraph(cur []string, mark marker, t string, indented bool) bool {
 	case m.kind == mkBullet:
 		// "- " opens a list item only after a finished line; otherwise it
 		// is a dash the wrap moved to the start of the line.
-		return endsClause(prev) || isCapsLine(prev) || markerOf(cur[0]).kind == mkBullet
+		return endsClause(prev) || isCapsLine(prev) || markerOf(cur[0]).kind == mkBullet ||
+			(len(cur) == 1 && mark.structural() && len(strings.Fields(prev)) <= 12 && opensSentence(m.rest))
 	case m.kind != mkNone:
 		return true
 	case recipientsRe.MatchString(t) || signingRe.MatchString(t):
