@@ -240,8 +240,11 @@ type ImportResult struct {
 	Err      error
 	Format   string // docx, pdf, text …
 	Encoding string // for text and HTML
-	N, Total int    // this is file N (1-based) of Total, for progress bars
-	Size     int64  // bytes of the source file
+	// OCR marks a PDF whose pages (some or all) were scans read by OCR:
+	// its text may hold misread words, and the user should be told.
+	OCR      bool
+	N, Total int   // this is file N (1-based) of Total, for progress bars
+	Size     int64 // bytes of the source file
 }
 
 // ImportOptions tune an import; the zero value is sensible.
@@ -500,7 +503,7 @@ func (l *Library) commit(ctx context.Context, p *prepared, opt ImportOptions, th
 		res.Status, res.Err = ImportFailed, p.err
 		return
 	}
-	res.Format, res.Encoding = string(p.conv.Format), p.conv.Encoding
+	res.Format, res.Encoding, res.OCR = string(p.conv.Format), p.conv.Encoding, p.conv.OCR
 	id, status := l.place(DocID(p.name), p.data, thisRun)
 	fileName := id + formatExt[p.conv.Format]
 	doc := p.doc

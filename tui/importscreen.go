@@ -353,6 +353,9 @@ func (s *importScreen) resultLines(r content.ImportResult) []string {
 		if r.Doc != nil {
 			note = fmt.Sprintf(s.sh.T(i18n.AppImportTitle), r.Doc.Title)
 		}
+		if r.OCR {
+			note += " — " + s.sh.T(i18n.ImportOCRNote)
+		}
 	case content.ImportDuplicate:
 		if r.Doc != nil {
 			note = fmt.Sprintf(s.sh.T(i18n.AppImportSameAs), r.Doc.Title)

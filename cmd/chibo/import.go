@@ -135,6 +135,9 @@ func importLine(e *env, r content.ImportResult) string {
 		if r.Encoding != "" && r.Encoding != importer.UTF8 {
 			notes = append(notes, fmt.Sprintf(e.T(i18n.ImportEncodingNote), r.Encoding))
 		}
+		if r.OCR {
+			notes = append(notes, e.T(i18n.ImportOCRNote))
+		}
 	case content.ImportDuplicate:
 		notes = append(notes, fmt.Sprintf(e.T(i18n.ImportSameAs), r.Doc.ID))
 	case content.ImportSkipped:

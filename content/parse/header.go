@@ -36,6 +36,9 @@ type header struct {
 	// column (a công văn's "V/v …", some guides' subject), with the lines
 	// that continue it.
 	leftSubject string
+	afterNumber bool   // the line read last was the number line
+	draftDate   bool   // the date line left the day or month blank
+	draftLine   string // that line
 	// end is the index in the lines just after the header (after the
 	// trích yếu and its rule), where the body starts.
 	end int
@@ -66,6 +69,7 @@ var (
 	// dateDraftRe is a place and date line left for the signing day to
 	// fill in ("Lâm Đồng, ngày    tháng 3 năm 2026"): a header line, with
 	// no date to read.
+	draftYearRe = regexp.MustCompile(`năm\s*(\d{4})`)
 	dateDraftRe = regexp.MustCompile(`^\pL[\pL ]{0,40},\s*ngày[\s.…_]*(?:\d{1,2})?[\s.…_]*tháng[\s.…_]*(?:\d{1,2})?[\s.…_]*năm\s*\d{4}`)
 	// headerSplitRe cuts a header paragraph where a cell's soft line
 	// breaks were: at a rule ("QUỐC HỘI -------- Luật số: …") and before
@@ -165,8 +169,21 @@ func readHeader(lines []string) header {
 		if ruleLineRe.MatchString(l) {
 			continue
 		}
+		wasNumber := h.number == ""
 		if h.readLeft(l, &left, &issuerDone) {
+			h.afterNumber = wasNumber && h.number != ""
 			continue
+		}
+		h.afterNumber = false
+		// "15 10" under "Hà Nội, ngày   tháng   năm 2025": the day and
+		// month an e-office signing system stamps into the blanks.
+		if h.draftDate && h.date == "" {
+			if f := strings.Fields(l); len(f) == 2 && loneNumber(f[0]) && loneNumber(f[1]) {
+				if y := draftYearRe.FindStringSubmatch(h.draftLine); y != nil {
+					h.date = isoDate(f[0], f[1], y[1])
+				}
+				continue
+			}
 		}
 		if m := datelineRe.FindStringSubmatch(l); m != nil && len(strings.Fields(l)) <= 16 {
 			if h.date == "" {
@@ -177,6 +194,7 @@ func readHeader(lines []string) header {
 		}
 		if dateDraftRe.MatchString(l) {
 			issuerDone = true
+			h.draftDate, h.draftLine = true, l
 			continue
 		}
 		if h.docType != "" || !(h.motto || h.number != "" || h.date != "" || len(left) > 0) {
@@ -263,6 +281,11 @@ func (h *header) readLeft(l string, left *[]string, issuerDone *bool) bool {
 	if h.number != "" && h.docType == "" {
 		switch r, _ := utf8.DecodeRuneInString(l); {
 		case vvRe.MatchString(l) && h.leftSubject == "":
+			h.leftSubject = l
+			return true
+		case h.leftSubject == "" && h.afterNumber && !h.motto && !isCapsLine(l) && !datelineRe.MatchString(l) &&
+			!dateDraftRe.MatchString(l) && !addresseeRe.MatchString(l) && len(strings.Fields(l)) <= 40:
+			// The trích yếu under the number, before the right column.
 			h.leftSubject = l
 			return true
 		case h.leftSubject != "" && unicode.IsLower(r) && !isMottoLine(l):
