@@ -53,8 +53,8 @@ func Words(s string) []string {
 }
 
 // PlainText strips the markdown the parsers write (emphasis, headings,
-// list and quote markers, table pipes, escapes) and leaves the words and
-// punctuation of the source.
+// quote markers, "*"/"+" list markers, table pipes, escapes) and leaves the
+// words and punctuation of the source, "- " list dashes included.
 func PlainText(md string) string {
 	lines := strings.Split(md, "\n")
 	out := make([]string, 0, len(lines))
@@ -65,7 +65,9 @@ func PlainText(md string) string {
 		}
 		t = strings.TrimLeft(t, "#>")
 		t = strings.TrimSpace(t)
-		if strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "+ ") {
+		// A "- " item keeps its dash, as documents type it; the
+		// markdown-only markers go.
+		if strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "+ ") {
 			t = t[2:]
 		}
 		t = strings.Trim(t, "|")

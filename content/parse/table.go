@@ -536,7 +536,7 @@ func tblWriteRow(b *builder, r *tableRow, hdr *tableHeader) {
 			break
 		}
 	}
-	short, cut := tblShortHeading(tblFirstLine(model.PlainText(src)))
+	short, cut := tblShortHeading(strings.TrimPrefix(tblFirstLine(model.PlainText(src)), "- "))
 	heading := short
 	if num := strings.TrimRight(r.stt, ".) "); num != "" && !tblIsBullet(r.stt) {
 		// "IV" over "4. Nhóm …": one number in the heading is enough.
