@@ -321,7 +321,10 @@ func (h *header) readSubject(lines []string, from int) {
 			break
 		}
 		if strings.HasPrefix(l, "Căn cứ") || sessionRe.MatchString(l) || addresseeRe.MatchString(l) || markerOf(l).structural() ||
-			(datelineRe.MatchString(l) && len(strings.Fields(l)) <= 16) || issuerLineRe.MatchString(l) || labelRe.MatchString(l) || len(strings.Fields(l)) > 60 {
+			(datelineRe.MatchString(l) && len(strings.Fields(l)) <= 16) || issuerLineRe.MatchString(l) || labelRe.MatchString(l) ||
+			len(strings.Fields(l)) > 60 && (len(parts) > 0 || len(strings.Fields(l)) > 300) {
+			// A trích yếu line is short but for the first, which may list
+			// everything a decree amends.
 			break
 		}
 		if len(strings.Fields(l)) > 20 && strings.ContainsAny(l[len(l)-1:], ".,;:") {

@@ -263,10 +263,16 @@ type structurer struct {
 func structure(blocks []para, styled bool) []*model.Section {
 	s := &structurer{b: newBuilder(), styled: styled, outlineRank: map[int]float64{}}
 	closeAt := closingStart(blocks)
+	toc := tableOfContents(blocks)
 	prevAuthor := false
 	for i := 0; i < len(blocks); i++ {
 		bl := blocks[i]
 		t := bl.text
+		if toc[i] {
+			prevAuthor = false
+			s.bodyPara(bl)
+			continue
+		}
 		if i == closeAt {
 			s.flushList()
 			s.ranks, s.subs = s.ranks[:0], s.subs[:0]
@@ -356,6 +362,49 @@ func structure(blocks []para, styled bool) []*model.Section {
 	}
 	s.flushList()
 	return s.b.sections()
+}
+
+// tableOfContents marks the paragraphs of a table of contents (Mục lục):
+// a run of three or more numbered headings with no text between them,
+// each of which stands again further on (a web page's side panel, a
+// printed contents page with its dot leaders and page numbers). They are
+// kept as text, so the headings are the ones with their articles.
+func tableOfContents(blocks []para) map[int]bool {
+	keys := make([]string, len(blocks))
+	count := map[string]int{}
+	for i, b := range blocks {
+		if b.raw || b.indented || len(b.text) > 400 {
+			continue
+		}
+		if m := markerOf(b.text); m.structural() {
+			keys[i] = tocKey(b.text)
+			count[keys[i]]++
+		}
+	}
+	toc := map[int]bool{}
+	for i := 0; i < len(blocks); {
+		j := i
+		inRun := map[string]bool{}
+		for j < len(blocks) && keys[j] != "" && count[keys[j]] >= 2 && !inRun[keys[j]] {
+			inRun[keys[j]] = true // a heading met again: the contents ended
+			j++
+		}
+		if j-i >= 3 {
+			for k := i; k < j; k++ {
+				toc[k] = true
+				count[keys[k]]-- // its later copy is the heading
+			}
+		}
+		i = max(j, i+1)
+	}
+	return toc
+}
+
+// tocKey is what a contents line and its heading share: the folded text
+// without dot leaders and a final page number.
+func tocKey(t string) string {
+	t = strings.TrimRight(t, " .…\t0123456789")
+	return model.Fold(strings.Join(strings.Fields(t), " "))
 }
 
 // closingStart finds where the closing part begins: the "Nơi nhận:" line,

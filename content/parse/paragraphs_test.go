@@ -2,6 +2,7 @@ package parse
 
 import (
 	"chibo/content/model"
+	"slices"
 
 	"fmt"
 	"strings"
@@ -289,4 +290,23 @@ func FuzzParagraphs(f *testing.F) {
 		text := Normalize(s)
 		checkSections(t, text, parseParagraphs(text))
 	})
+}
+
+// TestTableOfContents keeps a contents list (Mục lục) as text, so the
+// headings are the ones followed by their articles.
+func TestTableOfContents(t *testing.T) {
+	text := "MỤC LỤC\nChương I. QUY ĐỊNH CHUNG ........ 3\nĐiều 1. Phạm vi điều chỉnh ........ 3\nĐiều 2. Đối tượng áp dụng ........ 4\n" +
+		"Chương I. QUY ĐỊNH CHUNG\nĐiều 1. Phạm vi điều chỉnh\nNghị định này quy định việc họp chi bộ hằng tháng.\nĐiều 2. Đối tượng áp dụng\nĐảng viên và chi bộ."
+	secs := parseParagraphs(text)
+	var heads []string
+	for _, s := range secs {
+		heads = append(heads, s.Heading)
+	}
+	want := []string{"Mở đầu", "Chương I. QUY ĐỊNH CHUNG", "Điều 1. Phạm vi điều chỉnh", "Điều 2. Đối tượng áp dụng"}
+	if !slices.Equal(heads, want) {
+		t.Errorf("headings %q, want %q", heads, want)
+	}
+	if !strings.Contains(secs[0].Text, "Điều 2. Đối tượng áp dụng ........ 4") {
+		t.Errorf("contents not kept as text of the opening: %q", secs[0].Text)
+	}
 }
