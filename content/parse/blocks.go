@@ -278,7 +278,8 @@ func reflowLines(ls []block.Block) []para {
 			switch {
 			case l.Page != prev.Page:
 				r, _ := utf8.DecodeRuneInString(t)
-				newPara = endsClause(cur[len(cur)-1]) || unicode.IsUpper(r) && curMark.structural()
+				newPara = endsClause(cur[len(cur)-1]) || unicode.IsUpper(r) && curMark.structural() ||
+					startsParagraph(cur, curMark, t, false)
 			case l.Gap > usual[l.Page]+0.5*size:
 				newPara = true
 			case (l.Align == block.AlignCenter) != (first.Align == block.AlignCenter):

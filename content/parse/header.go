@@ -78,6 +78,12 @@ var (
 	// deptInsideRe finds a department after its parent on one line (not
 	// the "BAN" of "ỦY BAN NHÂN DÂN").
 	deptInsideRe = regexp.MustCompile(`(?:TRUNG ƯƠNG|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|HUYỆN UỶ|ĐẢNG ỦY|ĐẢNG UỶ)(?:\s+\p{Lu}+){0,3}?\s+((?:BAN\s|VĂN PHÒNG|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA))`)
+	// tableHeadRe is the header row of a table under a title ("STT",
+	// "TT  Nội dung"): not part of the trích yếu.
+	tableHeadRe = regexp.MustCompile(`^(?:STT|TT|Số TT)(?:\s|$)`)
+	// unitEndRe is a line ending in an administrative unit whose name is
+	// on the next line.
+	unitEndRe = regexp.MustCompile(`\s(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)$`)
 	// placeLineRe continues an issuing body's name on the line below it:
 	// "ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG".
 	placeLineRe = regexp.MustCompile(`^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG|ĐẶC KHU)\s`)
@@ -137,7 +143,8 @@ func readHeader(lines []string) header {
 	lines = splitHeaderLines(lines)
 	var left []string // caps lines before the number or motto: the issuer block
 	issuerDone := false
-	skipped := 0 // lines of the header zone that are none of its parts
+	skipped := 0  // lines of the header zone that are none of its parts
+	rows := false // the columns are merged row by row
 	limit := min(len(lines), 30)
 	i := 0
 	for ; i < limit; i++ {
@@ -151,16 +158,18 @@ func readHeader(lines []string) header {
 		if m := markerOf(l); m.structural() && m.kind != mkPart && m.kind != mkAppendix && (h.motto || h.number != "") {
 			break
 		}
-		// A left-column part before the motto on the same line.
+		// A left-column part before the motto on the same line: the two
+		// columns come row by row, so the issuer block goes on below.
 		if at := mottoAt(l); at > 0 {
 			if before := strings.TrimSpace(l[:at]); before != "" {
 				h.readLeft(before, &left, &issuerDone)
+				rows = true
 			}
 			l = strings.TrimSpace(l[at:])
 		}
 		if isMottoLine(l) {
 			h.motto = true
-			issuerDone = true
+			issuerDone = !rows
 			if m := datelineRe.FindStringSubmatch(l); m != nil && h.date == "" {
 				h.date = isoDate(m[1], m[2], m[3])
 			}
@@ -320,7 +329,7 @@ func (h *header) readSubject(lines []string, from int) {
 			h.end = j + 1
 			break
 		}
-		if strings.HasPrefix(l, "Căn cứ") || sessionRe.MatchString(l) || addresseeRe.MatchString(l) || markerOf(l).structural() ||
+		if strings.HasPrefix(l, "Căn cứ") || sessionRe.MatchString(l) || addresseeRe.MatchString(l) || tableHeadRe.MatchString(l) || markerOf(l).structural() ||
 			(datelineRe.MatchString(l) && len(strings.Fields(l)) <= 16) || issuerLineRe.MatchString(l) || labelRe.MatchString(l) ||
 			len(strings.Fields(l)) > 60 && (len(parts) > 0 || len(strings.Fields(l)) > 300) {
 			// A trích yếu line is short but for the first, which may list
@@ -390,8 +399,13 @@ func issuerName(left []string) string {
 			left = append(left[:n-1:n-1], strings.TrimSpace(l[:m[2]]), strings.TrimSpace(l[m[2]:]))
 		}
 	}
-	if n := len(left); n > 1 && placeLineRe.MatchString(left[n-1]) {
-		left = append(left[:n-2:n-2], left[n-2]+" "+left[n-1])
+	// "ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG", "VĂN PHÒNG UBND TỈNH" /
+	// "BÌNH THUẬN": one name on two lines.
+	for k := 1; k < len(left); k++ {
+		if placeLineRe.MatchString(left[k]) || unitEndRe.MatchString(left[k-1]) {
+			left = append(left[:k-1:k-1], append([]string{left[k-1] + " " + left[k]}, left[k+1:]...)...)
+			k--
+		}
 	}
 	last := left[len(left)-1]
 	name := sentenceCase(last)

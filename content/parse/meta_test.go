@@ -127,6 +127,12 @@ func TestHeaderLayouts(t *testing.T) {
 			"Hướng dẫn thể thức và kỹ thuật trình bày văn bản của Đảng", "36-HD/VPTW", "", "Văn phòng Trung ương"},
 		{"petition: motto only", []string{"CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập – Tự do – Hạnh phúc", "ĐƠN YÊU CẦU KHÔNG HOÀ GIẢI TẠI TRUNG TÂM HOÀ GIẢI", "Kính gửi: Tòa án nhân dân huyện A"},
 			"Đơn yêu cầu không hoà giải tại trung tâm hoà giải", "", "", ""},
+		{"columns row by row, place on the next line", []string{"VĂN PHÒNG UBND TỈNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "BÌNH THUẬN Độc lập - Tự do - Hạnh phúc", "PHÒNG NCKSTTHC", "Bình Thuận, ngày 05 tháng 12 năm 2024", "PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC", "Kính gửi:"},
+			"Phiếu trình giải quyết công việc", "", "2024-12-05", "Phòng NCKSTTHC"},
+		{"e-office stamps the day and month", []string{"BỘ NỘI VỤ", "Số: 1187 /QĐ-BNV", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày tháng năm 2025", "15 10", "QUYẾT ĐỊNH", "Phê duyệt Đề án “Xác định Chỉ số cải cách hành chính”", "BỘ TRƯỞNG BỘ NỘI VỤ"},
+			"Quyết định phê duyệt Đề án “Xác định Chỉ số cải cách hành chính”", "1187/QĐ-BNV", "2025-10-15", "Bộ nội vụ"},
+		{"a title over a table", []string{"Số: 666/TTr-SNV; 22/12/2025; 18:56:39; +07:00", "PHỤ LỤC", "TỔNG HỢP Ý KIẾN GÓP Ý", "STT", "Nội dung góp ý"},
+			"Phụ lục tổng hợp ý kiến góp ý", "666/TTr-SNV", "", ""},
 		{"công văn", []string{"UBND TỈNH BẾN TRE", "SỞ NỘI VỤ", "Số: 12/SNV-CCHC", "V/v triển khai Kế hoạch cải cách hành chính", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Bến Tre, ngày 5 tháng 3 năm 2024"},
 			"Công văn về việc triển khai Kế hoạch cải cách hành chính", "12/SNV-CCHC", "2024-03-05", "Sở nội vụ"},
 	}
