@@ -242,7 +242,9 @@ type ImportResult struct {
 	Encoding string // for text and HTML
 	// OCR marks a PDF whose pages (some or all) were scans read by OCR:
 	// its text may hold misread words, and the user should be told.
-	OCR      bool
+	OCR bool
+	// Garbled marks text that reads as little Vietnamese (importer.Result).
+	Garbled  bool
 	N, Total int   // this is file N (1-based) of Total, for progress bars
 	Size     int64 // bytes of the source file
 }
@@ -503,7 +505,7 @@ func (l *Library) commit(ctx context.Context, p *prepared, opt ImportOptions, th
 		res.Status, res.Err = ImportFailed, p.err
 		return
 	}
-	res.Format, res.Encoding, res.OCR = string(p.conv.Format), p.conv.Encoding, p.conv.OCR
+	res.Format, res.Encoding, res.OCR, res.Garbled = string(p.conv.Format), p.conv.Encoding, p.conv.OCR, p.conv.Garbled
 	id, status := l.place(DocID(p.name), p.data, thisRun)
 	fileName := id + formatExt[p.conv.Format]
 	doc := p.doc

@@ -356,6 +356,9 @@ func (s *importScreen) resultLines(r content.ImportResult) []string {
 		if r.OCR {
 			note += " — " + s.sh.T(i18n.ImportOCRNote)
 		}
+		if r.Garbled {
+			note += " — " + s.sh.T(i18n.ImportGarbledNote)
+		}
 	case content.ImportDuplicate:
 		if r.Doc != nil {
 			note = fmt.Sprintf(s.sh.T(i18n.AppImportSameAs), r.Doc.Title)

@@ -138,6 +138,9 @@ func importLine(e *env, r content.ImportResult) string {
 		if r.OCR {
 			notes = append(notes, e.T(i18n.ImportOCRNote))
 		}
+		if r.Garbled {
+			notes = append(notes, e.T(i18n.ImportGarbledNote))
+		}
 	case content.ImportDuplicate:
 		notes = append(notes, fmt.Sprintf(e.T(i18n.ImportSameAs), r.Doc.ID))
 	case content.ImportSkipped:

@@ -127,6 +127,10 @@ type Result struct {
 	Format   Format
 	Encoding string // for text and HTML; for office files a repaired legacy font encoding, if any
 	OCR      bool   // PDF: some pages were read by OCR (they had no text layer)
+	// Garbled marks a PDF whose text layer reads as little Vietnamese
+	// (under 3 in 4 of its words are syllables): a scan's failed OCR, a
+	// font without a Unicode map. It is imported; the user is warned.
+	Garbled bool
 }
 
 // Sniff recognises a file's format from its first bytes; name only breaks

@@ -104,3 +104,16 @@ func TestKnownLegacyText(t *testing.T) {
 		}
 	}
 }
+
+// TestReadableWords tells Vietnamese prose from the text layer a failed
+// OCR leaves on a scan.
+func TestReadableWords(t *testing.T) {
+	v, n := readableWords("Chi bộ họp định kỳ hằng tháng, đánh giá việc thực hiện nhiệm vụ tháng trước.")
+	if n != 16 || v != 16 {
+		t.Errorf("prose: %d of %d words valid, want 16 of 16", v, n)
+	}
+	v, n = readableWords("uv sA.N NUANoAN TiNH LAM BONG se: 1116 /QD-UBND Cong hOa xA HoI cnU NGHIA vIBr NAM")
+	if n == 0 || v*4 >= n*3 {
+		t.Errorf("garbage: %d of %d words valid, want under 3 in 4", v, n)
+	}
+}

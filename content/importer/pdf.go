@@ -53,8 +53,9 @@ func convertPDF(ctx context.Context, data []byte, opt Options) (*Result, error) 
 		// Neither text nor a picture: not a scan, nothing to read.
 		return nil, &Error{Problem: ProblemEmpty, Detail: "PDF without text"}
 	}
+	valid, words := readableWords(text.String())
 	return &Result{Blocks: blocks, Text: text.String(), Layout: LayoutWrapped, Format: FormatPDF,
-		Encoding: enc, OCR: doc.OCRed > 0}, nil
+		Encoding: enc, OCR: doc.OCRed > 0, Garbled: words >= 50 && valid*4 < words*3}, nil
 }
 
 // pdfError turns pdftext's errors into an *Error, keeping cancellation.

@@ -151,3 +151,21 @@ func vietScore(text string) score {
 	}
 	return sc
 }
+
+// readableWords counts the words of text made only of letters, and how
+// many of them are Vietnamese syllables. Real Vietnamese prose has well
+// over half of its words valid; the text layer a failed OCR left on a
+// scan ("uv sA.N NUANoAN") has few.
+func readableWords(text string) (valid, words int) {
+	for w := range strings.FieldsSeq(text) {
+		w = strings.Trim(w, ".,;:!?()“”\"'…-–")
+		if w == "" || strings.IndexFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+			continue
+		}
+		words++
+		if validSyllable(w) {
+			valid++
+		}
+	}
+	return valid, words
+}
