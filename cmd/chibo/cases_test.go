@@ -20,7 +20,7 @@ package main
 // "(pending)"); -cases-verbose also logs the passing checks. A test such as
 // TestImportCases/import/01-pdf-spaces-inside-words/anle-43-2021-page1.pdf
 // runs one file. The files run in parallel (go test -parallel); each chibo
-// call is limited to 30 s like check-cases (CHECK_CASES_TIMEOUT=seconds
+// call is limited to 120 s (check-cases: 30 s; CHECK_CASES_TIMEOUT=seconds
 // changes it: -race needs more).
 
 import (
@@ -69,6 +69,9 @@ var caseSuites = []caseSuite{
 }
 
 func TestImportCases(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the import cases run in the full pass (go test ./...); -short, the race pass, skips them")
+	}
 	tmp := t.TempDir()
 	// As check-cases: XDG dirs inside a temporary directory, no colour, and
 	// no CHIBO_DATA. HOME too, so nothing outside tmp is touched. The
@@ -83,7 +86,9 @@ func TestImportCases(t *testing.T) {
 	t.Setenv("LC_ALL", "vi_VN.UTF-8")
 	t.Setenv("CHIBO_DATA", "")
 	os.Unsetenv("CHIBO_DATA") // t.Setenv restores it afterwards
-	timeout := 30 * time.Second
+	// check-cases allows 30 s a call; OCR of a scanned page on a loaded
+	// two-core CI machine can take longer, and a hang still ends here.
+	timeout := 120 * time.Second
 	if s := os.Getenv("CHECK_CASES_TIMEOUT"); s != "" {
 		if f, err := strconv.ParseFloat(s, 64); err == nil && f > 0 {
 			timeout = time.Duration(f * float64(time.Second))
