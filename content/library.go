@@ -261,6 +261,7 @@ type ImportOptions struct {
 var importExts = map[string]bool{
 	".txt": true, ".md": true, ".markdown": true, ".text": true,
 	".docx": true, ".odt": true, ".pdf": true, ".html": true, ".htm": true, ".xhtml": true,
+	".doc": true, ".rtf": true,
 }
 
 // Importable says whether a file name has an extension chibo reads.
@@ -449,6 +450,7 @@ func inside(target string, roots []string) bool {
 var formatExt = map[importer.Format]string{
 	importer.FormatText: ".txt", importer.FormatMarkdown: ".md", importer.FormatHTML: ".html",
 	importer.FormatDOCX: ".docx", importer.FormatODT: ".odt", importer.FormatPDF: ".pdf",
+	importer.FormatDOC: ".doc", importer.FormatRTF: ".rtf",
 }
 
 // prepared is a file read and parsed, waiting to be committed.

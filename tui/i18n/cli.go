@@ -21,7 +21,7 @@ var (
 	CLIVersionSummary = Msg{"in phiên bản", "print the version"}
 
 	// Problems reading a file, by content.Problem.
-	ErrBinary   = Msg{"%s: không phải tệp văn bản (%s). Hãy chọn tệp .txt, .md, .docx, .odt, .html hoặc .pdf.", "%s: not a text file (%s). Choose a .txt, .md, .docx, .odt, .html or .pdf file."}
+	ErrBinary   = Msg{"%s: không phải tệp văn bản (%s). Hãy chọn tệp .txt, .md, .docx, .doc, .odt, .rtf, .html hoặc .pdf.", "%s: not a text file (%s). Choose a .txt, .md, .docx, .doc, .odt, .rtf, .html or .pdf file."}
 	ErrEncoding = Msg{"%s: không đọc được bảng mã (%s). Thử lại với --encoding (utf-8, windows-1258, tcvn3, vni).", "%s: unreadable character encoding (%s). Try again with --encoding (utf-8, windows-1258, tcvn3, vni)."}
 	ErrEmpty    = Msg{"%s: tệp rỗng, không có nội dung để đọc.", "%s: the file is empty; there is nothing to read."}
 	ErrTooLarge = Msg{"%s: tệp quá lớn (%s). Hãy tách thành các tệp nhỏ hơn.", "%s: the file is too large (%s). Split it into smaller files."}

@@ -4,7 +4,7 @@ package i18n
 // app's import and remove actions).
 var (
 	CLIImportUsage   = Msg{"[--encoding BẢNG_MÃ] [--max-size MB] TỆP_HOẶC_THƯ_MỤC…", "[--encoding ENCODING] [--max-size MB] FILE_OR_FOLDER…"}
-	CLIImportSummary = Msg{"đưa tài liệu (.docx, .odt, .pdf, .html, .txt, .md) vào thư viện và cập nhật chỉ mục tìm kiếm", "add documents (.docx, .odt, .pdf, .html, .txt, .md) to the library and update the search index"}
+	CLIImportSummary = Msg{"đưa tài liệu (.docx, .doc, .odt, .rtf, .pdf, .html, .txt, .md) vào thư viện và cập nhật chỉ mục tìm kiếm", "add documents (.docx, .doc, .odt, .rtf, .pdf, .html, .txt, .md) to the library and update the search index"}
 	CLIImportNoPath  = Msg{"cần ít nhất một tệp hoặc thư mục", "give at least one file or folder"}
 	CLIImportBadEnc  = Msg{"bảng mã %q không hỗ trợ; dùng utf-8, windows-1258, tcvn3 hoặc vni", "encoding %q is not supported; use utf-8, windows-1258, tcvn3 or vni"}
 	CLIImportBadSize = Msg{"--max-size phải là số MB lớn hơn 0", "--max-size must be a number of MB above 0"}

@@ -7,7 +7,7 @@ var (
 	AppScreenProblems = Msg{"Tệp không đọc được", "Unreadable files"}
 
 	// The path prompt.
-	AppImportIntro    = Msg{"Chọn tệp hoặc thư mục để nhập (.docx, .odt, .pdf, .html, .txt, .md). Thư mục được nhập cả các thư mục con.", "Choose a file or folder to import (.docx, .odt, .pdf, .html, .txt, .md). A folder is imported with its subfolders."}
+	AppImportIntro    = Msg{"Chọn tệp hoặc thư mục để nhập (.docx, .doc, .odt, .rtf, .pdf, .html, .txt, .md). Thư mục được nhập cả các thư mục con.", "Choose a file or folder to import (.docx, .doc, .odt, .rtf, .pdf, .html, .txt, .md). A folder is imported with its subfolders."}
 	AppImportPrompt   = Msg{"Đường dẫn: ", "Path: "}
 	AppImportTips     = Msg{"~ là thư mục cá nhân · tab: gợi ý tên · enter: nhập · esc: huỷ", "~ is your home folder · tab: complete · enter: import · esc: cancel"}
 	AppImportNoMatch  = Msg{"Không có tệp hay thư mục nào bắt đầu như vậy.", "No file or folder starts like that."}
