@@ -95,7 +95,7 @@ var (
 	// deptRe is a department of a body, named in full only with its parent
 	// ("BAN TỔ CHỨC" of "BAN CHẤP HÀNH TRUNG ƯƠNG" is the Ban Tổ chức Trung
 	// ương).
-	deptRe = regexp.MustCompile(`^(?:BAN|VĂN PHÒNG|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA|ĐẢNG ĐOÀN|BAN CÁN SỰ|ĐẢNG ỦY|ĐẢNG UỶ|CHI BỘ|ĐẢNG BỘ)\b`)
+	deptRe = regexp.MustCompile(`^(?:BAN|VĂN PHÒNG|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA|ĐẢNG ĐOÀN|BAN CÁN SỰ)\b`)
 )
 
 // mottoAt returns the byte offset in l where a national or party motto

@@ -81,9 +81,11 @@ type marker struct {
 
 var (
 	articleRe  = regexp.MustCompile(`^((?:Điều|ĐIỀU)\s+(\d{1,3}[a-z]?))(?:\s*([.:])\s*(.*))?$`)
-	partRe     = regexp.MustCompile(`^((?:Phần|PHẦN|Chương|CHƯƠNG)\s+([IVXLC]+|\d{1,2}|(?:thứ|THỨ)\s+\pL+))(?:\s*([.:\-–])?\s*(.*))?$`)
-	sectionRe  = regexp.MustCompile(`^((?:Mục|MỤC)\s+(\d{1,2}|[IVX]+))(?:\s*([.:])\s*(.*))?$`)
-	appendixRe = regexp.MustCompile(`^((?:PHỤ LỤC|Phụ lục)(?:\s+(\d{1,2}[a-z]?|[IVX]+))?)(?:\s*([.:\-–])?\s*(.*))?$`)
+	// The number of a part, section or appendix ends at punctuation, a
+	// space or the end ("Chương 0ê0" is no heading).
+	partRe     = regexp.MustCompile(`^((?:Phần|PHẦN|Chương|CHƯƠNG)\s+([IVXLC]+|\d{1,2}|(?:thứ|THỨ)\s+\pL+))(?:(?:\s*([.:\-–])\s*|\s+)(.*))?$`)
+	sectionRe  = regexp.MustCompile(`^((?:Mục|MỤC)\s+(\d{1,2}|[IVX]+))(?:(?:\s*([.:])\s*|\s+)(.*))?$`)
+	appendixRe = regexp.MustCompile(`^((?:PHỤ LỤC|Phụ lục)(?:\s+(\d{1,2}[a-z]?|[IVX]+))?)(?:(?:\s*([.:\-–])\s*|\s+)(.*))?$`)
 	romanRe    = regexp.MustCompile(`^(([IVX]{1,5})[.)])\s+(\S.*)$`)
 	// "I- HƯỚNG DẪN CHUNG": the hyphen numbering of older documents.
 	romanHyphenRe = regexp.MustCompile(`^(([IVX]{1,5})\s*[-–])\s*(\p{Lu}.*)$`)

@@ -1,0 +1,135 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+
+	"chibo/content/block"
+	"chibo/content/model"
+)
+
+func bpara(t string) block.Block { return block.Block{Kind: block.Para, Text: t, Align: block.AlignJustify} }
+
+func cell(ts ...string) block.Cell {
+	c := block.Cell{Span: 1}
+	for _, t := range ts {
+		c.Paras = append(c.Paras, block.Block{Kind: block.Para, Text: t, Align: block.AlignCenter, Bold: true})
+	}
+	return c
+}
+
+// TestBlocksWordDocument reads a Word document as Vietnamese offices type
+// it: the header in a two-column table, the type and trích yếu centred,
+// articles numbered by hand in Normal style, a bold unnumbered
+// sub-heading, a table, a footnote.
+func TestBlocksWordDocument(t *testing.T) {
+	bold := func(b block.Block) block.Block { b.Bold = true; return b }
+	center := func(b block.Block) block.Block { b.Align = block.AlignCenter; return b }
+	bs := []block.Block{
+		{Kind: block.Table, Rows: []block.Row{
+			{cell("HUYỆN ỦY TÂN PHÚ", "ĐẢNG ỦY XÃ TÂN AN", "*", "Số 12-NQ/ĐU"), cell("ĐẢNG CỘNG SẢN VIỆT NAM", "Tân An, ngày 05 tháng 12 năm 2026")},
+		}},
+		center(bold(bpara("NGHỊ QUYẾT"))),
+		center(bold(bpara("về nhiệm vụ tháng 12 năm 2026"))),
+		bpara("Căn cứ Điều lệ Đảng;"),
+		bold(bpara("I. ĐÁNH GIÁ TÌNH HÌNH THÁNG 11")),
+		bold(bpara("1. Ưu điểm")),
+		bpara("Chi bộ họp đúng kỳ, đủ số đảng viên, bàn đúng nội dung."),
+		bold(bpara("Về công tác dân vận")),
+		{Kind: block.Para, Text: "Tổ dân phố vận động được 20 hộ¹.", Markdown: "Tổ dân phố vận động được 20 hộ¹.", Notes: []block.Note{{Mark: "¹", Text: "Số liệu của tổ dân phố."}}},
+		bpara("Một câu ngắn không đậm"),
+		bpara("Thêm một đoạn để câu ngắn kia không phải là tiêu đề."),
+		{Kind: block.Table, Rows: []block.Row{{cell("STT"), cell("Nội dung")}, {cell("1"), cell("Họp chi bộ")}}},
+		bold(bpara("II. NHIỆM VỤ THÁNG 12")),
+		bpara("a) Triển khai kế hoạch tháng 12."),
+	}
+	doc := Blocks("nq.docx", bs, model.LayoutParagraphs)
+	if doc.Title != "Nghị quyết về nhiệm vụ tháng 12 năm 2026" || doc.Number != "12-NQ/ĐU" || doc.Date != "2026-12-05" ||
+		doc.Issuer != "Đảng ủy xã Tân An" || doc.Kind != model.KindResolution {
+		t.Errorf("metadata: title %q number %q date %q issuer %q kind %q", doc.Title, doc.Number, doc.Date, doc.Issuer, doc.Kind)
+	}
+	var got []string
+	for _, s := range doc.Sections {
+		got = append(got, strings.Repeat("  ", s.Level-1)+s.Heading)
+	}
+	want := []string{"Mở đầu", "I. ĐÁNH GIÁ TÌNH HÌNH THÁNG 11", "  1. Ưu điểm", "    Về công tác dân vận", "II. NHIỆM VỤ THÁNG 12", "  a) Triển khai kế hoạch tháng 12."}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("outline:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for _, s := range doc.Sections {
+		if s.Heading == "Về công tác dân vận" {
+			if len(s.Notes) != 1 || s.Notes[0].Text != "Số liệu của tổ dân phố." {
+				t.Errorf("footnote not kept with its section: %+v", s.Notes)
+			}
+			if !strings.Contains(s.Markdown, "| STT | Nội dung |") || !strings.Contains(s.Text, "Một câu ngắn không đậm") {
+				t.Errorf("table or short line lost: %q", s.Markdown)
+			}
+		}
+	}
+
+}
+
+// TestBlocksPDFLines joins PDF lines into paragraphs from their geometry:
+// a first-line indent, a short last line, a numbered heading on a line of
+// its own, a paragraph running across a page break.
+func TestBlocksPDFLines(t *testing.T) {
+	line := func(page int, gap, left, right float64, t string) block.Block {
+		return block.Block{Kind: block.Para, Line: true, Text: t, Page: page, Size: 13, Gap: gap, Left: left, Right: right, Align: block.AlignJustify}
+	}
+	bs := []block.Block{
+		line(1, 0, 0, 300, "1.3. Đảng ủy cơ sở"),
+		line(1, 3, 28, 0, "- Xét và báo cáo cấp ủy cấp trên danh sách đảng viên đề nghị tặng"),
+		line(1, 3, 0, 200, "Huy hiệu Đảng."),
+		line(1, 3, 28, 0, "Thời gian thực hiện chậm nhất là ngày 15 hằng tháng, theo hướng dẫn của"),
+		line(2, 0, 0, 0, "cấp ủy cấp trên trực tiếp và quy định của Điều lệ Đảng, không để tồn đọng"),
+		line(2, 3, 0, 250, "hồ sơ."),
+		line(2, 3, 0, 290, "1.4. Ban Thường vụ"),
+	}
+	doc := Blocks("hd.pdf", bs, model.LayoutWrapped)
+	var heads []string
+	for _, s := range doc.Sections {
+		heads = append(heads, s.Heading)
+	}
+	if strings.Join(heads, "|") != "1.3. Đảng ủy cơ sở|1.4. Ban Thường vụ" {
+		t.Fatalf("headings %q", heads)
+	}
+	body := doc.Sections[0].Text
+	for _, p := range []string{
+		"- Xét và báo cáo cấp ủy cấp trên danh sách đảng viên đề nghị tặng Huy hiệu Đảng.\n",
+		"Thời gian thực hiện chậm nhất là ngày 15 hằng tháng, theo hướng dẫn của cấp ủy cấp trên trực tiếp và quy định của Điều lệ Đảng, không để tồn đọng hồ sơ.",
+	} {
+		if !strings.Contains(body+"\n", p) {
+			t.Errorf("paragraph not joined as written: %q\nin %q", p, body)
+		}
+	}
+}
+
+// FuzzBlocks feeds the recogniser block streams made from any text, with
+// evidence drawn from the bytes: it must not panic, must keep every word,
+// and must give valid NFC headings with unique IDs.
+func FuzzBlocks(f *testing.F) {
+	f.Add("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố 38 - HD/BTCTW\nHƯỚNG DẪN\nnghiệp vụ\nI. KẾT NẠP\n1. Bồi dưỡng\nNgười vào Đảng phải học.", uint64(0x5a5a))
+	f.Add("Chương I\nQUY ĐỊNH CHUNG\nĐiều 1. Phạm vi\n2.1. (Khoản 1): Quyền\n1- Đối tượng\nNơi nhận:\n- Như trên", uint64(0x1234567))
+	f.Add("MỤC LỤC\nĐiều 1. A ..... 3\nĐiều 2. B ..... 4\nĐiều 3. C\nĐiều 1. A\nĐiều 2. B\nĐiều 3. C", uint64(3))
+	f.Fuzz(func(t *testing.T, s string, seed uint64) {
+		if !strings.ContainsFunc(s, func(r rune) bool { return r > ' ' }) || len(s) > 1<<14 {
+			return
+		}
+		var bs []block.Block
+		var src []string
+		for i, l := range strings.Split(s, "\n") {
+			bit := func(k int) bool { return seed>>(uint(i*3+k)%64)&1 == 1 }
+			b := block.Block{Kind: block.Para, Text: l, Bold: bit(0), Line: bit(1) && bit(2), Page: 1 + i/10, Size: 12, Left: float64(i % 3 * 20)}
+			if bit(2) && !b.Line {
+				b.Outline = 1 + i%3
+			}
+			if bit(0) && bit(1) && !b.Line {
+				b = block.Block{Kind: block.Table, Rows: []block.Row{{block.Cell{Paras: []block.Block{{Kind: block.Para, Text: l}}, Span: 1}}}}
+			}
+			bs = append(bs, b)
+			src = append(src, l)
+		}
+		doc := Blocks("fuzz.docx", bs, model.LayoutParagraphs)
+		checkSections(t, Normalize(strings.Join(src, "\n")), doc.Sections)
+	})
+}
