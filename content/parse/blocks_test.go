@@ -8,7 +8,9 @@ import (
 	"chibo/content/model"
 )
 
-func bpara(t string) block.Block { return block.Block{Kind: block.Para, Text: t, Align: block.AlignJustify} }
+func bpara(t string) block.Block {
+	return block.Block{Kind: block.Para, Text: t, Align: block.AlignJustify}
+}
 
 func cell(ts ...string) block.Cell {
 	c := block.Cell{Span: 1}

@@ -80,7 +80,7 @@ type marker struct {
 }
 
 var (
-	articleRe  = regexp.MustCompile(`^((?:Điều|ĐIỀU)\s+(\d{1,3}[a-z]?))(?:\s*([.:])\s*(.*))?$`)
+	articleRe = regexp.MustCompile(`^((?:Điều|ĐIỀU)\s+(\d{1,3}[a-z]?))(?:\s*([.:])\s*(.*))?$`)
 	// The number of a part, section or appendix ends at punctuation, a
 	// space or the end ("Chương 0ê0" is no heading).
 	partRe     = regexp.MustCompile(`^((?:Phần|PHẦN|Chương|CHƯƠNG)\s+([IVXLC]+|\d{1,2}|(?:thứ|THỨ)\s+\pL+))(?:(?:\s*([.:\-–])\s*|\s+)(.*))?$`)
