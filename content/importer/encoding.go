@@ -245,14 +245,10 @@ func utf16NoBOM(data []byte) string {
 	return ""
 }
 
-// repairMojibake fixes text from a document whose author typed in a
-// legacy font: Word stores such text as Windows-1252 characters ("Xin
-// chaøo"), so it arrives valid but unreadable. When re-reading those
-// characters as TCVN3 or VNI bytes gives clearly more Vietnamese, the
-// repaired text is returned with the encoding used.
-func repairMojibake(text string) (string, string) {
-	var raw []byte
-	hasHigh := false
+// cp1252Bytes takes text back to the Windows-1252 bytes it was read from;
+// ok is false when a character is not in Windows-1252.
+func cp1252Bytes(text string) (raw []byte, ok bool) {
+	raw = make([]byte, 0, len(text))
 	for _, r := range text {
 		if r < 0x80 {
 			raw = append(raw, byte(r))
@@ -260,12 +256,30 @@ func repairMojibake(text string) (string, string) {
 		}
 		b, ok := charmap.Windows1252.EncodeRune(r)
 		if !ok {
-			return text, ""
+			return nil, false
 		}
-		hasHigh = true
 		raw = append(raw, b)
 	}
-	if !hasHigh {
+	return raw, true
+}
+
+func hasHighByte(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// repairMojibake fixes text from a document whose author typed in a
+// legacy font: Word stores such text as Windows-1252 characters ("Xin
+// chaøo"), so it arrives valid but unreadable. When re-reading those
+// characters as TCVN3 or VNI bytes gives clearly more Vietnamese, the
+// repaired text is returned with the encoding used.
+func repairMojibake(text string) (string, string) {
+	raw, ok := cp1252Bytes(text)
+	if !ok || !hasHighByte(raw) {
 		return text, ""
 	}
 	cur := vietScore(text)

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/encoding/charmap"
-
 	"chibo/content/block"
 )
 
@@ -397,17 +395,9 @@ func nonEmpty(ss []string) []string {
 // does not encode is kept.
 func repairBlocks(bs []block.Block, enc string) []block.Block {
 	fix := func(s string) string {
-		raw := make([]byte, 0, len(s))
-		for _, r := range s {
-			if r < 0x80 {
-				raw = append(raw, byte(r))
-				continue
-			}
-			b, ok := charmap.Windows1252.EncodeRune(r)
-			if !ok {
-				return s
-			}
-			raw = append(raw, b)
+		raw, ok := cp1252Bytes(s)
+		if !ok {
+			return s
 		}
 		t, err := Decode(raw, enc)
 		if err != nil {
