@@ -215,19 +215,13 @@ func tblHeaderOf(cells []string, text, line string) *tableHeader {
 	return h
 }
 
-// tblColumnLabel is the short label a column's cells are shown under.
+// tblColumnLabel is the label a column's cells are shown under: the
+// column's header as the document writes it, in sentence case when it is
+// written in capitals.
 func tblColumnLabel(h string) string {
 	h = strings.TrimSpace(htmlmd.Convert(h))
-	f := model.Fold(h)
-	switch {
-	case h == "":
+	if h == "" {
 		return ""
-	case strings.Contains(f, "nhiem vu") || f == "noi dung" || strings.HasPrefix(f, "noi dung "):
-		return "Nhiệm vụ"
-	case strings.HasPrefix(f, "ket qua"):
-		return "Kết quả"
-	case strings.HasPrefix(f, "ghi chu"):
-		return "Ghi chú"
 	}
 	// Sentence case for headers written in capitals.
 	if strings.ToUpper(h) == h {

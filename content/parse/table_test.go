@@ -76,7 +76,7 @@ func TestParseTableSynthetic(t *testing.T) {
 					}
 				}
 				r := secByID(t, secs, "1.1")
-				if !strings.Contains(r.Markdown, "**Kết quả:** Đã tổ chức hội nghị toàn tỉnh.") {
+				if !strings.Contains(r.Markdown, "**Kết quả triển khai thực hiện:** Đã tổ chức hội nghị toàn tỉnh.") {
 					t.Errorf("continuation not joined into one sentence:\n%s", r.Markdown)
 				}
 				if r.Level != 2 || r.Heading != "1.1. Làm tốt việc" {
@@ -182,8 +182,8 @@ func TestParseTableSynthetic(t *testing.T) {
 			check: func(t *testing.T, secs []*model.Section) {
 				r := secByID(t, secs, "1")
 				for _, want := range []string{
-					"**Nhiệm vụ:** Việc **quan trọng**",
-					"**Kết quả:** *Về kinh tế*: tăng trưởng & ổn định",
+					"**Nội dung:** Việc **quan trọng**",
+					"**Kết quả triển khai thực hiện:** *Về kinh tế*: tăng trưởng & ổn định",
 					"- Ý một.\n- Ý hai; kinh tế - xã hội.\n- Ý ba",
 					"\n\nDòng mới giữ chữ",
 				} {
@@ -224,7 +224,7 @@ func TestParseTableSynthetic(t *testing.T) {
 				if !slices.Equal(got, want) {
 					t.Errorf("tree:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 				}
-				if !strings.Contains(secs[2].Markdown, "**Kết quả:**\n\n- Đã chỉ đạo.\n- Đã ban hành.") {
+				if !strings.Contains(secs[2].Markdown, "**Kết quả khắc phục:**\n\n- Đã chỉ đạo.\n- Đã ban hành.") {
 					t.Errorf("dash items:\n%s", secs[2].Markdown)
 				}
 			},
@@ -238,7 +238,7 @@ func TestParseTableSynthetic(t *testing.T) {
 				if s.Heading != "1.1. Tiếp tục tập trung xây dựng Đảng bộ trong sạch, vững mạnh, nâng cao…" {
 					t.Errorf("heading %q", s.Heading)
 				}
-				if !strings.Contains(s.Markdown, "**Nhiệm vụ:** Tiếp tục tập trung xây dựng Đảng bộ trong sạch, vững mạnh, nâng cao năng lực hoạt động của hệ thống chính trị, phát huy vai trò") {
+				if !strings.Contains(s.Markdown, "**Nội dung:** Tiếp tục tập trung xây dựng Đảng bộ trong sạch, vững mạnh, nâng cao năng lực hoạt động của hệ thống chính trị, phát huy vai trò") {
 					t.Errorf("full task missing:\n%s", s.Markdown)
 				}
 			},
@@ -369,7 +369,7 @@ func TestParseTableAppendix2(t *testing.T) {
 		if !strings.HasPrefix(s.Heading, s.ID+". ") {
 			t.Errorf("%s: heading %q", s.ID, s.Heading)
 		}
-		if s.Level == 2 && (!strings.Contains(s.Markdown, "**Nhiệm vụ:**") || !strings.Contains(s.Markdown, "**Kết quả:**")) {
+		if s.Level == 2 && (!strings.Contains(s.Markdown, "**Nội dung:**") || !strings.Contains(s.Markdown, "**Kết quả triển khai thực hiện:**")) {
 			t.Errorf("%s: missing labels:\n%.300s", s.ID, s.Markdown)
 		}
 	}
@@ -450,7 +450,7 @@ func TestParseTableAppendix6(t *testing.T) {
 			// Each group has its remedy as a row of its own.
 			next := secs[i+2]
 			if next.Level != 2 || !strings.HasPrefix(next.ID, s.ID+".") ||
-				!strings.Contains(next.Markdown, "**Nhiệm vụ:**") || !strings.Contains(next.Markdown, "**Kết quả:**\n\n- ") {
+				!strings.Contains(next.Markdown, "**Nội dung nhiệm vụ, giải pháp khắc phục:**") || !strings.Contains(next.Markdown, "**Kết quả khắc phục:**\n\n- ") {
 				t.Errorf("group %s: next section %s %q\n%.300s", s.ID, next.ID, next.Heading, next.Markdown)
 			}
 		}
