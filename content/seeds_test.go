@@ -26,16 +26,6 @@ func seedByPrefix(t testing.TB, prefix string) (string, []byte) {
 	return "", nil
 }
 
-func parseSeed(t testing.TB, prefix string) *Document {
-	t.Helper()
-	name, data := seedByPrefix(t, prefix)
-	doc, err := Parse(name, data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return doc
-}
-
 // TestSeedsNoWordLost checks every word of every seed survives parsing.
 func TestSeedsNoWordLost(t *testing.T) {
 	seeds, err := SeedFiles()

@@ -39,7 +39,7 @@ var (
 	ErrEncrypted = errors.New("encrypted Word document")
 	// ErrOldVersion is returned for Word 6.0/95 (and older) files, whose
 	// FIB and formatting differ from Word 97's.
-	ErrOldVersion = errors.New("Word 6.0/95 document")
+	ErrOldVersion = errors.New("old Word 6.0/95 document")
 	// ErrNotWord is returned for a compound file without a WordDocument
 	// stream (an Excel, PowerPoint or other OLE file named .doc).
 	ErrNotWord = errors.New("compound file without a WordDocument stream")
