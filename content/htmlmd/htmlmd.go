@@ -35,7 +35,29 @@ func Convert(src string) string {
 // and template content is dropped. Unknown tags are dropped, their text
 // kept. The result is NFC.
 func Page(src string) (title, markdown string) {
-	c := &conv{}
+	// A page that marks its <main> content is read from there; if that
+	// leaves next to nothing, the markup lied and the whole page is read.
+	if hasMain(src) {
+		title, markdown = page(src, true)
+		if len(strings.TrimSpace(markdown)) >= 200 {
+			return title, markdown
+		}
+	}
+	return page(src, false)
+}
+
+// hasMain reports whether src has a <main> element or role="main".
+func hasMain(src string) bool {
+	for _, k := range []string{"<main", "<MAIN", `role="main"`} {
+		if strings.Contains(src, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func page(src string, mainOnly bool) (title, markdown string) {
+	c := &conv{mainOnly: mainOnly}
 	z := html.NewTokenizer(strings.NewReader(src))
 	for {
 		tt := z.Next()
@@ -46,9 +68,9 @@ func Page(src string) (title, markdown string) {
 		case html.TextToken:
 			c.text(string(z.Text()))
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, _ := z.TagName()
+			name, hasAttr := z.TagName()
 			var attrs map[string]string
-			if string(name) == "img" || string(name) == "ol" {
+			if string(name) == "img" || string(name) == "ol" || hasAttr {
 				attrs = tagAttrs(z)
 			}
 			c.start(string(name), tt == html.SelfClosingTagToken, attrs)
@@ -142,6 +164,15 @@ type conv struct {
 	title   strings.Builder
 	prefix  string // label written before the next block (table cells)
 	labeled bool   // the prefix was written
+
+	// Page chrome: site navigation, banners, side panels and footers are
+	// not the document. chrome is the stack of open <nav>, <aside> (and
+	// <header>/<footer> outside an <article> or <main>) whose text is
+	// dropped; with mainOnly, only the text inside <main> is kept.
+	chrome   []string
+	article  int // open <article> and <main> elements
+	mainOnly bool
+	inMain   int
 }
 
 // blockTags end the current block when they open or close.
@@ -172,6 +203,9 @@ func IsDropped(tag string) bool { return dropTags[tag] || tag == "template" }
 
 func (c *conv) start(name string, selfClosing bool, attrs map[string]string) {
 	if c.skip != "" {
+		return
+	}
+	if !selfClosing && c.startChrome(name, attrs) {
 		return
 	}
 	if name == "template" {
@@ -274,6 +308,9 @@ func (c *conv) end(name string) {
 		}
 		return
 	}
+	if c.endChrome(name) {
+		return
+	}
 	if name == "template" {
 		if c.tmpl > 0 {
 			c.tmpl--
@@ -362,6 +399,9 @@ func (c *conv) text(s string) {
 	}
 	if c.inTitle {
 		c.title.WriteString(s + " ")
+		return
+	}
+	if len(c.chrome) > 0 || c.mainOnly && c.inMain == 0 {
 		return
 	}
 	var st style
@@ -834,4 +874,70 @@ func splitDashItems(s string) (lead string, items []string) {
 
 func opensItem(r rune) bool {
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("“\"'(*\\", r)
+}
+
+// startChrome tracks the page-chrome elements as tag opens; it reports
+// whether the tag is inside chrome (and so has nothing to add).
+func (c *conv) startChrome(name string, attrs map[string]string) bool {
+	if len(c.chrome) > 0 {
+		if name == c.chrome[len(c.chrome)-1] || isChrome(name, attrs, c.article) {
+			c.chrome = append(c.chrome, name)
+		}
+		return true
+	}
+	if isChrome(name, attrs, c.article) {
+		c.flush()
+		c.chrome = append(c.chrome, name)
+		return true
+	}
+	switch {
+	case name == "main" || attrs["role"] == "main":
+		c.inMain++
+		c.article++
+	case name == "article":
+		c.article++
+	}
+	return false
+}
+
+// endChrome closes what startChrome opened; it reports whether the tag
+// was inside chrome.
+func (c *conv) endChrome(name string) bool {
+	if n := len(c.chrome); n > 0 {
+		if name == c.chrome[n-1] {
+			c.chrome = c.chrome[:n-1]
+		}
+		return true
+	}
+	switch name {
+	case "main":
+		if c.inMain > 0 {
+			c.inMain--
+		}
+		if c.article > 0 {
+			c.article--
+		}
+	case "article":
+		if c.article > 0 {
+			c.article--
+		}
+	}
+	return false
+}
+
+// isChrome reports whether an element is page chrome: navigation, a side
+// panel, or a banner or footer of the page (an article's own <header>
+// holds its title and stays).
+func isChrome(name string, attrs map[string]string, inArticle int) bool {
+	switch name {
+	case "nav", "aside":
+		return true
+	case "header", "footer":
+		return inArticle == 0
+	}
+	switch attrs["role"] {
+	case "navigation", "banner", "contentinfo", "complementary":
+		return true
+	}
+	return false
 }

@@ -223,3 +223,40 @@ func BenchmarkConvert(b *testing.B) {
 		Convert(src)
 	}
 }
+
+// TestPageChrome leaves out a web page's navigation, banner, side panel
+// and footer, keeps an article's own header, and reads only <main> when
+// the page marks it.
+func TestPageChrome(t *testing.T) {
+	src := `<html><head><title>Cổng thông tin</title></head><body>
+<header><a href="/">Trang chủ</a> <a href="/gt">Giới thiệu</a></header>
+<nav><ul><li><a>Văn bản</a><nav><a>Lồng nhau</a></nav></li><li>Tin tức</li></ul></nav>
+<article><header><h1>Nghị quyết của chi bộ</h1></header><p>Chi bộ họp định kỳ hằng tháng.</p></article>
+<aside><p>Mục lục: Điều 1. Phạm vi</p></aside>
+<div role="navigation">Đăng nhập</div>
+<footer>Bản quyền thuộc về cổng thông tin</footer></body></html>`
+	title, md := Page(src)
+	if title != "Cổng thông tin" {
+		t.Errorf("title %q", title)
+	}
+	for _, want := range []string{"# Nghị quyết của chi bộ", "Chi bộ họp định kỳ hằng tháng."} {
+		if !strings.Contains(md, want) {
+			t.Errorf("lost %q:\n%s", want, md)
+		}
+	}
+	for _, bad := range []string{"Trang chủ", "Văn bản", "Lồng nhau", "Tin tức", "Mục lục", "Đăng nhập", "Bản quyền"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("chrome %q kept:\n%s", bad, md)
+		}
+	}
+	long := strings.Repeat("Đảng viên học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh. ", 5)
+	_, md = Page(`<body><div>Thanh điều hướng</div><main><p>` + long + `</p></main><div>Liên kết web</div></body>`)
+	if !strings.Contains(md, "Đảng viên học tập") || strings.Contains(md, "Thanh điều hướng") || strings.Contains(md, "Liên kết web") {
+		t.Errorf("main only:\n%s", md)
+	}
+	// <main> around next to nothing: the markup lied, the page is read.
+	_, md = Page(`<body><main></main><p>` + long + `</p></body>`)
+	if !strings.Contains(md, "Đảng viên học tập") {
+		t.Errorf("empty main lost the page:\n%s", md)
+	}
+}

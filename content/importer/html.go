@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"chibo/content/block"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -39,10 +40,14 @@ func convertHTML(data []byte, opt Options) (*Result, error) {
 	}
 	title, md := htmlmd.Page(src)
 	title = strings.TrimSpace(title)
+	blocks := mdBlocks(md)
 	if title != "" && !strings.Contains(firstLines(md, 5), title) {
+		// The page's <title> is often the site's name: a title block for
+		// the opening, not a heading over the whole page.
 		md = "# " + title + "\n\n" + md
+		blocks = append([]block.Block{{Kind: block.Para, Text: title, Title: true}}, blocks...)
 	}
-	return &Result{Blocks: mdBlocks(md), Text: md, Layout: LayoutMarkdown, Format: FormatHTML, Encoding: used}, nil
+	return &Result{Blocks: blocks, Text: md, Layout: LayoutMarkdown, Format: FormatHTML, Encoding: used}, nil
 }
 
 func firstLines(s string, n int) string {
