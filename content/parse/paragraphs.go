@@ -144,7 +144,9 @@ func markerOf(t string) marker {
 		}
 	}
 	if c >= 'A' && c <= 'Y' || c == 'Đ' {
-		if m := upperRe.FindStringSubmatch(t); m != nil {
+		// "Q. CHÁNH VĂN PHÒNG": a signature's authority (quyền), not
+		// part Q.
+		if m := upperRe.FindStringSubmatch(t); m != nil && !signingRe.MatchString(t) {
 			return marker{kind: mkUpper, label: letterLabel(strings.ToLower(m[2])), prefix: m[1], rest: m[3]}
 		}
 	}
@@ -342,7 +344,8 @@ func structure(blocks []para, styled bool) []*model.Section {
 			s.flushList()
 			s.para(emphasise(t))
 			s.notes(bl.notes)
-		case isCapsLine(t) && !strings.HasSuffix(t, ":") && !bl.indented && (!s.styled || bl.bold || bl.outline > 0 || bl.centered):
+		case isCapsLine(t) && !strings.HasSuffix(t, ":") && !bl.indented && (!s.styled || bl.bold || bl.outline > 0 || bl.centered) &&
+			!headerLike(t):
 			prevAuthor = false
 			if !s.opened {
 				s.bodyPara(bl) // the title block of the opening section
@@ -596,6 +599,9 @@ func (s *structurer) isSubheading(bl para, next *para) bool {
 	if s.styled && !bl.bold {
 		return false // the format would show a sub-heading in bold
 	}
+	if headerLike(t) {
+		return false
+	}
 	if len(strings.Fields(t)) > 16 || utf8.RuneCountInString(t) > 120 {
 		return false
 	}
@@ -605,6 +611,14 @@ func (s *structurer) isSubheading(bl para, next *para) bool {
 	}
 	nm := markerOf(t)
 	return nm.kind == mkNone
+}
+
+// headerLike reports whether a line belongs to a document header — a
+// motto, a "Số:" line, a party body's name over its "*" (Hướng dẫn
+// 36-HD/VPTW) — as a guide on writing documents quotes them: never a
+// heading of the text around it.
+func headerLike(t string) bool {
+	return strings.HasSuffix(t, "*") || numberLineRe.MatchString(t) || isMottoLine(t) || ruleLineRe.MatchString(t)
 }
 
 // isTitleLine reports whether a paragraph can be the name under a bare

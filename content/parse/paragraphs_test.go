@@ -310,3 +310,18 @@ func TestTableOfContents(t *testing.T) {
 		t.Errorf("contents not kept as text of the opening: %q", secs[0].Text)
 	}
 }
+
+// TestQuotedHeaderNotHeadings keeps the header parts a guide on writing
+// documents quotes as examples (a party body over its "*", a "Số" line, a
+// signature's "Q.") in the text of the section quoting them.
+func TestQuotedHeaderNotHeadings(t *testing.T) {
+	text := "I. HƯỚNG DẪN CỤ THỂ\n1. Tên cơ quan ban hành\nVăn bản của cấp ủy ghi như sau:\nTỈNH UỶ ĐỒNG THÁP *\nSố 05-QC/BTCTU-BDVTU\nQ. CHÁNH VĂN PHÒNG\n2. Số và ký hiệu\nSố văn bản là số thứ tự."
+	var heads []string
+	for _, s := range parseParagraphs(text) {
+		heads = append(heads, s.Heading)
+	}
+	want := []string{"I. HƯỚNG DẪN CỤ THỂ", "1. Tên cơ quan ban hành", "2. Số và ký hiệu"}
+	if !slices.Equal(heads, want) {
+		t.Errorf("headings %q, want %q", heads, want)
+	}
+}
