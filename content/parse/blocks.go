@@ -293,6 +293,12 @@ func reflowLines(ls []block.Block) []para {
 				// only where its paragraph does (a heading "1.3. Đảng ủy
 				// cơ sở" before "- Xét và báo cáo …").
 				newPara = true
+			case prev.Right < 2*size && prev.Align != block.AlignCenter && markerOf(t).kind == mkNone && !endsClause(cur[len(cur)-1]) &&
+				!recipientsRe.MatchString(t) && !signingRe.MatchString(t):
+				// A full line that ends mid-sentence goes on below, even
+				// when the next starts with a capital ("… Phó Trưởng" /
+				// "Ban Chỉ đạo.") or in capitals ("… khoá" / "XIII,").
+				newPara = false
 			default:
 				newPara = startsParagraph(cur, curMark, t, false)
 			}

@@ -268,11 +268,12 @@ func structure(blocks []para, styled bool) []*model.Section {
 	s := &structurer{b: newBuilder(), styled: styled, outlineRank: map[int]float64{}}
 	closeAt := closingStart(blocks)
 	toc := tableOfContents(blocks)
+	openEnd := openingEnd(blocks)
 	prevAuthor := false
 	for i := 0; i < len(blocks); i++ {
 		bl := blocks[i]
 		t := bl.text
-		if toc[i] {
+		if toc[i] || i < openEnd {
 			prevAuthor = false
 			s.bodyPara(bl)
 			continue
@@ -295,7 +296,7 @@ func structure(blocks []para, styled bool) []*model.Section {
 			continue
 		}
 		m := markerOf(t)
-		if m.structural() && !bl.indented && !(s.styled && bl.outline == 0 && m.kind == mkLetter && !bl.bold && len(t) > 300) {
+		if m.structural() && !bl.indented {
 			prevAuthor = false
 			head, body := splitHeading(m.prefix, m.rest)
 			// "Chương I" / "NHỮNG QUY ĐỊNH CHUNG": a bare number with its
@@ -367,6 +368,33 @@ func structure(blocks []para, styled bool) []*model.Section {
 	}
 	s.flushList()
 	return s.b.sections()
+}
+
+// openingEnd is where a document with a header (a motto or a "Số:" line
+// in its first lines) may open its first section: at its first numbered
+// heading. The type line, the trích yếu, the enacting body ("CHÍNH
+// PHỦ"), "Kính gửi", Căn cứ and the preamble before it all belong to the
+// opening. 0 when there is no header or no numbered heading.
+func openingEnd(blocks []para) int {
+	header := false
+	for _, b := range blocks[:min(len(blocks), 40)] {
+		if len(b.text) < 400 && (mottoAt(b.text) >= 0 || numberLineRe.MatchString(b.text)) {
+			header = true
+			break
+		}
+	}
+	if !header {
+		return 0
+	}
+	for i, b := range blocks {
+		if b.raw || b.indented {
+			continue
+		}
+		if m := markerOf(b.text); m.structural() && !headerLike(b.text) {
+			return i
+		}
+	}
+	return 0
 }
 
 // tableOfContents marks the paragraphs of a table of contents (Mục lục):
@@ -618,7 +646,8 @@ func (s *structurer) isSubheading(bl para, next *para) bool {
 // 36-HD/VPTW) — as a guide on writing documents quotes them: never a
 // heading of the text around it.
 func headerLike(t string) bool {
-	return strings.HasSuffix(t, "*") || numberLineRe.MatchString(t) || isMottoLine(t) || ruleLineRe.MatchString(t)
+	return strings.HasSuffix(t, "*") || numberLineRe.MatchString(t) || isMottoLine(t) || ruleLineRe.MatchString(t) ||
+		addresseeRe.MatchString(t) && strings.HasPrefix(model.Fold(t), "kinh")
 }
 
 // isTitleLine reports whether a paragraph can be the name under a bare
