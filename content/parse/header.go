@@ -78,6 +78,9 @@ var (
 	// deptInsideRe finds a department after its parent on one line (not
 	// the "BAN" of "ỦY BAN NHÂN DÂN").
 	deptInsideRe = regexp.MustCompile(`(?:TRUNG ƯƠNG|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|HUYỆN UỶ|ĐẢNG ỦY|ĐẢNG UỶ)(?:\s+\p{Lu}+){0,3}?\s+((?:BAN\s|VĂN PHÒNG|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA))`)
+	// enactorRe opens the line naming who enacts the document, under its
+	// trích yếu ("BỘ TRƯỞNG BỘ NÔNG NGHIỆP …", "THỦ TƯỚNG CHÍNH PHỦ").
+	enactorRe = regexp.MustCompile(`^(?:BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|THỐNG ĐỐC|TRƯỞNG BAN)\b`)
 	// tableHeadRe is the header row of a table under a title ("STT",
 	// "TT  Nội dung"): not part of the trích yếu.
 	tableHeadRe = regexp.MustCompile(`^(?:STT|TT|Số TT)(?:\s|$)`)
@@ -329,7 +332,8 @@ func (h *header) readSubject(lines []string, from int) {
 			h.end = j + 1
 			break
 		}
-		if strings.HasPrefix(l, "Căn cứ") || sessionRe.MatchString(l) || addresseeRe.MatchString(l) || tableHeadRe.MatchString(l) || markerOf(l).structural() ||
+		if strings.HasPrefix(l, "Căn cứ") || sessionRe.MatchString(l) || addresseeRe.MatchString(l) || tableHeadRe.MatchString(l) ||
+			enactorRe.MatchString(l) || markerOf(l).structural() ||
 			(datelineRe.MatchString(l) && len(strings.Fields(l)) <= 16) || issuerLineRe.MatchString(l) || labelRe.MatchString(l) ||
 			len(strings.Fields(l)) > 60 && (len(parts) > 0 || len(strings.Fields(l)) > 300) {
 			// A trích yếu line is short but for the first, which may list
@@ -371,10 +375,11 @@ func typeCase(l string) string {
 }
 
 // lowerFirst lowers the first letter of s unless the first word is a
-// proper name or an acronym sentenceCase kept.
+// proper name or an acronym sentenceCase kept. A document type opening a
+// trích yếu ("Quy định chi tiết …", "Kế hoạch …") is a common word there.
 func lowerFirst(s string) string {
 	for _, n := range properNames {
-		if strings.HasPrefix(s, n) {
+		if strings.HasPrefix(s, n) && kindWordRe.FindString(strings.ToLower(n)) == "" {
 			return s
 		}
 	}
@@ -420,4 +425,68 @@ func issuerName(left []string) string {
 		}
 	}
 	return tidyIssuer(name)
+}
+
+// gazetteRe is the one-block header of documents as Công báo and the
+// legal databases print them: "NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 05/2010/NĐ-CP
+// NGÀY 18 THÁNG 01 NĂM 2010 QUY ĐỊNH …" (the type may stand on the line
+// above, the subject on the lines below).
+var gazetteRe = regexp.MustCompile(`(?i)^(?:(.*?)\s+)?của\s+(.+?)\s+số\s*:?\s*(\d{1,5}(?:\s*[-/]\s*[\pL\d.&]+){0,4})\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*(.*)$`)
+
+// gazetteHeader reads that layout from the first lines; ok is false when
+// they do not have it.
+func gazetteHeader(lines []string) (h header, ok bool) {
+	for k, l := range lines[:min(len(lines), 6)] {
+		if !mostlyCaps(l) {
+			continue // the layout is set in capitals
+		}
+		last := k // the header's last line
+		m := gazetteRe.FindStringSubmatch(l)
+		if m == nil && k+1 < len(lines) {
+			// "… SỐ 03/2010/TT-BNNPTNT" / "NGÀY 15 THÁNG 01 NĂM 2010"
+			if m = gazetteRe.FindStringSubmatch(l + " " + lines[k+1]); m != nil {
+				last = k + 1
+			}
+		}
+		if m == nil {
+			continue
+		}
+		typ := strings.TrimSpace(m[1])
+		if typ == "" && k > 0 && isCapsLine(lines[k-1]) && len(strings.Fields(lines[k-1])) <= 4 {
+			typ = lines[k-1]
+		}
+		if typ == "" || len(strings.Fields(typ)) > 4 || !mostlyCaps(typ) {
+			return h, false
+		}
+		// A number without a symbol (a 1945 "Sắc lệnh số 3") is no số/ký
+		// hiệu to store; the rest of the header still holds.
+		sym, _, _ := ParseSymbol(strings.Join(strings.Fields(m[3]), ""))
+		h.docType, h.number, h.date = typeCase(typ), sym, isoDate(m[4], m[5], m[6])
+		h.issuer = tidyIssuer(sentenceCase(m[2]))
+		h.readSubject(lines, last+1)
+		if rest := strings.TrimSpace(m[7]); rest != "" {
+			first := rest
+			if mostlyCaps(rest) {
+				first = sentenceCase(rest)
+			}
+			h.subject = strings.TrimSpace(lowerFirst(first) + " " + h.subject)
+		}
+		return h, true
+	}
+	return h, false
+}
+
+// mostlyCaps reports whether nine in ten letters of s are capitals, however
+// long s is (isCapsLine also asks for a short line).
+func mostlyCaps(s string) bool {
+	letters, upper := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 4 && upper*10 >= letters*9
 }

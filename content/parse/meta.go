@@ -26,6 +26,11 @@ func fillMetadata(d *model.Document, text string) {
 	if !h.motto && h.number == "" {
 		h = laterHeader(text, h)
 	}
+	if !h.motto && h.number == "" {
+		if g, ok := gazetteHeader(head); ok {
+			h = g
+		}
+	}
 	d.Kind = kindOf(d, head, text, closing)
 	if k := kindOfType(h.docType); k != "" {
 		d.Kind = k
@@ -280,11 +285,38 @@ func issuerOf(head, attached []string, closing string) string {
 }
 
 // tidyIssuer writes "uỷ" the modern way ("Tỉnh ủy"), so one body is one
-// facet value whichever spelling a document uses.
+// facet value whichever spelling a document uses, and gives a body's
+// specific name its capital as Nghị định 30/2020/NĐ-CP (Phụ lục II)
+// writes it: "Bộ Nội vụ", "Sở Tư pháp", "Bộ Kế hoạch và Đầu tư", "Hội
+// đồng Thẩm phán" — not "Ủy ban nhân dân", whose next word is common.
 func tidyIssuer(s string) string {
 	s = strings.NewReplacer("uỷ", "ủy", "Uỷ", "Ủy", "UỶ", "ỦY").Replace(strings.TrimSpace(s))
-	return strings.TrimRight(s, " .,;")
+	s = strings.TrimRight(s, " .,;")
+	words := strings.Fields(s)
+	for _, t := range bodyTypes {
+		tw := strings.Fields(t)
+		if len(words) <= len(tw) || !strings.EqualFold(strings.Join(words[:len(tw)], " "), t) {
+			continue
+		}
+		if next := words[len(tw)]; next != "nhân" && next != "các" && next != "của" {
+			words[len(tw)] = capitalize(next)
+			if tw[0] == "Bộ" || tw[0] == "Sở" {
+				// "Bộ Nông nghiệp và Phát triển nông thôn"
+				for i := len(tw) + 1; i+1 < len(words); i++ {
+					if words[i] == "và" {
+						words[i+1] = capitalize(words[i+1])
+					}
+				}
+			}
+		}
+		return strings.Join(words, " ")
+	}
+	return s
 }
+
+// bodyTypes are the words that name a kind of body before its specific
+// name.
+var bodyTypes = []string{"Tổng cục", "Văn phòng", "Hội đồng", "Ủy ban", "Học viện", "Bộ", "Sở", "Ban", "Cục", "Vụ", "Viện", "Phòng", "Tòa án"}
 
 const maxTitle = 150
 

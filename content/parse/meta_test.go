@@ -145,3 +145,16 @@ func TestHeaderLayouts(t *testing.T) {
 		})
 	}
 }
+
+// TestGazetteHeader reads the one-block header of Công báo and the legal
+// databases, and gives the issuer its capitals.
+func TestGazetteHeader(t *testing.T) {
+	h, ok := gazetteHeader([]string{"THÔNG TƯ", "CỦA BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN SỐ 03/2010/TT-BNNPTNT", "NGÀY 15 THÁNG 01 NĂM 2010", "HƯỚNG DẪN ÁP DỤNG TIÊU CHUẨN QUỐC GIA", "ĐỐI VỚI CÀ PHÊ NHÂN", "BỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN", "Căn cứ Nghị định"})
+	if !ok || h.title() != "Thông tư hướng dẫn áp dụng tiêu chuẩn quốc gia đối với cà phê nhân" || h.number != "03/2010/TT-BNNPTNT" ||
+		h.date != "2010-01-15" || h.issuer != "Bộ Nông nghiệp và Phát triển nông thôn" {
+		t.Errorf("got %v title %q number %q date %q issuer %q", ok, h.title(), h.number, h.date, h.issuer)
+	}
+	if _, ok := gazetteHeader([]string{"Chi bộ họp ngày 5 tháng 12 năm 2026.", "Căn cứ Điều lệ Đảng"}); ok {
+		t.Error("a sentence read as a gazette header")
+	}
+}
