@@ -46,7 +46,10 @@ func convertPDF(ctx context.Context, data []byte, opt Options) (*Result, error) 
 			})
 		}
 	}
-	if len(blocks) == 0 {
+	if len(blocks) == 0 || doc.OCRed == 0 && doc.Scanned*2 >= len(doc.Pages) {
+		// Nothing to read, or a scan whose pages could not be read by
+		// OCR (no tesseract) but for a stamp: say it is a scan rather
+		// than import a stamp as the document.
 		if doc.Scanned > 0 {
 			return nil, &Error{Problem: ProblemNoText, Detail: fmt.Sprintf("%d scanned pages", doc.Scanned)}
 		}

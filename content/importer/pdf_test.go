@@ -167,6 +167,12 @@ func TestPDFWordsMatchPdftotext(t *testing.T) {
 				}
 				return
 			}
+			var perr *Error
+			if errors.As(err, &perr) && perr.Problem == ProblemNoText && len(strings.Fields(pdftext.Clean(string(ref)))) <= 60 {
+				// A scan whose only text is a signing stamp: with OCR off
+				// it is refused as a scan, not imported as the stamp.
+				return
+			}
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -64,7 +64,7 @@ func fillMetadata(d *model.Document, text string) {
 func laterHeader(text string, h header) header {
 	lines := headLines(text, 200)
 	for k, l := range lines {
-		if k == 0 || !isMottoLine(l) {
+		if k == 0 || mottoAt(l) < 0 {
 			continue
 		}
 		start := k

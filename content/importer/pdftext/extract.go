@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // PDFium's error codes (FPDF_GetLastError).
@@ -259,7 +260,10 @@ func (s *sandbox) readPage(doc uint64, index int) (*Page, error) {
 	for i := range p.Lines {
 		p.Lines[i].glyphs = nil
 	}
-	if len(p.Lines) == 0 {
+	if len(p.Lines) == 0 || stampOnly(p.Lines) {
+		// No text, or only what a signing system stamps on a scan
+		// ("Ký bởi: …", "Cơ quan phát hành: …"): a scanned page when it
+		// shows a picture. OCR reads it whole.
 		p.Scanned, err = s.hasPicture(pg)
 		if err != nil {
 			return nil, err
@@ -466,4 +470,17 @@ func (s *sandbox) hasPicture(pg uint64) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// stampOnly reports whether a page's text is no more than a signing
+// stamp or a caption: three lines and 200 characters at most.
+func stampOnly(lines []Line) bool {
+	if len(lines) > 3 {
+		return false
+	}
+	n := 0
+	for _, l := range lines {
+		n += utf8.RuneCountInString(l.Text())
+	}
+	return n <= 200
 }

@@ -64,8 +64,8 @@ var (
 // Document is the text of a PDF.
 type Document struct {
 	Pages []Page
-	// Scanned counts the pages that show an image but have no text layer;
-	// OCRed counts those read by OCR.
+	// Scanned counts the pages that show an image but have no text layer
+	// (or only a signing stamp); OCRed counts those read by OCR.
 	Scanned, OCRed int
 	// Failed counts the pages PDFium could not load (they are left out).
 	Failed int
