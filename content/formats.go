@@ -18,6 +18,7 @@ const (
 	ProblemUnzipLimit  Problem = "unzip-limit" // a docx/odt that inflates beyond the limit: a zip bomb
 	ProblemUnsupported Problem = "unsupported" // a known format chibo does not read (.doc, RTF, encrypted PDF)
 	ProblemNoText      Problem = "no-text"     // a PDF with no text layer (a scan)
+	ProblemEncrypted   Problem = "encrypted"   // a password-protected Word file or PDF
 	// A second file in the library folder with an imported document's ID
 	// (left by an interrupted update); Detail names the file that is used.
 	ProblemDuplicateID Problem = "duplicate-id"

@@ -61,6 +61,7 @@ const (
 	ProblemUnzipLimit  = "unzip-limit"
 	ProblemUnsupported = "unsupported"
 	ProblemNoText      = "no-text"
+	ProblemEncrypted   = "encrypted" // a password-protected Word file or PDF
 )
 
 // Error says why a file could not be converted. Detail is short and

@@ -31,7 +31,7 @@ func docError(err error) error {
 	var fe *msdoc.FormatError
 	switch {
 	case errors.Is(err, msdoc.ErrEncrypted):
-		return &Error{Problem: ProblemUnsupported, Detail: "password-protected Word document"}
+		return &Error{Problem: ProblemEncrypted, Detail: "password-protected Word document"}
 	case errors.Is(err, msdoc.ErrOldVersion):
 		return &Error{Problem: ProblemUnsupported, Detail: "Word 6.0/95 .doc"}
 	case errors.Is(err, msdoc.ErrNotWord):

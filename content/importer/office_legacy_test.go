@@ -170,9 +170,9 @@ func TestDOCTable(t *testing.T) {
 
 // Word 6/95 and password-protected files are refused with a reason.
 func TestDOCRefused(t *testing.T) {
-	for _, c := range []struct{ file, detail string }{
-		{"doc/45000001-word6.doc", "Word 6.0/95"},
-		{"doc/testWORD_protected_passtika.doc", "password"},
+	for _, c := range []struct{ file, problem, detail string }{
+		{"doc/45000001-word6.doc", ProblemUnsupported, "Word 6.0/95"},
+		{"doc/testWORD_protected_passtika.doc", ProblemEncrypted, "password"},
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata", c.file))
 		if err != nil {
@@ -180,7 +180,7 @@ func TestDOCRefused(t *testing.T) {
 		}
 		_, err = Convert(context.Background(), c.file, data, Options{})
 		var e *Error
-		if !errors.As(err, &e) || e.Problem != ProblemUnsupported || !strings.Contains(e.Detail, c.detail) {
+		if !errors.As(err, &e) || e.Problem != c.problem || !strings.Contains(e.Detail, c.detail) {
 			t.Errorf("%s: %v", c.file, err)
 		}
 	}

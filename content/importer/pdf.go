@@ -67,7 +67,7 @@ func pdfError(err error, opt Options) error {
 	case IsCancel(err):
 		return err
 	case errors.Is(err, pdftext.ErrPassword):
-		return &Error{Problem: ProblemUnsupported, Detail: "encrypted PDF", Err: err}
+		return &Error{Problem: ProblemEncrypted, Detail: "encrypted PDF", Err: err}
 	case errors.Is(err, pdftext.ErrTooMuchText):
 		return &Error{Problem: ProblemTooLarge, Detail: fmt.Sprintf("more than %d MB of text", opt.maxText()>>20)}
 	case errors.Is(err, pdftext.ErrTooLarge):

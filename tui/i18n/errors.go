@@ -34,10 +34,10 @@ func Describe(l Lang, err error) string {
 	case content.ProblemEmpty:
 		return fmt.Sprintf(ErrEmpty.In(l), fe.File)
 	case content.ProblemNoText:
-		if detail != "" {
-			detail = " (" + detail + ")"
-		}
-		return fmt.Sprintf(ErrNoText.In(l), fe.File, detail)
+		// The message says it all; the page count is for logs.
+		return fmt.Sprintf(ErrNoText.In(l), fe.File, "")
+	case content.ProblemEncrypted:
+		return fmt.Sprintf(ErrEncrypted.In(l), fe.File)
 	case content.ProblemDuplicateID:
 		return fmt.Sprintf(ErrDuplicateID.In(l), fe.File, fe.Detail)
 	}
