@@ -128,7 +128,8 @@ var mdEscaper = strings.NewReplacer(`\`, `\\`, `*`, `\*`, `_`, `\_`)
 func (d *Doc) make(runs []Run, ev block.Block) (block.Block, bool) {
 	b := ev
 	b.Kind = block.Para
-	var text, md strings.Builder
+	var text strings.Builder
+	var segs []mdSeg // the runs for markdown, neighbours of one style merged
 	var letters, bold, ita, caps int
 	sizes := map[float64]int{}
 	partial := false
@@ -137,7 +138,7 @@ func (d *Doc) make(runs []Run, ev block.Block) (block.Block, bool) {
 			d.notes++
 			mark := superscript(d.notes)
 			b.Notes = append(b.Notes, block.Note{Mark: mark, Text: NoteText(r.Note)})
-			md.WriteString(mark)
+			segs = append(segs, mdSeg{text: mark, note: true})
 			partial = true
 			continue
 		}
@@ -165,7 +166,7 @@ func (d *Doc) make(runs []Run, ev block.Block) (block.Block, bool) {
 		if r.Size > 0 {
 			sizes[r.Size] += n
 		}
-		md.WriteString(emphasis(t, r.Bold, r.Italic))
+		segs = addSeg(segs, mdSeg{text: t, bold: r.Bold, ita: r.Italic})
 	}
 	b.Text = compose.NFC(tidy(text.String()))
 	if b.Label != "" {
@@ -187,12 +188,46 @@ func (d *Doc) make(runs []Run, ev block.Block) (block.Block, bool) {
 		}
 	}
 	if partial {
+		var md strings.Builder
+		for _, s := range segs {
+			if s.note {
+				md.WriteString(s.text)
+				continue
+			}
+			md.WriteString(emphasis(s.text, s.bold, s.ita))
+		}
 		b.Markdown = compose.NFC(tidy(md.String()))
 		if b.Label != "" {
 			b.Markdown = mdEscaper.Replace(b.Label) + " " + b.Markdown
 		}
 	}
 	return b, true
+}
+
+// mdSeg is a stretch of a paragraph in one style, or a footnote mark.
+type mdSeg struct {
+	text      string
+	bold, ita bool
+	note      bool
+}
+
+// addSeg appends a run, merged into the last stretch when it has the same
+// style or is only spaces, so Word's many runs of one style make one
+// emphasis ("***a*** ***b***" would not render).
+func addSeg(segs []mdSeg, s mdSeg) []mdSeg {
+	if n := len(segs); n > 0 && !segs[n-1].note {
+		last := &segs[n-1]
+		if (last.bold == s.bold && last.ita == s.ita) || strings.TrimSpace(s.text) == "" {
+			last.text += s.text
+			return segs
+		}
+		if strings.TrimSpace(last.text) == "" {
+			last.text += s.text
+			last.bold, last.ita = s.bold, s.ita
+			return segs
+		}
+	}
+	return append(segs, s)
 }
 
 // clean turns a run's separators into spaces, drops control characters,
