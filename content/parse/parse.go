@@ -50,6 +50,17 @@ func finish(name, text string, layout model.Layout, secs []*model.Section) *mode
 	}
 	fillMetadata(doc, text)
 	doc.Refs = extractRefs(doc.Sections)
+	if doc.Number != "" && doc.Kind != model.KindAppendix {
+		// A document's own số/ký hiệu in its header is no citation (an
+		// appendix's number is its report's, which it does cite).
+		refs := doc.Refs[:0]
+		for _, r := range doc.Refs {
+			if r.Symbol != doc.Number {
+				refs = append(refs, r)
+			}
+		}
+		doc.Refs = refs
+	}
 	return doc
 }
 
