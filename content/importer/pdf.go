@@ -21,6 +21,14 @@ func convertPDF(ctx context.Context, data []byte, opt Options) (*Result, error) 
 	if err != nil {
 		return nil, pdfError(err, opt)
 	}
+	if doc.OCRed == 0 && pdftext.OCRAvailable() && garbled(doc) {
+		// A scan under a failed OCR's text layer: read its pictures again.
+		if again, err := pdftext.Extract(ctx, data, pdftext.Options{MaxText: opt.maxText(), ForceOCR: true}); err == nil && again.OCRed > 0 {
+			doc = again
+		} else if IsCancel(err) {
+			return nil, err
+		}
+	}
 	enc := decodeLegacyRuns(doc, opt.Encoding)
 
 	var blocks []block.Block
@@ -59,6 +67,20 @@ func convertPDF(ctx context.Context, data []byte, opt Options) (*Result, error) 
 	valid, words := readableWords(text.String())
 	return &Result{Blocks: blocks, Text: text.String(), Layout: LayoutWrapped, Format: FormatPDF,
 		Encoding: enc, OCR: doc.OCRed > 0, Garbled: words >= 50 && valid*4 < words*3}, nil
+}
+
+// garbled reports whether a PDF's text layer reads as little Vietnamese
+// (see readableWords).
+func garbled(doc *pdftext.Document) bool {
+	var b strings.Builder
+	for _, p := range doc.Pages {
+		for _, l := range p.Lines {
+			b.WriteString(l.Text())
+			b.WriteByte('\n')
+		}
+	}
+	valid, words := readableWords(b.String())
+	return words >= 50 && valid*4 < words*3
 }
 
 // pdfError turns pdftext's errors into an *Error, keeping cancellation.

@@ -104,14 +104,16 @@ var (
 // mottoAt returns the byte offset in l where a national or party motto
 // starts, -1 when l holds none.
 func mottoAt(l string) int {
-	// Every motto ends in "Nam" or "phúc", however it is typed; Fold is
-	// too slow to run on every line of a large library.
+	// Every motto has "Nam", "nghĩa" or "phúc", however it is typed (or
+	// cut short by OCR); Fold is too slow to run on every line of a large
+	// library.
 	if len(l) > 400 || !strings.Contains(l, "am") && !strings.Contains(l, "AM") && !strings.Contains(l, "úc") &&
-		!strings.Contains(l, "ÚC") && !strings.Contains(l, "uc") && !strings.Contains(l, "UC") {
+		!strings.Contains(l, "ÚC") && !strings.Contains(l, "uc") && !strings.Contains(l, "UC") &&
+		!strings.Contains(l, "gh") && !strings.Contains(l, "GH") {
 		return -1
 	}
 	f := model.Fold(l)
-	for _, m := range []string{"cong hoa xa hoi chu nghia viet nam", "dang cong san viet nam", "doc lap - tu do - hanh phuc", "doc lap tu do hanh phuc", "doc lap – tu do – hanh phuc"} {
+	for _, m := range []string{"cong hoa xa hoi chu nghia", "dang cong san viet nam", "doc lap - tu do - hanh phuc", "doc lap tu do hanh phuc", "doc lap – tu do – hanh phuc"} {
 		if i := strings.Index(f, m); i >= 0 {
 			return foldOffset(l, i)
 		}
@@ -212,8 +214,15 @@ func readHeader(lines []string) header {
 		if h.docType != "" || !(h.motto || h.number != "" || h.date != "" || len(left) > 0) {
 			break
 		}
-		if !isCapsLine(l) && !vvRe.MatchString(l) && !h.motto && skipped < 2 && len(strings.Fields(l)) <= 12 {
-			skipped++ // a stray line of the left column (a lone "Luật", a seal note)
+		if !isCapsLine(l) && !vvRe.MatchString(l) && skipped < 2 && len(strings.Fields(l)) <= 12 &&
+			(!h.motto || strings.Contains(l, "Số") || strings.Contains(l, "ngày")) {
+			// A stray line of the left column (a lone "Luật", a seal
+			// note), or a number or date line OCR misread: the issuer
+			// block is over.
+			skipped++
+			if h.motto {
+				issuerDone = true
+			}
 			continue
 		}
 		// The type line: the first line in capitals after the header's

@@ -344,6 +344,8 @@ type sandbox struct {
 	// scratch is a 256-byte block inside the sandbox for out-parameters.
 	scratch uint32
 	broken  bool // a call failed mid-way: dispose of the instance, don't reuse
+	// ocrAll marks every page that shows a picture for OCR (Options.ForceOCR).
+	ocrAll bool
 }
 
 func (e *engine) open(ctx context.Context, g *guard) (*sandbox, error) {

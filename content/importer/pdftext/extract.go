@@ -88,6 +88,8 @@ func extract(ctx context.Context, e *engine, g *guard, data []byte, opt Options)
 		return nil, err
 	}
 	doc = &Document{}
+	s.ocrAll = opt.ForceOCR
+	defer func() { s.ocrAll = false }()
 	text, failedRun := 0, 0
 	for i := 0; i < int(n); i++ {
 		if err := ctx.Err(); err != nil {
@@ -130,7 +132,7 @@ func extract(ctx context.Context, e *engine, g *guard, data []byte, opt Options)
 			doc.Scanned++
 		}
 	}
-	if opt.OCR && doc.Scanned > 0 && OCRAvailable() {
+	if (opt.OCR || opt.ForceOCR) && doc.Scanned > 0 && OCRAvailable() {
 		if err := s.ocrPages(ctx, d, doc); err != nil {
 			return nil, err
 		}
@@ -260,7 +262,7 @@ func (s *sandbox) readPage(doc uint64, index int) (*Page, error) {
 	for i := range p.Lines {
 		p.Lines[i].glyphs = nil
 	}
-	if len(p.Lines) == 0 || stampOnly(p.Lines) {
+	if len(p.Lines) == 0 || stampOnly(p.Lines) || s.ocrAll {
 		// No text, or only what a signing system stamps on a scan
 		// ("Ký bởi: …", "Cơ quan phát hành: …"): a scanned page when it
 		// shows a picture. OCR reads it whole.

@@ -44,6 +44,9 @@ type Options struct {
 	// OCR reads the pages that have no text layer with tesseract (language
 	// "vie") when it is installed; see OCRAvailable.
 	OCR bool
+	// ForceOCR reads by OCR every page that shows a picture, whatever its
+	// text layer says: for a scan whose text layer is a failed OCR.
+	ForceOCR bool
 }
 
 const (
