@@ -461,6 +461,30 @@ type prepared struct {
 	conv       *importer.Result
 	fileName   string // the name it was parsed under
 	err        error
+	// same is the document already kept from these very bytes: the file
+	// is a duplicate, known without parsing (a scan is not OCR'd again).
+	same *Document
+}
+
+// sameBytes returns the imported document with the given ID when its kept
+// copy has exactly data's bytes, or nil.
+func (l *Library) sameBytes(id string, data []byte) *Document {
+	l.mu.RLock()
+	file, ok := l.imported[id]
+	doc := l.byID[id]
+	l.mu.RUnlock()
+	if !ok || doc == nil {
+		return nil
+	}
+	path := filepath.Join(l.dir, file)
+	if info, err := os.Stat(path); err != nil || info.Size() != int64(len(data)) {
+		return nil
+	}
+	kept, err := os.ReadFile(path)
+	if err != nil || !bytes.Equal(kept, data) {
+		return nil
+	}
+	return doc
 }
 
 // prepare reads and parses one file under the name its copy will most
@@ -473,6 +497,9 @@ func (l *Library) prepare(ctx context.Context, path string, opt ImportOptions) *
 	}
 	p.data, p.err = ReadFileLimited(path, maxSize)
 	if p.err != nil {
+		return p
+	}
+	if p.same = l.sameBytes(DocID(p.name), p.data); p.same != nil {
 		return p
 	}
 	p.fileName = DocID(p.name) + formatExt[importer.Sniff(p.name, p.data)]
@@ -505,6 +532,10 @@ func (l *Library) prepare(ctx context.Context, path string, opt ImportOptions) *
 func (l *Library) commit(ctx context.Context, p *prepared, opt ImportOptions, thisRun map[string]bool, res *ImportResult) {
 	if p.err != nil {
 		res.Status, res.Err = ImportFailed, p.err
+		return
+	}
+	if p.same != nil {
+		res.Status, res.Doc = ImportDuplicate, p.same
 		return
 	}
 	res.Format, res.Encoding, res.OCR, res.Garbled = string(p.conv.Format), p.conv.Encoding, p.conv.OCR, p.conv.Garbled
