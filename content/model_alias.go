@@ -21,6 +21,11 @@ const (
 	KindResolution = model.KindResolution
 	KindReport     = model.KindReport
 	KindAppendix   = model.KindAppendix
+	KindDecision   = model.KindDecision
+	KindGuidance   = model.KindGuidance
+	KindPlan       = model.KindPlan
+	KindLaw        = model.KindLaw
+	KindLetter     = model.KindLetter
 	KindOther      = model.KindOther
 
 	LayoutParagraphs = model.LayoutParagraphs

@@ -281,3 +281,33 @@ func TestSyncIncremental(t *testing.T) {
 		t.Errorf("stats %+v, want 8 documents, 320 sections", st)
 	}
 }
+
+// TestSyncMetadataOnly re-indexes a document whose text is the same but
+// whose reading changed (another kind, a better title): those are indexed
+// fields, and a filter on them must see the new value.
+func TestSyncMetadataOnly(t *testing.T) {
+	ix, err := Open(t.TempDir(), Options{Wait: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	docs := synthDocs(3, 1)
+	if err := ix.Sync(context.Background(), docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	again := synthDocs(3, 1)
+	again[1].Kind = content.KindGuidance
+	if !ix.NeedsSync(again) {
+		t.Fatal("NeedsSync false after a change of kind")
+	}
+	if err := ix.Sync(context.Background(), again, nil); err != nil {
+		t.Fatal(err)
+	}
+	r, err := ix.Search(context.Background(), Query{Text: "loai:huong-dan mk1x1", Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Total == 0 {
+		t.Error("the new kind is not in the index")
+	}
+}

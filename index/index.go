@@ -317,7 +317,9 @@ func (ix *Index) planFor(docs []*content.Document) plan {
 	for _, d := range docs {
 		seen[d.ID] = true
 		m, ok := ix.docs[d.ID]
-		if !ok || m.Hash != d.Hash || d.Hash == "" {
+		// A new reading of the same text (a better title, another kind
+		// or year) is a change too: those are indexed fields.
+		if !ok || m.Hash != d.Hash || d.Hash == "" || m.Kind != string(d.Kind) || m.Title != nfc(d.Title) || m.Year != yearOf(d.Date) {
 			p.index = append(p.index, d)
 			if ok {
 				p.remove = append(p.remove, d.ID)

@@ -64,6 +64,11 @@ var kindAliases = map[string]content.Kind{
 	"nghiquyet": content.KindResolution, "nq": content.KindResolution,
 	"baocao": content.KindReport, "bc": content.KindReport,
 	"phuluc": content.KindAppendix, "pl": content.KindAppendix,
+	"quyetdinh": content.KindDecision, "qd": content.KindDecision, "chithi": content.KindDecision, "quydinh": content.KindDecision,
+	"huongdan": content.KindGuidance, "hd": content.KindGuidance,
+	"kehoach": content.KindPlan, "kh": content.KindPlan, "chuongtrinh": content.KindPlan,
+	"phapluat": content.KindLaw, "luat": content.KindLaw, "nghidinh": content.KindLaw, "thongtu": content.KindLaw,
+	"congvan": content.KindLetter, "cv": content.KindLetter, "thongbao": content.KindLetter,
 	"khac": content.KindOther,
 }
 

@@ -118,6 +118,16 @@ func (s *shared) kindName(k string) string {
 		return s.T(i18n.AppKindReport)
 	case content.KindAppendix:
 		return s.T(i18n.AppKindAppendix)
+	case content.KindDecision:
+		return s.T(i18n.AppKindDecision)
+	case content.KindGuidance:
+		return s.T(i18n.AppKindGuidance)
+	case content.KindPlan:
+		return s.T(i18n.AppKindPlan)
+	case content.KindLaw:
+		return s.T(i18n.AppKindLaw)
+	case content.KindLetter:
+		return s.T(i18n.AppKindLetter)
 	}
 	return s.T(i18n.AppKindOther)
 }

@@ -20,11 +20,16 @@ const (
 	KindResolution Kind = "nghi-quyet" // nghị quyết
 	KindReport     Kind = "bao-cao"    // báo cáo
 	KindAppendix   Kind = "phu-luc"    // phụ lục
+	KindDecision   Kind = "quyet-dinh" // quyết định, chỉ thị, quy định, kết luận, quy chế
+	KindGuidance   Kind = "huong-dan"  // hướng dẫn
+	KindPlan       Kind = "ke-hoach"   // kế hoạch, chương trình, đề án
+	KindLaw        Kind = "phap-luat"  // luật, nghị định, thông tư, pháp lệnh: văn bản quy phạm pháp luật
+	KindLetter     Kind = "cong-van"   // công văn, thông báo, giấy mời, tờ trình
 	KindOther      Kind = "khac"       // văn bản khác
 )
 
 // Kinds lists every kind in the order UIs group them.
-var Kinds = []Kind{KindBulletin, KindResolution, KindReport, KindAppendix, KindOther}
+var Kinds = []Kind{KindBulletin, KindResolution, KindDecision, KindGuidance, KindPlan, KindReport, KindAppendix, KindLaw, KindLetter, KindOther}
 
 // Layout names the shape of the source the parser recognised. It is kept so
 // tests and diagnostics can say how a file was read.

@@ -97,6 +97,16 @@ func kindOfType(t string) model.Kind {
 		return model.KindBulletin
 	case strings.HasPrefix(f, "phu luc"):
 		return model.KindAppendix
+	case hasAnyPrefix(f, "quyet dinh", "chi thi", "quy dinh", "ket luan", "quy che"):
+		return model.KindDecision
+	case hasAnyPrefix(f, "huong dan"):
+		return model.KindGuidance
+	case hasAnyPrefix(f, "ke hoach", "chuong trinh", "de an"):
+		return model.KindPlan
+	case hasAnyPrefix(f, "luat", "bo luat", "nghi dinh", "thong tu", "phap lenh", "sac lenh", "hien phap"):
+		return model.KindLaw
+	case hasAnyPrefix(f, "cong van", "thong bao", "giay moi", "to trinh", "phieu trinh", "cong dien"):
+		return model.KindLetter
 	}
 	return model.KindOther
 }
@@ -520,4 +530,13 @@ func capitalize(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+func hasAnyPrefix(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		if s == p || strings.HasPrefix(s, p+" ") {
+			return true
+		}
+	}
+	return false
 }

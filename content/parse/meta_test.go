@@ -158,3 +158,17 @@ func TestGazetteHeader(t *testing.T) {
 		t.Error("a sentence read as a gazette header")
 	}
 }
+
+// TestKindOfType files documents by the type their header states.
+func TestKindOfType(t *testing.T) {
+	for typ, want := range map[string]model.Kind{
+		"Nghị quyết": model.KindResolution, "Quyết định": model.KindDecision, "Chỉ thị": model.KindDecision,
+		"Hướng dẫn": model.KindGuidance, "Kế hoạch": model.KindPlan, "Bộ luật": model.KindLaw, "Nghị định": model.KindLaw,
+		"Thông tư": model.KindLaw, "Công văn": model.KindLetter, "Giấy mời": model.KindLetter, "Báo cáo": model.KindReport,
+		"Đơn yêu cầu không hoà giải": model.KindOther, "": "",
+	} {
+		if got := kindOfType(typ); got != want {
+			t.Errorf("kindOfType(%q) = %q, want %q", typ, got, want)
+		}
+	}
+}

@@ -21,6 +21,11 @@ var (
 	AppKindResolution = Msg{"Nghị quyết", "Resolutions"}
 	AppKindReport     = Msg{"Báo cáo", "Reports"}
 	AppKindAppendix   = Msg{"Phụ lục", "Appendices"}
+	AppKindDecision   = Msg{"Quyết định, chỉ thị, quy định", "Decisions, directives, regulations"}
+	AppKindGuidance   = Msg{"Hướng dẫn", "Guidance"}
+	AppKindPlan       = Msg{"Kế hoạch, chương trình", "Plans and programmes"}
+	AppKindLaw        = Msg{"Luật, nghị định, thông tư", "Laws, decrees, circulars"}
+	AppKindLetter     = Msg{"Công văn, thông báo", "Letters and notices"}
 	AppKindOther      = Msg{"Văn bản khác", "Other documents"}
 
 	// Start-up and index.

@@ -22,6 +22,11 @@ var kindNames = map[string]Msg{
 	"nghi-quyet": {"Nghị quyết", "Resolution"},
 	"bao-cao":    {"Báo cáo", "Report"},
 	"phu-luc":    {"Phụ lục", "Appendix"},
+	"quyet-dinh": {"Quyết định, chỉ thị, quy định", "Decision, directive, regulation"},
+	"huong-dan":  {"Hướng dẫn", "Guidance"},
+	"ke-hoach":   {"Kế hoạch, chương trình", "Plan, programme"},
+	"phap-luat":  {"Văn bản pháp luật", "Law, decree, circular"},
+	"cong-van":   {"Công văn, thông báo", "Letter, notice"},
 	"khac":       {"Văn bản khác", "Other document"},
 }
 
