@@ -646,9 +646,13 @@ func (s *structurer) isSubheading(bl para, next *para) bool {
 // 36-HD/VPTW) — as a guide on writing documents quotes them: never a
 // heading of the text around it.
 func headerLike(t string) bool {
-	return strings.HasSuffix(t, "*") || numberLineRe.MatchString(t) || isMottoLine(t) || ruleLineRe.MatchString(t) ||
+	return strings.HasSuffix(t, "*") || soLineRe.MatchString(t) || isMottoLine(t) || ruleLineRe.MatchString(t) ||
 		addresseeRe.MatchString(t) && strings.HasPrefix(model.Fold(t), "kinh")
 }
+
+// soLineRe is a header's "Số:" line on its own ("Quyết định số 12/QĐ-UBND"
+// in a heading is a citation, not a header part).
+var soLineRe = regexp.MustCompile(`^[\s*\-–—_=~.·]*(?:Số|SỐ)\s*:?\s*\d`)
 
 // isTitleLine reports whether a paragraph can be the name under a bare
 // "Chương I", "Mục 2", "PHẦN THỨ NHẤT": in capitals or bold, short, not
