@@ -32,7 +32,7 @@ import (
 
 // schemaVersion changes whenever the mapping, the analysis or what is
 // stored changes; an index of another version is rebuilt, never read.
-const schemaVersion = 7
+const schemaVersion = 8
 
 // Field names, kept short: they are repeated in every segment.
 const (
@@ -905,7 +905,7 @@ func sectionsOf(d *content.Document, add func(id string, sd *sectionDoc) error) 
 		refs[r.Section] = appendUniq(refs[r.Section], symbolKey(r.Symbol))
 	}
 	for _, s := range d.Sections {
-		heading, text := nfc(s.Heading), nfc(s.Text)
+		heading, text := nfc(s.Heading), nfc(withNotes(s))
 		all := title + "\n" + heading + "\n" + text
 		sd := &sectionDoc{
 			All:  all,
@@ -920,6 +920,20 @@ func sectionsOf(d *content.Document, add func(id string, sd *sectionDoc) error) 
 		m.TextLen += len(text)
 	}
 	return m, nil
+}
+
+// withNotes is a section's text with its footnotes after it ("¹ Kế hoạch
+// số 28-KH/TU …"), so what a note says can be searched.
+func withNotes(s *content.Section) string {
+	if len(s.Notes) == 0 {
+		return s.Text
+	}
+	var b strings.Builder
+	b.WriteString(s.Text)
+	for _, n := range s.Notes {
+		b.WriteString("\n" + n.Mark + " " + n.Text)
+	}
+	return b.String()
 }
 
 // nfc normalises text on ingest; content already does, but imports from

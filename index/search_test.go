@@ -172,3 +172,29 @@ func sectionTextRaw(lib *content.Library, h Hit) string {
 	s, _ := d.Section(h.Section)
 	return d.Title + " " + s.Heading + " " + s.Text
 }
+
+// TestSearchFootnotes finds what only a footnote says: a section's notes
+// are searched with its text.
+func TestSearchFootnotes(t *testing.T) {
+	ix, err := Open(t.TempDir(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	doc := &content.Document{ID: "bao-cao", Title: "Báo cáo cải cách hành chính", Kind: content.KindReport, Hash: "h1",
+		Sections: []*content.Section{{ID: "i", Level: 1, Heading: "I. Kết quả", Path: []string{"I. Kết quả"},
+			Text: "Triển khai kế hoạch trên địa bàn tỉnh¹.", Markdown: "Triển khai kế hoạch trên địa bàn tỉnh¹.",
+			Notes: []content.Footnote{{Mark: "¹", Text: "Công văn số 716/UBND-HCC ngày 12/02/2026 về kiểm soát thủ tục."}}}}}
+	if err := ix.Sync(context.Background(), []*content.Document{doc}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"716/UBND-HCC", "kiem soat thu tuc"} {
+		r, err := ix.Search(context.Background(), Query{Text: q, Limit: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Hits) == 0 || r.Hits[0].Section != "i" {
+			t.Errorf("%q: footnote not found (%d hits)", q, len(r.Hits))
+		}
+	}
+}

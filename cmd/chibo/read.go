@@ -219,6 +219,12 @@ func plainText(doc *content.Document, sec *content.Section) string {
 		if s.Text != "" {
 			b.WriteString("\n" + s.Text + "\n")
 		}
+		if len(s.Notes) > 0 {
+			b.WriteString("\n")
+			for _, n := range s.Notes {
+				b.WriteString(n.Mark + " " + n.Text + "\n")
+			}
+		}
 		b.WriteString("\n")
 	}
 	if sec != nil {
