@@ -107,27 +107,20 @@ type shared struct {
 
 func (s *shared) T(m i18n.Msg) string { return m.In(s.lang) }
 
+// kindNames are the plural names of the document kinds, as the library
+// groups them.
+var kindNames = map[content.Kind]i18n.Msg{
+	content.KindBulletin: i18n.AppKindBulletin, content.KindResolution: i18n.AppKindResolution,
+	content.KindDecision: i18n.AppKindDecision, content.KindGuidance: i18n.AppKindGuidance,
+	content.KindPlan: i18n.AppKindPlan, content.KindReport: i18n.AppKindReport,
+	content.KindAppendix: i18n.AppKindAppendix, content.KindLaw: i18n.AppKindLaw,
+	content.KindLetter: i18n.AppKindLetter,
+}
+
 // kindName is the plural, translated name of a document kind.
 func (s *shared) kindName(k string) string {
-	switch content.Kind(k) {
-	case content.KindBulletin:
-		return s.T(i18n.AppKindBulletin)
-	case content.KindResolution:
-		return s.T(i18n.AppKindResolution)
-	case content.KindReport:
-		return s.T(i18n.AppKindReport)
-	case content.KindAppendix:
-		return s.T(i18n.AppKindAppendix)
-	case content.KindDecision:
-		return s.T(i18n.AppKindDecision)
-	case content.KindGuidance:
-		return s.T(i18n.AppKindGuidance)
-	case content.KindPlan:
-		return s.T(i18n.AppKindPlan)
-	case content.KindLaw:
-		return s.T(i18n.AppKindLaw)
-	case content.KindLetter:
-		return s.T(i18n.AppKindLetter)
+	if m, ok := kindNames[content.Kind(k)]; ok {
+		return s.T(m)
 	}
 	return s.T(i18n.AppKindOther)
 }

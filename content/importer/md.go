@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"chibo/content/importer/internal/paras"
 	"regexp"
 	"strings"
 	"unicode"
@@ -235,9 +236,9 @@ func itoa(n int) string {
 func listLabel(n int, format string) string {
 	switch format {
 	case "upperRoman", "I":
-		return roman(n)
+		return paras.Roman(n)
 	case "lowerRoman", "i":
-		return strings.ToLower(roman(n))
+		return strings.ToLower(paras.Roman(n))
 	case "upperLetter", "A":
 		return letters(n, 'A')
 	case "lowerLetter", "a":
@@ -246,22 +247,6 @@ func listLabel(n int, format string) string {
 		return ""
 	}
 	return itoa(n)
-}
-
-func roman(n int) string {
-	if n <= 0 || n >= 4000 {
-		return itoa(n)
-	}
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
-	var b strings.Builder
-	for i, v := range vals {
-		for n >= v {
-			b.WriteString(syms[i])
-			n -= v
-		}
-	}
-	return b.String()
 }
 
 func letters(n int, base byte) string {

@@ -104,6 +104,12 @@ func MakePDF(t testing.TB, text string, width, linesPerPage int) []byte {
 			fmt.Sprintf("<< /Length %d >>\nstream\n%sendstream", len(p), p))
 	}
 	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pages))
+	return AssemblePDF(objs)
+}
+
+// AssemblePDF writes a PDF file of the given objects, numbered from 1
+// (object 1 is the catalog), with its cross-reference table and trailer.
+func AssemblePDF(objs []string) []byte {
 	var b bytes.Buffer
 	b.WriteString("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 	offs := make([]int, len(objs))

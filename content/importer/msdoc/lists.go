@@ -1,6 +1,7 @@
 package msdoc
 
 import (
+	"chibo/content/importer/internal/paras"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -226,9 +227,9 @@ func (nb *numbering) label(ilfo, ilvl int) (string, bool) {
 func format(n, f int) string {
 	switch f {
 	case nfcUpperRoman:
-		return roman(n)
+		return paras.Roman(n)
 	case nfcLowerRoman:
-		return strings.ToLower(roman(n))
+		return strings.ToLower(paras.Roman(n))
 	case nfcUpperLetter:
 		return letters(n, 'A')
 	case nfcLowerLetter:
@@ -253,22 +254,6 @@ func format(n, f int) string {
 		return ""
 	}
 	return strconv.Itoa(n)
-}
-
-func roman(n int) string {
-	if n <= 0 || n >= 4000 {
-		return strconv.Itoa(n)
-	}
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
-	var b strings.Builder
-	for i, v := range vals {
-		for n >= v {
-			b.WriteString(syms[i])
-			n -= v
-		}
-	}
-	return b.String()
 }
 
 // letters writes 1 → a, 26 → z, 27 → aa (Word repeats the letter).

@@ -2,6 +2,7 @@ package pdftext
 
 import (
 	"bytes"
+	"chibo/content/importer/convtest"
 	"compress/zlib"
 	"context"
 	"errors"
@@ -26,20 +27,7 @@ func makePDF(content, resources string, extra ...string) []byte {
 		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
 	}
 	objs = append(objs, extra...)
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	x := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, x)
-	return b.Bytes()
+	return convtest.AssemblePDF(objs)
 }
 
 const helvetica = "<< /Font << /F1 5 0 R >> >>"
@@ -148,20 +136,7 @@ BT /F1 10 Tf 292 40 Td (- %d -) Tj ET`, i, i)
 	}
 	all := append([]string{"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [" + strings.Join(kids, " ") + "] /Count 3 >>", helveticaObj}, objs...)
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offs := make([]int, len(all))
-	for i, o := range all {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	x := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(all)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(all)+1, x)
-	doc := mustExtract(t, b.Bytes(), Options{})
+	doc := mustExtract(t, convtest.AssemblePDF(all), Options{})
 	text := allText(doc)
 	for _, bad := range []string{"- 1 -", "- 2 -", "- 3 -"} {
 		if strings.Contains(text, bad) {
@@ -279,20 +254,7 @@ func bomb(t testing.TB, size int) []byte {
 		fmt.Sprintf("<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream", z.Len(), z.Bytes()),
 		helveticaObj,
 	}
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.4\n")
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	x := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, x)
-	return b.Bytes()
+	return convtest.AssemblePDF(objs)
 }
 
 // TestDecompressionBomb: a 1 MB file whose page inflates to 512 MB is

@@ -7,6 +7,7 @@
 package paras
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -314,6 +315,24 @@ func Text(blocks []block.Block) string {
 		default:
 			b.WriteString(bl.Text)
 			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// Roman writes n in capital Roman numerals (a list's "I.", "IV."), or in
+// digits outside 1–3999.
+func Roman(n int) string {
+	if n <= 0 || n >= 4000 {
+		return strconv.Itoa(n)
+	}
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
 		}
 	}
 	return b.String()
