@@ -268,6 +268,10 @@ func TestCrashDuringSave(t *testing.T) {
 	rng := rand.New(rand.NewSource(time.Now().UnixNano()))
 	last := 0
 	for round := 0; round < 15; round++ {
+		// Each child counts its generations from 1: the marker of the
+		// last round's child must not stand for this one's (a kill right
+		// after this child's first save would compare against it).
+		os.Remove(filepath.Join(dir, "gen"))
 		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
 		cmd.Env = append(os.Environ(), crashEnv+"="+dir)
 		if err := cmd.Start(); err != nil {
