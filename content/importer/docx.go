@@ -3,7 +3,6 @@ package importer
 import (
 	"chibo/content/block"
 
-	"bytes"
 	"context"
 	"encoding/xml"
 	"errors"
@@ -71,32 +70,38 @@ func convertDOCX(ctx context.Context, data []byte, opt Options) (*Result, error)
 	r := &docxReader{ctx: ctx, styles: map[string]*wStyle{}, abstract: map[string]map[string]wLevel{},
 		nums: map[string]string{}, counters: map[string][]int{}, notes: map[string]string{}, maxText: opt.maxText()}
 	for _, part := range []string{"word/styles.xml", "word/numbering.xml", "word/footnotes.xml", "word/endnotes.xml"} {
-		b, err := a.read(part)
+		d, err := a.open(part)
 		if err != nil {
 			return nil, err
 		}
-		if b == nil {
+		if d == nil {
 			continue
 		}
 		switch part {
 		case "word/styles.xml":
-			r.readStyles(b)
+			err = r.readStyles(d)
 		case "word/numbering.xml":
-			r.readNumbering(b)
+			err = r.readNumbering(d)
 		case "word/footnotes.xml":
-			r.readNotes(b, "f")
+			err = r.readNotes(d, "f")
 		case "word/endnotes.xml":
-			r.readNotes(b, "e")
+			err = r.readNotes(d, "e")
+		}
+		d.Close()
+		if err != nil {
+			return nil, err
 		}
 	}
-	doc, err := a.read("word/document.xml")
+	doc, err := a.open("word/document.xml")
 	if err != nil {
 		return nil, err
 	}
 	if doc == nil {
 		return nil, &Error{Problem: ProblemFormat, Detail: "word/document.xml missing"}
 	}
-	if err := r.readBody(doc, &r.md, true); err != nil {
+	err = r.readBody(doc, &r.md)
+	doc.Close()
+	if err != nil {
 		return nil, err
 	}
 	text, enc := repairMojibake(r.md.String())
@@ -109,14 +114,18 @@ func convertDOCX(ctx context.Context, data []byte, opt Options) (*Result, error)
 
 var headingName = regexp.MustCompile(`(?i)^heading\s*([1-9])$`)
 
-func (r *docxReader) readStyles(b []byte) {
-	d := xml.NewDecoder(bytes.NewReader(b))
+// readStyles reads the styles part; a damaged part leaves the styles read
+// so far, but a limit (a bomb) stops the file.
+func (r *docxReader) readStyles(d *xmlStream) error {
 	var cur *wStyle
 	inPPr, inRPr := false, false
 	for {
 		tok, err := d.Token()
 		if err != nil {
-			break
+			return limitErr(err)
+		}
+		if err := r.ctx.Err(); err != nil {
+			return err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -200,15 +209,17 @@ func (r *docxReader) style(id string) wStyle {
 	return out
 }
 
-func (r *docxReader) readNumbering(b []byte) {
-	d := xml.NewDecoder(bytes.NewReader(b))
+func (r *docxReader) readNumbering(d *xmlStream) error {
 	var abs, numID string
 	var lvl string
 	var cur wLevel
 	for {
 		tok, err := d.Token()
 		if err != nil {
-			break
+			return limitErr(err)
+		}
+		if err := r.ctx.Err(); err != nil {
+			return err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -249,12 +260,11 @@ func (r *docxReader) readNumbering(b []byte) {
 	}
 }
 
-func (r *docxReader) readNotes(b []byte, kind string) {
-	d := xml.NewDecoder(bytes.NewReader(b))
+func (r *docxReader) readNotes(d *xmlStream, kind string) error {
 	for {
 		tok, err := d.Token()
 		if err != nil {
-			return
+			return limitErr(err)
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok || !isW(se.Name) || (se.Name.Local != "footnote" && se.Name.Local != "endnote") {
@@ -265,7 +275,10 @@ func (r *docxReader) readNotes(b []byte, kind string) {
 		sub := &docxReader{ctx: r.ctx, styles: r.styles, abstract: r.abstract, nums: r.nums,
 			counters: map[string][]int{}, notes: map[string]string{}, maxText: r.maxText}
 		if err := sub.walk(d, se, &md); err != nil {
-			return
+			if IsCancel(err) {
+				return err
+			}
+			return limitErr(err)
 		}
 		text := strings.TrimSpace(PlainInline(md.String()))
 		if t := wAttr(se, "type"); t == "" || t == "normal" {
@@ -280,15 +293,14 @@ func PlainInline(md string) string {
 }
 
 // readBody walks document.xml.
-func (r *docxReader) readBody(b []byte, md *mdDoc, top bool) error {
-	d := xml.NewDecoder(bytes.NewReader(b))
+func (r *docxReader) readBody(d *xmlStream, md *mdDoc) error {
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
-			return &Error{Problem: ProblemFormat, Detail: "word/document.xml", Err: err}
+			return xmlError("word/document.xml", err)
 		}
 		if se, ok := tok.(xml.StartElement); ok && isW(se.Name) && se.Name.Local == "body" {
 			return r.walk(d, se, md)
@@ -314,7 +326,7 @@ type wPara struct {
 var errTooLarge = errors.New("too much text")
 
 // walk reads the children of start until its end element, writing blocks.
-func (r *docxReader) walk(d *xml.Decoder, start xml.StartElement, md *mdDoc) error {
+func (r *docxReader) walk(d *xmlStream, start xml.StartElement, md *mdDoc) error {
 	var stack []*wPara // nested paragraphs (text boxes)
 	var tbls tables
 	depth := 0
@@ -331,7 +343,7 @@ func (r *docxReader) walk(d *xml.Decoder, start xml.StartElement, md *mdDoc) err
 			if err == io.EOF {
 				return nil
 			}
-			return &Error{Problem: ProblemFormat, Detail: "xml", Err: err}
+			return xmlError("xml", err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -404,7 +416,7 @@ func (r *docxReader) walk(d *xml.Decoder, start xml.StartElement, md *mdDoc) err
 			case "t":
 				var s string
 				if err := d.DecodeElement(&s, &t); err != nil {
-					return &Error{Problem: ProblemFormat, Detail: "xml", Err: err}
+					return xmlError("xml", err)
 				}
 				depth--
 				if p != nil {
@@ -479,7 +491,7 @@ func (r *docxReader) walk(d *xml.Decoder, start xml.StartElement, md *mdDoc) err
 				} else {
 					r.emit(p, md)
 				}
-				if md.size() > r.maxText {
+				if md.cost() > r.maxText {
 					return &Error{Problem: ProblemTooLarge, Detail: "docx", Err: errTooLarge}
 				}
 				if err := r.ctx.Err(); err != nil {

@@ -22,6 +22,10 @@ type mdDoc struct {
 	// recogniser; notesOut are the notes cited since the last block.
 	out      []block.Block
 	notesOut []block.Note
+	// n is the length of String() so far (blocks and their separators),
+	// kept as blocks are added: the readers check it after every
+	// paragraph, and summing the blocks each time was quadratic.
+	n int
 }
 
 // add appends a paragraph block with the notes it cites.
@@ -31,6 +35,18 @@ func (d *mdDoc) add(b block.Block) {
 	}
 	b.Notes = append(b.Notes, d.notesOut...)
 	d.notesOut = d.notesOut[:0]
+	d.push(b)
+}
+
+// push appends a block, doubling the slice when it is full: append grows
+// a large slice by a quarter, and copying the blocks (pointers, under
+// the collector's write barrier) then dominated a long document's reading.
+func (d *mdDoc) push(b block.Block) {
+	if len(d.out) == cap(d.out) {
+		grown := make([]block.Block, len(d.out), 2*len(d.out)+16)
+		copy(grown, d.out)
+		d.out = grown
+	}
 	d.out = append(d.out, b)
 }
 
@@ -76,8 +92,14 @@ var mdEscaper = strings.NewReplacer(`\`, `\\`, `*`, `\*`, `_`, `\_`, "\u00a0", "
 // emphasis and keeping spaces outside the markers ("** x**" is not bold).
 // plain drops the emphasis (headings).
 func inline(segs []seg, plain bool) string {
-	var merged []seg
-	for _, s := range segs {
+	// Neighbours are merged by index ranges, then joined once: appending
+	// run by run to a string was quadratic in a paragraph of many runs.
+	type span struct {
+		from, to  int
+		bold, ita bool
+	}
+	var merged []span
+	for i, s := range segs {
 		if s.text == "" {
 			continue
 		}
@@ -85,14 +107,18 @@ func inline(segs []seg, plain bool) string {
 			s.bold, s.ita = false, false
 		}
 		if n := len(merged); n > 0 && merged[n-1].bold == s.bold && merged[n-1].ita == s.ita {
-			merged[n-1].text += s.text
+			merged[n-1].to = i + 1
 			continue
 		}
-		merged = append(merged, s)
+		merged = append(merged, span{from: i, to: i + 1, bold: s.bold, ita: s.ita})
 	}
-	var b strings.Builder
+	var b, run strings.Builder
 	for _, s := range merged {
-		t := mdEscaper.Replace(s.text)
+		run.Reset()
+		for _, g := range segs[s.from:s.to] {
+			run.WriteString(g.text)
+		}
+		t := mdEscaper.Replace(run.String())
 		mark := ""
 		if s.bold {
 			mark += "**"
@@ -189,10 +215,14 @@ func (d *mdDoc) note(text string) string {
 
 func (d *mdDoc) block(s string) {
 	d.blocks = append(d.blocks, s)
+	d.n += len(s) + 2
 	d.flushNotes()
 }
 
 func (d *mdDoc) flushNotes() {
+	for _, p := range d.pending {
+		d.n += len(p) + 2
+	}
 	d.blocks = append(d.blocks, d.pending...)
 	d.pending = d.pending[:0]
 }
@@ -202,13 +232,17 @@ func (d *mdDoc) String() string {
 	return strings.Join(d.blocks, "\n\n") + "\n"
 }
 
-func (d *mdDoc) size() int {
-	n := 0
-	for _, b := range d.blocks {
-		n += len(b) + 2
-	}
-	return n
-}
+// size is the length of the blocks written so far, in constant time.
+func (d *mdDoc) size() int { return d.n }
+
+// blockCost is what a block costs in memory beyond its text (the
+// block.Block, the string headers), counted against the text cap so that
+// millions of empty-looking paragraphs are refused like too much text.
+const blockCost = 64
+
+// cost is what the readers check against the text cap after each
+// paragraph: the text so far and the blocks holding it.
+func (d *mdDoc) cost() int { return d.n + len(d.out)*blockCost }
 
 func superscript(n int) string {
 	const sup = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -351,7 +385,7 @@ func (s *tables) close(md *mdDoc) {
 		return
 	}
 	md.table(t.rows)
-	md.out = append(md.out, block.Block{Kind: block.Table, Rows: t.brows, Notes: md.takeNotes()})
+	md.push(block.Block{Kind: block.Table, Rows: t.brows, Notes: md.takeNotes()})
 }
 
 // takeNotes returns the notes cited since the last block.

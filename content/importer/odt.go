@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"bytes"
 	"chibo/content/block"
 	"context"
 	"encoding/xml"
@@ -55,21 +54,28 @@ func convertODT(ctx context.Context, data []byte, opt Options) (*Result, error) 
 		return nil, err
 	}
 	r := &odtReader{ctx: ctx, styles: map[string]*odtStyle{}, lists: map[string]map[int]odtLevel{}, maxText: opt.maxText()}
-	if b, err := a.read("styles.xml"); err != nil {
+	if d, err := a.open("styles.xml"); err != nil {
 		return nil, err
-	} else if b != nil {
-		r.readStyles(b)
+	} else if d != nil {
+		err = r.readStyles(d)
+		d.Close()
+		if err != nil {
+			return nil, err
+		}
 	}
-	content, err := a.read("content.xml")
+	// content.xml holds the automatic styles before the body: one pass
+	// reads both, so the part is inflated once.
+	content, err := a.open("content.xml")
 	if err != nil {
 		return nil, err
 	}
 	if content == nil {
 		return nil, &Error{Problem: ProblemFormat, Detail: "content.xml missing"}
 	}
-	r.readStyles(content) // automatic styles
 	var md mdDoc
-	if err := r.readBody(content, &md); err != nil {
+	err = r.readBody(content, &md)
+	content.Close()
+	if err != nil {
 		return nil, err
 	}
 	text, enc := repairMojibake(md.String())
@@ -80,19 +86,36 @@ func convertODT(ctx context.Context, data []byte, opt Options) (*Result, error) 
 	return &Result{Blocks: blocks, Text: text, Layout: LayoutMarkdown, Format: FormatODT, Encoding: enc}, nil
 }
 
-func (r *odtReader) readStyles(b []byte) {
-	d := xml.NewDecoder(bytes.NewReader(b))
-	var cur *odtStyle
-	var list map[int]odtLevel
+// readStyles reads styles.xml; a damaged part leaves the styles read so
+// far, but a limit (a bomb) stops the file.
+func (r *odtReader) readStyles(d *xmlStream) error {
+	var st odtStyleState
 	for {
 		tok, err := d.Token()
 		if err != nil {
-			return
+			return limitErr(err)
 		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
+		if err := r.ctx.Err(); err != nil {
+			return err
 		}
+		if se, ok := tok.(xml.StartElement); ok {
+			r.styleStart(se, &st)
+		}
+	}
+}
+
+// odtStyleState is the style or list style being read.
+type odtStyleState struct {
+	cur  *odtStyle
+	list map[int]odtLevel
+}
+
+// styleStart reads one element of a styles section (styles.xml, or the
+// automatic styles at the head of content.xml).
+func (r *odtReader) styleStart(se xml.StartElement, s *odtStyleState) {
+	cur, list := s.cur, s.list
+	defer func() { s.cur, s.list = cur, list }()
+	{
 		switch {
 		case se.Name.Space == nsStyle && se.Name.Local == "style":
 			cur = &odtStyle{parent: attrNS(se, nsStyle, "parent-style-name")}
@@ -152,8 +175,8 @@ type odtPara struct {
 }
 
 // readBody walks office:text, writing blocks to md.
-func (r *odtReader) readBody(b []byte, md *mdDoc) error {
-	d := xml.NewDecoder(bytes.NewReader(b))
+func (r *odtReader) readBody(d *xmlStream, md *mdDoc) error {
+	var styles odtStyleState
 	var paras []*odtPara
 	var lists []*odtListState
 	counters := map[string][]int{} // list style → counters per level (continues across lists)
@@ -173,11 +196,7 @@ func (r *odtReader) readBody(b []byte, md *mdDoc) error {
 		if p == nil {
 			return
 		}
-		st := odtStyle{}
-		for _, f := range p.fmt {
-			st.bold = st.bold || f.bold
-			st.ita = st.ita || f.ita
-		}
+		st := p.fmt[len(p.fmt)-1] // cumulative: see the span case
 		p.segs = append(p.segs, seg{text: s, bold: st.bold, ita: st.ita})
 	}
 	depth := 0
@@ -187,11 +206,15 @@ func (r *odtReader) readBody(b []byte, md *mdDoc) error {
 			return nil
 		}
 		if err != nil {
-			return &Error{Problem: ProblemFormat, Detail: "content.xml", Err: err}
+			return xmlError("content.xml", err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			depth++
+			if t.Name.Space == nsStyle || t.Name.Space == nsText && t.Name.Local == "list-style" ||
+				t.Name.Space == nsText && strings.HasPrefix(t.Name.Local, "list-level-style-") {
+				r.styleStart(t, &styles) // automatic styles, before the body
+			}
 			if skip > 0 {
 				skip++
 				continue
@@ -245,7 +268,11 @@ func (r *odtReader) readBody(b []byte, md *mdDoc) error {
 					paras = append(paras, p)
 				case "span", "a":
 					if p := cur(); p != nil {
-						p.fmt = append(p.fmt, r.style(attrNS(t, nsText, "style-name")))
+						// Each entry holds the emphasis of the spans around
+						// it too, so adding text does not walk the stack.
+						st, top := r.style(attrNS(t, nsText, "style-name")), p.fmt[len(p.fmt)-1]
+						st.bold, st.ita = st.bold || top.bold, st.ita || top.ita
+						p.fmt = append(p.fmt, st)
 					}
 				case "s":
 					n, _ := strconv.Atoi(attrNS(t, nsText, "c"))
@@ -341,7 +368,7 @@ func (r *odtReader) readBody(b []byte, md *mdDoc) error {
 						md.para(p.prefix, inline(p.segs, false))
 					}
 					md.add(odtBlock(p))
-					if md.size() > r.maxText {
+					if md.cost() > r.maxText {
 						return &Error{Problem: ProblemTooLarge, Detail: "odt", Err: errTooLarge}
 					}
 					if err := r.ctx.Err(); err != nil {

@@ -1,0 +1,149 @@
+package importer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"chibo/content/importer/convtest"
+)
+
+const wNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+
+func docxOf(t testing.TB, body string) []byte {
+	return convtest.ZipFiles(t, [][2]string{{"word/document.xml",
+		`<?xml version="1.0"?><w:document ` + wNS + `><w:body>` + body + `</w:body></w:document>`}})
+}
+
+// allocDuring returns the bytes allocated while f runs.
+func allocDuring(f func()) uint64 {
+	var m0, m1 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m0)
+	f()
+	runtime.ReadMemStats(&m1)
+	return m1.TotalAlloc - m0.TotalAlloc
+}
+
+// The text cap was checked by summing every block after every paragraph:
+// quadratic (400 000 paragraphs took 56 s). size must be constant time and
+// equal the length of what String writes.
+func TestMdDocSizeIsRunning(t *testing.T) {
+	var d mdDoc
+	d.para("", "một")
+	d.para("", "hai"+d.note("ghi chú"))
+	d.heading(2, "ba")
+	if got, want := d.size(), len(d.String())-1; got != want+2 {
+		t.Fatalf("size %d, String has %d (+2 for the last separator)", got, want)
+	}
+	start := time.Now()
+	n := 0
+	for i := 0; i < 300000; i++ {
+		d.block("đoạn")
+		n += d.size()
+	}
+	if n == 0 {
+		t.Fatal("no size")
+	}
+	if el := time.Since(start); el > 5*time.Second {
+		t.Fatalf("300 000 blocks took %v: size is not constant time", el)
+	}
+}
+
+// Many runs of one paragraph used to be joined by += on a string.
+func TestInlineManyRunsLinear(t *testing.T) {
+	segs := make([]seg, 200000)
+	for i := range segs {
+		segs[i] = seg{text: "ab "}
+	}
+	var s string
+	alloc := allocDuring(func() { s = inline(segs, false) })
+	if len(s) != 600000 {
+		t.Fatalf("len %d", len(s))
+	}
+	if alloc > 64<<20 {
+		t.Fatalf("inline of 600 KB allocated %d MB", alloc>>20)
+	}
+}
+
+// A docx whose document.xml inflates to 24 MB of blanks (under the ratio
+// check) was read whole into a growing buffer: now the part is streamed,
+// and a token longer than maxToken is refused after reading about that much.
+func TestZipBombStreamed(t *testing.T) {
+	defer func(n int) { maxToken = n }(maxToken)
+	maxToken = 1 << 20
+	rng := rand.New(rand.NewSource(1))
+	var b strings.Builder
+	for b.Len() < 24<<20 {
+		b.WriteString(strings.Repeat(" ", 200+rng.Intn(200)))
+		b.WriteByte("\t\n\r "[rng.Intn(4)])
+	}
+	data := docxOf(t, b.String())
+	t.Logf("bomb: %d KB", len(data)>>10)
+	var err error
+	alloc := allocDuring(func() { _, err = Convert(context.Background(), "b.docx", data, Options{}) })
+	var ce *Error
+	if !errors.As(err, &ce) || ce.Problem != ProblemUnzipLimit {
+		t.Fatalf("err %v, want unzip-limit", err)
+	}
+	if alloc > 12<<20 {
+		t.Fatalf("refusing the bomb allocated %d MB", alloc>>20)
+	}
+}
+
+// The budget is shared by all the parts of one file.
+func TestZipBudgetShared(t *testing.T) {
+	styles := `<w:styles ` + wNS + `>` + strings.Repeat(`<w:style w:styleId="x"/>`, 20000) + `</w:styles>`
+	data := convtest.ZipFiles(t, [][2]string{{"word/styles.xml", styles}, {"word/numbering.xml", styles},
+		{"word/document.xml", `<w:document ` + wNS + `><w:body><w:p><w:r><w:t>chữ</w:t></w:r></w:p></w:body></w:document>`}})
+	if _, err := Convert(context.Background(), "a.docx", data, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Convert(context.Background(), "a.docx", data, Options{MaxUnzipped: int64(len(styles)) + 100})
+	var ce *Error
+	if !errors.As(err, &ce) || ce.Problem != ProblemUnzipLimit {
+		t.Fatalf("err %v, want unzip-limit", err)
+	}
+}
+
+// The XML decoder keeps every open element: nesting is capped.
+func TestXMLDepthBomb(t *testing.T) {
+	for _, name := range []string{"a.docx", "a.odt"} {
+		deep := strings.Repeat("<w:p>", 100000)
+		var data []byte
+		if name == "a.docx" {
+			data = docxOf(t, deep)
+		} else {
+			data = convtest.ZipFiles(t, [][2]string{{"mimetype", "application/vnd.oasis.opendocument.text"},
+				{"content.xml", `<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>` +
+					strings.Repeat("<text:span>", 100000)}})
+		}
+		_, err := Convert(context.Background(), name, data, Options{})
+		if err == nil || !strings.Contains(err.Error(), "nested") {
+			t.Errorf("%s: err %v, want the nesting refusal", name, err)
+		}
+	}
+}
+
+// Many paragraphs convert in linear time and a document past the cap is
+// refused, counting the blocks, not only their text.
+func TestManyParagraphs(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 20000; i++ {
+		fmt.Fprintf(&b, `<w:p><w:r><w:t>Đoạn %d</w:t></w:r></w:p>`, i)
+	}
+	data := docxOf(t, b.String())
+	res, err := Convert(context.Background(), "a.docx", data, Options{})
+	if err != nil || len(res.Blocks) != 20000 {
+		t.Fatalf("err %v, %d blocks", err, len(res.Blocks))
+	}
+	_, err = Convert(context.Background(), "a.docx", docxOf(t, strings.Repeat(`<w:p><w:r><w:t>x</w:t></w:r></w:p>`, 20000)), Options{MaxText: 1 << 20})
+	if ce := (*Error)(nil); !errors.As(err, &ce) || ce.Problem != ProblemTooLarge {
+		t.Fatalf("20 000 blocks under a 1 MB cap: err %v, want too-large", err)
+	}
+}
