@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"chibo/index"
+	"chibo/internal/eval"
 	"chibo/tui/i18n"
 )
 
@@ -17,7 +18,8 @@ func init() {
 }
 
 // runEval measures relevance on a BEIR-layout collection with the product's
-// analysis and ranking, in a temporary index that is removed afterwards.
+// analysis and ranking, in a temporary index that is removed afterwards:
+// the whole set, then its development and test halves (split by law).
 func runEval(e *env, args []string) int {
 	c := commands["eval"]
 	fs := newFlags(e, c)
@@ -31,12 +33,26 @@ func runEval(e *env, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	b, err := index.LoadBEIR(pos[0])
+	b, err := eval.LoadBEIR(pos[0])
 	if err != nil {
 		return fail(e, err)
 	}
+	set := b.Set("beir")
+	dir, err := os.MkdirTemp("", "chibo-eval-")
+	if err != nil {
+		return fail(e, err)
+	}
+	defer os.RemoveAll(dir)
+	ix, err := index.Open(dir, index.Options{})
+	if err != nil {
+		return indexFail(e, err)
+	}
+	defer ix.Close()
+	if err := ix.Rebuild(ctx, set.Docs, nil); err != nil {
+		return indexFail(e, err)
+	}
 	bar := newProgressBar(e.stderr, e.T(i18n.CLIEvalRunning))
-	res, err := b.Evaluate(ctx, os.TempDir(), func(done, total int) { bar.draw(done, total, "") })
+	res, err := set.Score(ctx, index.EvalSearch(ix), eval.Options{Progress: func(done, total int) { bar.draw(done, total, "") }})
 	bar.clear()
 	if err != nil {
 		return indexFail(e, err)
@@ -50,12 +66,20 @@ func runEval(e *env, args []string) int {
 		return 0
 	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintf(tw, e.T(i18n.CLIEvalHeader)+"\n", res.Queries)
-	for _, row := range []struct {
+	for i, part := range []struct {
 		name i18n.Msg
-		m    index.Metrics
-	}{{i18n.CLIEvalAcc, res.Accented}, {i18n.CLIEvalNoAcc, res.Unaccented}} {
-		fmt.Fprintf(tw, "%s\t\t%.3f\t%.3f\t%.3f\n", e.T(row.name), row.m.Hit1, row.m.Hit10, row.m.MRR10)
+		p    eval.Part
+	}{{i18n.Msg{}, res.Part}, {i18n.CLIEvalDev, res.Dev}, {i18n.CLIEvalTest, res.Test}} {
+		if i > 0 {
+			fmt.Fprintf(tw, "\n%s\n", e.T(part.name))
+		}
+		fmt.Fprintf(tw, e.T(i18n.CLIEvalHeader)+"\n", part.p.Queries)
+		for _, row := range []struct {
+			name i18n.Msg
+			m    eval.Metrics
+		}{{i18n.CLIEvalAcc, part.p.Accented}, {i18n.CLIEvalNoAcc, part.p.Unaccented}} {
+			fmt.Fprintf(tw, "%s\t\t%.3f\t%.3f\t%.3f\n", e.T(row.name), row.m.Hit1, row.m.Hit10, row.m.MRR10)
+		}
 	}
 	tw.Flush()
 	return 0

@@ -36,6 +36,8 @@ var (
 	CLIEvalHeader  = Msg{"%d câu hỏi\t\tHit@1\tHit@10\tMRR@10", "%d questions\t\tHit@1\tHit@10\tMRR@10"}
 	CLIEvalAcc     = Msg{"có dấu", "accented"}
 	CLIEvalNoAcc   = Msg{"không dấu", "unaccented"}
+	CLIEvalDev     = Msg{"Nửa phát triển (dùng để chỉnh xếp hạng):", "Development half (used to tune the ranking):"}
+	CLIEvalTest    = Msg{"Nửa kiểm tra (không dùng để chỉnh):", "Test half (never used for tuning):"}
 
 	CLIBenchUsage   = Msg{"[--json] [--runs N] TỆP_TRUY_VẤN", "[--json] [--runs N] QUERIES_FILE"}
 	CLIBenchSummary = Msg{"đo thời gian tìm kiếm (kèm trích đoạn) cho mỗi dòng của tệp, trên thư viện hiện tại", "time each line of the file as a search (with snippets) against the current library"}

@@ -1,37 +1,18 @@
-package index
+package eval
 
 import (
 	"bufio"
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"chibo/content"
 )
-
-// Relevance evaluation on a BEIR-layout collection (corpus.jsonl,
-// queries.jsonl, qrels.tsv), with the product's own analysis and ranking.
-// Nothing of a collection is ever stored in the repository: it is read
-// from the directory given and indexed into a temporary directory.
-
-// Metrics are the scores of one set of questions.
-type Metrics struct {
-	Hit1  float64 `json:"hit1"`
-	Hit10 float64 `json:"hit10"`
-	MRR10 float64 `json:"mrr10"`
-}
-
-// EvalResult compares the questions as written and stripped of accents.
-type EvalResult struct {
-	Queries    int     `json:"queries"`
-	Accented   Metrics `json:"accented"`
-	Unaccented Metrics `json:"unaccented"`
-}
 
 // BEIR is a loaded collection. Articles become sections of one document per
 // law (the "law" field, or the part of _id before "@"); a section's heading
@@ -41,6 +22,7 @@ type BEIR struct {
 	Queries []BEIRQuery
 	Qrels   map[string]map[string]bool // query ID → relevant corpus IDs
 	ids     map[[2]string]string       // (doc, section) → corpus ID
+	laws    map[string]string          // corpus ID → law
 }
 
 // BEIRQuery is one question, with and without accents.
@@ -52,7 +34,7 @@ type BEIRQuery struct {
 
 // LoadBEIR reads a collection from dir.
 func LoadBEIR(dir string) (*BEIR, error) {
-	b := &BEIR{Qrels: map[string]map[string]bool{}, ids: map[[2]string]string{}}
+	b := &BEIR{Qrels: map[string]map[string]bool{}, ids: map[[2]string]string{}, laws: map[string]string{}}
 	byLaw := map[string]*content.Document{}
 	var laws []string
 	err := readJSONL(filepath.Join(dir, "corpus.jsonl"), func(raw []byte) error {
@@ -102,6 +84,7 @@ func LoadBEIR(dir string) (*BEIR, error) {
 		}
 		d.Sections = append(d.Sections, &content.Section{ID: sid, Level: 1, Heading: heading, Path: []string{heading}, Text: body})
 		b.ids[[2]string{d.ID, sid}] = r.ID
+		b.laws[r.ID] = law
 		return nil
 	})
 	if err != nil {
@@ -182,65 +165,30 @@ func readJSONL(path string, each func([]byte) error) error {
 	return sc.Err()
 }
 
-// Evaluate indexes the collection into a temporary directory under tmp and
-// scores every judged question in both forms.
-func (b *BEIR) Evaluate(ctx context.Context, tmp string, progress func(done, total int)) (*EvalResult, error) {
-	dir, err := os.MkdirTemp(tmp, "chibo-eval-")
-	if err != nil {
-		return nil, err
+// Set is the collection as a judged set: each question is split by the
+// law of its (first) relevant article, so that no law's articles serve
+// both halves.
+func (b *BEIR) Set(name string) *Set {
+	keyOf := map[string]Key{}
+	for k, id := range b.ids {
+		keyOf[id] = Key{Doc: k[0], Section: k[1]}
 	}
-	defer os.RemoveAll(dir)
-	ix, err := Open(dir, Options{})
-	if err != nil {
-		return nil, err
-	}
-	defer ix.Close()
-	if err := ix.Rebuild(ctx, b.Docs, nil); err != nil {
-		return nil, err
-	}
-	return b.Score(ctx, ix, progress)
-}
-
-// Score runs the judged questions against an index of the collection.
-func (b *BEIR) Score(ctx context.Context, ix *Index, progress func(done, total int)) (*EvalResult, error) {
-	var judged []BEIRQuery
+	s := &Set{Name: name, Docs: b.Docs}
 	for _, q := range b.Queries {
-		if len(b.Qrels[q.ID]) > 0 {
-			judged = append(judged, q)
-		}
-	}
-	res := &EvalResult{Queries: len(judged)}
-	for i, q := range judged {
-		for k, text := range []string{q.Text, q.TextNoDa} {
-			r, err := ix.Search(ctx, Query{Text: text, Limit: 10})
-			if err != nil {
-				return nil, err
-			}
-			m := &res.Accented
-			if k == 1 {
-				m = &res.Unaccented
-			}
-			for rank, h := range r.Hits {
-				if b.Qrels[q.ID][b.ids[[2]string{h.Doc, h.Section}]] {
-					if rank == 0 {
-						m.Hit1++
-					}
-					m.Hit10++
-					m.MRR10 += 1 / float64(rank+1)
-					break
-				}
+		rel := map[Key]bool{}
+		var ids []string
+		for id := range b.Qrels[q.ID] {
+			if k, ok := keyOf[id]; ok {
+				rel[k] = true
+				ids = append(ids, id)
 			}
 		}
-		if progress != nil {
-			progress(i+1, len(judged))
+		sort.Strings(ids)
+		split := Dev
+		if len(ids) > 0 {
+			split = SplitOf("law:" + b.laws[ids[0]])
 		}
+		s.Queries = append(s.Queries, Query{ID: q.ID, Text: q.Text, Folded: q.TextNoDa, Split: split, Rel: rel})
 	}
-	if n := float64(len(judged)); n > 0 {
-		for _, m := range []*Metrics{&res.Accented, &res.Unaccented} {
-			m.Hit1, m.Hit10, m.MRR10 = round3(m.Hit1/n), round3(m.Hit10/n), round3(m.MRR10/n)
-		}
-	}
-	return res, nil
+	return s
 }
-
-func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }

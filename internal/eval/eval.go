@@ -1,0 +1,177 @@
+// Package eval measures search relevance: it loads judged question sets
+// (a BEIR-layout collection such as ALQAC, or chibo's own in-domain set
+// in testdata/judged), splits them into a development half and a
+// test half fixed by a hash, and scores a search function with Hit@1,
+// Hit@10 and MRR@10, each question as written and stripped of accents.
+//
+// It does not know the index: callers hand it a Search function, so the
+// product's search package never carries evaluation code.
+package eval
+
+import (
+	"context"
+	"hash/fnv"
+	"sort"
+
+	"chibo/content"
+)
+
+// Key names one section: a hit or a judged relevant section.
+type Key struct{ Doc, Section string }
+
+// Query is one judged question.
+type Query struct {
+	ID     string
+	Text   string       // as written (with diacritics when it has them)
+	Folded string       // the same stripped of diacritics
+	Kind   string       // in-domain sets: what kind of query it is (words, number, phrase …)
+	Split  string       // Dev or Test
+	Rel    map[Key]bool // relevant sections
+}
+
+// Set is a collection and its judged questions.
+type Set struct {
+	Name    string
+	Docs    []*content.Document
+	Queries []Query
+}
+
+// The two halves of a set. Which half a question belongs to is fixed by a
+// hash of its key (the query text for the in-domain set, the law for
+// ALQAC), decided before any tuning and never by results.
+const (
+	Dev  = "dev"
+	Test = "test"
+)
+
+// SplitOf assigns a key to a half: FNV-1a, even → dev, odd → test.
+func SplitOf(key string) string {
+	h := fnv.New32a()
+	h.Write([]byte(key))
+	if h.Sum32()%2 == 0 {
+		return Dev
+	}
+	return Test
+}
+
+// Metrics are the scores of one set of questions.
+type Metrics struct {
+	Hit1  float64 `json:"hit1"`
+	Hit10 float64 `json:"hit10"`
+	MRR10 float64 `json:"mrr10"`
+}
+
+// Part is the scores of some questions in both forms.
+type Part struct {
+	Queries    int     `json:"queries"`
+	Accented   Metrics `json:"accented"`
+	Unaccented Metrics `json:"unaccented"`
+}
+
+// Result is a whole set's scores and each half's.
+type Result struct {
+	Part
+	Dev  Part `json:"dev"`
+	Test Part `json:"test"`
+}
+
+// Search runs one query and returns the keys of its first k hits, best
+// first.
+type Search func(ctx context.Context, text string, k int) ([]Key, error)
+
+// Ranked is one question's outcome in one form: its hits and the
+// reciprocal rank of the first relevant one (0 when none is in the top 10).
+type Ranked struct {
+	Query  *Query
+	Form   int // 0 as written, 1 without diacritics
+	Text   string
+	Hits   []Key
+	RR     float64
+	Ranked int // 1-based rank of the first relevant hit, 0 when none
+}
+
+// Options narrow a run.
+type Options struct {
+	Split    string // "" for both halves
+	Progress func(done, total int)
+	Each     func(r Ranked) // called for every question and form
+}
+
+// Score runs every judged question of the set (of opt.Split when set) in
+// both forms through search.
+func (s *Set) Score(ctx context.Context, search Search, opt Options) (*Result, error) {
+	var qs []*Query
+	for i := range s.Queries {
+		q := &s.Queries[i]
+		if len(q.Rel) == 0 || opt.Split != "" && q.Split != opt.Split {
+			continue
+		}
+		qs = append(qs, q)
+	}
+	res := &Result{}
+	acc := map[string]*Part{"": &res.Part, Dev: &res.Dev, Test: &res.Test}
+	for i, q := range qs {
+		for form, text := range []string{q.Text, q.Folded} {
+			hits, err := search(ctx, text, 10)
+			if err != nil {
+				return nil, err
+			}
+			r := Ranked{Query: q, Form: form, Text: text, Hits: hits}
+			for rank, h := range hits {
+				if rank < 10 && q.Rel[h] {
+					r.RR, r.Ranked = 1/float64(rank+1), rank+1
+					break
+				}
+			}
+			for _, key := range []string{"", q.Split} {
+				p := acc[key]
+				m := &p.Accented
+				if form == 1 {
+					m = &p.Unaccented
+				}
+				if r.Ranked == 1 {
+					m.Hit1++
+				}
+				if r.Ranked > 0 {
+					m.Hit10++
+				}
+				m.MRR10 += r.RR
+			}
+			if opt.Each != nil {
+				opt.Each(r)
+			}
+		}
+		for _, key := range []string{"", q.Split} {
+			acc[key].Queries++
+		}
+		if opt.Progress != nil {
+			opt.Progress(i+1, len(qs))
+		}
+	}
+	for _, p := range acc {
+		if n := float64(p.Queries); n > 0 {
+			for _, m := range []*Metrics{&p.Accented, &p.Unaccented} {
+				m.Hit1, m.Hit10, m.MRR10 = Round3(m.Hit1/n), Round3(m.Hit10/n), Round3(m.MRR10/n)
+			}
+		}
+	}
+	return res, nil
+}
+
+// Round3 rounds to three decimals, as the figures are reported.
+func Round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+
+// sortedKeys lists a relevance set in a stable order.
+func sortedKeys(m map[Key]bool) []Key {
+	out := make([]Key, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Doc != out[j].Doc {
+			return out[i].Doc < out[j].Doc
+		}
+		return out[i].Section < out[j].Section
+	})
+	return out
+}
