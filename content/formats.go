@@ -88,10 +88,18 @@ func ParseBytesContext(ctx context.Context, name string, data []byte, opt ParseO
 }
 
 // ReadFileLimited reads a file, refusing it before reading when it is
-// larger than max bytes.
+// larger than max bytes. Only regular files are read: a FIFO, device or
+// socket is refused by its type before it is opened (opening a FIFO waits
+// for a writer), and the open does not block should the path turn into
+// one in between (see openNoBlock).
 func ReadFileLimited(path string, max int64) ([]byte, error) {
 	name := filepath.Base(path)
-	f, err := os.Open(path)
+	if info, err := os.Stat(path); err != nil {
+		return nil, &FileError{File: name, Problem: ProblemRead, Err: err}
+	} else if !info.Mode().IsRegular() {
+		return nil, &FileError{File: name, Problem: ProblemRead, Detail: "not a regular file"}
+	}
+	f, err := openNoBlock(path)
 	if err != nil {
 		return nil, &FileError{File: name, Problem: ProblemRead, Err: err}
 	}
