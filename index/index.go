@@ -32,7 +32,7 @@ import (
 
 // schemaVersion changes whenever the mapping, the analysis or what is
 // stored changes; an index of another version is rebuilt, never read.
-const schemaVersion = 8
+const schemaVersion = 9
 
 // Field names, kept short: they are repeated in every segment.
 const (
@@ -105,10 +105,11 @@ type docMeta struct {
 	Kind     string   `json:"k"`
 	Year     int      `json:"y,omitempty"`
 	Sections []string `json:"s"`
-	TitleLen int      `json:"tl"` // bytes of title, once per section
-	HeadLen  int      `json:"hl"` // bytes of all headings
-	TextLen  int      `json:"xl"` // bytes of all texts
-	Shard    int      `json:"-"`  // which shard holds it (each shard lists its own)
+	Number   string   `json:"n,omitempty"` // its own số/ký hiệu: a search for it lands on the document
+	TitleLen int      `json:"tl"`          // bytes of title, once per section
+	HeadLen  int      `json:"hl"`          // bytes of all headings
+	TextLen  int      `json:"xl"`          // bytes of all texts
+	Shard    int      `json:"-"`           // which shard holds it (each shard lists its own)
 }
 
 // corpusStats are the collection sizes BM25 needs, summed from docMeta.
@@ -895,7 +896,7 @@ func addDoc(b *bleve.Batch, d *content.Document) (*docMeta, error) {
 // with its bleve ID, and returns the document's metadata.
 func sectionsOf(d *content.Document, add func(id string, sd *sectionDoc) error) (*docMeta, error) {
 	title := nfc(d.Title)
-	m := &docMeta{Hash: d.Hash, Title: title, Kind: string(d.Kind), Year: yearOf(d.Date), TitleLen: len(title)}
+	m := &docMeta{Hash: d.Hash, Title: title, Kind: string(d.Kind), Year: yearOf(d.Date), Number: d.Number, TitleLen: len(title)}
 	year := ""
 	if m.Year > 0 {
 		year = strconv.Itoa(m.Year)
