@@ -244,7 +244,9 @@ type ImportResult struct {
 	// its text may hold misread words, and the user should be told.
 	OCR bool
 	// Garbled marks text that reads as little Vietnamese (importer.Result).
-	Garbled  bool
+	Garbled bool
+	// Replaced counts invalid UTF-8 bytes read as U+FFFD (importer.Result).
+	Replaced int
 	N, Total int   // this is file N (1-based) of Total, for progress bars
 	Size     int64 // bytes of the source file
 }
@@ -514,8 +516,10 @@ func (l *Library) prepare(ctx context.Context, path string, opt ImportOptions) *
 	// than UTF-8, kept as its UTF-8 reading so re-opening needs no guess.
 	p.keep = p.data
 	switch {
-	case (p.conv.Format == importer.FormatText || p.conv.Format == importer.FormatMarkdown) && p.conv.Encoding != importer.UTF8:
+	case (p.conv.Format == importer.FormatText || p.conv.Format == importer.FormatMarkdown) && (p.conv.Encoding != importer.UTF8 || p.conv.Replaced > 0):
 		p.keep = []byte(p.conv.Text)
+	case p.conv.Format == importer.FormatHTML && p.conv.Encoding == importer.UTF8 && p.conv.Replaced > 0:
+		p.keep = []byte(strings.ToValidUTF8(string(p.data), "\uFFFD")) // as read, with the stray bytes replaced
 	case p.conv.Format == importer.FormatHTML && p.conv.Encoding != importer.UTF8:
 		html, err := importer.Decode(p.data, p.conv.Encoding)
 		if err != nil {
@@ -539,6 +543,7 @@ func (l *Library) commit(ctx context.Context, p *prepared, opt ImportOptions, th
 		return
 	}
 	res.Format, res.Encoding, res.OCR, res.Garbled = string(p.conv.Format), p.conv.Encoding, p.conv.OCR, p.conv.Garbled
+	res.Replaced = p.conv.Replaced
 	id, status := l.place(DocID(p.name), p.data, thisRun)
 	fileName := id + formatExt[p.conv.Format]
 	doc := p.doc

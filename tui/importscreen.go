@@ -359,6 +359,9 @@ func (s *importScreen) resultLines(r content.ImportResult) []string {
 		if r.Garbled {
 			note += " — " + s.sh.T(i18n.ImportGarbledNote)
 		}
+		if r.Replaced > 0 {
+			note += " — " + fmt.Sprintf(s.sh.T(i18n.ImportReplacedNote), r.Replaced)
+		}
 	case content.ImportDuplicate:
 		if r.Doc != nil {
 			note = fmt.Sprintf(s.sh.T(i18n.AppImportSameAs), r.Doc.Title)

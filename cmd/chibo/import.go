@@ -141,6 +141,9 @@ func importLine(e *env, r content.ImportResult) string {
 		if r.Garbled {
 			notes = append(notes, e.T(i18n.ImportGarbledNote))
 		}
+		if r.Replaced > 0 {
+			notes = append(notes, fmt.Sprintf(e.T(i18n.ImportReplacedNote), r.Replaced))
+		}
 	case content.ImportDuplicate:
 		notes = append(notes, fmt.Sprintf(e.T(i18n.ImportSameAs), r.Doc.ID))
 	case content.ImportSkipped:

@@ -132,6 +132,11 @@ type Result struct {
 	// (under 3 in 4 of its words are syllables): a scan's failed OCR, a
 	// font without a Unicode map. It is imported; the user is warned.
 	Garbled bool
+	// Replaced counts the bytes of a UTF-8 text or page that were not
+	// valid UTF-8 and were read as U+FFFD (a stray byte in an otherwise
+	// UTF-8 file, or any under a forced --encoding utf-8). It is
+	// imported; the user is warned.
+	Replaced int
 }
 
 // Sniff recognises a file's format from its first bytes; name only breaks
@@ -302,52 +307,104 @@ func Convert(ctx context.Context, name string, data []byte, opt Options) (res *R
 
 // convertText decodes a plain-text file.
 func convertText(data []byte, opt Options) (*Result, error) {
-	text, enc, err := decodeText(data, opt.Encoding)
+	text, enc, replaced, err := decodeText(data, opt.Encoding)
 	if err != nil {
 		return nil, err
 	}
-	if ctl, runes := countControl(text); ctl > runes/100+2 {
+	if ctl, runes := countControl(text); ctl-replaced > runes/100+2 {
 		return nil, &Error{Problem: ProblemBinary, Detail: fmt.Sprintf("%d control characters", ctl)}
 	}
-	return &Result{Text: text, Layout: LayoutDetect, Format: FormatText, Encoding: enc}, nil
+	return &Result{Text: text, Layout: LayoutDetect, Format: FormatText, Encoding: enc, Replaced: replaced}, nil
 }
 
-// decodeText detects (or applies the forced) encoding and returns NFC text.
-func decodeText(data []byte, forced string) (string, string, error) {
+// decodeText detects (or applies the forced) encoding and returns NFC text,
+// and the number of invalid bytes read as U+FFFD: UTF-8 with a few stray
+// bytes (see mostlyUTF8), or any UTF-8 forced by the user, is read with
+// replacement rather than refused.
+func decodeText(data []byte, forced string) (string, string, int, error) {
 	enc := forced
+	replaced := 0
 	if enc == "" {
 		if i := bytes.IndexByte(data, 0); i >= 0 && utf16NoBOM(data) == "" &&
 			!bytes.HasPrefix(data, []byte("\xff\xfe")) && !bytes.HasPrefix(data, []byte("\xfe\xff")) {
-			return "", "", &Error{Problem: ProblemBinary, Detail: fmt.Sprintf("byte %d", i)}
+			return "", "", 0, &Error{Problem: ProblemBinary, Detail: fmt.Sprintf("byte %d", i)}
 		}
 		g, ok := DetectEncoding(data)
 		if !ok {
-			return "", "", &Error{Problem: ProblemEncoding, Detail: fmt.Sprintf("%s?, %.0f%%", g.Encoding, g.Ratio*100)}
+			if !mostlyUTF8(data) {
+				return "", "", 0, &Error{Problem: ProblemEncoding, Detail: fmt.Sprintf("%s?, %.0f%%", g.Encoding, g.Ratio*100)}
+			}
+			g = Guess{UTF8, 1}
 		}
 		enc = g.Encoding
 	}
 	var text string
-	if forced == "" && enc == UTF8 && !bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+	if enc == UTF8 && !utf8.Valid(data) {
+		var fixed []byte
+		fixed, replaced = replaceInvalidUTF8(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+		text = compose.NFC(string(fixed))
+	} else if forced == "" && enc == UTF8 && !bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
 		// DetectEncoding chose UTF-8 because every byte is valid; Decode
 		// would check them all again before composing.
 		text = compose.NFC(string(data))
 	} else {
 		var err error
 		if text, err = Decode(data, enc); err != nil {
-			return "", "", &Error{Problem: ProblemEncoding, Detail: enc, Err: err}
+			return "", "", 0, &Error{Problem: ProblemEncoding, Detail: enc, Err: err}
 		}
 	}
 	text = strings.TrimPrefix(text, "\ufeff")
-	if enc == UTF8 {
+	if enc == UTF8 && replaced == 0 {
 		// A UTF-8 file converted from a legacy font by a naive tool.
 		if fixed, e := repairMojibake(text); e != "" {
 			text, enc = fixed, e
 		}
 	}
 	if strings.ContainsRune(text, 0) {
-		return "", "", &Error{Problem: ProblemBinary, Detail: "NUL"}
+		return "", "", 0, &Error{Problem: ProblemBinary, Detail: "NUL"}
 	}
-	return text, enc, nil // composed (NFC) above
+	return text, enc, replaced, nil // composed (NFC) above
+}
+
+// mostlyUTF8 reports whether data is UTF-8 but for a few stray bytes: at
+// most 8 invalid bytes or 1 in 1000, and at least ten valid multi-byte
+// characters per invalid byte, so that a legacy-encoded text (whose
+// accented letters are invalid UTF-8 and rarely form valid sequences) is
+// not taken for damaged UTF-8.
+func mostlyUTF8(data []byte) bool {
+	bad, multi := 0, 0
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			bad++
+			if bad > 8 && bad*1000 > len(data) {
+				return false
+			}
+		case n > 1:
+			multi++
+		}
+		i += n
+	}
+	return bad > 0 && multi >= 10*bad && (bad <= 8 || bad*1000 <= len(data))
+}
+
+// replaceInvalidUTF8 replaces each byte that is not part of a valid UTF-8
+// sequence by U+FFFD, and counts them.
+func replaceInvalidUTF8(data []byte) ([]byte, int) {
+	out := make([]byte, 0, len(data)+16)
+	bad := 0
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			out = utf8.AppendRune(out, utf8.RuneError)
+			bad++
+		} else {
+			out = append(out, data[i:i+n]...)
+		}
+		i += n
+	}
+	return out, bad
 }
 
 // countControl counts the control characters and undecodable bytes of s,

@@ -34,7 +34,7 @@ func convertHTML(data []byte, opt Options) (*Result, error) {
 			}
 		}
 	}
-	src, used, err := decodeText(data, enc)
+	src, used, replaced, err := decodeText(data, enc)
 	if err != nil {
 		return nil, err
 	}
@@ -47,7 +47,7 @@ func convertHTML(data []byte, opt Options) (*Result, error) {
 		md = "# " + title + "\n\n" + md
 		blocks = append([]block.Block{{Kind: block.Para, Text: title, Title: true}}, blocks...)
 	}
-	return &Result{Blocks: blocks, Text: md, Layout: LayoutMarkdown, Format: FormatHTML, Encoding: used}, nil
+	return &Result{Blocks: blocks, Text: md, Layout: LayoutMarkdown, Format: FormatHTML, Encoding: used, Replaced: replaced}, nil
 }
 
 func firstLines(s string, n int) string {

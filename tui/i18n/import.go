@@ -20,6 +20,7 @@ var (
 	ImportSameAs       = Msg{"cùng nội dung với %q, không thêm lần nữa", "same content as %q, not added again"}
 	ImportEncodingNote = Msg{"bảng mã %s", "encoding %s"}
 	ImportGarbledNote  = Msg{"cảnh báo: phần lớn chữ trong tệp không đọc được thành tiếng Việt (lớp chữ nhận dạng sai của một bản quét?), cần đối chiếu bản gốc", "warning: most of the text does not read as Vietnamese (a scan's badly recognised text layer?); check it against the original"}
+	ImportReplacedNote = Msg{"cảnh báo: %d byte lỗi (không phải UTF-8) đã thay bằng �, cần đối chiếu bản gốc ở những chỗ đó", "warning: %d invalid bytes (not UTF-8) were replaced by �; check those places against the original"}
 	ImportOCRNote      = Msg{"cảnh báo: chữ nhận dạng từ bản quét (OCR), có thể sai, cần đối chiếu bản gốc", "warning: text read from a scan by OCR, it may hold misread words; check it against the original"}
 	ImportNotDocument  = Msg{"không phải tài liệu chibo đọc được", "not a document chibo reads"}
 	ImportOutside      = Msg{"liên kết trỏ ra ngoài thư mục, không theo", "link pointing outside the folder, not followed"}
