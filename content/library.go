@@ -682,7 +682,7 @@ func contentKey(b []byte) string {
 // cached parses from older versions are not reused. The cache also keys on
 // the running executable (size and time), so a rebuilt chibo re-parses
 // even when a developer forgets to bump this.
-const ParserVersion = 1
+const ParserVersion = 2 // 2: terminal controls stripped at import (rel-13), stray UTF-8 bytes read as U+FFFD
 
 var cacheStamp = sync.OnceValue(func() string {
 	stamp := fmt.Sprintf("v%d", ParserVersion)

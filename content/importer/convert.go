@@ -24,6 +24,7 @@ import (
 
 	"chibo/content/block"
 	"chibo/content/internal/compose"
+	"chibo/content/safetext"
 )
 
 // Format is what a file turned out to be.
@@ -293,6 +294,7 @@ func Convert(ctx context.Context, name string, data []byte, opt Options) (res *R
 	if err != nil {
 		return nil, err
 	}
+	sanitize(res)
 	if len(res.Text) > opt.maxText() {
 		return nil, &Error{Problem: ProblemTooLarge, Detail: fmt.Sprintf("%d MB of text", len(res.Text)>>20)}
 	}
@@ -422,4 +424,40 @@ func countControl(s string) (ctl, runes int) {
 // IsCancel reports whether err is a cancellation rather than a bad file.
 func IsCancel(err error) bool {
 	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+}
+
+// sanitize removes terminal control sequences and control characters
+// (safetext.Strip) from everything a reader produced, whatever the
+// format: a document's ESC, BEL or OSC sequences — typed, pasted, or
+// decoded from an HTML entity such as &#27; — are never meaningful, and
+// printed raw they clear the screen, set the title or write the
+// clipboard. Line ends become '\n' and form feeds spaces first, so that
+// stripping keeps the lines.
+func sanitize(res *Result) {
+	res.Text = cleanText(res.Text)
+	sanitizeBlocks(res.Blocks)
+}
+
+func sanitizeBlocks(bs []block.Block) {
+	for i := range bs {
+		b := &bs[i]
+		b.Text, b.Markdown, b.Label = cleanText(b.Text), cleanText(b.Markdown), cleanText(b.Label)
+		for j := range b.Notes {
+			b.Notes[j].Mark, b.Notes[j].Text = cleanText(b.Notes[j].Mark), cleanText(b.Notes[j].Text)
+		}
+		for _, row := range b.Rows {
+			for k := range row {
+				sanitizeBlocks(row[k].Paras)
+			}
+		}
+	}
+}
+
+var lineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\f", " ", "\v", " ")
+
+func cleanText(s string) string {
+	if strings.ContainsAny(s, "\r\f\v") {
+		s = lineEnds.Replace(s)
+	}
+	return safetext.Strip(s)
 }
