@@ -311,3 +311,59 @@ func TestSyncMetadataOnly(t *testing.T) {
 		t.Error("the new kind is not in the index")
 	}
 }
+
+// TestRebuildEmpty: an empty library (or fewer documents than shards) has
+// an index too; scorch's builder cannot write one of nothing and panicked.
+func TestRebuildEmpty(t *testing.T) {
+	ix, err := Open(t.TempDir(), Options{Wait: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if err := ix.Rebuild(context.Background(), nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if ix.NeedsSync(nil) {
+		t.Error("an empty index still needs a sync")
+	}
+	if r, err := ix.Search(context.Background(), Query{Text: "chi bộ"}); err != nil || r.Total != 0 {
+		t.Errorf("search of an empty index: %v %+v", err, r)
+	}
+	// Documents come later: updated in place.
+	if err := ix.Sync(context.Background(), synthDocs(2, 1), nil); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := ix.Search(context.Background(), Query{Text: "mk1x1", Limit: 100}); err != nil || r.Total != 40 {
+		t.Errorf("after adding: %v %d", err, r.Total)
+	}
+}
+
+// TestBusyReaderPrompt: a sync that another process's reader holds off
+// (the app keeps the index open for hours) gives up after readerGrace,
+// not after its whole Wait: the CLI import took 10.9 s to say "in use".
+func TestBusyReaderPrompt(t *testing.T) {
+	dir := t.TempDir()
+	app, err := Open(dir, Options{Wait: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer app.Close()
+	if err := app.Sync(context.Background(), synthDocs(2, 1), nil); err != nil {
+		t.Fatal(err)
+	}
+	cli, err := Open(dir, Options{Wait: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cli.Close()
+	start := time.Now()
+	if err := cli.Sync(context.Background(), synthDocs(3, 1), nil); err != ErrBusy {
+		t.Fatalf("sync under a reader: %v, want ErrBusy", err)
+	}
+	if d := time.Since(start); d > 3*readerGrace {
+		t.Errorf("ErrBusy after %v with a reader only; want about %v", d, readerGrace)
+	}
+	if r, err := cli.Search(context.Background(), Query{Text: "mk1x1", Limit: 100}); err != nil || r.Total != 40 {
+		t.Fatalf("after a busy sync: %v, %d", err, r.Total)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"chibo/content"
@@ -65,6 +67,28 @@ var (
 	ErrReadOnly = errors.New("index: opened read-only")
 )
 
+// ReadOnlyError is what Sync and Rebuild return when the index needs
+// writing but its folder cannot be written (a data folder the user may
+// read, not write): the index answers as it is, it is never updated. It
+// is ErrReadOnly for errors.Is.
+type ReadOnlyError struct {
+	Dir     string // the index folder
+	Missing bool   // there is no usable index at all
+}
+
+func (e *ReadOnlyError) Error() string {
+	return "index: " + e.Dir + " is read-only; the index cannot be updated"
+}
+
+// Is makes a ReadOnlyError an ErrReadOnly.
+func (e *ReadOnlyError) Is(target error) bool { return target == ErrReadOnly }
+
+// readerGrace is how long Sync waits for processes that only read the
+// index (a search finishing) before giving up with ErrBusy: one that
+// keeps it open (the app) would hold it for hours, so waiting the whole
+// Options.Wait for it only delays the message.
+const readerGrace = 750 * time.Millisecond
+
 // Options say how to open the index.
 type Options struct {
 	// ReadOnly never writes: Sync and Rebuild return ErrReadOnly.
@@ -81,9 +105,10 @@ type Options struct {
 // read-only under a shared lock, so several chibo processes can search at
 // once; Sync and Rebuild take the exclusive lock only while they write.
 type Index struct {
-	dir  string
-	opts Options
-	lock *os.File
+	dir      string
+	opts     Options
+	lock     *os.File // nil when the folder is read-only and has no lock file
+	readOnly bool     // the folder cannot be written: searching only
 
 	mu      sync.RWMutex // guards everything below
 	bi      *shardSet    // nil when there is no usable index yet
@@ -134,31 +159,74 @@ type diskMeta struct {
 // cannot be read, is treated as missing: NeedsSync reports true and the
 // next Sync rebuilds it.
 func Open(dir string, opts Options) (*Index, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
+	ix := &Index{dir: dir, opts: opts, docs: map[string]*docMeta{}}
+	f, err := openLock(dir)
+	if notWritable(err) {
+		// A folder the user may read but not write: search what is
+		// there, under a shared lock when the lock file exists (flock
+		// works on a file open for reading), never write.
+		ix.readOnly = true
+		f, err = os.Open(filepath.Join(dir, lockFile))
+		if errors.Is(err, fs.ErrNotExist) {
+			f, err = nil, nil
+		}
 	}
-	f, err := os.OpenFile(filepath.Join(dir, lockFile), os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, err
 	}
-	ix := &Index{dir: dir, opts: opts, lock: f, docs: map[string]*docMeta{}}
-	if !opts.ReadOnly {
+	ix.lock = f
+	if !opts.ReadOnly && !ix.readOnly {
 		// Tidy up after a killed build while nobody else uses the index.
 		if ok, _ := tryLock(f, true); ok {
 			ix.removeStale()
 		}
 	}
 	if err := ix.waitLock(false, opts.Wait); err != nil {
-		f.Close()
+		ix.closeLock()
 		return nil, err
 	}
 	ix.openLive()
 	return ix, nil
 }
 
+// openLock creates the index folder and opens its lock file for writing.
+func openLock(dir string) (*os.File, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	return os.OpenFile(filepath.Join(dir, lockFile), os.O_RDWR|os.O_CREATE, 0o644)
+}
+
+// notWritable says whether err means the folder may not be written.
+func notWritable(err error) bool {
+	return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
+}
+
+// ReadOnly says whether the index folder cannot be written: the index is
+// searched as it is and Sync fails with a ReadOnlyError when it is behind.
+func (ix *Index) ReadOnly() bool { return ix.readOnly }
+
+func (ix *Index) closeLock() error {
+	if ix.lock == nil {
+		return nil
+	}
+	unlock(ix.lock)
+	return ix.lock.Close()
+}
+
 // waitLock takes the shared or exclusive lock, retrying until wait passes.
+// An exclusive lock held off only by readers is given up sooner (after
+// readerGrace): a reader that stays, like the app, would not let go.
 func (ix *Index) waitLock(exclusive bool, wait time.Duration) error {
-	deadline := time.Now().Add(wait)
+	if ix.lock == nil {
+		if exclusive {
+			return &ReadOnlyError{Dir: ix.dir}
+		}
+		return nil
+	}
+	start := time.Now()
+	deadline := start.Add(wait)
+	var readersSince time.Time
 	for {
 		ok, err := tryLock(ix.lock, exclusive)
 		if err != nil {
@@ -170,8 +238,28 @@ func (ix *Index) waitLock(exclusive bool, wait time.Duration) error {
 		if time.Now().After(deadline) {
 			return ErrBusy
 		}
+		if exclusive {
+			// Is the index only being read? Then the shared lock is
+			// free: take it, as a failed upgrade leaves none.
+			if shared, _ := tryLock(ix.lock, false); shared {
+				if readersSince.IsZero() {
+					readersSince = time.Now()
+				} else if time.Since(readersSince) > readerGrace {
+					return ErrBusy
+				}
+			} else {
+				readersSince = time.Time{}
+			}
+		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+func (ix *Index) readOnlyErr() error {
+	ix.mu.RLock()
+	missing := ix.bi == nil
+	ix.mu.RUnlock()
+	return &ReadOnlyError{Dir: ix.dir, Missing: missing}
 }
 
 func readDiskMeta(dir string) (diskMeta, error) {
@@ -276,8 +364,7 @@ func (ix *Index) Close() error {
 		err = ix.bi.Close()
 		ix.bi = nil
 	}
-	unlock(ix.lock)
-	if cerr := ix.lock.Close(); err == nil {
+	if cerr := ix.closeLock(); err == nil {
 		err = cerr
 	}
 	return err
@@ -376,6 +463,9 @@ func (ix *Index) Sync(ctx context.Context, docs []*content.Document, progress fu
 	if ix.opts.ReadOnly {
 		return ErrReadOnly
 	}
+	if ix.readOnly {
+		return ix.readOnlyErr()
+	}
 	ix.mu.Lock()
 	if ix.closed {
 		ix.mu.Unlock()
@@ -469,8 +559,8 @@ func (ix *Index) update(ctx context.Context, p plan, all []*content.Document, pr
 			return err
 		}
 		batches[i].SetInternal([]byte(docsKey), raw)
-		if err := set.shards[i].Batch(batches[i]); err != nil {
-			return err
+		if err := guard("batch", func() error { return set.shards[i].Batch(batches[i]) }); err != nil {
+			return writeError(ix.dir, err)
 		}
 		batches[i].Reset()
 		dirty[i] = false
@@ -521,7 +611,9 @@ func (ix *Index) update(ctx context.Context, p plan, all []*content.Document, pr
 	}()
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	set.Close()
+	if cerr := guard("close", set.Close); err == nil && cerr != nil {
+		err = writeError(ix.dir, cerr)
+	}
 	ix.bi = nil
 	ix.shared()
 	return err
@@ -533,6 +625,9 @@ func (ix *Index) update(ctx context.Context, p plan, all []*content.Document, pr
 func (ix *Index) Rebuild(ctx context.Context, docs []*content.Document, progress func(done, total int)) error {
 	if ix.opts.ReadOnly {
 		return ErrReadOnly
+	}
+	if ix.readOnly {
+		return ix.readOnlyErr()
 	}
 	ix.mu.Lock()
 	err := ix.exclusive()
@@ -650,7 +745,7 @@ func (ix *Index) build(ctx context.Context, docs []*content.Document, progress f
 				return
 			}
 			defer func() { <-sem }()
-			err := ix.buildAt(ctx, shardPath(path, i), parts[i], 1, report)
+			err := guard("build", func() error { return ix.buildAt(ctx, shardPath(path, i), parts[i], 1, report) })
 			if err != nil {
 				mu.Lock()
 				if firstErr == nil {
@@ -670,8 +765,9 @@ func (ix *Index) build(ctx context.Context, docs []*content.Document, progress f
 		err = os.Rename(path, filepath.Join(ix.dir, final))
 	}
 	if err != nil {
+		// Nothing of a failed build stays: the live index is untouched.
 		os.RemoveAll(path)
-		return name, 0, err
+		return name, 0, writeError(ix.dir, err)
 	}
 	return final, n, nil
 }
@@ -680,6 +776,11 @@ func (ix *Index) build(ctx context.Context, docs []*content.Document, progress f
 // docDone is called as each document is in.
 func (ix *Index) buildAt(ctx context.Context, path string, docs []*content.Document, workers int, docDone func()) error {
 	im := newMapping()
+	if len(docs) == 0 {
+		// The builder cannot write an index of nothing (an empty
+		// library, or fewer documents than shards).
+		return guard("empty shard", func() error { return emptyShard(path, im) })
+	}
 	store := filepath.Join(path, "store")
 	if err := os.MkdirAll(store, 0o755); err != nil {
 		return err
@@ -693,12 +794,16 @@ func (ix *Index) buildAt(ctx context.Context, path string, docs []*content.Docum
 		return err
 	}
 	internal := map[string][]byte{string(util.MappingInternalKey): mappingJSON}
-	b, err := scorch.NewBuilder(map[string]interface{}{
-		"path":            store,
-		"buildPathPrefix": path,
-		"batchSize":       buildSegmentSections,
-		"mergeMax":        buildMergeMax,
-		"internal":        internal,
+	var b *scorch.Builder
+	err = guard("builder", func() (err error) {
+		b, err = scorch.NewBuilder(map[string]interface{}{
+			"path":            store,
+			"buildPathPrefix": path,
+			"batchSize":       buildSegmentSections,
+			"mergeMax":        buildMergeMax,
+			"internal":        internal,
+		})
+		return err
 	})
 	if err != nil {
 		return err
@@ -729,7 +834,12 @@ func (ix *Index) buildAt(ctx context.Context, path string, docs []*content.Docum
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				secs, meta, err := analyseDoc(im, docs[i])
+				var secs []index.Document
+				var meta *docMeta
+				err := guard("analyse", func() (err error) {
+					secs, meta, err = analyseDoc(im, docs[i])
+					return err
+				})
 				select {
 				case out <- analysed{i, secs, meta, err}:
 				case <-ctx.Done():
@@ -752,7 +862,7 @@ func (ix *Index) buildAt(ctx context.Context, path string, docs []*content.Docum
 			if a.err != nil {
 				break
 			}
-			a.err = b.Index(d)
+			a.err = guard("index", func() error { return b.Index(d) })
 		}
 		if a.err != nil {
 			firstErr = a.err
@@ -774,10 +884,75 @@ func (ix *Index) buildAt(ctx context.Context, path string, docs []*content.Docum
 		}
 		internal[docsKey] = raw // the builder writes its internal map on Close
 	}
-	if err := b.Close(); firstErr == nil {
+	// After a failed write the builder may have no segment at all, and
+	// its Close then indexes an empty slice (scorch builder.go): the
+	// panic is recovered, the first error kept.
+	if err := guard("builder close", b.Close); firstErr == nil {
 		firstErr = err
 	}
 	return firstErr
+}
+
+// emptyShard writes an index with no documents at path.
+func emptyShard(path string, im mapping.IndexMapping) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	bi, err := bleve.NewUsing(path, im, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return err
+	}
+	if err := bi.SetInternal([]byte(docsKey), []byte("{}")); err != nil {
+		bi.Close()
+		return err
+	}
+	return bi.Close()
+}
+
+// errPanic marks an error recovered from a panic inside bleve.
+var errPanic = errors.New("bleve panicked")
+
+// guard runs f, turning a panic into an error. bleve's writers are not
+// written for a failing disk: a full one has made the offline builder
+// panic, which in chibo's goroutine killed the process (and the app with
+// the terminal in its alternate screen).
+func guard(what string, f func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("index: %s: %w: %v", what, errPanic, r)
+		}
+	}()
+	return f()
+}
+
+// writeErrnos are the causes of a failed write a person can act on.
+var writeErrnos = []syscall.Errno{syscall.ENOSPC, syscall.EDQUOT, syscall.EFBIG, syscall.EROFS, syscall.EACCES, syscall.EPERM, syscall.EIO}
+
+// writeError names the cause of a failed index write. bleve formats the
+// errors it wraps with %v, which loses the errno ("… write …/000001.zap:
+// no space left on device"): when the message names one of writeErrnos,
+// the error becomes an *fs.PathError on the index folder with that errno,
+// keeping the original text after it.
+func writeError(dir string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var pe *fs.PathError
+	for _, errno := range writeErrnos {
+		if errors.Is(err, errno) {
+			if errors.As(err, &pe) {
+				return err
+			}
+			return fmt.Errorf("%w (%v)", &fs.PathError{Op: "write", Path: dir, Err: errno}, err)
+		}
+	}
+	msg := err.Error()
+	for _, errno := range writeErrnos {
+		if strings.Contains(msg, errno.Error()) {
+			return fmt.Errorf("%w (%v)", &fs.PathError{Op: "write", Path: dir, Err: errno}, err)
+		}
+	}
+	return err
 }
 
 // analysed wraps a document whose fields were analysed by a build worker,
