@@ -6,8 +6,9 @@
 // tree, because real cells are broken HTML (a <ul> never closed, a <p>
 // split across a page break) and the tree builder would move or drop text
 // to repair them; here every piece of text outside script and style reaches
-// the output. The package is a leaf: it imports nothing of chibo but the
-// internal NFC helper.
+// the output, with terminal control characters removed (safetext), also
+// those an entity such as &#27; decodes to. The package is a leaf: it
+// imports nothing of chibo but the internal NFC helper and safetext.
 package htmlmd
 
 import (
@@ -19,6 +20,7 @@ import (
 	"golang.org/x/net/html"
 
 	"chibo/content/internal/compose"
+	"chibo/content/safetext"
 )
 
 // Convert returns src as markdown. The page title, if any, is left out; see
@@ -58,7 +60,7 @@ func hasMain(src string) bool {
 
 func page(src string, mainOnly bool) (title, markdown string) {
 	c := &conv{mainOnly: mainOnly}
-	z := html.NewTokenizer(strings.NewReader(src))
+	z := html.NewTokenizer(strings.NewReader(skipDoctypeSubset(src)))
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
@@ -66,7 +68,7 @@ func page(src string, mainOnly bool) (title, markdown string) {
 		}
 		switch tt {
 		case html.TextToken:
-			c.text(string(z.Text()))
+			c.text(safetext.Strip(string(z.Text())))
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			var attrs map[string]string
@@ -940,4 +942,31 @@ func isChrome(name string, attrs map[string]string, inArticle int) bool {
 		return true
 	}
 	return false
+}
+
+// skipDoctypeSubset removes the internal subset of a DOCTYPE at the head
+// of src (<!DOCTYPE x [ <!ENTITY …> ]>, from XHTML and XML tools): the
+// HTML tokenizer ends the doctype at its first '>', and the rest of the
+// subset, "]>" included, would be read as text.
+func skipDoctypeSubset(src string) string {
+	head := src[:min(len(src), 1024)]
+	i := strings.Index(strings.ToLower(head), "<!doctype")
+	if i < 0 {
+		return src
+	}
+	gt := strings.IndexByte(src[i:], '>')
+	open := strings.IndexByte(src[i:], '[')
+	if gt < 0 || open < 0 || open > gt {
+		return src
+	}
+	end := strings.Index(src[i+open:], "]")
+	if end < 0 {
+		return src
+	}
+	rest := src[i+open+end+1:]
+	gt = strings.IndexByte(rest, '>')
+	if gt < 0 || strings.TrimSpace(rest[:gt]) != "" {
+		return src
+	}
+	return src[:i+open] + ">" + rest[gt+1:]
 }

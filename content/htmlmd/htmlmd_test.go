@@ -260,3 +260,26 @@ func TestPageChrome(t *testing.T) {
 		t.Errorf("empty main lost the page:\n%s", md)
 	}
 }
+
+// rel-19: a DOCTYPE internal subset showed "]>" as a paragraph.
+func TestDoctypeInternalSubset(t *testing.T) {
+	src := "<?xml version=\"1.0\"?>\n<!DOCTYPE html [\n  <!ENTITY nbsp \"&#160;\">\n  <!ENTITY copy \"&#169;\">\n]>\n<html><body><p>Chi bộ họp.</p></body></html>"
+	_, md := Page(src)
+	if strings.Contains(md, "]") || strings.Contains(md, "ENTITY") || !strings.Contains(md, "Chi bộ họp.") {
+		t.Fatalf("%q", md)
+	}
+	if got := skipDoctypeSubset("<!DOCTYPE html><p>[a]></p>"); got != "<!DOCTYPE html><p>[a]></p>" {
+		t.Fatalf("no subset changed: %q", got)
+	}
+}
+
+// rel-13: control characters, raw or from entities, do not reach the
+// markdown (and whole sequences go, not only their ESC).
+func TestControlsDropped(t *testing.T) {
+	_, md := Page("<html><body><h1>I. MỞ ĐẦU \x1b[2J</h1><p>a \x1b]0;X\a b &#27;[2J c &#x1b;]0;T&#7; d</p></body></html>")
+	for _, bad := range []string{"\x1b", "\a", "\u009b", "2J", "0;X"} {
+		if strings.Contains(md, bad) {
+			t.Errorf("%q in %q", bad, md)
+		}
+	}
+}
