@@ -16,7 +16,10 @@ import (
 // to exclude, and the filters loai: (kind), nam: (year) and van-ban: (a
 // directive symbol). Any input parses: an unclosed quote runs to the end,
 // stray + - : and unknown filters are read as words, so a typo never turns
-// into an error or an empty search.
+// into an empty search. The one exception is a year filter whose value is
+// not a year (nam:abc, nam:99999999999999999999): searching it as the word
+// "năm" answered thousands of unrelated sections, so it is recorded in Err
+// and Search refuses the query.
 type Parsed struct {
 	Terms          []Term   `json:"terms,omitempty"`
 	Phrases        []Phrase `json:"phrases,omitempty"`
@@ -25,6 +28,20 @@ type Parsed struct {
 	Kinds          []string `json:"kinds,omitempty"`   // content.Kind values
 	Years          []int    `json:"years,omitempty"`   // from nam:
 	Symbols        []string `json:"symbols,omitempty"` // folded symbols from van-ban:
+	// Err is the first filter whose value could not be read (a
+	// *QueryError), nil when every filter is valid.
+	Err error `json:"-"`
+}
+
+// QueryError is a filter whose value chibo cannot read: so far a year
+// (nam:abc). Search returns it; the interfaces say it in words.
+type QueryError struct {
+	Filter string // the filter as typed, without the colon: "nam", "year"
+	Value  string // its value as typed
+}
+
+func (e *QueryError) Error() string {
+	return "index: invalid year in " + e.Filter + ":" + e.Value
 }
 
 // Term is one word of the query: as typed (NFC), folded and exact.
@@ -178,7 +195,10 @@ func (p *Parsed) addFilter(item string) bool {
 		}
 		years, ok := parseYears(v)
 		if !ok {
-			return false
+			if p.Err == nil {
+				p.Err = &QueryError{Filter: k, Value: v}
+			}
+			return true
 		}
 		for _, y := range years {
 			if !containsInt(p.Years, y) {
@@ -198,7 +218,8 @@ func (p *Parsed) addFilter(item string) bool {
 	return false
 }
 
-// parseYears reads "2023", "2022,2023" or "2021-2023" (at most 50 years).
+// parseYears reads "2023", "2022,2023" or "2021-2023" (at most 50 years,
+// each of four digits).
 func parseYears(v string) ([]int, bool) {
 	var out []int
 	for _, part := range strings.Split(v, ",") {

@@ -33,6 +33,9 @@ const exactCandidates = 400
 func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	start := time.Now()
 	p := ParseQuery(q.Text)
+	if p.Err != nil {
+		return nil, p.Err // nam:abc is a mistake to show, not a word to search
+	}
 	for _, k := range q.Kinds {
 		p.Kinds = appendUniq(p.Kinds, k)
 	}
