@@ -226,3 +226,61 @@ func lineDiff(want, got string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+var ablation = flag.Bool("ablation", false, "TestAblation: score each ranking rule switched off, on both judged sets (slow)")
+
+// TestAblation switches each ranking rule off in turn and scores both
+// judged sets; decisions are taken on the dev halves, the test halves
+// confirm. go test ./index -run TestAblation -ablation -v
+func TestAblation(t *testing.T) {
+	if !*ablation {
+		t.Skip("run with -ablation")
+	}
+	in, inIx := judgedIndex(t)
+	b, err := eval.LoadBEIR(alqacDir(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	al := b.Set("alqac")
+	alIx, err := Open(t.TempDir(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer alIx.Close()
+	if err := alIx.Rebuild(context.Background(), al.Docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	base := weights
+	defer func() { weights = base }()
+	variants := []struct {
+		name string
+		set  func(w *rankWeights)
+	}{
+		{"all rules", func(w *rankWeights) {}},
+		{"no shingles (ranking and candidates)", func(w *rankWeights) { w.wPair = 0; w.noShingleQuery = true }},
+		{"no shingles in ranking", func(w *rankWeights) { w.wPair = 0 }},
+		{"equal field weights", func(w *rankWeights) { w.wHead, w.wTitle = 1, 1 }},
+		{"no other-diacritics discount", func(w *rankWeights) { w.otherTone = 1 }},
+		{"no heading coverage", func(w *rankWeights) { w.headCov = 0 }},
+		{"no later-words-count-less", func(w *rankWeights) { w.early = 0 }},
+		{"no title-DF discount", func(w *rankWeights) { w.titleDF = 0 }},
+		{"no single-letter drop", func(w *rankWeights) { w.letters = false }},
+		{"no own-number rule", func(w *rankWeights) { w.ownNumber = false }},
+	}
+	t.Logf("| variant | in-domain dev | in-domain test | ALQAC dev | ALQAC test |")
+	t.Logf("|---|---|---|---|---|")
+	for _, v := range variants {
+		weights = base
+		v.set(&weights)
+		r1, err := in.Score(context.Background(), EvalSearch(inIx), eval.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r2, err := al.Score(context.Background(), EvalSearch(alIx), eval.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := func(p eval.Part) string { return fmt.Sprintf("%.3f / %.3f", p.Accented.MRR10, p.Unaccented.MRR10) }
+		t.Logf("| %s | %s | %s | %s | %s |", v.name, f(r1.Dev), f(r1.Test), f(r2.Dev), f(r2.Test))
+	}
+}

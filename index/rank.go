@@ -1,6 +1,7 @@
 package index
 
 import (
+	"fmt"
 	"math"
 	"strings"
 )
@@ -35,6 +36,8 @@ var weights = rankWeights{
 	headCov:   0.1,
 	early:     1.0,
 	titleDF:   0.6,
+	letters:   true,
+	ownNumber: true,
 }
 
 type rankWeights struct {
@@ -46,6 +49,9 @@ type rankWeights struct {
 	early                float64 // in long questions, how much less a later word counts
 	titleDF              float64 // share of title-only occurrences taken out of document frequencies
 	otherTone            float64 // an occurrence with other diacritics than typed
+	letters              bool    // drop single letters ("a", "b" item labels) from long questions
+	noShingleQuery       bool    // ablation: no shingle clauses in bleve's candidate query either
+	ownNumber            bool    // a typed directive number puts the document whose own number it is first
 }
 
 // unit is a query word or a pair of neighbouring words.
@@ -86,7 +92,7 @@ func (ix *Index) newRanker(p Parsed, exact bool) *ranker {
 		if _, ok := rk.wordOf[t.Folded]; ok {
 			return
 		}
-		if len(p.Terms) > 8 && len(t.Folded) == 1 {
+		if rk.w.letters && len(p.Terms) > 8 && len(t.Folded) == 1 {
 			return // "a", "b" … of a multiple-choice question: item labels, not words
 		}
 		rk.wordOf[t.Folded] = len(rk.words)
@@ -126,6 +132,13 @@ func (ix *Index) newRanker(p Parsed, exact bool) *ranker {
 // fieldStat accumulates the weighted, length-normalised frequency of each
 // unit over a candidate's fields.
 func (rk *ranker) score(c *candidate) (float64, bool) {
+	return rk.scoreExplain(c, nil)
+}
+
+// scoreExplain scores c and, when ex is not nil, adds each rule's part of
+// the score to it, by field: a unit's saturated score is shared among the
+// fields in proportion to their weighted frequencies.
+func (rk *ranker) scoreExplain(c *candidate, ex *Explanation) (float64, bool) {
 	for _, ph := range rk.p.Phrases {
 		if !rk.hasPhrase(c, ph) {
 			return 0, false
@@ -150,8 +163,13 @@ func (rk *ranker) score(c *candidate) (float64, bool) {
 	}
 	wordTF := make([]float64, len(rk.words))
 	pairTF := make([]float64, len(rk.pairs))
+	var wordF, pairF [][3]float64 // per field, only when explaining
+	var toneLost []int            // occurrences with other diacritics, per word
+	if ex != nil {
+		wordF, pairF, toneLost = make([][3]float64, len(rk.words)), make([][3]float64, len(rk.pairs)), make([]int, len(rk.words))
+	}
 	var buf []byte
-	for _, f := range fields {
+	for fi, f := range fields {
 		var prev *token // the previous word (not a symbol's part)
 		for i := range f.toks {
 			t := &f.toks[i]
@@ -164,8 +182,14 @@ func (rk *ranker) score(c *candidate) (float64, bool) {
 					if rk.exact {
 						v = 0
 					}
+					if ex != nil {
+						toneLost[wi]++
+					}
 				}
 				wordTF[wi] += v * f.w
+				if ex != nil {
+					wordF[wi][fi] += v * f.w
+				}
 			}
 			if t.part {
 				continue
@@ -174,6 +198,9 @@ func (rk *ranker) score(c *candidate) (float64, bool) {
 				buf = append(append(append(buf[:0], prev.folded...), ' '), t.folded...)
 				if pi, ok := rk.pairOf[string(buf)]; ok {
 					pairTF[pi] += f.w
+					if ex != nil {
+						pairF[pi][fi] += f.w
+					}
 				}
 			}
 			prev = t
@@ -186,14 +213,31 @@ func (rk *ranker) score(c *candidate) (float64, bool) {
 	k1 := rk.w.k1
 	for i, u := range rk.words {
 		tf := wordTF[i]
-		s += u.qtf * u.idf * tf / (k1 + tf)
+		v := u.qtf * u.idf * tf / (k1 + tf)
+		s += v
+		if ex != nil {
+			note := ""
+			if toneLost[i] > 0 {
+				note = fmt.Sprintf("%d× %s, other diacritics than typed (×%.2f)", toneLost[i], u.exact, rk.w.otherTone)
+			}
+			ex.addFields(RuleWord, u.folded, v, tf, wordF[i], note)
+		}
 	}
 	for i, u := range rk.pairs {
 		tf := pairTF[i]
-		s += rk.w.wPair * u.idf * tf / (k1 + tf)
+		v := rk.w.wPair * u.idf * tf / (k1 + tf)
+		s += v
+		if ex != nil {
+			ex.addFields(RulePair, u.folded, v, tf, pairF[i], "")
+		}
 	}
 	if rk.w.headCov > 0 {
-		s *= 1 + rk.w.headCov*rk.coverage(c.headToks)
+		cov := rk.coverage(c.headToks)
+		if ex != nil && cov > 0 {
+			ex.Parts = append(ex.Parts, ScorePart{Rule: RuleHeadCov, Field: "heading", Value: round3(s * rk.w.headCov * cov),
+				Note: fmt.Sprintf("%.0f%% of the heading's words are in the query", 100*cov)})
+		}
+		s *= 1 + rk.w.headCov*cov
 	}
 	return s, true
 }
@@ -458,3 +502,20 @@ func oneLine(s string) string {
 	}
 	return b.String()
 }
+
+// addFields adds a unit's score v, shared among the fields by their
+// weighted frequencies tf.
+func (ex *Explanation) addFields(rule, unit string, v, tf float64, by [3]float64, note string) {
+	if v == 0 || tf == 0 {
+		return
+	}
+	for i, name := range [3]string{"title", "heading", "text"} {
+		if by[i] == 0 {
+			continue
+		}
+		ex.Parts = append(ex.Parts, ScorePart{Rule: rule, Unit: unit, Field: name, Value: round3(v * by[i] / tf), Note: note})
+		note = ""
+	}
+}
+
+func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

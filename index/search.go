@@ -81,11 +81,13 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	hits := make([]scored, 0, len(r.Hits))
 	dropped := 0
 	titles := map[string][]token{} // a document's title, analysed once for all its sections
+	seen := map[string]bool{}
 	for _, h := range r.Hits {
 		c := ix.candidate(h, titles)
 		if c == nil {
 			continue
 		}
+		seen[h.ID] = true
 		s, keep := rk.score(c)
 		if !keep {
 			dropped++
@@ -93,7 +95,42 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		}
 		hits = append(hits, scored{c: c, score: s})
 	}
-	sort.SliceStable(hits, func(i, j int) bool { return hits[i].score > hits[j].score })
+	// A directive number typed lands first on the document whose own
+	// number it is (its opening section), then on the sections citing it.
+	if own := ix.ownSections(p); len(own) > 0 {
+		var ids []string
+		for _, id := range own {
+			if !seen[id] {
+				ids = append(ids, id)
+			}
+		}
+		if len(ids) > 0 {
+			r2, err := ix.run(ctx, bleve.NewDocIDQuery(ids), filters, p, false, len(ids))
+			if err != nil {
+				return nil, err
+			}
+			for _, h := range r2.Hits {
+				if c := ix.candidate(h, titles); c != nil {
+					s, _ := rk.score(c)
+					hits = append(hits, scored{c: c, score: s})
+					r.Total++
+				}
+			}
+		}
+		isOwn := map[string]bool{}
+		for _, id := range own {
+			isOwn[id] = true
+		}
+		for i := range hits {
+			hits[i].own = isOwn[hits[i].c.doc+idSep+hits[i].c.section]
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool {
+		if hits[i].own != hits[j].own {
+			return hits[i].own
+		}
+		return hits[i].score > hits[j].score
+	})
 	res.Total = int(r.Total) - dropped
 	if q.Exact && int(r.Total) > len(r.Hits) && len(r.Hits) > 0 {
 		// Only the candidates were checked: estimate the rest alike.
@@ -104,12 +141,21 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	for i := offset; i < len(hits) && i < offset+limit; i++ {
 		c := hits[i].c
-		res.Hits = append(res.Hits, Hit{
+		hit := Hit{
 			Doc: c.doc, Title: c.title, Kind: c.kind, Year: c.year,
 			Section: c.section, Heading: c.heading, Path: c.path,
 			Snippet: rk.snippet(c),
 			Score:   math.Round(hits[i].score*1000) / 1000,
-		})
+		}
+		if q.Explain {
+			ex := &Explanation{Parts: []ScorePart{}}
+			rk.scoreExplain(c, ex)
+			if hits[i].own {
+				ex.Parts = append(ex.Parts, ScorePart{Rule: RuleOwnNumber, Unit: ix.docs[c.doc].Number, Note: "the document's own number: placed first"})
+			}
+			hit.Explain = ex
+		}
+		res.Hits = append(res.Hits, hit)
 	}
 	res.Kinds = facets(r.Facets["kind"])
 	res.Years = facets(r.Facets["year"])
@@ -120,6 +166,41 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 type scored struct {
 	c     *candidate
 	score float64
+	own   bool // the opening section of a document whose own number was typed
+}
+
+// ownSections lists the bleve IDs of the opening sections of the
+// documents whose own number (số/ký hiệu) the query has as a word.
+func (ix *Index) ownSections(p Parsed) []string {
+	if !weights.ownNumber {
+		return nil
+	}
+	var keys []string
+	for _, t := range p.Terms {
+		if t.Symbol {
+			if k := symbolKey(t.Text); k != "" {
+				keys = append(keys, k)
+			}
+		}
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	var out []string
+	for id, m := range ix.docs {
+		if m.Number == "" || len(m.Sections) == 0 {
+			continue
+		}
+		n := symbolKey(m.Number)
+		for _, k := range keys {
+			if n == k {
+				out = append(out, id+idSep+m.Sections[0])
+				break
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // run asks bleve for the k best candidates of main narrowed by filters,
@@ -168,7 +249,7 @@ func mainQuery(p Parsed, relaxed bool) (query.Query, bool) {
 	for _, ph := range p.Phrases {
 		must = append(must, phraseQ(ph))
 	}
-	for i := 1; i < len(p.Terms); i++ {
+	for i := 1; i < len(p.Terms) && !weights.noShingleQuery; i++ {
 		sq := bleve.NewTermQuery(p.Terms[i-1].Folded + " " + p.Terms[i].Folded)
 		sq.SetField(fShingle)
 		should = append(should, sq)

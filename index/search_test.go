@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -197,4 +198,146 @@ func TestSearchFootnotes(t *testing.T) {
 			t.Errorf("%q: footnote not found (%d hits)", q, len(r.Hits))
 		}
 	}
+}
+
+// fixtureIndex indexes tiny documents, one section each unless given.
+func fixtureIndex(t *testing.T, docs ...*content.Document) *Index {
+	t.Helper()
+	ix, err := Open(t.TempDir(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	for i, d := range docs {
+		d.Hash = fmt.Sprint("h", i)
+		if d.Kind == "" {
+			d.Kind = content.KindOther
+		}
+	}
+	if err := ix.Sync(context.Background(), docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+func sec(id, heading, text string) *content.Section {
+	return &content.Section{ID: id, Level: 1, Heading: heading, Path: []string{heading}, Text: text}
+}
+
+// order runs q and returns "doc/section" of the hits, best first.
+func order(t *testing.T, ix *Index, q string) []string {
+	t.Helper()
+	r, err := ix.Search(context.Background(), Query{Text: q, Limit: 10, Explain: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, h := range r.Hits {
+		out = append(out, h.Doc+"/"+h.Section)
+		sum := 0.0
+		for _, p := range h.Explain.Parts {
+			sum += p.Value
+		}
+		if d := sum - h.Score; d > 0.01 || d < -0.01 {
+			t.Errorf("%q %s/%s: explanation sums to %.3f, score %.3f: %+v", q, h.Doc, h.Section, sum, h.Score, h.Explain.Parts)
+		}
+	}
+	return out
+}
+
+func wantOrder(t *testing.T, ix *Index, q string, want ...string) {
+	t.Helper()
+	got := order(t, ix, q)
+	if len(got) < len(want) {
+		t.Fatalf("%q: %d hits %v, want at least %v", q, len(got), got, want)
+	}
+	for i, w := range want {
+		if got[i] != w {
+			t.Fatalf("%q: hits %v, want %v first", q, got, want)
+		}
+	}
+}
+
+// Each ranking rule pinned on a fixture where it alone decides the order.
+func TestRankRules(t *testing.T) {
+	filler := " Các đơn vị triển khai thực hiện theo kế hoạch của tỉnh trong năm."
+	ix := fixtureIndex(t,
+		&content.Document{ID: "tone", Title: "Văn bản một", Sections: []*content.Section{
+			sec("bao", "Mục một", "Công tác báo chí được quan tâm."+filler),
+			sec("bảo", "Mục hai", "Công tác bảo vệ được quan tâm."+filler),
+		}},
+		&content.Document{ID: "pair", Title: "Văn bản hai", Sections: []*content.Section{
+			sec("apart", "Mục ba", "Phát triển nông nghiệp và xây dựng thôn xóm."+filler),
+			sec("together", "Mục bốn", "Phát triển nông thôn và xây dựng nghiệp đoàn."+filler),
+		}},
+		&content.Document{ID: "head", Title: "Văn bản ba", Sections: []*content.Section{
+			sec("text", "Mục năm", "Nội dung có nhắc tới chuyển đổi số một lần."+filler),
+			sec("heading", "Chuyển đổi số", "Nội dung của mục này nói về công việc chung."+filler),
+		}},
+		&content.Document{ID: "sym", Title: "Văn bản bốn", Sections: []*content.Section{
+			sec("num", "Mục sáu", "Có 01 kết luận và KL của TW được nêu."+filler),
+			sec("cite", "Mục bảy", "Thực hiện Kết luận số 01-KL/TW của Bộ Chính trị."+filler),
+		}},
+	)
+	t.Run("accents typed count fully, other diacritics in part", func(t *testing.T) {
+		wantOrder(t, ix, "bảo", "tone/bảo", "tone/bao")
+		wantOrder(t, ix, "báo", "tone/bao", "tone/bảo")
+		if got := order(t, ix, "bao"); len(got) != 2 {
+			t.Errorf("bao: %v, want both spellings", got)
+		}
+	})
+	t.Run("neighbouring words as a shingle", func(t *testing.T) {
+		wantOrder(t, ix, "nông thôn", "pair/together", "pair/apart")
+		wantOrder(t, ix, "nong thon", "pair/together", "pair/apart")
+	})
+	t.Run("heading weighs more than text", func(t *testing.T) {
+		wantOrder(t, ix, "chuyển đổi số", "head/heading", "head/text")
+	})
+	t.Run("a directive symbol matches whole", func(t *testing.T) {
+		if got := order(t, ix, "01-KL/TW"); len(got) != 1 || got[0] != "sym/cite" {
+			t.Errorf("01-KL/TW: %v, want only sym/cite", got)
+		}
+	})
+}
+
+// A directive's number lands first on the document whose own number it
+// is (even when its sections do not repeat it), then on the sections
+// citing it; a filter still narrows.
+func TestSearchOwnNumber(t *testing.T) {
+	ix := fixtureIndex(t,
+		&content.Document{ID: "citing", Title: "Tài liệu sinh hoạt", Sections: []*content.Section{
+			sec("a", "Mục một", "Thực hiện Báo cáo số 525-BC/TU của Tỉnh ủy về kết quả năm."),
+			sec("b", "Mục hai", "Nội dung khác không liên quan."),
+		}},
+		&content.Document{ID: "report", Title: "Báo cáo kết quả năm 2023", Number: "525-BC/TU", Kind: content.KindReport, Sections: []*content.Section{
+			sec("i", "I. Kết quả", "Tình hình chung của tỉnh trong năm."),
+			sec("ii", "II. Phương hướng", "Nhiệm vụ năm tới."),
+		}},
+	)
+	wantOrder(t, ix, "525-BC/TU", "report/i", "citing/a")
+	wantOrder(t, ix, "525-bc/tu", "report/i", "citing/a")
+	r, err := ix.Search(context.Background(), Query{Text: "525-BC/TU", Explain: true})
+	if err != nil || len(r.Hits) == 0 {
+		t.Fatalf("%v %d", err, len(r.Hits))
+	}
+	last := r.Hits[0].Explain.Parts[len(r.Hits[0].Explain.Parts)-1]
+	if last.Rule != RuleOwnNumber {
+		t.Errorf("first hit's explanation lacks the own-number rule: %+v", r.Hits[0].Explain.Parts)
+	}
+	// loai:ke-hoach excludes the report: only a citing section could be left.
+	for _, h := range mustSearch(t, ix, "525-BC/TU loai:ke-hoach").Hits {
+		t.Errorf("loai:ke-hoach gave %s/%s", h.Doc, h.Section)
+	}
+	if got := order(t, ix, "525-BC/TU loai:bao-cao"); len(got) != 1 || got[0] != "report/i" {
+		t.Errorf("loai:bao-cao: %v, want report/i", got)
+	}
+}
+
+func mustSearch(t *testing.T, ix *Index, q string) *Result {
+	t.Helper()
+	r, err := ix.Search(context.Background(), Query{Text: q, Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

@@ -19,6 +19,9 @@ type Query struct {
 	Kinds  []string // narrow to these document kinds (content.Kind values)
 	Years  []int    // narrow to documents of these years
 	Doc    string   // narrow to one document ID
+	// Explain fills Hit.Explain with each hit's score broken down by
+	// rule and field.
+	Explain bool
 }
 
 // Span is a piece of a snippet; Match marks the words the query matched,
@@ -39,7 +42,32 @@ type Hit struct {
 	Path    []string `json:"path"`
 	Snippet []Span   `json:"-"`
 	Score   float64  `json:"score"`
+	// Explain is set when Query.Explain asked for it.
+	Explain *Explanation `json:"explain,omitempty"`
 }
+
+// Explanation is a hit's score broken down by ranking rule and field; the
+// parts add up to the score (rounding aside).
+type Explanation struct {
+	Parts []ScorePart `json:"parts"`
+}
+
+// ScorePart is one rule's contribution to a score.
+type ScorePart struct {
+	Rule  string  `json:"rule"`            // one of the Rule… names
+	Unit  string  `json:"unit,omitempty"`  // the query word or word pair, folded
+	Field string  `json:"field,omitempty"` // title, heading or text
+	Value float64 `json:"value"`
+	Note  string  `json:"note,omitempty"` // e.g. occurrences with other diacritics
+}
+
+// The ranking rules an Explanation names.
+const (
+	RuleWord      = "word"             // BM25F of a query word over title, heading and text
+	RulePair      = "pair"             // BM25F of two neighbouring query words as a shingle
+	RuleHeadCov   = "heading-coverage" // the share of the heading's words the query has
+	RuleOwnNumber = "own-number"       // the document's own số/ký hiệu: placed first
+)
 
 // Facet is one value of a facet with its count of hits.
 type Facet struct {

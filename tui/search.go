@@ -52,6 +52,11 @@ type searchScreen struct {
 	facetCur  int
 
 	cursor, offset int
+
+	// explain shows the selected hit's score broken down by rule and
+	// field (explainKey toggles it).
+	explain    bool
+	explainKey key.Binding
 }
 
 type facetRow struct {
@@ -74,6 +79,7 @@ type (
 func newSearchScreen(sh *shared) *searchScreen {
 	s := &searchScreen{sh: sh, kinds: map[string]bool{}, years: map[int]bool{}}
 	s.input = newInput(sh, sh.T(i18n.AppSearchPrompt))
+	s.explainKey = key.NewBinding(key.WithKeys("x"), key.WithHelp("x", sh.T(i18n.AppKeyExplain)))
 	return s
 }
 
@@ -103,7 +109,7 @@ func (s *searchScreen) refresh() tea.Cmd {
 }
 
 func (s *searchScreen) query() index.Query {
-	q := index.Query{Text: strings.TrimSpace(s.input.Value()), Limit: searchLimit, Exact: s.exact}
+	q := index.Query{Text: strings.TrimSpace(s.input.Value()), Limit: searchLimit, Exact: s.exact, Explain: s.explain}
 	for k, on := range s.kinds {
 		if on {
 			q.Kinds = append(q.Kinds, k)
@@ -267,6 +273,10 @@ func (s *searchScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		switch {
+		case key.Matches(msg, s.explainKey):
+			s.explain = !s.explain
+			s.seq++
+			return s.run()
 		case key.Matches(msg, k.Open), key.Matches(msg, k.Expand):
 			return s.openHit()
 		case msg.Text != "" && msg.Mod == 0 && !strings.ContainsAny(msg.Text, "?qvBmaix/gGjkudnN"):
@@ -547,6 +557,18 @@ func (s *searchScreen) resultLines(w, h int) []string {
 		head += " · " + s.sh.T(i18n.AppSearching)
 	}
 	out := []string{" " + st.Faint.Render(clip(head, w-2))}
+	if s.explain && s.focus != 0 && s.cursor < len(s.res.Hits) {
+		// The selected hit's score by rule and field, above the list.
+		h0 := s.res.Hits[s.cursor]
+		lines := ExplainLines(s.sh.T, h0.Score, h0.Explain)
+		if len(lines) > h/2 {
+			lines = append(lines[:max(h/2-1, 0)], "…")
+		}
+		for _, l := range lines {
+			out = append(out, "  "+st.Faint.Render(clip(l, w-3)))
+		}
+		h -= len(lines)
+	}
 	const per = 4 // lines per hit
 	listH := h - 1
 	visible := max(1, listH/per)
@@ -630,6 +652,42 @@ func snippetLine(snippet []index.Span) (string, []span) {
 	return strings.TrimRight(b.String(), " "), spans
 }
 
+// ExplainLines renders a hit's score explanation, one line per rule and
+// field, for the search screen and chibo search --explain.
+func ExplainLines(t func(i18n.Msg) string, score float64, ex *index.Explanation) []string {
+	if ex == nil {
+		return nil
+	}
+	out := []string{fmt.Sprintf(t(i18n.ExplainTotal), score)}
+	fields := map[string]i18n.Msg{"title": i18n.ExplainTitle, "heading": i18n.ExplainHeading, "text": i18n.ExplainText}
+	for _, p := range ex.Parts {
+		var what string
+		switch p.Rule {
+		case index.RuleWord:
+			what = fmt.Sprintf(t(i18n.ExplainWord), p.Unit)
+		case index.RulePair:
+			what = fmt.Sprintf(t(i18n.ExplainPair), p.Unit)
+		case index.RuleHeadCov:
+			var pct float64
+			fmt.Sscanf(p.Note, "%f%%", &pct)
+			what = fmt.Sprintf(t(i18n.ExplainHeadCov), pct)
+		case index.RuleOwnNumber:
+			out = append(out, "  ↑ "+fmt.Sprintf(t(i18n.ExplainOwnNumber), p.Unit))
+			continue
+		default:
+			what = p.Rule
+		}
+		if f, ok := fields[p.Field]; ok && p.Rule != index.RuleHeadCov {
+			what += " · " + t(f)
+		}
+		out = append(out, fmt.Sprintf("  + %7.3f  %s", p.Value, what))
+		if p.Rule == index.RuleWord && p.Note != "" {
+			out = append(out, "             "+fmt.Sprintf(t(i18n.ExplainTone), p.Unit))
+		}
+	}
+	return out
+}
+
 func (s *searchScreen) Name() string  { return s.sh.T(i18n.AppScreenSearch) }
 func (s *searchScreen) Crumb() string { return strings.TrimSpace(s.input.Value()) }
 func (s *searchScreen) Position() string {
@@ -647,13 +705,13 @@ func (s *searchScreen) ShortKeys() []key.Binding {
 	case 2:
 		return []key.Binding{k.Toggle, k.Focus, k.Back}
 	}
-	return []key.Binding{k.Open, k.Focus, k.Back}
+	return []key.Binding{k.Open, s.explainKey, k.Focus, k.Back}
 }
 
 func (s *searchScreen) FullKeys() [][]key.Binding {
 	k := s.sh.keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Open},
-		{k.Focus, k.Toggle, k.Cancel},
+		{k.Focus, k.Toggle, k.Cancel, s.explainKey},
 	}
 }

@@ -17,6 +17,7 @@ import (
 
 	"chibo/content"
 	"chibo/index"
+	"chibo/tui"
 	"chibo/tui/i18n"
 )
 
@@ -27,12 +28,13 @@ func init() {
 // searchHit is one hit in `chibo search --json`; the field names are a
 // contract for scripts. In snippet the matched words are marked **so**.
 type searchHit struct {
-	Doc     string   `json:"doc"`
-	Title   string   `json:"title"`
-	Section string   `json:"section"`
-	Path    []string `json:"path"`
-	Snippet string   `json:"snippet"`
-	Score   float64  `json:"score"`
+	Doc     string             `json:"doc"`
+	Title   string             `json:"title"`
+	Section string             `json:"section"`
+	Path    []string           `json:"path"`
+	Snippet string             `json:"snippet"`
+	Score   float64            `json:"score"`
+	Explain *index.Explanation `json:"explain,omitempty"`
 }
 
 type searchJSON struct {
@@ -94,9 +96,9 @@ func searchArgs(args []string, bools map[string]*bool, ints map[string]*int) (qu
 
 func runSearch(e *env, args []string) int {
 	c := commands["search"]
-	var jsonOut, exact bool
+	var jsonOut, exact, explain bool
 	limit := 10
-	words, bad, help := searchArgs(args, map[string]*bool{"json": &jsonOut, "exact": &exact}, map[string]*int{"limit": &limit})
+	words, bad, help := searchArgs(args, map[string]*bool{"json": &jsonOut, "exact": &exact, "explain": &explain}, map[string]*int{"limit": &limit})
 	if help {
 		commandHelp(e, c)
 		return 0
@@ -115,14 +117,14 @@ func runSearch(e *env, args []string) int {
 		return indexFail(e, err)
 	}
 	defer ix.Close()
-	res, err := ix.Search(ctx, index.Query{Text: text, Limit: limit, Exact: exact})
+	res, err := ix.Search(ctx, index.Query{Text: text, Limit: limit, Exact: exact, Explain: explain})
 	if err != nil {
 		return fail(e, err)
 	}
 	if jsonOut {
 		out := searchJSON{Query: text, Total: res.Total, TookMS: res.Took.Milliseconds(), Hits: []searchHit{}}
 		for _, h := range res.Hits {
-			out.Hits = append(out.Hits, searchHit{Doc: h.Doc, Title: h.Title, Section: h.Section, Path: h.Path, Snippet: markSnippet(h.Snippet, "**", "**"), Score: h.Score})
+			out.Hits = append(out.Hits, searchHit{Doc: h.Doc, Title: h.Title, Section: h.Section, Path: h.Path, Snippet: markSnippet(h.Snippet, "**", "**"), Score: h.Score, Explain: h.Explain})
 		}
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
@@ -236,6 +238,9 @@ func printHits(e *env, text string, res *index.Result) {
 			writeWrapped(w, indent, indent, h.Snippet, width, open, close)
 		}
 		fmt.Fprintf(w, "%s%s %s · %.2f\n", indent, h.Doc, h.Section, h.Score)
+		for _, l := range tui.ExplainLines(e.T, h.Score, h.Explain) {
+			fmt.Fprintln(w, indent+l)
+		}
 	}
 	if more := res.Total - len(res.Hits); more > 0 {
 		fmt.Fprintln(w)

@@ -11,7 +11,6 @@ package eval
 import (
 	"context"
 	"hash/fnv"
-	"sort"
 
 	"chibo/content"
 )
@@ -160,18 +159,3 @@ func (s *Set) Score(ctx context.Context, search Search, opt Options) (*Result, e
 
 // Round3 rounds to three decimals, as the figures are reported.
 func Round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
-
-// sortedKeys lists a relevance set in a stable order.
-func sortedKeys(m map[Key]bool) []Key {
-	out := make([]Key, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Doc != out[j].Doc {
-			return out[i].Doc < out[j].Doc
-		}
-		return out[i].Section < out[j].Section
-	})
-	return out
-}

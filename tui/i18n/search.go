@@ -2,7 +2,7 @@ package i18n
 
 // Search, refs, reindex, eval and bench commands.
 var (
-	CLISearchUsage   = Msg{"[--json] [--limit N] [--exact] TỪ_KHOÁ…", "[--json] [--limit N] [--exact] QUERY…"}
+	CLISearchUsage   = Msg{"[--json] [--limit N] [--exact] [--explain] TỪ_KHOÁ…", "[--json] [--limit N] [--exact] [--explain] QUERY…"}
 	CLISearchSummary = Msg{
 		"tìm trong thư viện: từ có dấu hoặc không dấu, \"cụm từ\", -từ để loại, loai:nghi-quyet, nam:2023, van-ban:21-NQ/TW; --exact: phân biệt dấu. Trong --json, từ khớp được đánh dấu **như thế này**",
 		"search the library: words with or without accents, \"phrases\", -word to exclude, loai:nghi-quyet, nam:2023, van-ban:21-NQ/TW; --exact: accents must match. In --json, matched words are marked **like this**",
@@ -36,8 +36,20 @@ var (
 	CLIEvalHeader  = Msg{"%d câu hỏi\t\tHit@1\tHit@10\tMRR@10", "%d questions\t\tHit@1\tHit@10\tMRR@10"}
 	CLIEvalAcc     = Msg{"có dấu", "accented"}
 	CLIEvalNoAcc   = Msg{"không dấu", "unaccented"}
-	CLIEvalDev     = Msg{"Nửa phát triển (dùng để chỉnh xếp hạng):", "Development half (used to tune the ranking):"}
-	CLIEvalTest    = Msg{"Nửa kiểm tra (không dùng để chỉnh):", "Test half (never used for tuning):"}
+	// The explanation of a hit's score (chibo search --explain, the
+	// search screen's x key): one line per rule and field.
+	ExplainWord      = Msg{"từ %q", "word %q"}
+	ExplainPair      = Msg{"cụm hai từ %q", "word pair %q"}
+	ExplainHeadCov   = Msg{"tiêu đề mục gồm các từ tìm (%.0f%% số từ)", "heading made of the query's words (%.0f%% of its words)"}
+	ExplainOwnNumber = Msg{"số hiệu %s là của chính văn bản này: xếp đầu", "%s is this document's own number: placed first"}
+	ExplainTone      = Msg{"%s: có chỗ viết dấu khác với từ gõ, tính một phần", "%s: some occurrences have other diacritics than typed, counted in part"}
+	ExplainTitle     = Msg{"tên văn bản", "title"}
+	ExplainHeading   = Msg{"tiêu đề mục", "heading"}
+	ExplainText      = Msg{"nội dung", "text"}
+	AppKeyExplain    = Msg{"giải thích điểm", "explain score"}
+	ExplainTotal     = Msg{"điểm %.3f =", "score %.3f ="}
+	CLIEvalDev       = Msg{"Nửa phát triển (dùng để chỉnh xếp hạng):", "Development half (used to tune the ranking):"}
+	CLIEvalTest      = Msg{"Nửa kiểm tra (không dùng để chỉnh):", "Test half (never used for tuning):"}
 
 	CLIBenchUsage   = Msg{"[--json] [--runs N] TỆP_TRUY_VẤN", "[--json] [--runs N] QUERIES_FILE"}
 	CLIBenchSummary = Msg{"đo thời gian tìm kiếm (kèm trích đoạn) cho mỗi dòng của tệp, trên thư viện hiện tại", "time each line of the file as a search (with snippets) against the current library"}
