@@ -3,10 +3,44 @@ package i18n
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"syscall"
 
 	"chibo/content"
 	"chibo/content/plan"
 	"chibo/content/userdata"
+	"chibo/index"
+)
+
+// Errors of the file system and the index, said with what to do.
+var (
+	ErrDiskFull    = Msg{"không đủ chỗ trống trên đĩa để ghi %s. Hãy giải phóng chỗ trống rồi thử lại.", "the disk is full: cannot write %s. Free some space and try again."}
+	ErrQuota       = Msg{"đã hết hạn mức dung lượng đĩa của bạn khi ghi %s. Hãy xoá bớt tệp hoặc nhờ quản trị viên tăng hạn mức.", "your disk quota is used up: cannot write %s. Delete some files or ask the administrator for more."}
+	ErrFileTooBig  = Msg{"tệp quá lớn so với giới hạn của hệ thống khi ghi %s. Hãy dùng ổ đĩa khác hoặc nhờ quản trị viên nới giới hạn.", "the file is larger than the system allows: cannot write %s. Use another disk or ask the administrator to raise the limit."}
+	ErrReadOnlyFS  = Msg{"%s nằm trên ổ đĩa chỉ đọc, chibo không ghi được. Hãy chọn thư mục dữ liệu khác bằng --data.", "%s is on a read-only disk; chibo cannot write there. Choose another data folder with --data."}
+	ErrNoWrite     = Msg{"không có quyền ghi vào %s (thư mục chỉ đọc). Hãy cấp quyền ghi hoặc chọn thư mục dữ liệu khác bằng --data.", "no permission to write %s (the folder is read-only). Grant write access or choose another data folder with --data."}
+	ErrNoAccess    = Msg{"không có quyền mở %s. Hãy kiểm tra quyền của tệp hoặc thư mục.", "no permission to open %s. Check the permissions of the file or folder."}
+	ErrNotFound    = Msg{"không tìm thấy %s. Hãy kiểm tra lại đường dẫn.", "%s does not exist. Check the path."}
+	ErrNameTooLong = Msg{"tên hoặc đường dẫn quá dài: %s. Hãy đổi tên tệp cho ngắn hơn hoặc chuyển nó lên thư mục ngắn hơn.", "the name or path is too long: %s. Give the file a shorter name or move it to a shorter folder."}
+	ErrNotDir      = Msg{"một phần của đường dẫn %s là tệp chứ không phải thư mục. Hãy kiểm tra lại đường dẫn.", "part of the path %s is a file, not a folder. Check the path."}
+
+	// The same causes without a path, inside another message.
+	CauseDiskFull    = Msg{"không đủ chỗ trống trên đĩa", "the disk is full"}
+	CauseQuota       = Msg{"đã hết hạn mức dung lượng đĩa", "the disk quota is used up"}
+	CauseFileTooBig  = Msg{"tệp vượt giới hạn kích thước của hệ thống", "the file exceeds the system's size limit"}
+	CauseReadOnlyFS  = Msg{"ổ đĩa chỉ đọc", "the disk is read-only"}
+	CauseNoWrite     = Msg{"không có quyền ghi (chỉ đọc)", "no permission to write (read-only)"}
+	CauseNoAccess    = Msg{"không có quyền truy cập", "no permission to open it"}
+	CauseNotFound    = Msg{"không tìm thấy", "it does not exist"}
+	CauseNameTooLong = Msg{"tên hoặc đường dẫn quá dài", "the name or path is too long"}
+	CauseNotDir      = Msg{"một phần đường dẫn không phải thư mục", "part of the path is not a folder"}
+
+	ErrBadYear = Msg{"năm không hợp lệ: %s. Hãy viết nam:2023, nam:2021-2023 hoặc nam:2022,2023.", "invalid year: %s. Write nam:2023, nam:2021-2023 or nam:2022,2023."}
+	// The index folder cannot be written.
+	ErrIndexReadOnly        = Msg{"thư mục dữ liệu chỉ đọc (%s): chỉ mục tìm kiếm chưa theo kịp thư viện và chibo cần quyền ghi để cập nhật nó. Hãy cấp quyền ghi hoặc chọn thư mục dữ liệu khác bằng --data.", "the data folder is read-only (%s): the search index is behind the library and chibo needs write access to update it. Grant write access or choose another data folder with --data."}
+	ErrIndexReadOnlyMissing = Msg{"thư mục dữ liệu chỉ đọc (%s): chưa có chỉ mục tìm kiếm và chibo cần quyền ghi để lập nó. Hãy cấp quyền ghi hoặc chọn thư mục dữ liệu khác bằng --data.", "the data folder is read-only (%s): there is no search index yet and chibo needs write access to build it. Grant write access or choose another data folder with --data."}
+	ErrIndexBusy            = Msg{"một chương trình chibo khác (có thể là ứng dụng đang mở) đang dùng chỉ mục tìm kiếm; hãy đóng nó rồi thử lại", "another chibo (perhaps the open app) is using the search index; close it and try again"}
 )
 
 // Describe turns an error into a sentence in the user's language. A file
@@ -19,8 +53,14 @@ func Describe(l Lang, err error) string {
 	if msg, ok := describePlan(l, err); ok {
 		return msg
 	}
+	if msg, ok := describeIndex(l, err); ok {
+		return msg
+	}
 	var fe *content.FileError
 	if !errors.As(err, &fe) {
+		if msg, ok := describeOS(l, err); ok {
+			return msg
+		}
 		return err.Error()
 	}
 	detail := fe.Detail
@@ -28,7 +68,11 @@ func Describe(l Lang, err error) string {
 		if detail != "" {
 			detail += ": "
 		}
-		detail += fe.Err.Error()
+		if c, ok := Cause(l, fe.Err); ok {
+			detail += c
+		} else {
+			detail += fe.Err.Error()
+		}
 	}
 	switch fe.Problem {
 	case content.ProblemEmpty:
@@ -84,4 +128,101 @@ func describePlan(l Lang, err error) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// describeIndex explains the errors of the search index.
+func describeIndex(l Lang, err error) (string, bool) {
+	var qe *index.QueryError
+	var ro *index.ReadOnlyError
+	switch {
+	case errors.As(err, &qe):
+		return fmt.Sprintf(ErrBadYear.In(l), qe.Value), true
+	case errors.As(err, &ro) && ro.Missing:
+		return fmt.Sprintf(ErrIndexReadOnlyMissing.In(l), ro.Dir), true
+	case errors.As(err, &ro):
+		return fmt.Sprintf(ErrIndexReadOnly.In(l), ro.Dir), true
+	case errors.Is(err, index.ErrBusy):
+		return ErrIndexBusy.In(l), true
+	}
+	return "", false
+}
+
+// osProblem is one cause of a failed file operation, as a sentence naming
+// the path and as a phrase without it.
+type osProblem struct {
+	is           func(err error) bool
+	write        bool // only for an operation that writes
+	full, phrase Msg
+}
+
+var osProblems = []osProblem{
+	{is: isErrno(syscall.ENOSPC), full: ErrDiskFull, phrase: CauseDiskFull},
+	{is: isErrno(syscall.EDQUOT), full: ErrQuota, phrase: CauseQuota},
+	{is: isErrno(syscall.EFBIG), full: ErrFileTooBig, phrase: CauseFileTooBig},
+	{is: isErrno(syscall.EROFS), full: ErrReadOnlyFS, phrase: CauseReadOnlyFS},
+	{is: isErrno(syscall.ENAMETOOLONG), full: ErrNameTooLong, phrase: CauseNameTooLong},
+	{is: isErrno(syscall.ENOTDIR), full: ErrNotDir, phrase: CauseNotDir},
+	{is: isErr(fs.ErrPermission), write: true, full: ErrNoWrite, phrase: CauseNoWrite},
+	{is: isErr(fs.ErrPermission), full: ErrNoAccess, phrase: CauseNoAccess},
+	{is: isErr(fs.ErrNotExist), full: ErrNotFound, phrase: CauseNotFound},
+}
+
+func isErrno(e syscall.Errno) func(error) bool {
+	return func(err error) bool { return errors.Is(err, e) }
+}
+
+func isErr(e error) func(error) bool {
+	return func(err error) bool { return errors.Is(err, e) }
+}
+
+// writeOps are the operations of fs.PathError that write.
+var writeOps = map[string]bool{"write": true, "mkdir": true, "create": true, "remove": true, "unlinkat": true, "rename": true, "chmod": true, "truncate": true, "symlink": true, "link": true, "sync": true, "mkdirat": true}
+
+// osPath finds the path a file-system error is about and whether the
+// operation wrote; "" when the error names none.
+func osPath(err error) (path string, write bool) {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.As(err, &pe):
+		return pe.Path, writeOps[pe.Op]
+	case errors.As(err, &le):
+		return le.New, true
+	}
+	return "", false
+}
+
+func findOS(err error) (osProblem, bool) {
+	_, write := osPath(err)
+	for _, p := range osProblems {
+		if p.is(err) && (!p.write || write) {
+			return p, true
+		}
+	}
+	return osProblem{}, false
+}
+
+// describeOS says a file-system error (disk full, no permission, no such
+// file …) in words, with the path involved and what to do.
+func describeOS(l Lang, err error) (string, bool) {
+	p, ok := findOS(err)
+	if !ok {
+		return "", false
+	}
+	path, _ := osPath(err)
+	if path == "" {
+		return p.phrase.In(l), true
+	}
+	return fmt.Sprintf(p.full.In(l), path), true
+}
+
+// Cause is the short phrase for a file-system error's cause ("không đủ chỗ
+// trống trên đĩa"), for messages that name the file themselves; ok is
+// false when err is not one chibo knows.
+func Cause(l Lang, err error) (string, bool) {
+	p, ok := findOS(err)
+	if !ok {
+		return "", false
+	}
+	return p.phrase.In(l), true
 }

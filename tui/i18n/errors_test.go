@@ -2,11 +2,16 @@ package i18n
 
 import (
 	"fmt"
+	"io/fs"
+	"os"
+	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 
 	"chibo/content"
 	"chibo/content/plan"
+	"chibo/index"
 )
 
 // A second copy of an imported document is explained in both languages
@@ -36,6 +41,79 @@ func TestDescribePlanErrors(t *testing.T) {
 		vi, en := Describe(VI, err), Describe(EN, err)
 		if vi == err.Error() || vi == en || en == "" {
 			t.Errorf("%v: vi %q, en %q", err, vi, en)
+		}
+	}
+}
+
+// rawGo are pieces of Go's own error strings that must never reach a
+// person.
+var rawGo = []string{
+	"permission denied", "no such file or directory", "not a directory", "no space left on device",
+	"file too large", "read-only file system", "file name too long", "disk quota exceeded",
+	"file does not exist", "index: ", "%!",
+}
+
+// rawOp is Go's "op path: cause" form of a file-system error.
+var rawOp = regexp.MustCompile(`\b(open|write|read|mkdir|stat|lstat|rename|remove|unlinkat) /\S*:`)
+
+// TestDescribeOSErrors: the usual file-system failures and the index's
+// own are said in words, in both languages, naming the path and what to
+// do, with no raw Go error string left (rel-09, rel-17, rel-19).
+func TestDescribeOSErrors(t *testing.T) {
+	pe := func(op, path string, err error) error { return &fs.PathError{Op: op, Path: path, Err: err} }
+	for _, tc := range []struct {
+		err  error
+		path string   // must be named ("" for none)
+		vi   []string // words the Vietnamese message must have
+		en   []string
+	}{
+		{pe("write", "/d/index", syscall.ENOSPC), "/d/index", []string{"không đủ chỗ trống trên đĩa"}, []string{"the disk is full"}},
+		// as the index wraps a bleve error that lost its errno
+		{fmt.Errorf("%w (segment persist err: write /d/x.zap: no space left on device)", pe("write", "/d/index", syscall.ENOSPC)), "/d/index", []string{"không đủ chỗ trống trên đĩa"}, []string{"the disk is full"}},
+		{pe("write", "/d/plan.json", syscall.EDQUOT), "/d/plan.json", []string{"hạn mức"}, []string{"quota"}},
+		{pe("write", "/d/index", syscall.EFBIG), "/d/index", []string{"giới hạn"}, []string{"limit"}},
+		{pe("open", "/d/library/a.txt", syscall.EROFS), "/d/library/a.txt", []string{"chỉ đọc"}, []string{"read-only"}},
+		{pe("mkdir", "/d/user", syscall.EACCES), "/d/user", []string{"quyền ghi", "chỉ đọc"}, []string{"write", "read-only"}},
+		{fmt.Errorf("save: %w", pe("open", "/x", syscall.EACCES)), "/x", []string{"không có quyền"}, []string{"permission"}},
+		{pe("open", "/x/y.txt", syscall.ENOENT), "/x/y.txt", []string{"không tìm thấy"}, []string{"does not exist"}},
+		{pe("open", "/x/"+strings.Repeat("a", 300), syscall.ENAMETOOLONG), "/x/aaa", []string{"quá dài"}, []string{"too long"}},
+		{pe("stat", "/x/file.txt/sub", syscall.ENOTDIR), "/x/file.txt/sub", []string{"không phải thư mục"}, []string{"not a folder"}},
+		{&os.LinkError{Op: "rename", Old: "/d/.a.tmp", New: "/d/a", Err: syscall.ENOSPC}, "/d/a", []string{"không đủ chỗ trống"}, []string{"the disk is full"}},
+		{syscall.ENOSPC, "", []string{"không đủ chỗ trống trên đĩa"}, []string{"the disk is full"}},
+		{&index.ReadOnlyError{Dir: "/ro/index", Missing: true}, "/ro/index", []string{"chỉ đọc", "chưa có chỉ mục", "quyền ghi"}, []string{"read-only", "no search index", "write access"}},
+		{&index.ReadOnlyError{Dir: "/ro/index"}, "/ro/index", []string{"chỉ đọc", "quyền ghi"}, []string{"read-only", "write access"}},
+		{index.ErrBusy, "", []string{"chibo khác"}, []string{"another chibo"}},
+		{fmt.Errorf("sync: %w", index.ErrBusy), "", []string{"chibo khác"}, []string{"another chibo"}},
+		{index.ParseQuery("nam:abc").Err, "", []string{"năm không hợp lệ: abc"}, []string{"invalid year: abc"}},
+		{index.ParseQuery("nam:99999999999999999999").Err, "", []string{"năm không hợp lệ: 99999999999999999999"}, []string{"invalid year"}},
+		// a source file chibo could not read: the cause in words
+		{&content.FileError{File: "a.txt", Problem: content.ProblemRead, Err: pe("open", "/src/a.txt", syscall.EACCES)}, "a.txt", []string{"không mở được", "không có quyền"}, []string{"cannot open", "permission"}},
+	} {
+		if tc.err == nil {
+			t.Fatal("no error to describe")
+		}
+		for _, l := range []Lang{VI, EN} {
+			got := Describe(l, tc.err)
+			want := tc.vi
+			if l == EN {
+				want = tc.en
+			}
+			for _, w := range want {
+				if !strings.Contains(got, w) {
+					t.Errorf("%v %v: %q lacks %q", l, tc.err, got, w)
+				}
+			}
+			if tc.path != "" && !strings.Contains(got, tc.path) {
+				t.Errorf("%v %v: %q does not name %s", l, tc.err, got, tc.path)
+			}
+			if m := rawOp.FindString(got); m != "" {
+				t.Errorf("%v %v: raw Go error text %q in %q", l, tc.err, m, got)
+			}
+			for _, raw := range rawGo {
+				if strings.Contains(got, raw) {
+					t.Errorf("%v %v: raw Go error text %q in %q", l, tc.err, raw, got)
+				}
+			}
 		}
 	}
 }
