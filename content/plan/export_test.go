@@ -41,14 +41,14 @@ func samplePlan(t *testing.T) *Plan {
 		Section: "dieu-1.2", Path: []string{"Điều 1", "2. Các chỉ tiêu chủ yếu"},
 		Text: "| Chỉ tiêu | Kế hoạch |\n| --- | --- |\n| Tốc độ tăng trưởng | 7% |\n| Tỷ lệ hộ nghèo <br> (chuẩn mới) | dưới 2% |",
 	})
-	add("hoc-tap-bac", Excerpt{
+	add("tu-phe-binh", Excerpt{
 		Doc: "tai-lieu-da-xoa", DocTitle: "Chuyên đề học tập năm 2026", Section: "i", Path: []string{"I. Nội dung"},
 		Text: "Nêu cao tinh thần \"cần, kiệm, liêm, chính, chí công vô tư\" & trách nhiệm nêu gương <của> đảng viên.",
 	})
-	p.SetNotes("nhiem-vu", "Phân công:\n\n- Đ/c An: vận động hộ nghèo vay vốn;\n- Đ/c Bình: tổ chức dọn vệ sinh đường thôn (trước 15/12).")
+	p.SetNotes("ket-luan", "Phân công:\n\n- Đ/c An: vận động hộ nghèo vay vốn;\n- Đ/c Bình: tổ chức dọn vệ sinh đường thôn (trước 15/12).")
 	p.SetNotes("khai-mac", "Nhắc đ/c Hoa nộp đảng phí quý IV.")
 	p.Items[1].Excerpts[0].Missing = false
-	p.Items[4].Excerpts[0].Missing = true // as Check marks it when the document is gone
+	p.Items[3].Excerpts[0].Missing = true // as Check marks it when the document is gone
 	return p
 }
 
@@ -105,8 +105,8 @@ func TestExportContents(t *testing.T) {
 		for _, want := range []string{
 			"ĐẢNG CỘNG SẢN VIỆT NAM", "CHI BỘ THÔN ĐÔNG", "ĐẢNG BỘ XÃ TÂN AN",
 			"Sinh hoạt chi bộ thường kỳ tháng 11/2026", "ngày 25 tháng 11 năm 2026",
-			"95 phút", "Khai mạc", "Thảo luận",
-			"6,5%", "12-TL/BTGTU", "II. THÔNG TIN THỜI SỰ", MissingSource,
+			"90 phút", "Khai mạc", "Thảo luận",
+			"6,5%", "Tài liệu sinh hoạt chi bộ số 12-TL/BTGTU, mục II.1", MissingSource,
 			"Đ/c Bình", "BIÊN BẢN", "NGHỊ QUYẾT", "Số ……-NQ/CB", "Nơi nhận:", "T/M CHI BỘ", "BÍ THƯ",
 			"THÁNG 12/2026", "Tỷ lệ hộ nghèo",
 		} {

@@ -17,27 +17,50 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/text/unicode/norm"
 )
 
-// Version is the file format version this code writes.
-const Version = 1
+// Version is the file format version this code writes. Version 2 (the
+// meeting as run under Hướng dẫn 42-HD/BTCTW, 2025) added the combined
+// kind, the locality, the resolution's tasks and the carried tasks, the
+// ticked checklist, the roll and the minutes' record; every new field is
+// optional, so a version 1 file loads as it is (its agenda is kept).
+const Version = 2
 
 // MinMeetingMinutes is the shortest a regular meeting may be (Hướng dẫn
-// 12-HD/BTCTW: at least 90 minutes).
+// 42-HD/BTCTW: at least 90 minutes). See Kind.MinMinutes for every kind.
 const MinMeetingMinutes = 90
 
 // Kind is the sort of meeting. Values are stable codes used on disk.
 type Kind string
 
 const (
-	KindRegular Kind = "thuong-ky" // sinh hoạt thường kỳ (monthly)
-	KindTopical Kind = "chuyen-de" // sinh hoạt chuyên đề
+	KindRegular  Kind = "thuong-ky" // sinh hoạt thường kỳ (monthly)
+	KindTopical  Kind = "chuyen-de" // sinh hoạt chuyên đề (at least once a quarter)
+	KindCombined Kind = "ket-hop"   // thường kỳ and chuyên đề in one sitting
 )
+
+// Kinds are the meeting kinds, in the order UIs offer them.
+var Kinds = []Kind{KindRegular, KindTopical, KindCombined}
+
+// ParseKind reads a kind code as typed on the command line.
+func ParseKind(s string) (Kind, bool) {
+	for _, k := range Kinds {
+		if strings.EqualFold(strings.TrimSpace(s), string(k)) {
+			return k, true
+		}
+	}
+	return "", false
+}
 
 // Label is the kind in Vietnamese, as printed in the pack.
 func (k Kind) Label() string {
-	if k == KindTopical {
+	switch k {
+	case KindTopical:
 		return "chuyên đề"
+	case KindCombined:
+		return "thường kỳ kết hợp chuyên đề"
 	}
 	return "thường kỳ"
 }
@@ -56,6 +79,24 @@ type Plan struct {
 	Party string    `json:"party,omitempty"` // tên đảng bộ cấp trên
 	Items []Item    `json:"items"`
 	Saved time.Time `json:"saved,omitempty"` // set by Store.Save
+
+	// Locality is the địa danh of the date line ("Tân Phú, ngày 05 tháng
+	// 12 năm 2026"); Place is the venue.
+	Locality string `json:"locality,omitempty"`
+	// Tasks are this meeting's resolution tasks (section II); the next
+	// month's plan carries them (see Carry).
+	Tasks []Task `json:"tasks,omitempty"`
+	// Carried are the previous month's tasks with the results recorded at
+	// this meeting (section I of the resolution).
+	Carried []Task `json:"carried,omitempty"`
+	// Ticked are the IDs of the checklist items the user ticked off.
+	Ticked []string `json:"ticked,omitempty"`
+	// Roll is the attendance of this meeting (personal data: it stays in
+	// the data directory and is printed only in the cell's own minutes).
+	Roll *Roll `json:"roll,omitempty"`
+	// Record is what the minutes and the resolution need beyond the
+	// agenda: chair, secretary, times, the topic paper, the vote.
+	Record Record `json:"record,omitzero"`
 }
 
 // Item is one agenda item.
@@ -74,6 +115,9 @@ type Excerpt struct {
 	Doc       string   `json:"doc"` // content.Document.ID
 	DocTitle  string   `json:"docTitle"`
 	DocNumber string   `json:"docNumber,omitempty"` // số/ký hiệu
+	DocType   string   `json:"docType,omitempty"`   // "Kết luận", "Nghị quyết" …
+	DocDate   string   `json:"docDate,omitempty"`   // ISO 8601, as content.Document.Date
+	DocIssuer string   `json:"docIssuer,omitempty"` // "Bộ Chính trị"
 	Section   string   `json:"section"`             // content.Section.ID
 	Path      []string `json:"path,omitempty"`      // section headings, top-level first
 	// Text is the markdown of the section or passage, copied when added.
@@ -93,19 +137,15 @@ func (e Excerpt) Heading() string {
 	return e.Path[len(e.Path)-1]
 }
 
-// Cite is the source as printed: title, number and section path.
+// Cite is the source as printed, the way a party document cites another:
+// "Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị, mục II.3". The
+// document type comes from DocType (else the title or the number's code),
+// the date and issuer from DocDate and DocIssuer (see WithDocument); parts
+// that are unknown are left out, and a source without a number is cited by
+// its title. The section is named by its numbering ("mục II.3", "Điều 5")
+// when its headings are numbered, else by its heading.
 func (e Excerpt) Cite() string {
-	s := e.DocTitle
-	if s == "" {
-		s = e.Doc
-	}
-	if e.DocNumber != "" {
-		s += " (số " + e.DocNumber + ")"
-	}
-	if len(e.Path) > 0 {
-		s += " — " + strings.Join(e.Path, " › ")
-	}
-	return s
+	return cite(e)
 }
 
 // Errors of the agenda operations; UIs translate them.
@@ -116,6 +156,7 @@ var (
 	ErrDuplicate   = errors.New("this excerpt is already in the agenda item")
 	ErrBadMinutes  = errors.New("the time budget must be between 0 and 600 minutes")
 	ErrEmptySource = errors.New("the excerpt has no document")
+	ErrBadKind     = errors.New("no such meeting kind (thuong-ky, chuyen-de, ket-hop)")
 )
 
 var keyRE = regexp.MustCompile(`^([0-9]{4})-(0[1-9]|1[0-2])(-[a-z0-9]+(-[a-z0-9]+)*)?$`)
@@ -143,56 +184,121 @@ func New(key string) (*Plan, error) {
 		return nil, fmt.Errorf("%q is not a month (YYYY-MM) or a meeting name (YYYY-MM-ten)", key)
 	}
 	m := keyRE.FindStringSubmatch(key)
-	month := m[2] + "/" + m[1]
-	if mo, _ := strconv.Atoi(m[2]); mo < 10 {
-		month = strconv.Itoa(mo) + "/" + m[1]
-	}
-	p := &Plan{Version: Version, Month: key}
-	if m[3] == "" {
-		p.Kind = KindRegular
-		p.Title = "Sinh hoạt chi bộ thường kỳ tháng " + month
-		p.Items = regularSkeleton()
-	} else {
+	p := &Plan{Version: Version, Month: key, Kind: KindRegular}
+	if m[3] != "" {
 		p.Kind = KindTopical
-		p.Title = "Sinh hoạt chi bộ chuyên đề tháng " + month
-		p.Items = topicalSkeleton()
 	}
+	p.Title = p.defaultTitle()
+	p.Items = Skeleton(p.Kind)
 	return p, nil
 }
 
-// regularSkeleton is the agenda of a regular monthly meeting (Hướng dẫn
-// 12-HD/BTCTW on the content of party-cell meetings), 95 minutes in all.
-func regularSkeleton() []Item {
-	return []Item{
-		{ID: "khai-mac", Title: "Khai mạc", Minutes: 10,
-			Hint: "Điểm danh đảng viên, thu đảng phí; thông qua chương trình sinh hoạt; cử thư ký ghi biên bản."},
-		{ID: "thong-tin", Title: "Thông tin thời sự, chủ trương, chính sách mới", Minutes: 15,
-			Hint: "Tình hình thời sự trong nước, quốc tế và địa phương; chỉ thị, nghị quyết, chủ trương, chính sách mới (tài liệu sinh hoạt chi bộ phần I–III và các văn bản khác)."},
-		{ID: "danh-gia", Title: "Đánh giá việc thực hiện nhiệm vụ tháng trước", Minutes: 15,
-			Hint: "Kết quả thực hiện nghị quyết tháng trước; ưu điểm, hạn chế, nguyên nhân."},
-		{ID: "nhiem-vu", Title: "Nhiệm vụ tháng tới và phân công thực hiện", Minutes: 15,
-			Hint: "Nhiệm vụ, giải pháp trọng tâm; phân công đảng viên phụ trách, thời hạn hoàn thành."},
-		{ID: "hoc-tap-bac", Title: "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh", Minutes: 10,
-			Hint: "Chuyên đề, tấm gương điển hình; liên hệ bản thân, đăng ký làm theo."},
-		{ID: "thao-luan", Title: "Thảo luận", Minutes: 20,
-			Hint: "Đảng viên phát biểu ý kiến về các nội dung trên."},
-		{ID: "ket-luan", Title: "Kết luận và biểu quyết thông qua nghị quyết", Minutes: 10,
-			Hint: "Bí thư kết luận; chi bộ biểu quyết thông qua nghị quyết tháng."},
-	}
+// defaultTitle is "Sinh hoạt chi bộ thường kỳ tháng 11/2026" for the
+// plan's kind and month.
+func (p *Plan) defaultTitle() string {
+	return "Sinh hoạt chi bộ " + p.Kind.Label() + " tháng " + monthName(MonthOf(p.Month))
 }
 
-// topicalSkeleton is the agenda of a chuyên đề meeting, 90 minutes in all.
-func topicalSkeleton() []Item {
-	return []Item{
-		{ID: "khai-mac", Title: "Khai mạc", Minutes: 10,
-			Hint: "Điểm danh đảng viên; thông qua chương trình; cử thư ký ghi biên bản."},
-		{ID: "chuyen-de", Title: "Trình bày chuyên đề", Minutes: 30,
-			Hint: "Đồng chí được phân công trình bày nội dung chuyên đề."},
-		{ID: "thao-luan", Title: "Thảo luận", Minutes: 35,
-			Hint: "Đảng viên thảo luận, liên hệ thực tiễn của chi bộ và bản thân."},
-		{ID: "ket-luan", Title: "Kết luận và biểu quyết thông qua nghị quyết", Minutes: 15,
-			Hint: "Bí thư kết luận; chi bộ biểu quyết thông qua nghị quyết chuyên đề."},
+// monthName is "3/2026" for "2026-03".
+func monthName(month string) string {
+	t, err := time.Parse("2006-01", month)
+	if err != nil {
+		return month
 	}
+	return strconv.Itoa(int(t.Month())) + "/" + strconv.Itoa(t.Year())
+}
+
+// SetKind changes the meeting's kind. A title still at its default follows
+// the kind; an agenda nobody has touched yet (no excerpt, no note) is
+// replaced by the new kind's skeleton, so a combined meeting gets both
+// parts and its 120 minutes.
+func (p *Plan) SetKind(k Kind) error {
+	if _, ok := ParseKind(string(k)); !ok {
+		return fmt.Errorf("%w: %q", ErrBadKind, k)
+	}
+	if p.Kind == k {
+		return nil
+	}
+	if p.Title == p.defaultTitle() {
+		defer func() { p.Title = p.defaultTitle() }()
+	}
+	untouched := p.ExcerptCount() == 0
+	for _, it := range p.Items {
+		if strings.TrimSpace(it.Notes) != "" {
+			untouched = false
+		}
+	}
+	p.Kind = k
+	if untouched {
+		p.Items = Skeleton(k)
+	}
+	return nil
+}
+
+// Names of the party committee and of the cell are kept as the user typed
+// them ("Đảng bộ xã Tân Phú" or "xã Tân Phú", "Chi bộ ấp Phú Lợi" or "ấp
+// Phú Lợi") and printed through the functions below, which take off a
+// leading "Đảng bộ", "Đảng ủy"/"Đảng uỷ" or "Chi bộ" so the word is never
+// printed twice ("ĐẢNG BỘ ĐẢNG BỘ XÃ …").
+
+var (
+	partyPrefixes = []string{"đảng bộ", "đảng ủy", "đảng uỷ"}
+	cellPrefixes  = []string{"chi bộ"}
+)
+
+// bareName removes one of the prefixes (any case, NFC or not) from the
+// start of name and returns the rest, trimmed and in NFC.
+func bareName(name string, prefixes []string) string {
+	s := strings.Join(strings.Fields(norm.NFC.String(name)), " ")
+	low := strings.ToLower(s)
+	for _, pre := range prefixes {
+		if strings.HasPrefix(low, pre+" ") {
+			return strings.TrimSpace(s[len(pre):])
+		}
+		if low == pre {
+			return ""
+		}
+	}
+	return s
+}
+
+// PartyBare is the party committee's name without "Đảng bộ"/"Đảng ủy":
+// "xã Tân Phú".
+func PartyBare(name string) string { return bareName(name, partyPrefixes) }
+
+// CellBare is the cell's name without "Chi bộ": "ấp Phú Lợi".
+func CellBare(name string) string { return bareName(name, cellPrefixes) }
+
+// PartyHeader is the upper line of a party document's heading for the
+// committee the cell belongs to: "ĐẢNG BỘ XÃ TÂN PHÚ"; "" when unset.
+func PartyHeader(name string) string { return upperWith("ĐẢNG BỘ", PartyBare(name)) }
+
+// CommitteeHeader is the committee of the party organisation as the upper
+// line of the resolution's heading: "ĐẢNG ỦY XÃ TÂN PHÚ"; "" when unset.
+func CommitteeHeader(name string) string { return upperWith("ĐẢNG ỦY", PartyBare(name)) }
+
+// CellHeader is "CHI BỘ ẤP PHÚ LỢI"; "" when unset.
+func CellHeader(name string) string { return upperWith("CHI BỘ", CellBare(name)) }
+
+// CellInline names the cell inside a sentence: "Chi bộ ấp Phú Lợi".
+func CellInline(name string) string { return with("Chi bộ", CellBare(name)) }
+
+// PartyInline names the party committee inside a sentence: "Đảng bộ xã
+// Tân Phú".
+func PartyInline(name string) string { return with("Đảng bộ", PartyBare(name)) }
+
+func upperWith(prefix, bare string) string {
+	if bare == "" {
+		return ""
+	}
+	return prefix + " " + strings.ToUpper(bare)
+}
+
+func with(prefix, bare string) string {
+	if bare == "" {
+		return ""
+	}
+	return prefix + " " + bare
 }
 
 // TotalMinutes is the sum of the items' time budgets.

@@ -42,7 +42,7 @@ func TestNewSkeleton(t *testing.T) {
 	}{
 		{"2026-11", "Sinh hoạt chi bộ thường kỳ tháng 11/2026", KindRegular, 7},
 		{"2026-03", "Sinh hoạt chi bộ thường kỳ tháng 3/2026", KindRegular, 7},
-		{"2026-03-chuyen-de-chuyen-doi-so", "Sinh hoạt chi bộ chuyên đề tháng 3/2026", KindTopical, 4},
+		{"2026-03-chuyen-de-chuyen-doi-so", "Sinh hoạt chi bộ chuyên đề tháng 3/2026", KindTopical, 5},
 	}
 	for _, c := range cases {
 		p := mustNew(t, c.key)
@@ -61,7 +61,7 @@ func TestNewSkeleton(t *testing.T) {
 		}
 	}
 	// The regular agenda is the standard one, in order.
-	want := "khai-mac,thong-tin,danh-gia,nhiem-vu,hoc-tap-bac,thao-luan,ket-luan"
+	want := "khai-mac,thong-tin,danh-gia,tu-phe-binh,thao-luan,ket-luan,bieu-quyet"
 	if got := ids(mustNew(t, "2026-11")); got != want {
 		t.Errorf("skeleton = %s, want %s", got, want)
 	}
@@ -80,25 +80,25 @@ func TestItemOperations(t *testing.T) {
 		want    string // item IDs after
 		wantErr error
 	}{
-		{"add at end", func(p *Plan) error { _, err := p.AddItem("Kiểm điểm", 15, -1); return err }, "khai-mac,thong-tin,danh-gia,nhiem-vu,hoc-tap-bac,thao-luan,ket-luan,muc-8", nil},
-		{"add at 1", func(p *Plan) error { _, err := p.AddItem("Kiểm điểm", 15, 1); return err }, "khai-mac,muc-8,thong-tin,danh-gia,nhiem-vu,hoc-tap-bac,thao-luan,ket-luan", nil},
+		{"add at end", func(p *Plan) error { _, err := p.AddItem("Kiểm điểm", 15, -1); return err }, "khai-mac,thong-tin,danh-gia,tu-phe-binh,thao-luan,ket-luan,bieu-quyet,muc-8", nil},
+		{"add at 1", func(p *Plan) error { _, err := p.AddItem("Kiểm điểm", 15, 1); return err }, "khai-mac,muc-8,thong-tin,danh-gia,tu-phe-binh,thao-luan,ket-luan,bieu-quyet", nil},
 		{"add empty title", func(p *Plan) error { _, err := p.AddItem("  ", 15, -1); return err }, "", ErrEmptyTitle},
 		{"add bad minutes", func(p *Plan) error { _, err := p.AddItem("x", -1, -1); return err }, "", ErrBadMinutes},
-		{"remove", func(p *Plan) error { return p.RemoveItem("danh-gia") }, "khai-mac,thong-tin,nhiem-vu,hoc-tap-bac,thao-luan,ket-luan", nil},
+		{"remove", func(p *Plan) error { return p.RemoveItem("danh-gia") }, "khai-mac,thong-tin,tu-phe-binh,thao-luan,ket-luan,bieu-quyet", nil},
 		{"remove missing", func(p *Plan) error { return p.RemoveItem("nope") }, "", ErrNoItem},
-		{"move down", func(p *Plan) error { _, err := p.MoveItem("khai-mac", 1); return err }, "thong-tin,khai-mac,danh-gia,nhiem-vu,hoc-tap-bac,thao-luan,ket-luan", nil},
-		{"move up", func(p *Plan) error { _, err := p.MoveItem("ket-luan", -2); return err }, "khai-mac,thong-tin,danh-gia,nhiem-vu,ket-luan,hoc-tap-bac,thao-luan", nil},
-		{"move past top clamps", func(p *Plan) error { _, err := p.MoveItem("thong-tin", -9); return err }, "thong-tin,khai-mac,danh-gia,nhiem-vu,hoc-tap-bac,thao-luan,ket-luan", nil},
-		{"move past end clamps", func(p *Plan) error { _, err := p.MoveItem("thong-tin", 99); return err }, "khai-mac,danh-gia,nhiem-vu,hoc-tap-bac,thao-luan,ket-luan,thong-tin", nil},
+		{"move down", func(p *Plan) error { _, err := p.MoveItem("khai-mac", 1); return err }, "thong-tin,khai-mac,danh-gia,tu-phe-binh,thao-luan,ket-luan,bieu-quyet", nil},
+		{"move up", func(p *Plan) error { _, err := p.MoveItem("bieu-quyet", -2); return err }, "khai-mac,thong-tin,danh-gia,tu-phe-binh,bieu-quyet,thao-luan,ket-luan", nil},
+		{"move past top clamps", func(p *Plan) error { _, err := p.MoveItem("thong-tin", -9); return err }, "thong-tin,khai-mac,danh-gia,tu-phe-binh,thao-luan,ket-luan,bieu-quyet", nil},
+		{"move past end clamps", func(p *Plan) error { _, err := p.MoveItem("thong-tin", 99); return err }, "khai-mac,danh-gia,tu-phe-binh,thao-luan,ket-luan,bieu-quyet,thong-tin", nil},
 		{"move missing", func(p *Plan) error { _, err := p.MoveItem("nope", 1); return err }, "", ErrNoItem},
-		{"rename", func(p *Plan) error { return p.RenameItem("thao-luan", "Thảo luận, góp ý") }, "khai-mac,thong-tin,danh-gia,nhiem-vu,hoc-tap-bac,thao-luan,ket-luan", nil},
-		{"rename empty", func(p *Plan) error { return p.RenameItem("thao-luan", "") }, "", ErrEmptyTitle},
+		{"rename", func(p *Plan) error { return p.RenameItem("ket-luan", "Thảo luận, góp ý") }, "khai-mac,thong-tin,danh-gia,tu-phe-binh,thao-luan,ket-luan,bieu-quyet", nil},
+		{"rename empty", func(p *Plan) error { return p.RenameItem("ket-luan", "") }, "", ErrEmptyTitle},
 		{"rename missing", func(p *Plan) error { return p.RenameItem("nope", "x") }, "", ErrNoItem},
-		{"minutes", func(p *Plan) error { return p.SetMinutes("thao-luan", 30) }, "khai-mac,thong-tin,danh-gia,nhiem-vu,hoc-tap-bac,thao-luan,ket-luan", nil},
-		{"minutes bad", func(p *Plan) error { return p.SetMinutes("thao-luan", 601) }, "", ErrBadMinutes},
+		{"minutes", func(p *Plan) error { return p.SetMinutes("ket-luan", 30) }, "khai-mac,thong-tin,danh-gia,tu-phe-binh,thao-luan,ket-luan,bieu-quyet", nil},
+		{"minutes bad", func(p *Plan) error { return p.SetMinutes("ket-luan", 601) }, "", ErrBadMinutes},
 		{"notes", func(p *Plan) error {
-			return p.SetNotes("nhiem-vu", "- Đ/c An: vệ sinh môi trường\r\n- Đ/c Bình: thu quỹ\n\n")
-		}, "khai-mac,thong-tin,danh-gia,nhiem-vu,hoc-tap-bac,thao-luan,ket-luan", nil},
+			return p.SetNotes("tu-phe-binh", "- Đ/c An: vệ sinh môi trường\r\n- Đ/c Bình: thu quỹ\n\n")
+		}, "khai-mac,thong-tin,danh-gia,tu-phe-binh,thao-luan,ket-luan,bieu-quyet", nil},
 		{"notes missing", func(p *Plan) error { return p.SetNotes("nope", "x") }, "", ErrNoItem},
 	}
 	for _, c := range cases {
@@ -124,14 +124,14 @@ func TestItemOperations(t *testing.T) {
 		})
 	}
 	p := mustNew(t, "2026-11")
-	p.RenameItem("thao-luan", "  Thảo luận, góp ý ")
-	p.SetMinutes("thao-luan", 30)
-	p.SetNotes("nhiem-vu", "- Đ/c An\r\n- Đ/c Bình\n\n")
-	it, _ := p.Item("thao-luan")
-	if it.Title != "Thảo luận, góp ý" || it.Minutes != 30 || p.TotalMinutes() != 105 {
+	p.RenameItem("ket-luan", "  Thảo luận, góp ý ")
+	p.SetMinutes("ket-luan", 30)
+	p.SetNotes("tu-phe-binh", "- Đ/c An\r\n- Đ/c Bình\n\n")
+	it, _ := p.Item("ket-luan")
+	if it.Title != "Thảo luận, góp ý" || it.Minutes != 30 || p.TotalMinutes() != 110 {
 		t.Fatalf("rename/minutes: %+v total %d", it, p.TotalMinutes())
 	}
-	if it, _ := p.Item("nhiem-vu"); it.Notes != "- Đ/c An\n- Đ/c Bình" {
+	if it, _ := p.Item("tu-phe-binh"); it.Notes != "- Đ/c An\n- Đ/c Bình" {
 		t.Fatalf("notes = %q", it.Notes)
 	}
 	// New IDs never collide, even after removals.
@@ -148,7 +148,7 @@ func TestItemByRef(t *testing.T) {
 	cases := []struct {
 		ref, want string
 		err       bool
-	}{{"1", "khai-mac", false}, {"7", "ket-luan", false}, {"thao-luan", "thao-luan", false}, {"0", "", true}, {"8", "", true}, {"x", "", true}}
+	}{{"1", "khai-mac", false}, {"7", "bieu-quyet", false}, {"ket-luan", "ket-luan", false}, {"0", "", true}, {"8", "", true}, {"x", "", true}}
 	for _, c := range cases {
 		it, err := p.ItemByRef(c.ref)
 		if (err != nil) != c.err || (err == nil && it.ID != c.want) {
@@ -170,7 +170,7 @@ func TestExcerptOperations(t *testing.T) {
 				t.Fatalf("AddExcerpt = %+v, %v", x, err)
 			}
 		}
-		if _, err := p.AddExcerpt("nhiem-vu", ex("d", "z", "text z"), t0); err != nil {
+		if _, err := p.AddExcerpt("tu-phe-binh", ex("d", "z", "text z"), t0); err != nil {
 			t.Fatal(err)
 		}
 		return p
@@ -184,7 +184,7 @@ func TestExcerptOperations(t *testing.T) {
 		{"none", func(p *Plan) error { return nil }, "t1,t2,t3", "t4", nil},
 		{"duplicate", func(p *Plan) error { _, err := p.AddExcerpt("thong-tin", ex("d", "a", "text a"), t0); return err }, "", "", ErrDuplicate},
 		{"same section other passage", func(p *Plan) error { _, err := p.AddExcerpt("thong-tin", ex("d", "a", "other"), t0); return err }, "t1,t2,t3,t5", "t4", nil},
-		{"same section other item", func(p *Plan) error { _, err := p.AddExcerpt("nhiem-vu", ex("d", "a", "text a"), t0); return err }, "t1,t2,t3", "t4,t5", nil},
+		{"same section other item", func(p *Plan) error { _, err := p.AddExcerpt("tu-phe-binh", ex("d", "a", "text a"), t0); return err }, "t1,t2,t3", "t4,t5", nil},
 		{"no doc", func(p *Plan) error { _, err := p.AddExcerpt("thong-tin", Excerpt{Text: "x"}, t0); return err }, "", "", ErrEmptySource},
 		{"no item", func(p *Plan) error { _, err := p.AddExcerpt("nope", ex("d", "q", "q"), t0); return err }, "", "", ErrNoItem},
 		{"remove", func(p *Plan) error { return p.RemoveExcerpt("t2") }, "t1,t3", "t4", nil},
@@ -192,8 +192,8 @@ func TestExcerptOperations(t *testing.T) {
 		{"move up", func(p *Plan) error { _, err := p.MoveExcerpt("t3", -1); return err }, "t1,t3,t2", "t4", nil},
 		{"move down clamps", func(p *Plan) error { _, err := p.MoveExcerpt("t1", 5); return err }, "t2,t3,t1", "t4", nil},
 		{"move missing", func(p *Plan) error { _, err := p.MoveExcerpt("t9", 1); return err }, "", "", ErrNoExcerpt},
-		{"move to other item end", func(p *Plan) error { return p.MoveExcerptTo("t2", "nhiem-vu", -1) }, "t1,t3", "t4,t2", nil},
-		{"move to other item front", func(p *Plan) error { return p.MoveExcerptTo("t2", "nhiem-vu", 0) }, "t1,t3", "t2,t4", nil},
+		{"move to other item end", func(p *Plan) error { return p.MoveExcerptTo("t2", "tu-phe-binh", -1) }, "t1,t3", "t4,t2", nil},
+		{"move to other item front", func(p *Plan) error { return p.MoveExcerptTo("t2", "tu-phe-binh", 0) }, "t1,t3", "t2,t4", nil},
 		{"move within item", func(p *Plan) error { return p.MoveExcerptTo("t3", "thong-tin", 0) }, "t3,t1,t2", "t4", nil},
 		{"move to missing item", func(p *Plan) error { return p.MoveExcerptTo("t1", "nope", 0) }, "", "", ErrNoItem},
 	}
@@ -202,7 +202,7 @@ func TestExcerptOperations(t *testing.T) {
 			p := setup(t)
 			err := c.op(p)
 			info, _ := p.Item("thong-tin")
-			tasks, _ := p.Item("nhiem-vu")
+			tasks, _ := p.Item("tu-phe-binh")
 			if c.wantErr != nil {
 				if !errors.Is(err, c.wantErr) {
 					t.Fatalf("err = %v, want %v", err, c.wantErr)
@@ -225,12 +225,12 @@ func TestExcerptOperations(t *testing.T) {
 	}
 	// Removing an item takes its excerpts with it.
 	p := setup(t)
-	p.RemoveItem("nhiem-vu")
+	p.RemoveItem("tu-phe-binh")
 	if p.ExcerptCount() != 3 {
 		t.Fatalf("ExcerptCount after removing an item = %d", p.ExcerptCount())
 	}
-	x, _ := p.AddExcerpt("thao-luan", ex("d", "y", "y"), t0)
-	if i, _, err := p.FindExcerpt(x.ID); err != nil || p.Items[i].ID != "thao-luan" {
+	x, _ := p.AddExcerpt("ket-luan", ex("d", "y", "y"), t0)
+	if i, _, err := p.FindExcerpt(x.ID); err != nil || p.Items[i].ID != "ket-luan" {
 		t.Fatal(i, err)
 	}
 }
@@ -240,7 +240,14 @@ func TestCite(t *testing.T) {
 		ex   Excerpt
 		want string
 	}{
-		{Excerpt{Doc: "d", DocTitle: "Tài liệu sinh hoạt chi bộ", DocNumber: "12-TL/BTG", Path: []string{"Phần II", "3. Kinh tế"}}, "Tài liệu sinh hoạt chi bộ (số 12-TL/BTG) — Phần II › 3. Kinh tế"},
+		// The form: type, number, date, issuer, section numbering.
+		{Excerpt{Doc: "d", DocTitle: "Kết luận về tiếp tục thực hiện Chỉ thị 05", DocNumber: "01-KL/TW", DocDate: "2021-05-18", DocIssuer: "Bộ Chính trị",
+			Path: []string{"II. NHIỆM VỤ", "3. Tăng cường kiểm tra"}}, "Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị, mục II.3"},
+		// A title that is not a type word keeps the title; the type comes from the code.
+		{Excerpt{Doc: "d", DocTitle: "Tài liệu sinh hoạt chi bộ", DocNumber: "12-TL/BTG", Path: []string{"II. Thông tin", "3. Kinh tế"}}, "Tài liệu sinh hoạt chi bộ số 12-TL/BTG, mục II.3"},
+		{Excerpt{Doc: "d", DocTitle: "Nghị quyết về kinh tế", DocNumber: "25/NQ-HĐND", DocType: "Nghị quyết", Path: []string{"Điều 1", "2. Các chỉ tiêu"}}, "Nghị quyết số 25/NQ-HĐND, Điều 1, mục 2"},
+		{Excerpt{Doc: "d", DocTitle: "Quy định về ...", DocNumber: "339-QĐ/TW", Path: []string{"Chương II", "Điều 5"}}, "Quy định số 339-QĐ/TW, Chương II, Điều 5"},
+		{Excerpt{Doc: "d", DocTitle: "Thư", Path: []string{"Lời mở đầu"}}, "Thư, mục “Lời mở đầu”"},
 		{Excerpt{Doc: "d", DocTitle: "Nghị quyết"}, "Nghị quyết"},
 		{Excerpt{Doc: "d"}, "d"},
 	}

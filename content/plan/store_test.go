@@ -63,12 +63,12 @@ func TestStoreLoadSaveList(t *testing.T) {
 	if strings.Join(keys, ",") != "2026-11,2026-10-chuyen-de" {
 		t.Fatalf("List = %v", keys)
 	}
-	if list[0].Excerpts != 1 || list[0].Minutes != 95 || list[0].Items != 7 || list[1].Kind != KindTopical {
+	if list[0].Excerpts != 1 || list[0].Minutes != 90 || list[0].Items != 7 || list[1].Kind != KindTopical {
 		t.Fatalf("summaries = %+v", list)
 	}
 	// The file is indented, versioned JSON a person can read.
 	data, _ := os.ReadFile(s.Path("2026-11"))
-	if !strings.Contains(string(data), "\"version\": 1") || !strings.Contains(string(data), "Nhà văn hoá thôn Đông") {
+	if !strings.Contains(string(data), "\"version\": 2") || !strings.Contains(string(data), "Nhà văn hoá thôn Đông") {
 		t.Fatalf("file = %s", data)
 	}
 	if _, _, err := s.Load("../etc"); err == nil {
