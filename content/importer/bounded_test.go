@@ -147,3 +147,17 @@ func TestManyParagraphs(t *testing.T) {
 		t.Fatalf("20 000 blocks under a 1 MB cap: err %v, want too-large", err)
 	}
 }
+
+// A paragraph of many runs in one style was merged by += on a string in
+// the RTF and .doc paragraph builder: 50 000 runs took 31 s.
+func TestRTFManyRunsLinear(t *testing.T) {
+	data := []byte(`{\rtf1\ansi ` + strings.Repeat(`{\b chữ} `, 50000) + `}`)
+	var err error
+	alloc := allocDuring(func() { _, err = Convert(context.Background(), "a.rtf", data, Options{}) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if alloc > 200<<20 {
+		t.Fatalf("a %d KB RTF allocated %d MB", len(data)>>10, alloc>>20)
+	}
+}

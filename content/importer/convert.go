@@ -273,11 +273,11 @@ func Convert(ctx context.Context, name string, data []byte, opt Options) (res *R
 			if text, err = Decode(data, enc); err != nil {
 				return nil, &Error{Problem: ProblemEncoding, Detail: enc, Err: err}
 			}
-			if res, err = convertHTML([]byte(strings.TrimPrefix(text, "\ufeff")), opt); err == nil {
+			if res, err = convertHTML(ctx, []byte(strings.TrimPrefix(text, "\ufeff")), opt); err == nil {
 				res.Encoding = enc
 			}
 		} else {
-			res, err = convertHTML(data, opt)
+			res, err = convertHTML(ctx, data, opt)
 		}
 	case FormatDOC:
 		res, err = convertDOC(ctx, data, opt)

@@ -19,7 +19,10 @@ func convertDOC(ctx context.Context, data []byte, opt Options) (*Result, error) 
 		return nil, err
 	}
 	var fonts legacyFonts
-	doc, err := msdoc.Read(data, msdoc.Options{FontText: fonts.text, MaxText: opt.maxText()})
+	doc, err := msdoc.Read(data, msdoc.Options{FontText: fonts.text, MaxText: opt.maxText(), Ctx: ctx})
+	if IsCancel(err) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, docError(err)
 	}

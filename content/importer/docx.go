@@ -337,13 +337,18 @@ func (r *docxReader) walk(d *xmlStream, start xml.StartElement, md *mdDoc) error
 		}
 		return stack[len(stack)-1]
 	}
-	for {
+	for n := 1; ; n++ {
 		tok, err := d.Token()
 		if err != nil {
 			if err == io.EOF {
 				return nil
 			}
 			return xmlError("xml", err)
+		}
+		if n&0x3ff == 0 {
+			if err := r.ctx.Err(); err != nil {
+				return err
+			}
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

@@ -3,6 +3,7 @@ package importer
 import (
 	"bytes"
 	"chibo/content/block"
+	"context"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -19,7 +20,7 @@ var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0
 // declaration the bytes contradict falls back to detection)
 // and turns it into markdown with htmlmd. No link, image or script is
 // fetched or run: the page is only read as text.
-func convertHTML(data []byte, opt Options) (*Result, error) {
+func convertHTML(ctx context.Context, data []byte, opt Options) (*Result, error) {
 	enc := opt.Encoding
 	if enc == "" && !utf8.Valid(data) && !bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) && !bytes.HasPrefix(data, []byte("\xff\xfe")) && !bytes.HasPrefix(data, []byte("\xfe\xff")) {
 		head := data
@@ -36,6 +37,11 @@ func convertHTML(data []byte, opt Options) (*Result, error) {
 	}
 	src, used, replaced, err := decodeText(data, enc)
 	if err != nil {
+		return nil, err
+	}
+	// htmlmd reads a page in one linear pass: the deadline is checked
+	// around it.
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	title, md := htmlmd.Page(src)

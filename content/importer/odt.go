@@ -200,13 +200,18 @@ func (r *odtReader) readBody(d *xmlStream, md *mdDoc) error {
 		p.segs = append(p.segs, seg{text: s, bold: st.bold, ita: st.ita})
 	}
 	depth := 0
-	for {
+	for n := 1; ; n++ {
 		tok, err := d.Token()
 		if err == io.EOF {
 			return nil
 		}
 		if err != nil {
 			return xmlError("content.xml", err)
+		}
+		if n&0x3ff == 0 {
+			if err := r.ctx.Err(); err != nil {
+				return err
+			}
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

@@ -42,8 +42,10 @@ func convertRTF(ctx context.Context, data []byte, opt Options) (*Result, error) 
 			return s
 		}
 	}
-	doc, err := rtf.Read(data, rtf.Options{Legacy: legacy, MaxText: opt.maxText()})
+	doc, err := rtf.Read(data, rtf.Options{Legacy: legacy, MaxText: opt.maxText(), Ctx: ctx})
 	switch {
+	case IsCancel(err):
+		return nil, err
 	case errors.Is(err, rtf.ErrTooLarge):
 		return nil, &Error{Problem: ProblemTooLarge, Detail: "rtf", Err: err}
 	case err != nil:

@@ -267,6 +267,11 @@ func (r *reader) build() ([]block.Block, error) {
 			err = ErrTooLarge
 			return false
 		}
+		if r.opt.Ctx != nil {
+			if err = r.opt.Ctx.Err(); err != nil {
+				return false
+			}
+		}
 		return true
 	})
 	if err != nil {

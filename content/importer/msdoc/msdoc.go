@@ -21,6 +21,7 @@ package msdoc
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -62,6 +63,9 @@ type Options struct {
 	// MaxText caps the text read, in bytes of UTF-8; 0 means no cap beyond
 	// the size of the file.
 	MaxText int
+	// Ctx, if set, is checked after each paragraph: a cancelled or timed
+	// out import stops with Ctx.Err().
+	Ctx context.Context
 }
 
 // ErrTooLarge is returned when the text exceeds Options.MaxText.

@@ -23,6 +23,7 @@
 package rtf
 
 import (
+	"context"
 	"errors"
 	"strings"
 
@@ -53,6 +54,9 @@ type Options struct {
 	Legacy func(font string) func([]byte) string
 	// MaxText caps the text read, in bytes; 0 means no cap.
 	MaxText int
+	// Ctx, if set, is checked as the file is read: a cancelled or timed
+	// out import stops here with Ctx.Err().
+	Ctx context.Context
 }
 
 // Doc is a read document.
@@ -145,7 +149,13 @@ func Read(data []byte, opt Options) (*Doc, error) {
 }
 
 func (r *reader) run() {
-	for r.pos < len(r.data) && r.err == nil {
+	for n := 0; r.pos < len(r.data) && r.err == nil; n++ {
+		if n&0xfff == 0 && r.opt.Ctx != nil {
+			if err := r.opt.Ctx.Err(); err != nil {
+				r.err = err
+				return
+			}
+		}
 		c := r.data[r.pos]
 		switch c {
 		case '{':

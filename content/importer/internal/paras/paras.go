@@ -7,6 +7,7 @@
 package paras
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
@@ -139,7 +140,7 @@ func (d *Doc) make(runs []Run, ev block.Block) (block.Block, bool) {
 			d.notes++
 			mark := superscript(d.notes)
 			b.Notes = append(b.Notes, block.Note{Mark: mark, Text: NoteText(r.Note)})
-			segs = append(segs, mdSeg{text: mark, note: true})
+			segs = append(segs, mdSeg{text: []byte(mark), note: true})
 			partial = true
 			continue
 		}
@@ -167,7 +168,7 @@ func (d *Doc) make(runs []Run, ev block.Block) (block.Block, bool) {
 		if r.Size > 0 {
 			sizes[r.Size] += n
 		}
-		segs = addSeg(segs, mdSeg{text: t, bold: r.Bold, ita: r.Italic})
+		segs = addSeg(segs, mdSeg{text: []byte(t), bold: r.Bold, ita: r.Italic})
 	}
 	b.Text = compose.NFC(tidy(text.String()))
 	if b.Label != "" {
@@ -192,10 +193,10 @@ func (d *Doc) make(runs []Run, ev block.Block) (block.Block, bool) {
 		var md strings.Builder
 		for _, s := range segs {
 			if s.note {
-				md.WriteString(s.text)
+				md.Write(s.text)
 				continue
 			}
-			md.WriteString(emphasis(s.text, s.bold, s.ita))
+			md.WriteString(emphasis(string(s.text), s.bold, s.ita))
 		}
 		b.Markdown = compose.NFC(tidy(md.String()))
 		if b.Label != "" {
@@ -207,7 +208,8 @@ func (d *Doc) make(runs []Run, ev block.Block) (block.Block, bool) {
 
 // mdSeg is a stretch of a paragraph in one style, or a footnote mark.
 type mdSeg struct {
-	text      string
+	text      []byte // appended to as runs merge: a string's += was quadratic
+	blank     bool   // text is only white space
 	bold, ita bool
 	note      bool
 }
@@ -216,18 +218,21 @@ type mdSeg struct {
 // style or is only spaces, so Word's many runs of one style make one
 // emphasis ("***a*** ***b***" would not render).
 func addSeg(segs []mdSeg, s mdSeg) []mdSeg {
+	s.blank = len(bytes.TrimSpace(s.text)) == 0
 	if n := len(segs); n > 0 && !segs[n-1].note {
 		last := &segs[n-1]
-		if (last.bold == s.bold && last.ita == s.ita) || strings.TrimSpace(s.text) == "" {
-			last.text += s.text
+		if (last.bold == s.bold && last.ita == s.ita) || s.blank {
+			last.text = append(last.text, s.text...)
+			last.blank = last.blank && s.blank
 			return segs
 		}
-		if strings.TrimSpace(last.text) == "" {
-			last.text += s.text
-			last.bold, last.ita = s.bold, s.ita
+		if last.blank {
+			last.text = append(last.text, s.text...)
+			last.bold, last.ita, last.blank = s.bold, s.ita, false
 			return segs
 		}
 	}
+	s.text = append([]byte(nil), s.text...) // owned: later runs append to it
 	return append(segs, s)
 }
 
