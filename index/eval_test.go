@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"chibo/content"
-	"chibo/internal/eval"
+	"chibo/index/internal/eval"
 )
 
 var updateJudgedLibrary = flag.Bool("update-judged-library", false, "rewrite testdata/judged/library.json.gz by importing testdata/corpus (slow: OCR)")
@@ -111,7 +111,7 @@ func TestALQAC(t *testing.T) {
 	if err := ix.Rebuild(context.Background(), set.Docs, nil); err != nil {
 		t.Fatal(err)
 	}
-	res, err := set.Score(context.Background(), EvalSearch(ix), eval.Options{})
+	res, err := set.Score(context.Background(), evalSearch(ix), eval.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +142,7 @@ func TestInDomain(t *testing.T) {
 		t.Fatalf("%d judged queries, want at least 80", len(set.Queries))
 	}
 	var b strings.Builder
-	res, err := set.Score(context.Background(), EvalSearch(ix), eval.Options{Each: func(r eval.Ranked) {
+	res, err := set.Score(context.Background(), evalSearch(ix), eval.Options{Each: func(r eval.Ranked) {
 		form := "acc"
 		if r.Form == 1 {
 			form = "noacc"
@@ -272,11 +272,11 @@ func TestAblation(t *testing.T) {
 	for _, v := range variants {
 		weights = base
 		v.set(&weights)
-		r1, err := in.Score(context.Background(), EvalSearch(inIx), eval.Options{})
+		r1, err := in.Score(context.Background(), evalSearch(inIx), eval.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		r2, err := al.Score(context.Background(), EvalSearch(alIx), eval.Options{})
+		r2, err := al.Score(context.Background(), evalSearch(alIx), eval.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

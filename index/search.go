@@ -8,8 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"chibo/internal/eval"
-
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -395,20 +393,4 @@ func (ix *Index) docFreq(field, term string) int {
 	ix.dfCache[key] = n
 	ix.dfMu.Unlock()
 	return n
-}
-
-// EvalSearch adapts the index to the evaluation harness: the (doc,
-// section) of the first k hits of a plain search.
-func EvalSearch(ix *Index) eval.Search {
-	return func(ctx context.Context, text string, k int) ([]eval.Key, error) {
-		r, err := ix.Search(ctx, Query{Text: text, Limit: k})
-		if err != nil {
-			return nil, err
-		}
-		out := make([]eval.Key, len(r.Hits))
-		for i, h := range r.Hits {
-			out[i] = eval.Key{Doc: h.Doc, Section: h.Section}
-		}
-		return out, nil
-	}
 }

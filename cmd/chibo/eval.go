@@ -9,7 +9,6 @@ import (
 	"text/tabwriter"
 
 	"chibo/index"
-	"chibo/internal/eval"
 	"chibo/tui/i18n"
 )
 
@@ -33,26 +32,8 @@ func runEval(e *env, args []string) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	b, err := eval.LoadBEIR(pos[0])
-	if err != nil {
-		return fail(e, err)
-	}
-	set := b.Set("beir")
-	dir, err := os.MkdirTemp("", "chibo-eval-")
-	if err != nil {
-		return fail(e, err)
-	}
-	defer os.RemoveAll(dir)
-	ix, err := index.Open(dir, index.Options{})
-	if err != nil {
-		return indexFail(e, err)
-	}
-	defer ix.Close()
-	if err := ix.Rebuild(ctx, set.Docs, nil); err != nil {
-		return indexFail(e, err)
-	}
 	bar := newProgressBar(e.stderr, e.T(i18n.CLIEvalRunning))
-	res, err := set.Score(ctx, index.EvalSearch(ix), eval.Options{Progress: func(done, total int) { bar.draw(done, total, "") }})
+	res, err := index.EvaluateBEIR(ctx, pos[0], func(done, total int) { bar.draw(done, total, "") })
 	bar.clear()
 	if err != nil {
 		return indexFail(e, err)
@@ -68,7 +49,7 @@ func runEval(e *env, args []string) int {
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	for i, part := range []struct {
 		name i18n.Msg
-		p    eval.Part
+		p    index.EvalPart
 	}{{i18n.Msg{}, res.Part}, {i18n.CLIEvalDev, res.Dev}, {i18n.CLIEvalTest, res.Test}} {
 		if i > 0 {
 			fmt.Fprintf(tw, "\n%s\n", e.T(part.name))
@@ -76,7 +57,7 @@ func runEval(e *env, args []string) int {
 		fmt.Fprintf(tw, e.T(i18n.CLIEvalHeader)+"\n", part.p.Queries)
 		for _, row := range []struct {
 			name i18n.Msg
-			m    eval.Metrics
+			m    index.EvalMetrics
 		}{{i18n.CLIEvalAcc, part.p.Accented}, {i18n.CLIEvalNoAcc, part.p.Unaccented}} {
 			fmt.Fprintf(tw, "%s\t\t%.3f\t%.3f\t%.3f\n", e.T(row.name), row.m.Hit1, row.m.Hit10, row.m.MRR10)
 		}
