@@ -1,16 +1,19 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
 	"chibo/content"
 	"chibo/content/plan"
+	"chibo/content/safetext"
 	"chibo/content/userdata"
 	"chibo/tui/i18n"
 )
@@ -35,6 +38,16 @@ func runPlan(e *env, args []string) int {
 		return usageError(e, c, e.T(i18n.CLIPlanNoVerb))
 	}
 	verb, rest := args[0], args[1:]
+	// "plan show --help" is a request for help, not a mistake.
+	for _, a := range rest {
+		if a == "-h" || a == "--help" || a == "-help" {
+			commandHelp(e, c)
+			return 0
+		}
+		if a == "--" {
+			break
+		}
+	}
 	switch verb {
 	case "list", "ls":
 		return planList(e, c, rest)
@@ -48,6 +61,20 @@ func runPlan(e *env, args []string) int {
 		return planNote(e, c, rest)
 	case "set":
 		return planSet(e, c, rest)
+	case "task", "tasks":
+		return planTask(e, c, rest)
+	case "tick":
+		return planTick(e, c, rest)
+	case "remove", "rm":
+		return planRemove(e, c, rest)
+	case "move", "mv":
+		return planMove(e, c, rest)
+	case "rename":
+		return planRename(e, c, rest)
+	case "roll":
+		return planRoll(e, c, rest)
+	case "minutes", "resolution":
+		return planDoc(e, c, verb, rest)
 	case "-h", "--help", "help":
 		commandHelp(e, c)
 		return 0
@@ -79,7 +106,7 @@ func planStore(e *env) *plan.Store {
 // loadPlan loads a plan; a damaged file has been set aside and is reported
 // as a warning, and the command goes on with the skeleton.
 func loadPlan(e *env, key string) (*plan.Plan, bool, int) {
-	p, saved, err := planStore(e).Load(key)
+	p, saved, err := plan.LoadCarried(planStore(e), key)
 	if err != nil {
 		var de *userdata.DamagedError
 		if p == nil || !errors.As(err, &de) {
@@ -92,7 +119,15 @@ func loadPlan(e *env, key string) (*plan.Plan, bool, int) {
 
 // planWarn prints a plan store problem the command goes on after.
 func planWarn(e *env, err error) {
-	fmt.Fprintln(e.stderr, "chibo:", describeError(e, err))
+	fmt.Fprintln(e.stderr, "chibo:", planErrText(e, err))
+}
+
+// planErrText names a plan error in the user's language.
+func planErrText(e *env, err error) string {
+	if msg, ok := i18n.DescribeMeeting(e.lang, err); ok {
+		return msg
+	}
+	return describeError(e, err)
 }
 
 func planFail(e *env, err error) int {
@@ -141,6 +176,7 @@ func planList(e *env, c *command, args []string) int {
 
 func planShow(e *env, c *command, args []string) int {
 	fs := newFlags(e, c)
+	asJSON := fs.Bool("json", false, "")
 	pos, ok := parseFlags(e, c, fs, args)
 	if !ok {
 		return 2
@@ -154,6 +190,9 @@ func planShow(e *env, c *command, args []string) int {
 		return code
 	}
 	checkSources(e, p)
+	if *asJSON {
+		return writePlanJSON(e, p)
+	}
 	writePlanText(e, e.stdout, p, saved)
 	return 0
 }
@@ -165,10 +204,7 @@ func writePlanText(e *env, w io.Writer, p *plan.Plan, saved bool) {
 	if !saved {
 		fmt.Fprintln(w, e.T(i18n.CLIPlanUnsaved))
 	}
-	kind := e.T(i18n.CLIPlanKindReg)
-	if p.Kind == plan.KindTopical {
-		kind = e.T(i18n.CLIPlanKindTopic)
-	}
+	kind := kindName(e, p.Kind)
 	field := func(label i18n.Msg, v string) {
 		if strings.TrimSpace(v) == "" {
 			v = e.T(i18n.CLIPlanUnset)
@@ -176,8 +212,9 @@ func writePlanText(e *env, w io.Writer, p *plan.Plan, saved bool) {
 		fmt.Fprintf(w, "%s: %s\n", e.T(label), v)
 	}
 	field(i18n.CLIPlanKind, kind)
-	field(i18n.CLIPlanDate, p.Date)
+	field(i18n.CLIPlanDate, plan.ShowDate(p.Date))
 	field(i18n.CLIPlanPlace, p.Place)
+	field(i18n.CLIPlanLocality, p.Locality)
 	field(i18n.CLIPlanCell, p.Cell)
 	field(i18n.CLIPlanParty, p.Party)
 	for i, it := range p.Items {
@@ -206,8 +243,69 @@ func writePlanText(e *env, w io.Writer, p *plan.Plan, saved bool) {
 		}
 	}
 	fmt.Fprintf(w, "\n"+e.T(i18n.CLIPlanTotal)+"\n", p.TotalMinutes())
-	if p.Kind == plan.KindRegular && p.TotalMinutes() < plan.MinMeetingMinutes {
-		fmt.Fprintf(w, e.T(i18n.CLIPlanTooShort)+"\n", plan.MinMeetingMinutes)
+	for _, warn := range p.BudgetWarnings() {
+		switch warn.Code {
+		case "short":
+			fmt.Fprintf(w, e.T(i18n.CLIPlanWarnShort)+"\n", kindName(e, p.Kind), p.Kind.MinMinutes())
+		case "criticism":
+			it, _ := p.Item(plan.ItemCriticism)
+			fmt.Fprintf(w, e.T(i18n.CLIPlanWarnCrit)+"\n", plan.CriticismMin, plan.CriticismMax, it.Minutes)
+		}
+	}
+	if p.Kind != plan.KindTopical {
+		fmt.Fprintf(w, e.T(i18n.CLIPlanAssess)+"\n", plan.MonthLabel(p.AssessedMonth()), plan.MonthLabel(p.TasksMonth()))
+	}
+	if len(p.Carried) > 0 {
+		fmt.Fprintf(w, "\n%s:\n", e.T(i18n.CLIPlanCarried))
+		writeTasks(e, w, p.Carried, true)
+	}
+	fmt.Fprintf(w, "\n%s:\n", e.T(i18n.CLIPlanTasks))
+	writeTasks(e, w, p.Tasks, false)
+	fmt.Fprintf(w, "\n%s:\n", e.T(i18n.CLIPlanChecklist))
+	for i, ck := range p.Checklist() {
+		box := "[ ]"
+		if ck.Done {
+			box = "[x]"
+		}
+		d := plan.ShowDate(ck.Date)
+		if d == "" {
+			d = "--/--/----"
+		}
+		fmt.Fprintf(w, "%2d. %s %s  %s\n", i+1, box, d, ck.What)
+	}
+}
+
+func kindName(e *env, k plan.Kind) string {
+	switch k {
+	case plan.KindTopical:
+		return e.T(i18n.CLIPlanKindTopic)
+	case plan.KindCombined:
+		return e.T(i18n.CLIPlanKindCombined)
+	}
+	return e.T(i18n.CLIPlanKindReg)
+}
+
+// writeTasks lists tasks: number, text, owner, deadline (and result).
+func writeTasks(e *env, w io.Writer, ts []plan.Task, results bool) {
+	if len(ts) == 0 {
+		fmt.Fprintf(w, "    %s\n", e.T(i18n.CLIPlanNoTasks))
+	}
+	for i, t := range ts {
+		line := fmt.Sprintf("%2d. %s", i+1, t.Text)
+		if t.Owner != "" {
+			line += " — " + t.Owner
+		}
+		if t.Due != "" {
+			line += " (" + plan.ShowDate(t.Due) + ")"
+		}
+		fmt.Fprintln(w, line)
+		if results {
+			r := t.Result
+			if r == "" {
+				r = e.T(i18n.CLIPlanNoResult)
+			}
+			fmt.Fprintf(w, "      → %s\n", r)
+		}
 	}
 }
 
@@ -287,7 +385,11 @@ func planAdd(e *env, c *command, args []string) int {
 		fmt.Fprintf(e.stderr, "chibo: "+e.T(i18n.CLIPlanNoSource)+"\n", ref)
 		return 1
 	}
-	ex := plan.FromPassage(doc, sec, *text)
+	if strings.TrimSpace(*text) != "" && !plan.PassageIn(doc, sec, *text) {
+		fmt.Fprintf(e.stderr, "chibo: "+e.T(i18n.CLIPlanTextNotFound)+"\n", ref, ref)
+		return 1
+	}
+	ex := plan.WithDocument(plan.FromPassage(doc, sec, *text), doc)
 	var num int
 	var title string
 	_, err = planStore(e).Update(key, func(p *plan.Plan) error {
@@ -392,10 +494,10 @@ func planNote(e *env, c *command, args []string) int {
 
 func planSet(e *env, c *command, args []string) int {
 	fs := newFlags(e, c)
-	date := fs.String("date", "", "")
-	place := fs.String("place", "", "")
-	cell := fs.String("cell", "", "")
-	party := fs.String("party", "", "")
+	str := map[string]*string{}
+	for _, name := range []string{"kind", "date", "place", "locality", "cell", "party", "chair", "secretary", "start", "end", "number", "topic", "presenter", "vote", "grade", "rubric", "dues", "conclusion"} {
+		str[name] = fs.String(name, "", "")
+	}
 	pos, ok := parseFlags(e, c, fs, args)
 	if !ok {
 		return 2
@@ -405,27 +507,67 @@ func planSet(e *env, c *command, args []string) int {
 	if len(set) == 0 {
 		return usageError(e, c, e.T(i18n.CLIPlanNeedSet))
 	}
-	if *date != "" {
-		if _, err := time.Parse("2006-01-02", *date); err != nil {
-			return usageError(e, c, fmt.Sprintf(e.T(i18n.CLIPlanBadDate), *date))
+	var kind plan.Kind
+	if set["kind"] {
+		k, ok := plan.ParseKind(*str["kind"])
+		if !ok {
+			return usageError(e, c, fmt.Sprintf(e.T(i18n.CLIPlanBadKind), *str["kind"]))
 		}
+		kind = k
+	}
+	date := ""
+	if set["date"] && strings.TrimSpace(*str["date"]) != "" {
+		d, err := plan.ParseDate(*str["date"])
+		if err != nil {
+			return usageError(e, c, fmt.Sprintf(e.T(i18n.CLIPlanBadDate2), *str["date"]))
+		}
+		date = d
+	}
+	var vote *plan.Vote
+	if set["vote"] {
+		var v plan.Vote
+		if n, err := fmt.Sscanf(strings.TrimSpace(*str["vote"]), "%d/%d/%d", &v.For, &v.Against, &v.Other); err != nil || n != 3 || v.For < 0 || v.Against < 0 || v.Other < 0 {
+			return usageError(e, c, fmt.Sprintf(e.T(i18n.CLIPlanBadVote), *str["vote"]))
+		}
+		vote = &v
+	}
+	grade := ""
+	if set["grade"] && strings.TrimSpace(*str["grade"]) != "" {
+		g, ok := plan.ParseGrade(*str["grade"])
+		if !ok {
+			return usageError(e, c, fmt.Sprintf(e.T(i18n.CLIPlanBadGrade), *str["grade"]))
+		}
+		grade = g
 	}
 	key, code := planKey(e, c, pos)
 	if code != 0 {
 		return code
 	}
-	_, err := planStore(e).Update(key, func(p *plan.Plan) error {
+	val := func(name string) string { return safetext.Line(strings.TrimSpace(*str[name])) }
+	_, err := plan.UpdateCarried(planStore(e), key, func(p *plan.Plan) error {
+		if set["kind"] {
+			if err := p.SetKind(kind); err != nil {
+				return err
+			}
+		}
 		if set["date"] {
-			p.Date = *date
+			p.Date = date
 		}
-		if set["place"] {
-			p.Place = strings.TrimSpace(*place)
+		for name, dst := range map[string]*string{
+			"place": &p.Place, "locality": &p.Locality, "cell": &p.Cell, "party": &p.Party,
+			"chair": &p.Record.Chair, "secretary": &p.Record.Secretary, "start": &p.Record.Start, "end": &p.Record.End,
+			"number": &p.Record.Number, "topic": &p.Record.Topic, "presenter": &p.Record.Presenter,
+			"rubric": &p.Record.Rubric, "dues": &p.Record.Dues, "conclusion": &p.Record.Conclusion,
+		} {
+			if set[name] {
+				*dst = val(name)
+			}
 		}
-		if set["cell"] {
-			p.Cell = strings.TrimSpace(*cell)
+		if set["vote"] {
+			p.Record.Vote = vote
 		}
-		if set["party"] {
-			p.Party = strings.TrimSpace(*party)
+		if set["grade"] {
+			p.Record.Grade = grade
 		}
 		return nil
 	})
@@ -433,5 +575,486 @@ func planSet(e *env, c *command, args []string) int {
 		return code
 	}
 	fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanSetDone)+"\n", key)
+	return 0
+}
+
+// planJSON is `plan show --json`: the fields the issue names, stable for
+// scripts.
+type planJSON struct {
+	Month       string          `json:"month"`
+	Kind        string          `json:"kind"`
+	Date        string          `json:"date"`
+	DurationMin int             `json:"duration_min"`
+	Items       []planItemJSON  `json:"items"`
+	Tasks       []planTaskJSON  `json:"tasks"`
+	Carried     []planCarryJSON `json:"carried"`
+	Checklist   []planCheckJSON `json:"checklist"`
+}
+
+type planItemJSON struct {
+	Title    string           `json:"title"`
+	Minutes  int              `json:"minutes"`
+	Excerpts []planExcerptOut `json:"excerpts"`
+	Notes    string           `json:"notes"`
+}
+
+type planExcerptOut struct {
+	Doc     string `json:"doc"`
+	Section string `json:"section"`
+	Text    string `json:"text"`
+	Source  string `json:"source"`
+}
+
+type planTaskJSON struct {
+	Text  string `json:"text"`
+	Owner string `json:"owner"`
+	Due   string `json:"due"`
+}
+
+type planCarryJSON struct {
+	Text   string `json:"text"`
+	Owner  string `json:"owner"`
+	Due    string `json:"due"`
+	Result string `json:"result"`
+	From   string `json:"from"`
+}
+
+type planCheckJSON struct {
+	What string `json:"what"`
+	Date string `json:"date"`
+	Done bool   `json:"done"`
+}
+
+func writePlanJSON(e *env, p *plan.Plan) int {
+	d, _ := p.Duration()
+	out := planJSON{Month: p.Month, Kind: string(p.Kind), Date: p.Date, DurationMin: d,
+		Items: []planItemJSON{}, Tasks: []planTaskJSON{}, Carried: []planCarryJSON{}, Checklist: []planCheckJSON{}}
+	for _, it := range p.Items {
+		j := planItemJSON{Title: it.Title, Minutes: it.Minutes, Notes: it.Notes, Excerpts: []planExcerptOut{}}
+		for _, x := range it.Excerpts {
+			j.Excerpts = append(j.Excerpts, planExcerptOut{Doc: x.Doc, Section: x.Section, Text: x.Text, Source: x.Cite()})
+		}
+		out.Items = append(out.Items, j)
+	}
+	for _, t := range p.Tasks {
+		out.Tasks = append(out.Tasks, planTaskJSON{t.Text, t.Owner, t.Due})
+	}
+	for _, t := range p.Carried {
+		out.Carried = append(out.Carried, planCarryJSON{t.Text, t.Owner, t.Due, t.Result, t.From})
+	}
+	for _, c := range p.Checklist() {
+		out.Checklist = append(out.Checklist, planCheckJSON{c.What, c.Date, c.Done})
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return fail(e, err)
+	}
+	return 0
+}
+
+// number reads a 1-based number typed on the command line.
+func number(e *env, c *command, s string) (int, int) {
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n < 1 {
+		return 0, usageError(e, c, fmt.Sprintf(e.T(i18n.CLIPlanNeedNumber), s))
+	}
+	return n, 0
+}
+
+func planTask(e *env, c *command, args []string) int {
+	if len(args) == 0 {
+		return usageError(e, c, e.T(i18n.CLIPlanNeedTaskVerb))
+	}
+	verb, args := args[0], args[1:]
+	fs := newFlags(e, c)
+	owner := fs.String("owner", "", "")
+	due := fs.String("due", "", "")
+	pos, ok := parseFlags(e, c, fs, args)
+	if !ok {
+		return 2
+	}
+	switch verb {
+	case "list", "ls":
+		key, code := planKey(e, c, pos)
+		if code != 0 {
+			return code
+		}
+		p, _, code := loadPlan(e, key)
+		if code != 0 {
+			return code
+		}
+		if len(p.Carried) > 0 {
+			fmt.Fprintf(e.stdout, "%s:\n", e.T(i18n.CLIPlanCarried))
+			writeTasks(e, e.stdout, p.Carried, true)
+			fmt.Fprintln(e.stdout)
+		}
+		fmt.Fprintf(e.stdout, "%s:\n", e.T(i18n.CLIPlanTasks))
+		writeTasks(e, e.stdout, p.Tasks, false)
+		return 0
+	case "add":
+		if len(pos) == 0 {
+			return usageError(e, c, e.T(i18n.CLIPlanNeedText))
+		}
+		d := ""
+		if strings.TrimSpace(*due) != "" {
+			var err error
+			if d, err = plan.ParseDate(*due); err != nil {
+				return usageError(e, c, fmt.Sprintf(e.T(i18n.CLIPlanBadDate2), *due))
+			}
+		}
+		key, code := planKey(e, c, pos[1:])
+		if code != 0 {
+			return code
+		}
+		var n int
+		_, err := planStore(e).Update(key, func(p *plan.Plan) error {
+			_, err := p.AddTask(safetext.Line(pos[0]), safetext.Line(*owner), d)
+			n = len(p.Tasks)
+			return err
+		})
+		if code := updateFailed(e, err); code != 0 {
+			return code
+		}
+		fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanTaskAdded)+"\n", n, key)
+		return 0
+	case "result", "remove", "rm":
+		if len(pos) == 0 {
+			return usageError(e, c, fmt.Sprintf(e.T(i18n.CLIPlanNeedNumber), ""))
+		}
+		n, code := number(e, c, pos[0])
+		if code != 0 {
+			return code
+		}
+		rest := pos[1:]
+		text := ""
+		if verb == "result" {
+			if len(rest) == 0 {
+				return usageError(e, c, e.T(i18n.CLIPlanNeedText))
+			}
+			text, rest = safetext.Strip(rest[0]), rest[1:]
+		}
+		key, code := planKey(e, c, rest)
+		if code != 0 {
+			return code
+		}
+		var from string
+		_, err := plan.UpdateCarried(planStore(e), key, func(p *plan.Plan) error {
+			if verb != "result" {
+				return p.RemoveTask(n)
+			}
+			if err := p.SetResult(n, text); err != nil {
+				return err
+			}
+			from = p.Carried[n-1].From
+			return nil
+		})
+		if code := updateFailed(e, err); code != 0 {
+			return code
+		}
+		if verb == "result" {
+			fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanResultSaved)+"\n", n, from, key)
+		} else {
+			fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanTaskRemoved)+"\n", n, key)
+		}
+		return 0
+	}
+	return usageError(e, c, e.T(i18n.CLIPlanNeedTaskVerb))
+}
+
+func planTick(e *env, c *command, args []string) int {
+	fs := newFlags(e, c)
+	undo := fs.Bool("undo", false, "")
+	pos, ok := parseFlags(e, c, fs, args)
+	if !ok {
+		return 2
+	}
+	if len(pos) == 0 {
+		return usageError(e, c, fmt.Sprintf(e.T(i18n.CLIPlanNeedNumber), ""))
+	}
+	n, code := number(e, c, pos[0])
+	if code != 0 {
+		return code
+	}
+	key, code := planKey(e, c, pos[1:])
+	if code != 0 {
+		return code
+	}
+	var ck plan.CheckItem
+	_, err := planStore(e).Update(key, func(p *plan.Plan) error {
+		var err error
+		ck, err = p.Tick(n, !*undo)
+		return err
+	})
+	if code := updateFailed(e, err); code != 0 {
+		return code
+	}
+	msg := i18n.CLIPlanTicked
+	if *undo {
+		msg = i18n.CLIPlanUnticked
+	}
+	fmt.Fprintf(e.stdout, e.T(msg)+"\n", ck.What)
+	return 0
+}
+
+// isExcerptRef says whether ref names an excerpt ("t3") rather than an
+// item (a number or an item ID).
+func isExcerptRef(ref string) bool {
+	if len(ref) < 2 || ref[0] != 't' {
+		return false
+	}
+	_, err := strconv.Atoi(ref[1:])
+	return err == nil
+}
+
+func planRemove(e *env, c *command, args []string) int {
+	fs := newFlags(e, c)
+	pos, ok := parseFlags(e, c, fs, args)
+	if !ok {
+		return 2
+	}
+	if len(pos) == 0 {
+		return usageError(e, c, e.T(i18n.CLIPlanNeedItem))
+	}
+	ref := pos[0]
+	key, code := planKey(e, c, pos[1:])
+	if code != 0 {
+		return code
+	}
+	var what string
+	_, err := planStore(e).Update(key, func(p *plan.Plan) error {
+		if isExcerptRef(ref) {
+			i, j, err := p.FindExcerpt(ref)
+			if err != nil {
+				return err
+			}
+			x := p.Items[i].Excerpts[j]
+			what = "[" + x.ID + "] " + x.Heading()
+			return p.RemoveExcerpt(ref)
+		}
+		it, err := p.ItemByRef(ref)
+		if err != nil {
+			return err
+		}
+		what = it.Title
+		return p.RemoveItem(it.ID)
+	})
+	if code := updateFailed(e, err); code != 0 {
+		return code
+	}
+	fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanRemoved)+"\n", what)
+	return 0
+}
+
+func planMove(e *env, c *command, args []string) int {
+	fs := newFlags(e, c)
+	item := fs.String("item", "", "")
+	pos, ok := parseFlags(e, c, fs, args)
+	if !ok {
+		return 2
+	}
+	if len(pos) == 0 {
+		return usageError(e, c, e.T(i18n.CLIPlanNeedItem))
+	}
+	ref, pos := pos[0], pos[1:]
+	delta := 0
+	if len(pos) > 0 && (pos[0] == "up" || pos[0] == "down") {
+		delta = map[string]int{"up": -1, "down": 1}[pos[0]]
+		pos = pos[1:]
+	}
+	if (delta == 0) == (*item == "") || (*item != "" && !isExcerptRef(ref)) {
+		return usageError(e, c, e.T(i18n.CLIPlanNeedWhere))
+	}
+	key, code := planKey(e, c, pos)
+	if code != 0 {
+		return code
+	}
+	at := 0
+	_, err := planStore(e).Update(key, func(p *plan.Plan) error {
+		var err error
+		switch {
+		case *item != "":
+			it, ierr := p.ItemByRef(*item)
+			if ierr != nil {
+				return ierr
+			}
+			err = p.MoveExcerptTo(ref, it.ID, -1)
+			at = len(it.Excerpts)
+		case isExcerptRef(ref):
+			at, err = p.MoveExcerpt(ref, delta)
+			at++
+		default:
+			it, ierr := p.ItemByRef(ref)
+			if ierr != nil {
+				return ierr
+			}
+			at, err = p.MoveItem(it.ID, delta)
+			at++
+		}
+		return err
+	})
+	if code := updateFailed(e, err); code != 0 {
+		return code
+	}
+	fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanMovedTo)+"\n", ref, at)
+	return 0
+}
+
+func planRename(e *env, c *command, args []string) int {
+	fs := newFlags(e, c)
+	pos, ok := parseFlags(e, c, fs, args)
+	if !ok {
+		return 2
+	}
+	if len(pos) < 2 {
+		return usageError(e, c, e.T(i18n.CLIPlanNeedItem))
+	}
+	ref, title := pos[0], safetext.Line(pos[1])
+	key, code := planKey(e, c, pos[2:])
+	if code != 0 {
+		return code
+	}
+	num := 0
+	_, err := planStore(e).Update(key, func(p *plan.Plan) error {
+		it, err := p.ItemByRef(ref)
+		if err != nil {
+			return err
+		}
+		num = p.Index(it.ID) + 1
+		return p.RenameItem(it.ID, title)
+	})
+	if code := updateFailed(e, err); code != 0 {
+		return code
+	}
+	fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanRenamed)+"\n", num, strings.TrimSpace(title))
+	return 0
+}
+
+func presenceName(e *env, pr plan.Presence) string {
+	switch pr {
+	case plan.Excused:
+		return e.T(i18n.PresenceExcused)
+	case plan.Absent:
+		return e.T(i18n.PresenceAbsent)
+	case plan.Exempt:
+		return e.T(i18n.PresenceExempt)
+	}
+	return e.T(i18n.PresencePresent)
+}
+
+// planRoll shows or records the attendance of a meeting. The roll starts
+// from the member list (chibo members), everyone present but those exempt.
+func planRoll(e *env, c *command, args []string) int {
+	verb := "show"
+	if len(args) > 0 && (args[0] == "show" || args[0] == "mark" || args[0] == "guest") {
+		verb, args = args[0], args[1:]
+	}
+	fs := newFlags(e, c)
+	reason := fs.String("reason", "", "")
+	pos, ok := parseFlags(e, c, fs, args)
+	if !ok {
+		return 2
+	}
+	members, err := plan.OpenMembers(e.dirs.User()).Load()
+	if err != nil {
+		planWarn(e, err)
+		var de *userdata.DamagedError
+		if !errors.As(err, &de) || de.Aside == "" {
+			return 1
+		}
+	}
+	switch verb {
+	case "show":
+		key, code := planKey(e, c, pos)
+		if code != 0 {
+			return code
+		}
+		p, _, code := loadPlan(e, key)
+		if code != 0 {
+			return code
+		}
+		if len(members) == 0 && p.Roll == nil {
+			fmt.Fprintln(e.stdout, e.T(i18n.CLIPlanRollEmpty))
+			return 0
+		}
+		p.StartRoll(members)
+		n := p.Counts()
+		fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanRoll)+"\n", key, n.Present, n.Expected(), n.PresentOfficial, n.PresentProbationary, n.Excused, n.Absent, n.Exempt)
+		for i, a := range p.Roll.People {
+			st := e.T(i18n.CLIMembersOff)
+			if a.Status == plan.Probationary {
+				st = e.T(i18n.CLIMembersProb)
+			}
+			line := fmt.Sprintf("%2d. %s (%s) — %s", i+1, a.Name, st, presenceName(e, a.Presence))
+			if a.Reason != "" {
+				line += ": " + a.Reason
+			}
+			fmt.Fprintln(e.stdout, line)
+		}
+		if len(p.Roll.Guests) > 0 {
+			fmt.Fprintf(e.stdout, "%s: %s\n", e.T(i18n.CLIPlanGuests), strings.Join(p.Roll.Guests, "; "))
+		}
+		return 0
+	case "mark":
+		if len(pos) < 2 {
+			return usageError(e, c, e.T(i18n.CLIPlanNeedRollVerb))
+		}
+		pr, ok := plan.ParsePresence(pos[1])
+		if !ok {
+			return usageError(e, c, fmt.Sprintf(e.T(i18n.CLIPlanBadPresence), pos[1]))
+		}
+		key, code := planKey(e, c, pos[2:])
+		if code != 0 {
+			return code
+		}
+		var a plan.Attendance
+		_, err := planStore(e).Update(key, func(p *plan.Plan) error {
+			var err error
+			a, err = p.Mark(members, pos[0], pr, safetext.Line(*reason))
+			return err
+		})
+		if code := updateFailed(e, err); code != 0 {
+			return code
+		}
+		fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanRollMarked)+"\n", a.Name, presenceName(e, a.Presence))
+		return 0
+	default: // guest
+		if len(pos) == 0 {
+			return usageError(e, c, e.T(i18n.CLIPlanNeedText))
+		}
+		key, code := planKey(e, c, pos[1:])
+		if code != 0 {
+			return code
+		}
+		g := safetext.Line(pos[0])
+		_, err := planStore(e).Update(key, func(p *plan.Plan) error { return p.AddGuest(g) })
+		if code := updateFailed(e, err); code != 0 {
+			return code
+		}
+		fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanGuestAdded)+"\n", strings.TrimSpace(g))
+		return 0
+	}
+}
+
+// planDoc prints the minutes or the resolution alone, as Markdown.
+func planDoc(e *env, c *command, verb string, args []string) int {
+	fs := newFlags(e, c)
+	pos, ok := parseFlags(e, c, fs, args)
+	if !ok {
+		return 2
+	}
+	key, code := planKey(e, c, pos)
+	if code != 0 {
+		return code
+	}
+	p, _, code := loadPlan(e, key)
+	if code != 0 {
+		return code
+	}
+	if verb == "minutes" {
+		e.stdout.Write(plan.MinutesMarkdown(p))
+	} else {
+		e.stdout.Write(plan.ResolutionMarkdown(p))
+	}
 	return 0
 }

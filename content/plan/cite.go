@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"chibo/content"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // WithDocument fills the excerpt's citation fields (type, number, date,
@@ -150,4 +152,32 @@ func sectionLabel(path []string) string {
 		return "mục " + strings.Join(nums, ".")
 	}
 	return word + "mục " + strings.Join(nums, ".")
+}
+
+// PassageIn says whether passage occurs in the section (sec nil: anywhere
+// in the document), comparing in NFC with runs of spaces and line breaks
+// as one space and markdown's emphasis and escape marks ignored, so text
+// copied from the reader or the printed document matches.
+func PassageIn(doc *content.Document, sec *content.Section, passage string) bool {
+	want := passageKey(passage)
+	if want == "" {
+		return false
+	}
+	secs := doc.Sections
+	if sec != nil {
+		secs = []*content.Section{sec}
+	}
+	for _, s := range secs {
+		if strings.Contains(passageKey(s.Text), want) || strings.Contains(passageKey(s.Markdown), want) ||
+			strings.Contains(passageKey(s.Heading), want) {
+			return true
+		}
+	}
+	return false
+}
+
+var markMarks = strings.NewReplacer("**", "", "*", "", "__", "", "\\", "", "`", "")
+
+func passageKey(s string) string {
+	return strings.Join(strings.Fields(markMarks.Replace(norm.NFC.String(s))), " ")
 }

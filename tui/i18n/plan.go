@@ -1,19 +1,53 @@
 package i18n
 
+import (
+	"errors"
+
+	"chibo/content/plan"
+)
+
 // Meeting plan: the `chibo plan` command, the plan screen and the "add to
 // agenda" picker. The exported meeting pack itself is always Vietnamese (it
 // is an official document of the cell) and lives in content/plan.
 var (
 	CLIPlanUsage = Msg{
-		"list | show [THÁNG] | export [--format md|html|docx] [--out TỆP] [THÁNG] | add TÀI_LIỆU#MỤC [--item N] [THÁNG] | note --item N [--append] VĂN_BẢN [THÁNG] | set [--date NGÀY] [--place NƠI] [--cell CHI_BỘ] [--party ĐẢNG_BỘ] [THÁNG]",
-		"list | show [MONTH] | export [--format md|html|docx] [--out FILE] [MONTH] | add DOC#SECTION [--item N] [MONTH] | note --item N [--append] TEXT [MONTH] | set [--date DATE] [--place PLACE] [--cell CELL] [--party PARTY] [MONTH]",
+		`VIỆC …
+    list
+    show [--json] [THÁNG]
+    export [--format md|html|docx] [--out TỆP] [THÁNG]
+    add TÀI_LIỆU#MỤC [--item N] [--text ĐOẠN] [THÁNG]
+    note --item N [--append] VĂN_BẢN [THÁNG]
+    set [--kind thuong-ky|chuyen-de|ket-hop] [--date NGÀY] [--place NƠI] [--locality ĐỊA_DANH] [--cell TÊN] [--party TÊN]
+        [--chair TÊN] [--secretary TÊN] [--start GIỜ] [--end GIỜ] [--number SỐ] [--topic TÊN] [--presenter TÊN]
+        [--vote TÁN_THÀNH/KHÔNG/KHÁC] [--grade Tốt|Khá|Trung-bình|Kém] [--rubric VĂN_BẢN] [THÁNG]
+    task add [--owner TÊN] [--due NGÀY] VĂN_BẢN [THÁNG] | task list [THÁNG] | task result N VĂN_BẢN [THÁNG] | task remove N [THÁNG]
+    tick N [--undo] [THÁNG]
+    remove N|tK [THÁNG] · move N|tK up|down|--item N [THÁNG] · rename N TÊN [THÁNG]
+    roll [THÁNG] | roll mark N|TÊN present|excused|absent|exempt [--reason LÝ_DO] [THÁNG] | roll guest TÊN [THÁNG]
+    minutes [THÁNG] | resolution [THÁNG]
+  NGÀY: 05/12/2026, 5/12/2026 hoặc 2026-12-05`,
+		`ACTION …
+    list
+    show [--json] [MONTH]
+    export [--format md|html|docx] [--out FILE] [MONTH]
+    add DOC#SECTION [--item N] [--text PASSAGE] [MONTH]
+    note --item N [--append] TEXT [MONTH]
+    set [--kind thuong-ky|chuyen-de|ket-hop] [--date DATE] [--place PLACE] [--locality LOCALITY] [--cell NAME] [--party NAME]
+        [--chair NAME] [--secretary NAME] [--start TIME] [--end TIME] [--number NO] [--topic TITLE] [--presenter NAME]
+        [--vote FOR/AGAINST/OTHER] [--grade Tốt|Khá|Trung-bình|Kém] [--rubric TEXT] [MONTH]
+    task add [--owner NAME] [--due DATE] TEXT [MONTH] | task list [MONTH] | task result N TEXT [MONTH] | task remove N [MONTH]
+    tick N [--undo] [MONTH]
+    remove N|tK [MONTH] · move N|tK up|down|--item N [MONTH] · rename N TITLE [MONTH]
+    roll [MONTH] | roll mark N|NAME present|excused|absent|exempt [--reason REASON] [MONTH] | roll guest NAME [MONTH]
+    minutes [MONTH] | resolution [MONTH]
+  DATE: 05/12/2026, 5/12/2026 or 2026-12-05`,
 	}
 	CLIPlanSummary = Msg{
 		"chuẩn bị buổi sinh hoạt chi bộ: chương trình, trích dẫn, ghi chú, xuất tài liệu họp (THÁNG là YYYY-MM, mặc định tháng này)",
 		"prepare the cell meeting: agenda, excerpts, notes, export the meeting pack (MONTH is YYYY-MM, default this month)",
 	}
-	CLIPlanNoVerb     = Msg{"thiếu việc cần làm (list, show, export, add, note, set)", "missing what to do (list, show, export, add, note, set)"}
-	CLIPlanBadVerb    = Msg{"không có việc %q (list, show, export, add, note, set)", "no such action %q (list, show, export, add, note, set)"}
+	CLIPlanNoVerb     = Msg{"thiếu việc cần làm (list, show, export, add, note, set, task, tick, remove, move, rename, roll, minutes, resolution)", "missing what to do (list, show, export, add, note, set, task, tick, remove, move, rename, roll, minutes, resolution)"}
+	CLIPlanBadVerb    = Msg{"không có việc %q (list, show, export, add, note, set, task, tick, remove, move, rename, roll, minutes, resolution)", "no such action %q (list, show, export, add, note, set, task, tick, remove, move, rename, roll, minutes, resolution)"}
 	CLIPlanBadMonth   = Msg{"%q không phải tháng dạng YYYY-MM (ví dụ 2026-11) hay tên buổi chuyên đề dạng YYYY-MM-ten (ví dụ 2026-11-chuyen-de)", "%q is not a month YYYY-MM (e.g. 2026-11) or a topical meeting YYYY-MM-name (e.g. 2026-11-chuyen-de)"}
 	CLIPlanTooMany    = Msg{"thừa đối số: %s", "too many arguments: %s"}
 	CLIPlanNone       = Msg{"Chưa có kế hoạch nào được lưu. Xem chương trình mẫu tháng này: chibo plan show", "No plan saved yet. See this month's standard agenda: chibo plan show"}
@@ -41,7 +75,7 @@ var (
 	CLIPlanNeedText   = Msg{"cần nội dung ghi chú (hoặc - để đọc từ bàn phím/tệp)", "need the note text (or - to read it from standard input)"}
 	CLIPlanNoted      = Msg{"Đã lưu ghi chú của mục %d. %s.", "Saved the notes of item %d. %s."}
 	CLIPlanSetDone    = Msg{"Đã lưu thông tin buổi họp %s.", "Saved the meeting details of %s."}
-	CLIPlanNeedSet    = Msg{"cần ít nhất một trong --date, --place, --cell, --party", "need at least one of --date, --place, --cell, --party"}
+	CLIPlanNeedSet    = Msg{"cần ít nhất một tuỳ chọn, ví dụ --date, --place, --cell, --party, --kind", "need at least one option, e.g. --date, --place, --cell, --party, --kind"}
 	CLIPlanBadDate    = Msg{"ngày %q không hợp lệ; dùng YYYY-MM-DD (ví dụ 2026-11-25)", "date %q is not valid; use YYYY-MM-DD (e.g. 2026-11-25)"}
 	CLIPlanMissingN   = Msg{"Lưu ý: %d trích dẫn có nguồn không còn trong thư viện (vẫn được giữ và in kèm).", "Note: %d excerpts have a source no longer in the library (they are kept and printed)."}
 
@@ -103,3 +137,92 @@ var (
 	PickerHelp  = Msg{"↑↓ chọn mục · enter thêm · esc huỷ", "↑↓ choose item · enter add · esc cancel"}
 	PickerCount = Msg{"%d trích dẫn", "%d excerpts"}
 )
+
+// The meeting under Hướng dẫn 42-HD/BTCTW: kinds, tasks, checklist, roll,
+// minutes and resolution (chibo plan …, chibo members …).
+var (
+	CLIPlanKindCombined = Msg{"thường kỳ kết hợp chuyên đề", "regular and thematic combined"}
+	CLIPlanLocality     = Msg{"Địa danh", "Locality"}
+	CLIPlanBadKind      = Msg{"hình thức %q không có; dùng thuong-ky, chuyen-de hoặc ket-hop", "no meeting kind %q; use thuong-ky, chuyen-de or ket-hop"}
+	CLIPlanBadDate2     = Msg{"ngày %q không hợp lệ; dùng ngày/tháng/năm (ví dụ 05/12/2026) hoặc YYYY-MM-DD", "date %q is not valid; use day/month/year (e.g. 05/12/2026) or YYYY-MM-DD"}
+	CLIPlanBadGrade     = Msg{"mức %q không có; dùng Tốt, Khá, Trung bình hoặc Kém", "no grade %q; use Tốt, Khá, Trung bình or Kém"}
+	CLIPlanBadVote      = Msg{"biểu quyết %q không hợp lệ; dùng TÁN_THÀNH/KHÔNG/KHÁC, ví dụ 12/0/0", "vote %q is not valid; use FOR/AGAINST/OTHER, e.g. 12/0/0"}
+	CLIPlanTextNotFound = Msg{"đoạn --text không có trong mục %s (so sánh sau khi bỏ khoảng trắng thừa); hãy chép đúng một đoạn của mục (xem: chibo show %s)", "the --text passage is not in section %s (compared with spaces normalised); copy a passage of that section exactly (see: chibo show %s)"}
+	CLIPlanWarnShort    = Msg{"Lưu ý: buổi sinh hoạt %s cần ít nhất %d phút.", "Note: a %s meeting must last at least %d minutes."}
+	CLIPlanWarnCrit     = Msg{"Lưu ý: phần tư tưởng, tự phê bình và phê bình nên dành %d–%d phút (hiện %d).", "Note: members' thinking and self-criticism should take %d–%d minutes (now %d)."}
+	CLIPlanAssess       = Msg{"Đánh giá tháng %s; nhiệm vụ tháng %s", "Assesses %s; sets the tasks of %s"}
+	CLIPlanChecklist    = Msg{"Việc trước và sau buổi họp", "Before and after the meeting"}
+	CLIPlanTasks        = Msg{"Nhiệm vụ trong nghị quyết tháng này", "Tasks of this meeting's resolution"}
+	CLIPlanCarried      = Msg{"Nhiệm vụ tháng trước (ghi kết quả: chibo plan task result N KẾT_QUẢ)", "Last month's tasks (record results: chibo plan task result N RESULT)"}
+	CLIPlanNoTasks      = Msg{"(chưa có)", "(none)"}
+	CLIPlanNoResult     = Msg{"chưa ghi kết quả", "no result yet"}
+	CLIPlanTaskAdded    = Msg{"Đã thêm nhiệm vụ %d vào nghị quyết %s.", "Added task %d to the resolution of %s."}
+	CLIPlanTaskRemoved  = Msg{"Đã xoá nhiệm vụ %d của %s.", "Removed task %d of %s."}
+	CLIPlanResultSaved  = Msg{"Đã ghi kết quả nhiệm vụ %d (từ %s) vào kế hoạch %s.", "Recorded the result of task %d (from %s) in the plan of %s."}
+	CLIPlanNeedTaskVerb = Msg{"cần add, list, result hoặc remove sau plan task", "need add, list, result or remove after plan task"}
+	CLIPlanNeedNumber   = Msg{"cần số thứ tự (1, 2, …), không phải %q", "need a number (1, 2, …), not %q"}
+	CLIPlanTicked       = Msg{"Đã đánh dấu xong: %s", "Ticked off: %s"}
+	CLIPlanUnticked     = Msg{"Đã bỏ đánh dấu: %s", "Unticked: %s"}
+	CLIPlanRemoved      = Msg{"Đã xoá %s.", "Removed %s."}
+	CLIPlanMovedTo      = Msg{"Đã chuyển %s: vị trí %d.", "Moved %s: position %d."}
+	CLIPlanRenamed      = Msg{"Đã đổi tên mục %d thành “%s”.", "Renamed item %d to “%s”."}
+	CLIPlanNeedWhere    = Msg{"cần up, down hoặc --item N", "need up, down or --item N"}
+	CLIPlanRoll         = Msg{"Điểm danh %s: có mặt %d/%d (chính thức %d, dự bị %d); vắng có lý do %d, không lý do %d; miễn sinh hoạt %d", "Roll of %s: present %d/%d (official %d, probationary %d); absent with reason %d, without %d; exempt %d"}
+	CLIPlanRollEmpty    = Msg{"Chưa có danh sách đảng viên. Thêm: chibo members add TÊN", "No members yet. Add them: chibo members add NAME"}
+	CLIPlanRollMarked   = Msg{"Đã ghi: %s — %s.", "Recorded: %s — %s."}
+	CLIPlanGuestAdded   = Msg{"Đã thêm khách mời: %s.", "Added guest: %s."}
+	CLIPlanGuests       = Msg{"Khách mời", "Guests"}
+	CLIPlanBadPresence  = Msg{"%q không phải present, excused, absent hay exempt", "%q is not present, excused, absent or exempt"}
+	CLIPlanNeedRollVerb = Msg{"cần show, mark hoặc guest sau plan roll", "need show, mark or guest after plan roll"}
+
+	PresencePresent = Msg{"có mặt", "present"}
+	PresenceExcused = Msg{"vắng có lý do", "absent with reason"}
+	PresenceAbsent  = Msg{"vắng không lý do", "absent without reason"}
+	PresenceExempt  = Msg{"miễn sinh hoạt", "exempt"}
+
+	CLIMembersUsage = Msg{
+		"add [--du-bi] [--mien] TÊN | list | remove N|TÊN",
+		"add [--du-bi] [--mien] NAME | list | remove N|NAME",
+	}
+	CLIMembersSummary = Msg{
+		"danh sách đảng viên của chi bộ, dùng để điểm danh (chỉ lưu trong thư mục dữ liệu, chỉ in vào biên bản của chi bộ)",
+		"the cell's members, for the roll (kept only in the data directory, printed only in the cell's own minutes)",
+	}
+	CLIMembersNoVerb  = Msg{"thiếu việc cần làm (add, list, remove)", "missing what to do (add, list, remove)"}
+	CLIMembersNeedOne = Msg{"cần đúng một tên (đặt trong ngoặc kép nếu có khoảng trắng)", "need exactly one name (quote it if it has spaces)"}
+	CLIMembersAdded   = Msg{"Đã thêm đảng viên %d. %s.", "Added member %d. %s."}
+	CLIMembersRemoved = Msg{"Đã xoá %s khỏi danh sách.", "Removed %s from the list."}
+	CLIMembersNone    = Msg{"Chưa có đảng viên nào. Thêm: chibo members add TÊN", "No members yet. Add one: chibo members add NAME"}
+	CLIMembersOff     = Msg{"chính thức", "official"}
+	CLIMembersProb    = Msg{"dự bị", "probationary"}
+
+	PlanErrBadDate   = Msg{"ngày không hợp lệ; dùng ngày/tháng/năm (ví dụ 05/12/2026)", "the date is not valid; use day/month/year (e.g. 05/12/2026)"}
+	PlanErrEmptyTask = Msg{"nội dung nhiệm vụ trống", "the task text is empty"}
+	PlanErrNoTask    = Msg{"không có nhiệm vụ này (xem: chibo plan task list)", "no such task (see: chibo plan task list)"}
+	PlanErrNoCheck   = Msg{"không có việc này trong danh sách (xem: chibo plan show)", "no such checklist item (see: chibo plan show)"}
+	PlanErrNoMember  = Msg{"không có đảng viên này (xem: chibo members list)", "no such member (see: chibo members list)"}
+	PlanErrSameName  = Msg{"đã có đảng viên trùng tên trong danh sách", "a member with this name is already on the list"}
+	PlanErrEmptyName = Msg{"tên trống", "the name is empty"}
+	PlanErrKind      = Msg{"hình thức sinh hoạt phải là thuong-ky, chuyen-de hoặc ket-hop", "the meeting kind must be thuong-ky, chuyen-de or ket-hop"}
+)
+
+// planMore are the errors of the meeting's tasks, checklist and roll.
+var planMore = []struct {
+	err error
+	msg Msg
+}{
+	{plan.ErrBadDate, PlanErrBadDate}, {plan.ErrEmptyTask, PlanErrEmptyTask}, {plan.ErrNoTask, PlanErrNoTask},
+	{plan.ErrNoCheck, PlanErrNoCheck}, {plan.ErrNoMember, PlanErrNoMember}, {plan.ErrSameMember, PlanErrSameName},
+	{plan.ErrEmptyName, PlanErrEmptyName}, {plan.ErrBadKind, PlanErrKind},
+}
+
+// DescribeMeeting names an error of the tasks, checklist or roll in l, or
+// says it is not one of them.
+func DescribeMeeting(l Lang, err error) (string, bool) {
+	for _, m := range planMore {
+		if errors.Is(err, m.err) {
+			return m.msg.In(l), true
+		}
+	}
+	return "", false
+}
