@@ -199,10 +199,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.sh.search, a.sh.indexErr = msg.s, nil
 		case msg.sync:
 			// The index still answers, from before the change.
-			a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.ImportIndexFailed), msg.err), true
+			a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.ImportIndexFailed), i18n.Describe(a.sh.lang, msg.err)), true
 		default:
 			a.sh.indexErr = msg.err
-			a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.AppIndexError), msg.err), true
+			a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.AppIndexError), i18n.Describe(a.sh.lang, msg.err)), true
 		}
 		cmds := []tea.Cmd{a.resize(), a.cur.Update(indexReadyMsg{})}
 		if a.resync {
@@ -286,18 +286,27 @@ func (a *App) startIndex(lib Library) tea.Cmd {
 }
 
 // indexWork runs an index job in a goroutine, streaming its progress
-// (through the same bar as the first build) and then its outcome.
+// (through the same bar as the first build) and then its outcome. A panic
+// in the job is its outcome too, an error in the status line: it must not
+// kill the app and leave the terminal in the alternate screen (rel-09).
 func indexWork(job func(progress func(done, total int)) (index.Searcher, error), sync bool) tea.Cmd {
 	return func() tea.Msg {
 		ch := make(chan tea.Msg, 1)
 		go func() {
-			s, err := job(func(done, total int) {
+			var s index.Searcher
+			var err error
+			defer func() {
+				if r := recover(); r != nil {
+					s, err = nil, fmt.Errorf("index: %v", r)
+				}
+				ch <- indexDoneMsg{s: s, err: err, sync: sync}
+			}()
+			s, err = job(func(done, total int) {
 				select {
 				case ch <- indexProgressMsg{done: done, total: total, ch: ch}:
 				default: // the UI is behind: skip this step, the next one will do
 				}
 			})
-			ch <- indexDoneMsg{s: s, err: err, sync: sync}
 		}()
 		return indexStartedMsg{ch: ch}
 	}

@@ -93,7 +93,7 @@ func runImport(ctx context.Context, e *env, c *command, args []string) int {
 				fmt.Fprintln(e.stderr, e.T(i18n.ImportCancelled))
 				return 130
 			}
-			fmt.Fprintf(e.stderr, e.T(i18n.ImportIndexFailed)+"\n", err)
+			fmt.Fprintf(e.stderr, e.T(i18n.ImportIndexFailed)+"\n", describeError(e, err))
 		}
 	}
 	if counts[content.ImportFailed] > 0 {

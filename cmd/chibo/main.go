@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"chibo/content"
+	"chibo/index"
 	"chibo/tui/i18n"
 )
 
@@ -176,9 +177,14 @@ func usageError(e *env, c *command, msg string) int {
 	return 2
 }
 
-// fail prints an error and returns exit code 1.
+// fail prints an error and returns exit code 1, or 2 when the error is
+// the user's input (a query chibo cannot read, such as nam:abc).
 func fail(e *env, err error) int {
 	fmt.Fprintln(e.stderr, "chibo:", describeError(e, err))
+	var qe *index.QueryError
+	if errors.As(err, &qe) {
+		return 2
+	}
 	return 1
 }
 

@@ -85,7 +85,7 @@ func runRemove(e *env, args []string) int {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()
 		if err := syncIndex(ctx, e, lib, newProgressBar(e.stderr, "")); err != nil {
-			fmt.Fprintf(e.stderr, e.T(i18n.ImportIndexFailed)+"\n", err)
+			fmt.Fprintf(e.stderr, e.T(i18n.ImportIndexFailed)+"\n", describeError(e, err))
 		}
 	}
 	return code
