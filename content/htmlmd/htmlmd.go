@@ -600,7 +600,7 @@ func (t *table) endRow(c *conv) {
 	}
 	t.endCell(c)
 	emitted := len(c.blocks) > t.rowStart
-	if (t.allTH || t.inHead) && t.labels == nil && t.dataRows == 0 && t.col > 1 {
+	if (t.allTH || t.inHead) && t.labels == nil && t.dataRows == 0 && t.col > 1 && shortLabels(t.cells) {
 		t.labels = make([]string, len(t.cells))
 		t.used = make([]bool, len(t.cells))
 		for i, s := range t.cells {
@@ -616,6 +616,20 @@ func (t *table) endRow(c *conv) {
 	t.col = 0
 	t.cells = t.cells[:0]
 	t.rowStart = len(c.blocks)
+}
+
+// maxLabel is the longest header cell used as a label repeated before
+// each cell of its column: a longer one is text, not a label, and
+// repeating it made a 45 KB table 34 MB of markdown.
+const maxLabel = 200
+
+func shortLabels(cells []string) bool {
+	for _, s := range cells {
+		if len(s) > maxLabel {
+			return false
+		}
+	}
+	return true
 }
 
 // finish writes back the header labels no cell was shown under, so their

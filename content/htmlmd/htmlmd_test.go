@@ -2,6 +2,7 @@ package htmlmd
 
 import (
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode"
@@ -122,7 +123,19 @@ func FuzzConvert(f *testing.F) {
 	f.Add("<html><head><title>t</title></head><body><h2>x</h2><table><tr><th>a<th>b<tr><td>1<td><ol><li>2</ol></table></body>")
 	f.Add("<blockquote><pre>a\n b</pre><ul><li><b>x<i>y</b>z</i></ul></blockquote><script>s</script>")
 	f.Fuzz(func(t *testing.T, in string) {
+		var m0, m1 runtime.MemStats
+		runtime.ReadMemStats(&m0)
 		title, md := Page(in)
+		runtime.ReadMemStats(&m1)
+		// Bounded: output and allocation linear in the input (a header
+		// label is repeated before each cell of its column: at most
+		// maxLabel bytes per cell of at least 4 input bytes).
+		if n := len(title) + len(md); n > 64*len(in)+4096 {
+			t.Fatalf("%d bytes of markdown out of %d", n, len(in))
+		}
+		if alloc := m1.TotalAlloc - m0.TotalAlloc; alloc > uint64(4<<20+4000*len(in)) {
+			t.Fatalf("%d input bytes allocated %d KB", len(in), alloc>>10)
+		}
 		for _, s := range []string{title, md} {
 			if !utf8.ValidString(s) && utf8.ValidString(in) {
 				t.Fatalf("invalid UTF-8 out of valid input: %q", s)
@@ -281,5 +294,19 @@ func TestControlsDropped(t *testing.T) {
 		if strings.Contains(md, bad) {
 			t.Errorf("%q in %q", bad, md)
 		}
+	}
+}
+
+// A long header cell repeated before every cell of its column made a
+// 45 KB table 34 MB of markdown.
+func TestLongHeaderNotRepeated(t *testing.T) {
+	in := "<table><tr><th>" + strings.Repeat("tiêu đề dài ", 1000) + "<th>b</tr>" + strings.Repeat("<tr><td>x<td>y", 2000) + "</table>"
+	_, md := Page(in)
+	if len(md) > 10*len(in) {
+		t.Fatalf("%d bytes of markdown out of %d", len(md), len(in))
+	}
+	_, md = Page("<table><tr><th>Họ tên<th>Chức vụ</tr><tr><td>An<td>Bí thư</tr></table>")
+	if !strings.Contains(md, "**Họ tên:** An") {
+		t.Fatalf("short labels lost: %q", md)
 	}
 }

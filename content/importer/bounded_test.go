@@ -161,3 +161,18 @@ func TestRTFManyRunsLinear(t *testing.T) {
 		t.Fatalf("a %d KB RTF allocated %d MB", len(data)>>10, alloc>>20)
 	}
 }
+
+// Plain UTF-8 text costs one copy: cp1252Bytes (the mojibake check)
+// allocated a second copy up front before finding the first Vietnamese
+// letter outside Windows-1252.
+func TestTextOneCopy(t *testing.T) {
+	data := []byte(strings.Repeat("Chi bộ họp định kỳ hằng tháng, bàn về nông thôn mới. ", 100000))
+	var err error
+	alloc := allocDuring(func() { _, err = Convert(context.Background(), "a.txt", data, Options{}) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if alloc > uint64(len(data))*3/2 {
+		t.Fatalf("%d MB of text allocated %d MB", len(data)>>20, alloc>>20)
+	}
+}
