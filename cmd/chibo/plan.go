@@ -338,6 +338,13 @@ func planExport(e *env, c *command, args []string) int {
 		return code
 	}
 	checkSources(e, p)
+	// A source that left the library was reported above; the printed pack
+	// is the cell's document and carries no internal notes.
+	for i := range p.Items {
+		for j := range p.Items[i].Excerpts {
+			p.Items[i].Excerpts[j].Missing = false
+		}
+	}
 	data, err := plan.Export(p, f)
 	if err != nil {
 		return fail(e, err)
@@ -553,6 +560,10 @@ func planSet(e *env, c *command, args []string) int {
 		if set["date"] {
 			p.Date = date
 		}
+		// Names are kept without their "Chi bộ"/"Đảng bộ" prefix, so no
+		// printed form can double it ("CHI BỘ CHI BỘ …").
+		*str["cell"] = plan.CellBare(*str["cell"])
+		*str["party"] = plan.PartyBare(*str["party"])
 		for name, dst := range map[string]*string{
 			"place": &p.Place, "locality": &p.Locality, "cell": &p.Cell, "party": &p.Party,
 			"chair": &p.Record.Chair, "secretary": &p.Record.Secretary, "start": &p.Record.Start, "end": &p.Record.End,

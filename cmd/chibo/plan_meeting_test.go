@@ -4,6 +4,10 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+	"time"
+
+	"chibo/content"
+	"chibo/content/plan"
 )
 
 func TestPlanSubcommandHelp(t *testing.T) {
@@ -75,6 +79,10 @@ func TestPlanMonthToMonthCLI(t *testing.T) {
 	if strings.Contains(nq, "CHI BỘ CHI BỘ") || strings.Contains(nq, "ĐẢNG ỦY ĐẢNG") || strings.Contains(nq, "NHIỆM VỤ THÁNG 12/2026\n") && strings.Contains(nq, "I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 12") {
 		t.Errorf("resolution:\n%s", nq)
 	}
+	pack, _, code := planCLI(t, data, "vi", "", "plan", "export", "--format", "md", "--out", "-", "2026-11")
+	if code != 0 || !strings.Contains(pack, "CHI BỘ ẤP PHÚ LỢI") || !strings.Contains(pack, "ĐẢNG BỘ XÃ TÂN PHÚ") || strings.Contains(pack, "CHI BỘ CHI BỘ") || strings.Contains(pack, "ĐẢNG BỘ ĐẢNG BỘ") {
+		t.Errorf("pack names doubled or missing: %d\n%.600s", code, pack)
+	}
 	// A month with no earlier plan starts empty.
 	if out := run("plan", "task", "list", "2026-10"); strings.Contains(out, "tháng trước") {
 		t.Errorf("October carries something:\n%s", out)
@@ -127,5 +135,22 @@ func TestPlanEditAndRollCLI(t *testing.T) {
 	// exported as before.
 	if out, _, code := planCLI(t, data, "vi", "", "plan", "export", "--format", "md", "--out", "-"); code != 0 || !strings.Contains(out, "CHƯƠNG TRÌNH") {
 		t.Fatalf("export: %d", code)
+	}
+}
+
+// An excerpt whose document left the library is reported on stderr, and
+// the printed pack carries no "(nguồn không còn trong thư viện)".
+func TestPlanExportNoInternalNotes(t *testing.T) {
+	data := t.TempDir()
+	st := plan.OpenStore(content.Dirs{Data: data, Cache: data}.User())
+	if _, err := st.Update("2026-11", func(p *plan.Plan) error {
+		_, err := p.AddExcerpt(plan.ItemInfo, plan.Excerpt{Doc: "da-xoa", DocTitle: "Tài liệu đã xoá", Text: "Đoạn còn giữ."}, time.Now())
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut, code := planCLI(t, data, "vi", "", "plan", "export", "--format", "md", "--out", "-", "2026-11")
+	if code != 0 || !strings.Contains(out, "Đoạn còn giữ.") || strings.Contains(out, plan.MissingSource) || !strings.Contains(errOut, "không còn trong thư viện") {
+		t.Fatalf("export: %d %q\n%s", code, errOut, out)
 	}
 }
