@@ -1,6 +1,6 @@
 //go:build windows
 
-package index
+package lockfile
 
 import (
 	"errors"
@@ -9,11 +9,11 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// tryLock takes the lock file's shared or exclusive lock without blocking;
-// ok is false when another process holds a conflicting lock. A held lock is
+// TryLock takes the file's shared or exclusive lock without blocking; ok
+// is false when another holder has a conflicting lock. A held lock is
 // released first, as flock does on Unix.
-func tryLock(f *os.File, exclusive bool) (bool, error) {
-	_ = unlock(f)
+func TryLock(f *os.File, exclusive bool) (bool, error) {
+	_ = Unlock(f)
 	flags := uint32(windows.LOCKFILE_FAIL_IMMEDIATELY)
 	if exclusive {
 		flags |= windows.LOCKFILE_EXCLUSIVE_LOCK
@@ -29,7 +29,8 @@ func tryLock(f *os.File, exclusive bool) (bool, error) {
 	return false, err
 }
 
-func unlock(f *os.File) error {
+// Unlock releases the file's lock.
+func Unlock(f *os.File) error {
 	ol := new(windows.Overlapped)
 	return windows.UnlockFileEx(windows.Handle(f.Fd()), 0, 1, 0, ol)
 }
