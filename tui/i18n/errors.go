@@ -40,7 +40,7 @@ var (
 	// The index folder cannot be written.
 	ErrIndexReadOnly        = Msg{"thư mục dữ liệu chỉ đọc (%s): chỉ mục tìm kiếm chưa theo kịp thư viện và chibo cần quyền ghi để cập nhật nó. Hãy cấp quyền ghi hoặc chọn thư mục dữ liệu khác bằng --data.", "the data folder is read-only (%s): the search index is behind the library and chibo needs write access to update it. Grant write access or choose another data folder with --data."}
 	ErrIndexReadOnlyMissing = Msg{"thư mục dữ liệu chỉ đọc (%s): chưa có chỉ mục tìm kiếm và chibo cần quyền ghi để lập nó. Hãy cấp quyền ghi hoặc chọn thư mục dữ liệu khác bằng --data.", "the data folder is read-only (%s): there is no search index yet and chibo needs write access to build it. Grant write access or choose another data folder with --data."}
-	ErrIndexBusy            = Msg{"một chương trình chibo khác (có thể là ứng dụng đang mở) đang dùng chỉ mục tìm kiếm; hãy đóng nó rồi thử lại", "another chibo (perhaps the open app) is using the search index; close it and try again"}
+	ErrIndexBusy            = Msg{"một chương trình chibo khác, có thể là ứng dụng đang mở, đang dùng chỉ mục tìm kiếm; hãy đóng nó rồi thử lại", "another chibo, perhaps the open app, is using the search index; close it and try again"}
 )
 
 // Describe turns an error into a sentence in the user's language. A file
