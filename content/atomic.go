@@ -3,7 +3,40 @@ package content
 import (
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 )
+
+// StaleTempAge is how old a temporary file must be before it is taken for
+// the leftover of a killed chibo: no write keeps one open for that long.
+const StaleTempAge = 5 * time.Minute
+
+// RemoveStaleTemps deletes, in dir (not below it), the temporary files
+// WriteFileAtomic and the parse cache create (".NAME.tmp-*", ".tmp-*")
+// when they are older than age: what a kill -9 or power cut in the middle
+// of a write leaves behind. It returns how many it removed; errors (a
+// folder that cannot be written) are ignored, the files are only litter.
+func RemoveStaleTemps(dir string, age time.Duration) int {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasPrefix(name, ".") || !strings.Contains(name, ".tmp-") || !e.Type().IsRegular() {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || time.Since(info.ModTime()) < age {
+			continue
+		}
+		if os.Remove(filepath.Join(dir, name)) == nil {
+			n++
+		}
+	}
+	return n
+}
 
 // WriteFileAtomic replaces path with data so that a crash or kill at any
 // moment leaves either the old file or the new one, never a torn mix: the

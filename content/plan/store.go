@@ -12,17 +12,22 @@ import (
 	"sync"
 	"time"
 
+	"chibo/content"
+	"chibo/content/lockfile"
 	"chibo/content/userdata"
 )
 
 // Store keeps one JSON file per plan in <user dir>/plans/. Every Save is
 // atomic; a file that cannot be read back is renamed aside and reported.
 // A Store is safe for use from several goroutines; Update also keeps two
-// screens of one process from losing each other's changes.
+// screens of one process, and two chibo processes, from losing each
+// other's changes: it holds the folder's lock file (plans/.lock) from the
+// load to the save.
 type Store struct {
-	dir string
-	now func() time.Time
-	mu  sync.Mutex
+	dir  string
+	now  func() time.Time
+	mu   sync.Mutex
+	tidy sync.Once
 }
 
 // OpenStore returns the store under userDir (content.Dirs.User()). The
@@ -81,7 +86,23 @@ func (s *Store) load(key string) (*Plan, bool, error) {
 func (s *Store) Save(p *Plan) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	l, err := s.lock()
+	if err != nil {
+		return err
+	}
+	defer l.Release()
 	return s.save(p)
+}
+
+// lock takes the inter-process lock of the plans folder, and the first
+// time tidies the temporary files a killed chibo left there.
+func (s *Store) lock() (*lockfile.Lock, error) {
+	l, err := lockfile.Acquire(filepath.Join(s.dir, ".lock"), 0)
+	if err != nil {
+		return nil, err
+	}
+	s.tidy.Do(func() { content.RemoveStaleTemps(s.dir, content.StaleTempAge) })
+	return l, nil
 }
 
 func (s *Store) save(p *Plan) error {
@@ -111,13 +132,19 @@ func (s *Store) checkNotNewer(path string) error {
 }
 
 // Update loads the plan key (or its skeleton), applies fn and saves the
-// result, all under the store's lock, and returns the saved plan. When fn
+// result, all under the store's lock (held against other chibo processes
+// too), and returns the saved plan. When fn
 // fails nothing is written. When the file was damaged it has been set
 // aside, the update went ahead on a fresh skeleton, and the
 // *userdata.DamagedError is returned with the plan so it can be reported.
 func (s *Store) Update(key string, fn func(*Plan) error) (*Plan, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	l, err := s.lock()
+	if err != nil {
+		return nil, err
+	}
+	defer l.Release()
 	p, _, lerr := s.load(key)
 	if p == nil {
 		return nil, lerr

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -309,5 +310,101 @@ func TestCrashDuringSave(t *testing.T) {
 	list, err := s.List()
 	if err != nil || len(list) != 1 || list[0].Err != nil {
 		t.Fatalf("List after the crashes = %+v %v", list, err)
+	}
+}
+
+// appendEnv names the directory the append-test children write into, and
+// their tag.
+const appendEnv = "CHIBO_PLAN_APPEND"
+
+// TestAppendChild is the child of TestTwoProcessesAppend: 20 appends of
+// "TAG1".."TAG20" to the first item's notes, each its own Update.
+func TestAppendChild(t *testing.T) {
+	arg := os.Getenv(appendEnv)
+	if arg == "" {
+		t.Skip("only run as the child of TestTwoProcessesAppend")
+	}
+	dir, tag, _ := strings.Cut(arg, "|")
+	s := OpenStore(dir)
+	for i := 1; i <= 20; i++ {
+		_, err := s.Update("2026-05", func(p *Plan) error {
+			id := p.Items[0].ID
+			return p.SetNotes(id, strings.TrimSpace(p.Items[0].Notes+"\n"+tag+strconv.Itoa(i)))
+		})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(3)
+		}
+	}
+}
+
+// TestTwoProcessesAppend (rel-10): two chibo processes appending notes to
+// one plan at once keep every note (the store's Update held an in-process
+// mutex only: 20 saves, 18 kept).
+func TestTwoProcessesAppend(t *testing.T) {
+	dir := t.TempDir()
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	outs := make([][]byte, 2)
+	for i, tag := range []string{"A", "B"} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cmd := exec.Command(os.Args[0], "-test.run=^TestAppendChild$", "-test.count=1")
+			cmd.Env = append(os.Environ(), appendEnv+"="+dir+"|"+tag)
+			outs[i], errs[i] = cmd.CombinedOutput()
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("child %d: %v\n%s", i, err, outs[i])
+		}
+	}
+	p, saved, err := OpenStore(dir).Load("2026-05")
+	if err != nil || !saved {
+		t.Fatalf("load: %v %v", saved, err)
+	}
+	kept := map[string]bool{}
+	for _, l := range strings.Split(p.Items[0].Notes, "\n") {
+		kept[strings.TrimSpace(l)] = true
+	}
+	var lost []string
+	for _, tag := range []string{"A", "B"} {
+		for i := 1; i <= 20; i++ {
+			if !kept[tag+strconv.Itoa(i)] {
+				lost = append(lost, tag+strconv.Itoa(i))
+			}
+		}
+	}
+	if len(lost) > 0 {
+		t.Fatalf("kept %d of 40 notes; lost %v", 40-len(lost), lost)
+	}
+}
+
+// TestStaleTempsRemoved (rel-20): a temporary file a killed save left in
+// the plans folder is removed by the next save once it is old; a fresh
+// one (a save in progress elsewhere) is left alone.
+func TestStaleTempsRemoved(t *testing.T) {
+	dir := t.TempDir()
+	s := OpenStore(dir)
+	os.MkdirAll(s.Dir(), 0o755)
+	old := filepath.Join(s.Dir(), ".2026-05.json.tmp-123")
+	fresh := filepath.Join(s.Dir(), ".2026-06.json.tmp-456")
+	for _, f := range []string{old, fresh} {
+		if err := os.WriteFile(f, []byte("partial"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	long := time.Now().Add(-time.Hour)
+	os.Chtimes(old, long, long)
+	if _, err := s.Update("2026-05", func(*Plan) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); err == nil {
+		t.Error("an hour-old temporary file is still there")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("a fresh temporary file was removed: %v", err)
 	}
 }
