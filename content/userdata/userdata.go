@@ -13,6 +13,9 @@ import (
 	"sort"
 	"sync"
 	"time"
+
+	"chibo/content"
+	"chibo/content/lockfile"
 )
 
 // Version is the file format version this code writes.
@@ -53,10 +56,14 @@ type positionsFile struct {
 }
 
 // Store is the user's bookmarks and reading positions. It is safe for use
-// from several goroutines.
+// from several goroutines, and several chibo processes may share the
+// files: each change re-reads the file under the folder's lock file
+// (user/.lock) and applies itself to what is there, so a bookmark added by
+// another process is not lost.
 type Store struct {
-	dir string
-	now func() time.Time
+	dir  string
+	now  func() time.Time
+	tidy sync.Once
 
 	mu        sync.Mutex
 	bookmarks []Bookmark
@@ -139,6 +146,15 @@ func (s *Store) ToggleBookmark(doc, section, heading string) (bool, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	l, err := s.lock()
+	if err != nil {
+		return false, err
+	}
+	defer l.Release()
+	var bf bookmarksFile
+	if s.refresh(BookmarksFile, &bf) {
+		s.bookmarks = bf.Bookmarks
+	}
 	old := s.bookmarks
 	var on bool
 	if i := s.find(doc, section); i >= 0 {
@@ -176,6 +192,15 @@ func (s *Store) SetPosition(doc, section string, line int) error {
 	if p, ok := s.positions[doc]; ok && p.Section == section && p.Line == line {
 		return nil
 	}
+	l, err := s.lock()
+	if err != nil {
+		return err
+	}
+	defer l.Release()
+	var pf positionsFile
+	if s.refresh(PositionsFile, &pf) && pf.Positions != nil {
+		s.positions = pf.Positions
+	}
 	old, had := s.positions[doc]
 	s.positions[doc] = position{Section: section, Line: line, Updated: s.now().UTC().Truncate(time.Second)}
 	if err := s.save(PositionsFile, positionsFile{Version: Version, Positions: s.positions}); err != nil {
@@ -187,6 +212,30 @@ func (s *Store) SetPosition(doc, section string, line int) error {
 		return err
 	}
 	return nil
+}
+
+// lock takes the user folder's inter-process lock, and the first time
+// tidies the temporary files a killed chibo left there.
+func (s *Store) lock() (*lockfile.Lock, error) {
+	l, err := lockfile.Acquire(s.path(".lock"), 0)
+	if err != nil {
+		return nil, err
+	}
+	s.tidy.Do(func() { content.RemoveStaleTemps(s.dir, content.StaleTempAge) })
+	return l, nil
+}
+
+// refresh re-reads one file into v under the lock, to apply a change to
+// what another process may have saved since; it says whether v holds the
+// file. A file that has become unreadable is handled as at Open (set
+// aside, or read-only when newer) and the store carries on from memory.
+func (s *Store) refresh(name string, v any) bool {
+	found, err := ReadVersioned(s.path(name), Version, v, s.now())
+	if err != nil {
+		s.problem(name, err)
+		return false
+	}
+	return found
 }
 
 // save writes one file; the caller holds s.mu.

@@ -3,8 +3,11 @@ package userdata
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -221,5 +224,75 @@ func TestConcurrentUse(t *testing.T) {
 		if _, line, ok := s2.Position(string(rune('a' + g))); !ok || line != 9 {
 			t.Fatalf("position %d = %d %v", g, line, ok)
 		}
+	}
+}
+
+// twoEnv names the folder and tag of a TestTwoProcessesChild run.
+const twoEnv = "CHIBO_USERDATA_TWO"
+
+// TestTwoProcessesChild is the child of TestTwoProcesses: 20 bookmarks and
+// 20 reading positions of its own, each saved at once.
+func TestTwoProcessesChild(t *testing.T) {
+	arg := os.Getenv(twoEnv)
+	if arg == "" {
+		t.Skip("only run as the child of TestTwoProcesses")
+	}
+	dir, tag, _ := strings.Cut(arg, "|")
+	s, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= 20; i++ {
+		doc := tag + strconv.Itoa(i)
+		if on, err := s.ToggleBookmark(doc, "i", "I"); err != nil || !on {
+			fmt.Fprintln(os.Stderr, on, err)
+			os.Exit(3)
+		}
+		if err := s.SetPosition(doc, "i", i); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(3)
+		}
+	}
+}
+
+// TestTwoProcesses (rel-10): two chibo processes adding bookmarks and
+// reading positions at once keep all of them.
+func TestTwoProcesses(t *testing.T) {
+	dir := t.TempDir()
+	var wg sync.WaitGroup
+	errs := make([]error, 2)
+	outs := make([][]byte, 2)
+	for i, tag := range []string{"a", "b"} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cmd := exec.Command(os.Args[0], "-test.run=^TestTwoProcessesChild$", "-test.count=1")
+			cmd.Env = append(os.Environ(), twoEnv+"="+dir+"|"+tag)
+			outs[i], errs[i] = cmd.CombinedOutput()
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("child %d: %v\n%s", i, err, outs[i])
+		}
+	}
+	s, err := Open(dir)
+	if err != nil || len(s.Problems) > 0 {
+		t.Fatal(err, s.Problems)
+	}
+	if n := len(s.Bookmarks()); n != 40 {
+		t.Errorf("kept %d of 40 bookmarks", n)
+	}
+	n := 0
+	for _, tag := range []string{"a", "b"} {
+		for i := 1; i <= 20; i++ {
+			if _, line, ok := s.Position(tag + strconv.Itoa(i)); ok && line == i {
+				n++
+			}
+		}
+	}
+	if n != 40 {
+		t.Errorf("kept %d of 40 reading positions", n)
 	}
 }
