@@ -21,6 +21,12 @@ const (
 	ProblemTooLarge Problem = "too-large"
 	ProblemFormat   Problem = "format" // a container (docx, odt, pdf) that is damaged or unsupported
 	ProblemRead     Problem = "read"   // the file system refused
+	// The file was read, but its copy could not be written into the
+	// library (disk full, read-only folder …); Err is the system's error.
+	ProblemLibraryWrite Problem = "library-write"
+	// Reading the file took longer than the import allows for one file
+	// (ImportOptions.FileTimeout); Detail is the time allowed.
+	ProblemTimeout Problem = "timeout"
 )
 
 // FileError names the file and the problem, so one bad file in an import
