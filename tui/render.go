@@ -45,9 +45,7 @@ type renderedDoc struct {
 // renderDocument renders every section of d with glamour at width. It is
 // slow for big documents and runs in a tea.Cmd.
 func (c *renderCache) renderDocument(d *content.Document, width int, theme string, lang i18n.Lang) (*renderedDoc, error) {
-	if width < 20 {
-		width = 20
-	}
+	width = ClampWidth(width)
 	style := theme
 	if style == "" {
 		style = ThemeDark
@@ -62,12 +60,12 @@ func (c *renderCache) renderDocument(d *content.Document, width int, theme strin
 		}
 		if r == nil {
 			var err error
-			r, err = glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(width-4), glamour.WithTableWrap(true))
+			r, err = newRenderer(style, width, true)
 			if err != nil {
 				return "", err
 			}
 		}
-		out, err := r.Render(md)
+		out, err := renderBounded(r, md, width)
 		if err != nil {
 			return "", err
 		}

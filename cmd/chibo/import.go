@@ -14,6 +14,7 @@ import (
 
 	"chibo/content"
 	"chibo/content/importer"
+	"chibo/content/safetext"
 	"chibo/index"
 	"chibo/tui/i18n"
 )
@@ -74,7 +75,7 @@ func runImport(ctx context.Context, e *env, c *command, args []string) int {
 		}
 		bar.clear()
 		fmt.Fprintln(e.stdout, importLine(e, r))
-		bar.draw(r.N, r.Total, filepath.Base(r.Path))
+		bar.draw(r.N, r.Total, safetext.Line(filepath.Base(r.Path)))
 	})
 	bar.clear()
 	elapsed := time.Since(start)
@@ -120,20 +121,23 @@ func syncIndex(ctx context.Context, e *env, lib *content.Library, bar *progressB
 	return err
 }
 
-// importLine is the one-line result for a file.
+// importLine is the one-line result for a file. The path, the ID made
+// from it and an error naming it come from outside: they go through
+// safetext.Line, so a file name cannot clear the screen, set the title or
+// overwrite its own line with '\r'.
 func importLine(e *env, r content.ImportResult) string {
 	verb := map[content.ImportStatus]i18n.Msg{
 		content.ImportAdded: i18n.ImportAdded, content.ImportUpdated: i18n.ImportUpdated,
 		content.ImportDuplicate: i18n.ImportDuplicate, content.ImportFailed: i18n.ImportFailed,
 		content.ImportSkipped: i18n.ImportSkipped,
 	}[r.Status]
-	line := fmt.Sprintf("%-12s %s", e.T(verb), r.Path)
+	line := fmt.Sprintf("%-12s %s", e.T(verb), safetext.Line(r.Path))
 	var notes []string
 	switch r.Status {
 	case content.ImportAdded, content.ImportUpdated:
-		notes = append(notes, fmt.Sprintf(e.T(i18n.ImportAs), r.Doc.ID))
+		notes = append(notes, fmt.Sprintf(e.T(i18n.ImportAs), safetext.Line(r.Doc.ID)))
 		if r.Encoding != "" && r.Encoding != importer.UTF8 {
-			notes = append(notes, fmt.Sprintf(e.T(i18n.ImportEncodingNote), r.Encoding))
+			notes = append(notes, fmt.Sprintf(e.T(i18n.ImportEncodingNote), safetext.Line(r.Encoding)))
 		}
 		if r.OCR {
 			notes = append(notes, e.T(i18n.ImportOCRNote))
@@ -145,7 +149,7 @@ func importLine(e *env, r content.ImportResult) string {
 			notes = append(notes, fmt.Sprintf(e.T(i18n.ImportReplacedNote), r.Replaced))
 		}
 	case content.ImportDuplicate:
-		notes = append(notes, fmt.Sprintf(e.T(i18n.ImportSameAs), r.Doc.ID))
+		notes = append(notes, fmt.Sprintf(e.T(i18n.ImportSameAs), safetext.Line(r.Doc.ID)))
 	case content.ImportSkipped:
 		if errors.Is(r.Err, content.ErrOutside) {
 			notes = append(notes, e.T(i18n.ImportOutside))
@@ -153,7 +157,7 @@ func importLine(e *env, r content.ImportResult) string {
 			notes = append(notes, e.T(i18n.ImportNotDocument))
 		}
 	case content.ImportFailed:
-		return line + "\n    " + describeError(e, r.Err)
+		return line + "\n    " + safetext.Line(describeError(e, r.Err))
 	}
 	if len(notes) > 0 {
 		line += " — " + strings.Join(notes, "; ")

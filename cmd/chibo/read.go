@@ -8,10 +8,11 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"charm.land/glamour/v2"
 	"github.com/charmbracelet/x/term"
 
 	"chibo/content"
+	"chibo/content/safetext"
+	"chibo/tui"
 	"chibo/tui/i18n"
 )
 
@@ -61,11 +62,11 @@ func runList(e *env, args []string) int {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, e.T(i18n.CLIListHeader))
 	for _, d := range entries {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", d.ID, i18n.KindName(string(d.Kind)).In(e.lang), dash(d.Number), dash(d.Date), d.Sections, truncate(d.Title, 60))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", safetext.Line(d.ID), i18n.KindName(string(d.Kind)).In(e.lang), dash(safetext.Line(d.Number)), dash(safetext.Line(d.Date)), d.Sections, truncate(safetext.Line(d.Title), 60))
 	}
 	tw.Flush()
 	for _, p := range lib.Problems {
-		fmt.Fprintln(e.stderr, "chibo:", describeError(e, p))
+		fmt.Fprintln(e.stderr, "chibo:", safetext.Line(describeError(e, p)))
 	}
 	return 0
 }
@@ -106,9 +107,11 @@ func runOutline(e *env, args []string) int {
 	if *asJSON {
 		return writeJSON(e, out)
 	}
-	fmt.Fprintln(e.stdout, doc.Title)
+	// Titles, headings and IDs come from the document (and its file
+	// name): one line each, with no control sequence.
+	fmt.Fprintln(e.stdout, safetext.Line(doc.Title))
 	for _, s := range out.Sections {
-		fmt.Fprintf(e.stdout, "%s%s  [%s]\n", strings.Repeat("  ", s.Level), s.Heading, s.ID)
+		fmt.Fprintf(e.stdout, "%s%s  [%s]\n", strings.Repeat("  ", s.Level), safetext.Line(s.Heading), safetext.Line(s.ID))
 	}
 	return 0
 }
@@ -129,19 +132,22 @@ func runShow(e *env, args []string) int {
 	if *md && *plain {
 		return usageError(e, c, e.T(i18n.CLIShowOneFormat))
 	}
-	if *width < 0 || (*width > 0 && *width < 20) {
-		return usageError(e, c, e.T(i18n.CLIShowBadWidth))
+	if *width != 0 && (*width < tui.MinTextWidth || *width > tui.MaxTextWidth) {
+		return usageError(e, c, fmt.Sprintf(e.T(i18n.CLIShowBadWidth), tui.MinTextWidth, tui.MaxTextWidth, *width))
 	}
 	doc, sec, code := resolveDoc(e, pos[0])
 	if doc == nil {
 		return code
 	}
+	// Document text is stripped of control sequences at import; Strip
+	// again on the way out (a file shown by path, a library written by an
+	// older chibo). The rendered form is stripped by tui.RenderMarkdown.
 	switch {
 	case *plain:
-		io.WriteString(e.stdout, plainText(doc, sec))
+		io.WriteString(e.stdout, safetext.Strip(plainText(doc, sec)))
 		return 0
 	case *md:
-		io.WriteString(e.stdout, markdownOf(doc, sec))
+		io.WriteString(e.stdout, safetext.Strip(markdownOf(doc, sec)))
 		return 0
 	}
 	w := *width
@@ -158,11 +164,7 @@ func runShow(e *env, args []string) int {
 	if tty && os.Getenv("NO_COLOR") == "" {
 		style = "dark"
 	}
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle(style), glamour.WithWordWrap(w-4))
-	if err != nil {
-		return fail(e, err)
-	}
-	out, err := r.Render(markdownOf(doc, sec))
+	out, err := tui.RenderMarkdown(markdownOf(doc, sec), w, style)
 	if err != nil {
 		return fail(e, err)
 	}
@@ -199,7 +201,7 @@ func resolveDoc(e *env, arg string) (*content.Document, *content.Section, int) {
 	}
 	s, ok := doc.Section(secID)
 	if !ok {
-		fmt.Fprintf(e.stderr, e.T(i18n.CLINoSuchSection)+"\n", secID, doc.ID, doc.ID)
+		fmt.Fprintf(e.stderr, e.T(i18n.CLINoSuchSection)+"\n", secID, safetext.Line(doc.ID), safetext.Line(doc.ID))
 		return nil, nil, 1
 	}
 	return doc, s, 0

@@ -10,7 +10,7 @@ var (
 	CLIShowUsage      = Msg{"[--markdown|--plain] [--width N] TÀI_LIỆU[#MỤC]", "[--markdown|--plain] [--width N] DOC[#SECTION]"}
 	CLIShowSummary    = Msg{"hiển thị một tài liệu hoặc một mục", "show a document or one section"}
 	CLIShowOneFormat  = Msg{"chỉ chọn một trong --markdown và --plain", "choose only one of --markdown and --plain"}
-	CLIShowBadWidth   = Msg{"--width phải từ 20 trở lên", "--width must be 20 or more"}
+	CLIShowBadWidth   = Msg{"--width là số cột của màn hình, phải từ %d đến %d (đã cho %d)", "--width is the screen width in columns and must be from %d to %d (got %d)"}
 	CLINoArgs         = Msg{"lệnh này không nhận tham số", "this command takes no arguments"}
 	CLINeedDoc        = Msg{"cần đúng một tài liệu (xem mã bằng: chibo list)", "needs exactly one document (see the IDs with: chibo list)"}
 	CLINoSuchDoc      = Msg{"chibo: không có tài liệu %q trong thư viện. Xem danh sách bằng: chibo list", "chibo: no document %q in the library. See the list with: chibo list"}
