@@ -25,14 +25,18 @@ import (
 // as the text.
 func noisyDocs(n, words int) []*content.Document {
 	rng := rand.New(rand.NewSource(1))
+	vocab := make([]string, 512)
+	for i := range vocab {
+		vocab[i] = fmt.Sprintf("w%x", rng.Int63())
+	}
 	docs := synthDocs(n, 3)
 	for _, d := range docs {
 		for _, s := range d.Sections {
 			var b strings.Builder
 			for range words {
-				fmt.Fprintf(&b, "w%x ", rng.Int63())
+				b.WriteString(vocab[rng.Intn(len(vocab))] + " ")
 			}
-			s.Text += b.String()
+			s.Text = b.String()
 		}
 		d.Hash += "-noisy"
 	}
@@ -97,8 +101,8 @@ func diskFullChild(t *testing.T, dir string) {
 			}
 		}
 	}
-	// A rebuild: every document changes.
-	check("rebuild", ix.Sync(context.Background(), noisyDocs(70, 15), nil))
+	// A rebuild (the path of a first build and of a large change).
+	check("rebuild", ix.Rebuild(context.Background(), noisyDocs(16, 30), nil))
 	// An update in place: one document more.
 	check("update", ix.Sync(context.Background(), append(synthDocs(5, 1), noisyDocs(1, 250)...), nil))
 	if _, err := os.Stat(filepath.Join(dir, metaFile)); err != nil {
