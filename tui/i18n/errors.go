@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"syscall"
 
 	"chibo/content"
+	"chibo/content/lockfile"
 	"chibo/content/plan"
 	"chibo/content/userdata"
 	"chibo/index"
@@ -40,6 +42,9 @@ var (
 	// The index folder cannot be written.
 	ErrIndexReadOnly        = Msg{"thư mục dữ liệu chỉ đọc (%s): chỉ mục tìm kiếm chưa theo kịp thư viện và chibo cần quyền ghi để cập nhật nó. Hãy cấp quyền ghi hoặc chọn thư mục dữ liệu khác bằng --data.", "the data folder is read-only (%s): the search index is behind the library and chibo needs write access to update it. Grant write access or choose another data folder with --data."}
 	ErrIndexReadOnlyMissing = Msg{"thư mục dữ liệu chỉ đọc (%s): chưa có chỉ mục tìm kiếm và chibo cần quyền ghi để lập nó. Hãy cấp quyền ghi hoặc chọn thư mục dữ liệu khác bằng --data.", "the data folder is read-only (%s): there is no search index yet and chibo needs write access to build it. Grant write access or choose another data folder with --data."}
+	ErrLibraryWrite         = Msg{"%s: không ghi được vào thư viện (%s): %s. Tệp gốc vẫn nguyên; hãy khắc phục rồi nhập lại.", "%s: could not write into the library (%s): %s. The source file is untouched; fix this and import it again."}
+	ErrTimeout              = Msg{"%s: quá thời gian xử lý (%s), đã bỏ qua tệp này.", "%s: took too long to read (over %s); this file was skipped."}
+	ErrLockBusy             = Msg{"một chương trình chibo khác đang ghi vào thư mục dữ liệu; hãy thử lại sau ít phút", "another chibo is writing to the data folder; try again in a minute"}
 	ErrIndexBusy            = Msg{"một chương trình chibo khác, có thể là ứng dụng đang mở, đang dùng chỉ mục tìm kiếm; hãy đóng nó rồi thử lại", "another chibo, perhaps the open app, is using the search index; close it and try again"}
 )
 
@@ -60,6 +65,9 @@ func Describe(l Lang, err error) string {
 	if !errors.As(err, &fe) {
 		if msg, ok := describeOS(l, err); ok {
 			return msg
+		}
+		if errors.Is(err, lockfile.ErrBusy) {
+			return ErrLockBusy.In(l)
 		}
 		return err.Error()
 	}
@@ -84,6 +92,24 @@ func Describe(l Lang, err error) string {
 		return fmt.Sprintf(ErrEncrypted.In(l), fe.File)
 	case content.ProblemDuplicateID:
 		return fmt.Sprintf(ErrDuplicateID.In(l), fe.File, fe.Detail)
+	case content.ProblemTimeout:
+		return fmt.Sprintf(ErrTimeout.In(l), fe.File, fe.Detail)
+	case content.ProblemLibraryWrite:
+		// The copy's path is a temporary name in the library folder:
+		// name the folder.
+		where, _ := osPath(fe.Err)
+		if where != "" {
+			where = filepath.Dir(where)
+		}
+		p, ok := findOS(fe.Err, true)
+		cause := p.phrase.In(l)
+		switch {
+		case errors.Is(fe.Err, lockfile.ErrBusy):
+			cause = ErrLockBusy.In(l)
+		case !ok && fe.Err != nil:
+			cause = fe.Err.Error()
+		}
+		return fmt.Sprintf(ErrLibraryWrite.In(l), fe.File, where, cause)
 	}
 	msg, ok := map[content.Problem]Msg{
 		content.ProblemBinary:      ErrBinary,
@@ -192,8 +218,11 @@ func osPath(err error) (path string, write bool) {
 	return "", false
 }
 
-func findOS(err error) (osProblem, bool) {
-	_, write := osPath(err)
+// findOS finds what went wrong in a file-system error; write says the
+// operation wrote whatever its name (opening a file to create it).
+func findOS(err error, write bool) (osProblem, bool) {
+	_, w := osPath(err)
+	write = write || w
 	for _, p := range osProblems {
 		if p.is(err) && (!p.write || write) {
 			return p, true
@@ -205,7 +234,7 @@ func findOS(err error) (osProblem, bool) {
 // describeOS says a file-system error (disk full, no permission, no such
 // file …) in words, with the path involved and what to do.
 func describeOS(l Lang, err error) (string, bool) {
-	p, ok := findOS(err)
+	p, ok := findOS(err, false)
 	if !ok {
 		return "", false
 	}
@@ -220,7 +249,7 @@ func describeOS(l Lang, err error) (string, bool) {
 // trống trên đĩa"), for messages that name the file themselves; ok is
 // false when err is not one chibo knows.
 func Cause(l Lang, err error) (string, bool) {
-	p, ok := findOS(err)
+	p, ok := findOS(err, false)
 	if !ok {
 		return "", false
 	}

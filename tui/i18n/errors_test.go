@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"chibo/content"
+	"chibo/content/lockfile"
 	"chibo/content/plan"
 	"chibo/index"
 )
@@ -50,7 +52,7 @@ func TestDescribePlanErrors(t *testing.T) {
 var rawGo = []string{
 	"permission denied", "no such file or directory", "not a directory", "no space left on device",
 	"file too large", "read-only file system", "file name too long", "disk quota exceeded",
-	"file does not exist", "index: ", "%!",
+	"file does not exist", "index: ", "%!", "context deadline exceeded", "library-write", "timeout", "locked by another",
 }
 
 // rawOp is Go's "op path: cause" form of a file-system error.
@@ -86,6 +88,12 @@ func TestDescribeOSErrors(t *testing.T) {
 		{fmt.Errorf("sync: %w", index.ErrBusy), "", []string{"chibo khác"}, []string{"another chibo"}},
 		{index.ParseQuery("nam:abc").Err, "", []string{"năm không hợp lệ: abc"}, []string{"invalid year: abc"}},
 		{index.ParseQuery("nam:99999999999999999999").Err, "", []string{"năm không hợp lệ: 99999999999999999999"}, []string{"invalid year"}},
+		// the library copy could not be written (rel-09, rel-14, rel-17)
+		{&content.FileError{File: "bao-cao.txt", Problem: content.ProblemLibraryWrite, Err: pe("open", "/d/library/.bao-cao.txt.tmp-123", syscall.ENOSPC)}, "/d/library", []string{"bao-cao.txt", "không ghi được vào thư viện", "không đủ chỗ trống trên đĩa"}, []string{"bao-cao.txt", "could not write into the library", "the disk is full"}},
+		{&content.FileError{File: "a.txt", Problem: content.ProblemLibraryWrite, Err: pe("open", "/ro/library/.a.txt.tmp-1", syscall.EACCES)}, "/ro/library", []string{"không ghi được vào thư viện", "chỉ đọc"}, []string{"library", "read-only"}},
+		{&content.FileError{File: "a.txt", Problem: content.ProblemLibraryWrite, Err: pe("open", "/d/library/.x.tmp-1", syscall.ENAMETOOLONG)}, "/d/library", []string{"quá dài"}, []string{"too long"}},
+		{&content.FileError{File: "a.txt", Problem: content.ProblemLibraryWrite, Err: fmt.Errorf("library: %w", lockfile.ErrBusy)}, "a.txt", []string{"chibo khác"}, []string{"another chibo"}},
+		{&content.FileError{File: "treo.pdf", Problem: content.ProblemTimeout, Detail: "2m0s", Err: context.DeadlineExceeded}, "treo.pdf", []string{"quá thời gian xử lý", "đã bỏ qua tệp này", "2m0s"}, []string{"too long", "skipped"}},
 		// a source file chibo could not read: the cause in words
 		{&content.FileError{File: "a.txt", Problem: content.ProblemRead, Err: pe("open", "/src/a.txt", syscall.EACCES)}, "a.txt", []string{"không mở được", "không có quyền"}, []string{"cannot open", "permission"}},
 	} {
