@@ -7,6 +7,7 @@ import (
 	"embed"
 	"encoding/gob"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -16,8 +17,11 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
+	"unicode/utf8"
 
 	"chibo/content/importer"
+	"chibo/content/lockfile"
 )
 
 // seedFS holds the five real documents chibo ships with, so a fresh install
@@ -54,6 +58,7 @@ type Library struct {
 	byID     map[string]*Document
 	imported map[string]string // ID → file name in dir (seeds are absent)
 	prints   map[string]string // fingerprint → ID, built on the first import
+	tidy     sync.Once
 	// Problems lists imported files that could not be parsed when the
 	// library was opened; they are kept on disk, untouched.
 	Problems []error
@@ -220,16 +225,19 @@ type ImportStatus string
 
 const (
 	ImportAdded     ImportStatus = "added"
-	ImportUpdated   ImportStatus = "updated"   // same name, new content: replaced in place
+	ImportUpdated   ImportStatus = "updated"   // the same document (same source, or same number and title), new content: replaced in place
 	ImportDuplicate ImportStatus = "duplicate" // same content as an existing document
 	ImportFailed    ImportStatus = "failed"
-	ImportSkipped   ImportStatus = "skipped" // not a document (see Err: ErrNotDocument, ErrOutside)
+	ImportSkipped   ImportStatus = "skipped" // not a document (see Err: ErrNotDocument, ErrOutside, ErrBrokenLink)
 )
 
 // Reasons a file found in a folder is skipped.
 var (
 	ErrNotDocument = errors.New("not a document chibo reads")
 	ErrOutside     = errors.New("symbolic link leading outside the folder")
+	// ErrBrokenLink wraps the system's error for a symbolic link that
+	// leads nowhere (its target is gone) or to itself (a loop).
+	ErrBrokenLink = errors.New("broken symbolic link")
 )
 
 // ImportResult is the one-line outcome for one file.
@@ -247,6 +255,11 @@ type ImportResult struct {
 	Garbled bool
 	// Replaced counts invalid UTF-8 bytes read as U+FFFD (importer.Result).
 	Replaced int
+	// Beside is set when the library already had a different document
+	// under this file's name (another folder, another số/ký hiệu or
+	// title): it was kept, and this file was added beside it under
+	// another ID. Beside is the ID of the document kept.
+	Beside   string
 	N, Total int   // this is file N (1-based) of Total, for progress bars
 	Size     int64 // bytes of the source file
 }
@@ -256,6 +269,60 @@ type ImportOptions struct {
 	Encoding    string // force the encoding of text and HTML files
 	MaxSize     int64  // per-file size limit in bytes (0: DefaultMaxFileSize)
 	MaxUnzipped int64  // decompression budget for docx/odt (0: default)
+	// FileTimeout is how long reading one file may take (0:
+	// DefaultFileTimeout; PDFs get more time by size, for OCR). A file
+	// over it is reported with ProblemTimeout and the import goes on.
+	FileTimeout time.Duration
+	// MemoryBudget bounds the estimated working memory of the files read
+	// at the same time (0: DefaultImportMemory), so the peak memory of an
+	// import does not grow with the number of processor cores.
+	MemoryBudget int64
+}
+
+// DefaultFileTimeout is the time one file may take to be read.
+const DefaultFileTimeout = 60 * time.Second
+
+// DefaultImportMemory is the default ImportOptions.MemoryBudget.
+const DefaultImportMemory = 192 << 20
+
+// fileTimeout is the deadline for one file: the option, plus for a PDF
+// ten seconds per 100 KB (a scanned page read by OCR), at most 30 min.
+func (o ImportOptions) fileTimeout(path string, size int64) time.Duration {
+	t := o.FileTimeout
+	if t <= 0 {
+		t = DefaultFileTimeout
+	}
+	if strings.EqualFold(filepath.Ext(path), ".pdf") {
+		t += time.Duration(size/(100<<10)) * 10 * time.Second
+		t = min(t, 30*time.Minute)
+	}
+	return t
+}
+
+// cost estimates the memory reading one file takes: a multiple of its
+// size that depends on the format (a docx or odt inflates), never more
+// than the whole budget, so a large file is read alone.
+func (o ImportOptions) cost(path string, size int64) int64 {
+	budget := o.budget()
+	factor := int64(6)
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".docx", ".odt":
+		factor = 48
+	case ".pdf":
+		factor = 12
+	}
+	c := size*factor + 256<<10
+	if size > budget || c > budget || c < 0 {
+		return budget
+	}
+	return c
+}
+
+func (o ImportOptions) budget() int64 {
+	if o.MemoryBudget > 0 {
+		return o.MemoryBudget
+	}
+	return DefaultImportMemory
 }
 
 // importExts are the extensions looked at when walking a folder. Files
@@ -291,8 +358,13 @@ func (l *Library) ImportContext(ctx context.Context, paths []string, opt ImportO
 	thisRun := map[string]bool{}
 	// Files are read and parsed ahead by a few workers; results are then
 	// committed one by one in order, so reports, IDs and duplicates do not
-	// depend on timing. At most 2×workers files are held in memory.
+	// depend on timing. At most 2×workers files are held in memory, and
+	// their estimated working memory (ImportOptions.cost) stays within the
+	// budget: the dispatcher takes a file's share in file order before
+	// handing it to a worker, and the share comes back once the file is
+	// committed, so the file being waited for always has its share.
 	workers := runtime.GOMAXPROCS(0)
+	mem := newBudget(opt.budget())
 	ready := make([]chan *prepared, total)
 	for i := range ready {
 		ready[i] = make(chan *prepared, 1)
@@ -307,6 +379,9 @@ func (l *Library) ImportContext(ctx context.Context, paths []string, opt ImportO
 			select {
 			case slots <- struct{}{}:
 			case <-wctx.Done():
+				return
+			}
+			if files[i].err == nil && !mem.acquire(wctx, opt.cost(files[i].path, files[i].size)) {
 				return
 			}
 			select {
@@ -324,7 +399,7 @@ func (l *Library) ImportContext(ctx context.Context, paths []string, opt ImportO
 					ready[i] <- nil
 					continue
 				}
-				ready[i] <- l.prepare(wctx, f.path, opt)
+				ready[i] <- l.prepareBounded(wctx, f, opt)
 			}
 		}()
 	}
@@ -338,7 +413,7 @@ func (l *Library) ImportContext(ctx context.Context, paths []string, opt ImportO
 		<-slots
 		res := ImportResult{Path: f.path, N: i + 1, Total: total, Size: f.size, Err: f.err}
 		switch {
-		case f.err != nil && (errors.Is(f.err, ErrNotDocument) || errors.Is(f.err, ErrOutside)):
+		case f.err != nil && (errors.Is(f.err, ErrNotDocument) || errors.Is(f.err, ErrOutside) || errors.Is(f.err, ErrBrokenLink)):
 			res.Status = ImportSkipped
 		case f.err != nil:
 			res.Status = ImportFailed
@@ -347,13 +422,101 @@ func (l *Library) ImportContext(ctx context.Context, paths []string, opt ImportO
 				return err
 			}
 			l.commit(ctx, p, opt, thisRun, &res)
-			if importer.IsCancel(res.Err) {
+			p.data, p.keep, p.doc, p.conv = nil, nil, nil, nil
+			mem.release(opt.cost(f.path, f.size))
+			if ctx.Err() != nil && importer.IsCancel(res.Err) {
 				return res.Err
 			}
 		}
 		report(res)
 	}
 	return ctx.Err()
+}
+
+// budget is a weighted semaphore of bytes with one taker (the
+// dispatcher), so shares are granted in file order.
+type budget struct {
+	mu   sync.Mutex
+	free int64
+	more chan struct{} // signalled on release
+}
+
+func newBudget(n int64) *budget { return &budget{free: n, more: make(chan struct{}, 1)} }
+
+// acquire waits until n bytes are free and takes them; false when ctx ends.
+func (b *budget) acquire(ctx context.Context, n int64) bool {
+	for {
+		b.mu.Lock()
+		if b.free >= n {
+			b.free -= n
+			b.mu.Unlock()
+			return true
+		}
+		b.mu.Unlock()
+		select {
+		case <-b.more:
+		case <-ctx.Done():
+			return false
+		}
+	}
+}
+
+func (b *budget) release(n int64) {
+	b.mu.Lock()
+	b.free += n
+	b.mu.Unlock()
+	select {
+	case b.more <- struct{}{}:
+	default:
+	}
+}
+
+// timeoutGrace is how long a file over its deadline is given to notice
+// before its result is given up for: a reader that never looks at its
+// context then costs a goroutine, not the whole import. (A variable for
+// tests.)
+var timeoutGrace = 2 * time.Second
+
+// testHookPrepare, set by tests only, runs as each file's preparation
+// starts.
+var testHookPrepare func(ctx context.Context, path string)
+
+// prepareBounded is prepare under the file's deadline, with a panic in it
+// recovered as a problem of that file.
+func (l *Library) prepareBounded(ctx context.Context, f found, opt ImportOptions) *prepared {
+	limit := opt.fileTimeout(f.path, f.size)
+	fctx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	name := filepath.Base(f.path)
+	done := make(chan *prepared, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				done <- &prepared{name: name, path: f.path, err: &FileError{File: name, Problem: ProblemFormat, Detail: fmt.Sprint(r)}}
+			}
+		}()
+		done <- l.prepare(fctx, f.path, opt)
+	}()
+	timedOut := func() *prepared {
+		return &prepared{name: name, path: f.path, err: &FileError{File: name, Problem: ProblemTimeout, Detail: limit.String()}}
+	}
+	var p *prepared
+	select {
+	case p = <-done:
+	case <-fctx.Done():
+		select {
+		case p = <-done:
+		case <-time.After(timeoutGrace):
+			if ctx.Err() != nil {
+				return &prepared{name: name, path: f.path, err: ctx.Err()}
+			}
+			return timedOut()
+		}
+	}
+	if p.err != nil && ctx.Err() == nil && errors.Is(fctx.Err(), context.DeadlineExceeded) {
+		return timedOut() // whatever the reader made of its cancelled context
+	}
+	return p
 }
 
 type found struct {
@@ -396,7 +559,12 @@ func collect(paths []string) []found {
 			size := int64(0)
 			if d.Type()&fs.ModeSymlink != 0 {
 				target, err := filepath.EvalSymlinks(fp)
-				if err != nil || !inside(target, roots) {
+				if err != nil {
+					// Dangling, or a loop: say so, not "outside".
+					out = append(out, found{path: fp, err: fmt.Errorf("%w: %w", ErrBrokenLink, err)})
+					return nil
+				}
+				if !inside(target, roots) {
 					out = append(out, found{path: fp, err: ErrOutside})
 					return nil
 				}
@@ -406,6 +574,11 @@ func collect(paths []string) []found {
 				}
 				size = ti.Size()
 			} else if !d.Type().IsRegular() {
+				if Importable(fp) {
+					// A FIFO, device or socket under a document's name:
+					// report it (reading it could wait forever).
+					out = append(out, found{path: fp, err: &FileError{File: fp, Problem: ProblemRead, Detail: "not a regular file"}})
+				}
 				return nil
 			} else if info, err := d.Info(); err == nil {
 				size = info.Size()
@@ -493,6 +666,9 @@ func (l *Library) sameBytes(id string, data []byte) *Document {
 // likely have (its ID and the extension of its format). It writes nothing.
 func (l *Library) prepare(ctx context.Context, path string, opt ImportOptions) *prepared {
 	p := &prepared{name: filepath.Base(path), path: path}
+	if testHookPrepare != nil {
+		testHookPrepare(ctx, path)
+	}
 	maxSize := opt.MaxSize
 	if maxSize <= 0 {
 		maxSize = DefaultMaxFileSize
@@ -501,10 +677,10 @@ func (l *Library) prepare(ctx context.Context, path string, opt ImportOptions) *
 	if p.err != nil {
 		return p
 	}
-	if p.same = l.sameBytes(DocID(p.name), p.data); p.same != nil {
+	if p.same = l.sameBytes(l.baseID(p.name), p.data); p.same != nil {
 		return p
 	}
-	p.fileName = DocID(p.name) + formatExt[importer.Sniff(p.name, p.data)]
+	p.fileName = l.baseID(p.name) + formatExt[importer.Sniff(p.name, p.data)]
 	p.doc, p.conv, p.err = ParseBytesContext(ctx, p.fileName, p.data, ParseOptions{Encoding: opt.Encoding, MaxSize: maxSize, MaxUnzipped: opt.MaxUnzipped})
 	if p.err != nil {
 		if fe, ok := p.err.(*FileError); ok {
@@ -532,7 +708,10 @@ func (l *Library) prepare(ctx context.Context, path string, opt ImportOptions) *
 }
 
 // commit puts a prepared file into the library: duplicate check, ID,
-// atomic copy, cache, in-memory lists.
+// atomic copy, cache, in-memory lists. It holds the library folder's lock
+// from choosing the ID to writing the copy, and looks at the folder itself
+// (not only at what this process knows), so two chibo processes importing
+// files of one name both keep theirs.
 func (l *Library) commit(ctx context.Context, p *prepared, opt ImportOptions, thisRun map[string]bool, res *ImportResult) {
 	if p.err != nil {
 		res.Status, res.Err = ImportFailed, p.err
@@ -544,7 +723,14 @@ func (l *Library) commit(ctx context.Context, p *prepared, opt ImportOptions, th
 	}
 	res.Format, res.Encoding, res.OCR, res.Garbled = string(p.conv.Format), p.conv.Encoding, p.conv.OCR, p.conv.Garbled
 	res.Replaced = p.conv.Replaced
-	id, status := l.place(DocID(p.name), p.data, thisRun)
+	lk, err := l.lock()
+	if err != nil {
+		res.Status, res.Err = ImportFailed, &FileError{File: p.name, Problem: ProblemLibraryWrite, Err: err}
+		return
+	}
+	defer lk.Release()
+	pl := l.place(p, thisRun)
+	id, status := pl.id, pl.status
 	fileName := id + formatExt[p.conv.Format]
 	doc := p.doc
 	if fileName != p.fileName {
@@ -576,19 +762,71 @@ func (l *Library) commit(ctx context.Context, p *prepared, opt ImportOptions, th
 	}
 	dest := filepath.Join(l.dir, fileName)
 	if err := WriteFileAtomic(dest, p.keep, 0o644); err != nil {
-		res.Status, res.Err = ImportFailed, &FileError{File: p.name, Problem: ProblemRead, Err: err}
+		res.Status, res.Err = ImportFailed, &FileError{File: p.name, Problem: ProblemLibraryWrite, Err: err}
 		return
 	}
-	if old, ok := l.imported[id]; ok && old != fileName {
-		os.Remove(filepath.Join(l.dir, old)) // say a .txt replaced by a .docx of the same name
+	if pl.old != "" && pl.old != fileName {
+		os.Remove(filepath.Join(l.dir, pl.old)) // say a .txt replaced by a .docx of the same name
 	}
 	l.imported[id] = fileName
+	// Where it came from, to tell a new version of this document from
+	// another document with the same file name at the next import. Only a
+	// hint: without it, both are kept.
+	if src, err := filepath.Abs(p.path); err == nil {
+		l.writeMeta(id, docMeta{Version: 1, Source: src, Number: doc.Number, Title: doc.Title})
+	}
 	l.cache.store(contentKey(p.keep), fileName, doc)
 	thisRun[id] = true
 	l.prints[fp] = id
 	l.add(doc)
 	l.sort()
-	res.Status, res.Doc = status, doc
+	res.Status, res.Doc, res.Beside = status, doc, pl.beside
+}
+
+// lock takes the library folder's inter-process lock (held for one
+// file's commit, or a removal). The first time, it also removes the
+// temporary files a killed chibo left in the library and its caches.
+func (l *Library) lock() (*lockfile.Lock, error) {
+	lk, err := lockfile.Acquire(filepath.Join(l.dir, ".lock"), 0)
+	if err != nil {
+		return nil, err
+	}
+	l.tidy.Do(func() {
+		RemoveStaleTemps(l.dir, StaleTempAge)
+		RemoveStaleTemps(filepath.Join(l.dir, metaDir), StaleTempAge)
+		if l.cache != nil {
+			RemoveStaleTemps(l.cache.dir, StaleTempAge)
+		}
+	})
+	return lk, nil
+}
+
+// metaDir holds, per imported document, where it was imported from.
+const metaDir = ".meta"
+
+// docMeta is what the library remembers of an imported document's origin.
+type docMeta struct {
+	Version int    `json:"version"`
+	Source  string `json:"source"` // absolute path of the file imported
+	Number  string `json:"number,omitempty"`
+	Title   string `json:"title,omitempty"`
+}
+
+func (l *Library) metaPath(id string) string { return filepath.Join(l.dir, metaDir, id+".json") }
+
+func (l *Library) writeMeta(id string, m docMeta) {
+	if b, err := json.Marshal(m); err == nil {
+		WriteFileAtomic(l.metaPath(id), b, 0o644)
+	}
+}
+
+func (l *Library) readMeta(id string) (docMeta, bool) {
+	var m docMeta
+	b, err := os.ReadFile(l.metaPath(id))
+	if err != nil || json.Unmarshal(b, &m) != nil || m.Version < 1 {
+		return docMeta{}, false
+	}
+	return m, true
 }
 
 // fingerprint identifies a document's content whatever its format: the
@@ -615,29 +853,134 @@ func fingerprint(d *Document) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// place decides the ID of an imported file: its name's, so that importing
-// a changed file again updates it in place (bookmarks kept), unless that
-// ID belongs to a seed or to another file of this same import, in which
-// case a short content hash keeps both.
-func (l *Library) place(id string, data []byte, thisRun map[string]bool) (string, ImportStatus) {
+// maxIDBytes caps a new document's ID, so its copy in the library and the
+// temporary name it is written under (".ID.docx.tmp-NNNNNNNNNN") fit the
+// 255-byte limit of file names, with room for a collision suffix.
+const maxIDBytes = 80
+
+// capID shortens an ID over maxIDBytes at a word boundary and adds a
+// short hash of the whole ID, so two long names that share a beginning
+// stay apart and the same name always gives the same ID.
+func capID(id string) string {
+	if len(id) <= maxIDBytes {
+		return id
+	}
+	h := shortHash([]byte(id))
+	cut := id[:maxIDBytes-len(h)-1]
+	for len(cut) > 0 && !utf8.RuneStart(id[len(cut)]) {
+		cut = cut[:len(cut)-1]
+	}
+	if i := strings.LastIndexByte(cut, '-'); i >= maxIDBytes/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, "-") + "-" + h
+}
+
+// baseID is the ID a file named name gets unless it must be told apart:
+// its name's (DocID), capped to maxIDBytes — except that a long ID imported
+// before the cap keeps being updated under its old name.
+func (l *Library) baseID(name string) string {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	if _, ok := l.byID[id]; !ok {
-		return id, ImportAdded
+	return l.baseIDLocked(name)
+}
+
+func (l *Library) baseIDLocked(name string) string {
+	full := DocID(name)
+	if _, ok := l.imported[full]; ok || len(full) <= maxIDBytes {
+		return full
 	}
-	if _, imported := l.imported[id]; imported && !thisRun[id] {
-		return id, ImportUpdated
+	return capID(full)
+}
+
+// fileOf returns the library file holding the imported document id: as
+// this process knows it, or as another process may have written it.
+// The caller holds l.mu (read) and the folder's lock.
+func (l *Library) fileOf(id string) string {
+	if f, ok := l.imported[id]; ok {
+		return f
 	}
-	id = id + "-" + shortHash(data)
-	if _, ok := l.byID[id]; ok {
-		return id, ImportUpdated
+	seen := map[string]bool{}
+	for _, ext := range formatExt {
+		if seen[ext] {
+			continue
+		}
+		seen[ext] = true
+		if info, err := os.Stat(filepath.Join(l.dir, id+ext)); err == nil && info.Mode().IsRegular() {
+			return id + ext
+		}
 	}
-	return id, ImportAdded
+	return ""
+}
+
+// placement is where a prepared file goes.
+type placement struct {
+	id     string
+	status ImportStatus
+	old    string // the library file id had until now ("" when new)
+	beside string // a different document kept under the file's own ID
+}
+
+// place decides the ID of an imported file. It is the name's, so that
+// importing a new version of a document updates it in place (bookmarks
+// and plan references kept) — but only when it is plausibly the same
+// document (sameDocument). When the ID belongs to a seed, to another file
+// of this same import, or to a different document, a short content hash
+// keeps both. The caller holds the library folder's lock.
+func (l *Library) place(p *prepared, thisRun map[string]bool) placement {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	cand := l.baseIDLocked(p.name)
+	_, imported := l.imported[cand]
+	old := l.fileOf(cand)
+	_, seed := l.byID[cand]
+	seed = seed && !imported
+	if !seed && old == "" {
+		return placement{id: cand, status: ImportAdded}
+	}
+	var beside string
+	if !seed {
+		if !thisRun[cand] && l.sameDocument(cand, p) {
+			return placement{id: cand, status: ImportUpdated, old: old}
+		}
+		beside = cand
+	}
+	id := cand + "-" + shortHash(p.data)
+	if f := l.fileOf(id); f != "" {
+		return placement{id: id, status: ImportUpdated, old: f, beside: beside}
+	}
+	return placement{id: id, status: ImportAdded, beside: beside}
+}
+
+// sameDocument says whether the prepared file is a new version of the
+// imported document id rather than another document with the same file
+// name: it comes from the same place (same folder and name, whatever the
+// extension), or it states the same số/ký hiệu and the same title.
+func (l *Library) sameDocument(id string, p *prepared) bool {
+	m, ok := l.readMeta(id)
+	if ok && m.Source != "" {
+		if src, err := filepath.Abs(p.path); err == nil && strings.TrimSuffix(src, filepath.Ext(src)) == strings.TrimSuffix(m.Source, filepath.Ext(m.Source)) {
+			return true
+		}
+	}
+	if !ok {
+		d := l.byID[id]
+		if d == nil {
+			return false // written by another process: nothing to compare
+		}
+		m.Number, m.Title = d.Number, d.Title
+	}
+	return m.Number != "" && m.Number == p.doc.Number && m.Title == p.doc.Title
 }
 
 // Remove deletes an imported document from the library. Seeds cannot be
 // removed: they are part of the program.
 func (l *Library) Remove(id string) error {
+	lk, err := l.lock()
+	if err != nil {
+		return err
+	}
+	defer lk.Release()
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	d, ok := l.byID[id]
@@ -651,6 +994,7 @@ func (l *Library) Remove(id string) error {
 	if err := os.Remove(filepath.Join(l.dir, file)); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}
+	os.Remove(l.metaPath(id))
 	delete(l.byID, id)
 	delete(l.imported, id)
 	for i, x := range l.docs {

@@ -1,15 +1,20 @@
 package content
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"chibo/content/importer"
 	"chibo/content/importer/convtest"
@@ -30,6 +35,9 @@ func snapshot(t testing.TB, dir string) string {
 	var out []string
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			continue // the folder's lock and the documents' origins
+		}
 		b, _ := os.ReadFile(filepath.Join(dir, e.Name()))
 		out = append(out, fmt.Sprintf("%s %x", e.Name(), sha256.Sum256(b)))
 	}
@@ -195,9 +203,8 @@ func TestImportDuplicateUpdateRemove(t *testing.T) {
 	if n := len(lib.Docs()); n != 6 {
 		t.Errorf("%d documents, want 5 seeds + 1", n)
 	}
-	entries, _ := os.ReadDir(dirs.Library())
-	if len(entries) != 1 || entries[0].Name() != "bao-cao-thang-5.docx" {
-		t.Errorf("library dir: %v", entries)
+	if got := snapshot(t, dirs.Library()); !strings.HasPrefix(got, "bao-cao-thang-5.docx ") || strings.Contains(got, "\n") {
+		t.Errorf("library dir: %v", got)
 	}
 	again, _ := OpenLibrary(dirs)
 	if d, ok := again.Doc("bao-cao-thang-5"); !ok || d.Hash != r2.Doc.Hash {
@@ -383,5 +390,317 @@ func TestOpenLibraryDuplicateID(t *testing.T) {
 	}
 	if _, ok := lib.Doc("bien-ban"); !ok {
 		t.Error("the kept copy is not in the library")
+	}
+}
+
+// TestSameNameLaterImport (rel-12): a later file with the name of an
+// imported document replaces it only when it is plausibly the same
+// document (same folder and name, or same số/ký hiệu and title); another
+// month's file of the same name is kept beside it, and the result says so.
+func TestSameNameLaterImport(t *testing.T) {
+	dirs := Dirs{Data: t.TempDir(), Cache: t.TempDir()}
+	lib, _ := OpenLibrary(dirs)
+	src := t.TempDir()
+	write := func(rel, text string) string {
+		p := filepath.Join(src, rel)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	nov := write("2023-11/tai-lieu-sinh-hoat.txt", "TÀI LIỆU SINH HOẠT CHI BỘ THÁNG 11\n\nI. NỘI DUNG\n\nChuyên đề về phòng chống thiên tai.\n")
+	r := importAll(t, lib, ImportOptions{}, nov)[0]
+	if r.Status != ImportAdded || r.Doc.ID != "tai-lieu-sinh-hoat" || r.Beside != "" {
+		t.Fatalf("first: %+v", r)
+	}
+	// Next month, another folder, the same file name: both kept.
+	dec := write("2023-12/tai-lieu-sinh-hoat.txt", "TÀI LIỆU SINH HOẠT CHI BỘ THÁNG 12\n\nI. NỘI DUNG\n\nChuyên đề về chuyển đổi số.\n")
+	r = importAll(t, lib, ImportOptions{}, dec)[0]
+	if r.Status != ImportAdded || r.Doc.ID == "tai-lieu-sinh-hoat" || r.Beside != "tai-lieu-sinh-hoat" {
+		t.Fatalf("next month: %+v, want added beside tai-lieu-sinh-hoat", r)
+	}
+	if d, ok := lib.Doc("tai-lieu-sinh-hoat"); !ok || !strings.Contains(d.Sections[len(d.Sections)-1].Text+d.Title, "11") {
+		t.Fatal("November's document was replaced")
+	}
+	// November's file edited in place: a new version, updated in place.
+	write("2023-11/tai-lieu-sinh-hoat.txt", "TÀI LIỆU SINH HOẠT CHI BỘ THÁNG 11\n\nI. NỘI DUNG\n\nChuyên đề về phòng chống thiên tai, bão lũ.\n")
+	r = importAll(t, lib, ImportOptions{}, nov)[0]
+	if r.Status != ImportUpdated || r.Doc.ID != "tai-lieu-sinh-hoat" || r.Beside != "" {
+		t.Fatalf("same path, new content: %+v, want updated in place", r)
+	}
+	// Same số/ký hiệu and title from another folder: the same document.
+	const nq = "ĐẢNG BỘ XÃ A\nCHI BỘ B\nSố 12-NQ/CB\n\nNGHỊ QUYẾT\nvề công tác tháng 6\n\nI. MỞ ĐẦU\n"
+	r = importAll(t, lib, ImportOptions{}, write("a/nghi-quyet.txt", nq+"Chi bộ họp.\n"))[0]
+	if r.Status != ImportAdded || r.Doc.Number != "12-NQ/CB" {
+		t.Fatalf("resolution: %+v", r)
+	}
+	r = importAll(t, lib, ImportOptions{}, write("b/nghi-quyet.txt", nq+"Chi bộ họp, đã sửa lỗi chính tả.\n"))[0]
+	if r.Status != ImportUpdated || r.Doc.ID != "nghi-quyet" {
+		t.Fatalf("same number and title elsewhere: %+v, want updated", r)
+	}
+	// And all of it as the next process sees it.
+	again, err := OpenLibrary(dirs)
+	if err != nil || len(again.Problems) > 0 {
+		t.Fatal(err, again.Problems)
+	}
+	if n := len(again.Docs()); n != 5+3 {
+		t.Errorf("%d documents, want 5 seeds + 3", n)
+	}
+}
+
+// TestLongNames (rel-14): names whose slug passes the file-name limit
+// import, under an ID of at most 80 bytes cut at a word boundary; short
+// IDs and IDs imported before the cap do not change.
+func TestLongNames(t *testing.T) {
+	dirs := Dirs{Data: t.TempDir(), Cache: t.TempDir()}
+	lib, _ := OpenLibrary(dirs)
+	src := t.TempDir()
+	// The names of rel-14's make_long.sh.
+	a := filepath.Join(src, strings.Repeat("a", 240)+".txt")
+	n := filepath.Join(src, strings.Repeat("nghiquyetthuchien-", 13)+"nghiquyetthuchien.txt")
+	os.WriteFile(a, []byte("I. MỞ ĐẦU\n\nTài liệu chi bộ họp định kỳ nông thôn mới.\n"), 0o644)
+	os.WriteFile(n, []byte("I. MỞ ĐẦU\n\nNghị quyết thực hiện nhiệm vụ chuyển đổi số.\n"), 0o644)
+	rs := importAll(t, lib, ImportOptions{}, a, n)
+	if len(rs) != 2 {
+		t.Fatalf("%d results", len(rs))
+	}
+	for _, r := range rs {
+		if r.Status != ImportAdded {
+			t.Fatalf("%s: %s %v", filepath.Base(r.Path)[:20], r.Status, r.Err)
+		}
+		if len(r.Doc.ID) > 80 {
+			t.Errorf("ID of %d bytes: %s", len(r.Doc.ID), r.Doc.ID)
+		}
+	}
+	if id := rs[1].Doc.ID; !strings.HasPrefix(id, "nghiquyetthuchien-nghiquyetthuchien-") || strings.Contains(id, "--") {
+		t.Errorf("ID not cut at a word boundary: %s", id)
+	}
+	// The same names again: the same IDs (a new version updates in place).
+	os.WriteFile(n, []byte("I. MỞ ĐẦU\n\nNghị quyết thực hiện nhiệm vụ chuyển đổi số, bản sửa.\n"), 0o644)
+	if r := importAll(t, lib, ImportOptions{}, n)[0]; r.Status != ImportUpdated || r.Doc.ID != rs[1].Doc.ID {
+		t.Errorf("again: %s %v %s, want updated as %s", r.Status, r.Err, r.Doc.ID, rs[1].Doc.ID)
+	}
+	if id := DocID("Báo cáo tháng 5.txt"); capID(id) != id {
+		t.Errorf("a short ID changed: %s", capID(id))
+	}
+	// A 100-byte ID imported before the cap is still found under it.
+	longID := strings.Repeat("bao-cao-", 12) + "cu"
+	os.WriteFile(filepath.Join(dirs.Library(), longID+".txt"), []byte("I. MỞ ĐẦU\n\nBáo cáo cũ.\n"), 0o644)
+	lib, _ = OpenLibrary(dirs)
+	old := filepath.Join(src, longID+".txt")
+	os.WriteFile(old, []byte("I. MỞ ĐẦU\n\nBáo cáo cũ.\n"), 0o644)
+	if r := importAll(t, lib, ImportOptions{}, old)[0]; r.Status != ImportDuplicate || r.Doc.ID != longID {
+		t.Errorf("pre-cap long ID: %s %+v", r.Status, r.Doc)
+	}
+}
+
+// TestLibraryWriteError (rel-09, rel-17): when the copy cannot be written
+// into the library, the problem says so (not "cannot open the file") and
+// carries the system's error.
+func TestLibraryWriteError(t *testing.T) {
+	dirs := Dirs{Data: t.TempDir(), Cache: t.TempDir()}
+	lib, _ := OpenLibrary(dirs)
+	src := t.TempDir()
+	p := filepath.Join(src, "bao-cao.txt")
+	os.WriteFile(p, []byte("I. MỞ ĐẦU\n\nChi bộ họp.\n"), 0o644)
+	// A folder where the copy should go: the rename over it fails, as a
+	// full or read-only disk would make the write fail (even for root).
+	os.MkdirAll(filepath.Join(dirs.Library(), "bao-cao.txt", "x"), 0o755)
+	r := importAll(t, lib, ImportOptions{}, p)[0]
+	var fe *FileError
+	if r.Status != ImportFailed || !errors.As(r.Err, &fe) || fe.Problem != ProblemLibraryWrite || fe.Err == nil || fe.File != "bao-cao.txt" {
+		t.Fatalf("%s %v, want a library-write problem", r.Status, r.Err)
+	}
+	if m, _ := filepath.Glob(filepath.Join(dirs.Library(), ".*.tmp-*")); len(m) > 0 {
+		t.Errorf("temporary copy left: %v", m)
+	}
+}
+
+// TestStaleTempsRemovedOnImport (rel-20): partial copies a killed import
+// left in the library (and the parse cache) are removed by the next
+// import once they are old; fresh ones are not touched.
+func TestStaleTempsRemovedOnImport(t *testing.T) {
+	dirs := Dirs{Data: t.TempDir(), Cache: t.TempDir()}
+	os.MkdirAll(dirs.Library(), 0o755)
+	os.MkdirAll(filepath.Join(dirs.Cache, "parsed"), 0o755)
+	long := time.Now().Add(-time.Hour)
+	stale := []string{filepath.Join(dirs.Library(), ".bao-cao.txt.tmp-3517845901"), filepath.Join(dirs.Cache, "parsed", ".tmp-42")}
+	fresh := filepath.Join(dirs.Library(), ".khac.txt.tmp-1")
+	for _, f := range append(stale, fresh) {
+		os.WriteFile(f, []byte("partial"), 0o644)
+	}
+	for _, f := range stale {
+		os.Chtimes(f, long, long)
+	}
+	lib, _ := OpenLibrary(dirs)
+	p := filepath.Join(t.TempDir(), "moi.txt")
+	os.WriteFile(p, []byte("I. MỞ ĐẦU\n\nChi bộ họp.\n"), 0o644)
+	if r := importAll(t, lib, ImportOptions{}, p)[0]; r.Status != ImportAdded {
+		t.Fatal(r.Status, r.Err)
+	}
+	for _, f := range stale {
+		if _, err := os.Stat(f); err == nil {
+			t.Errorf("stale %s still there", f)
+		}
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("fresh temporary file removed: %v", err)
+	}
+}
+
+// importChildEnv carries "data dir|file" to TestImportChild.
+const importChildEnv = "CHIBO_IMPORT_CHILD"
+
+// TestImportChild is the child of TestTwoProcessesImport: one import.
+func TestImportChild(t *testing.T) {
+	arg := os.Getenv(importChildEnv)
+	if arg == "" {
+		t.Skip("only run as the child of TestTwoProcessesImport")
+	}
+	data, file, _ := strings.Cut(arg, "|")
+	lib, err := OpenLibrary(Dirs{Data: data, Cache: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := importAll(t, lib, ImportOptions{}, file)[0]
+	if r.Status != ImportAdded && r.Status != ImportUpdated {
+		t.Fatal(r.Status, r.Err)
+	}
+}
+
+// TestTwoProcessesImport (rel-11): two processes importing files with
+// one name from two folders at once both keep their document (each
+// process chose the ID from its own memory, and one rename won).
+func TestTwoProcessesImport(t *testing.T) {
+	src := t.TempDir()
+	var files []string
+	for _, d := range []string{"X", "Y"} {
+		p := filepath.Join(src, d, "bao-cao.txt")
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("I. MỞ ĐẦU\n\nBáo cáo của chi bộ "+d+", từ khoá riêng tukhoa"+d+".\n"), 0o644)
+		files = append(files, p)
+	}
+	for round := range 3 {
+		data := t.TempDir()
+		var wg sync.WaitGroup
+		outs := make([][]byte, 2)
+		errs := make([]error, 2)
+		for i, f := range files {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				cmd := exec.Command(os.Args[0], "-test.run=^TestImportChild$", "-test.count=1")
+				cmd.Env = append(os.Environ(), importChildEnv+"="+data+"|"+f)
+				outs[i], errs[i] = cmd.CombinedOutput()
+			}()
+		}
+		wg.Wait()
+		for i := range errs {
+			if errs[i] != nil {
+				t.Fatalf("round %d child %d: %v\n%s", round, i, errs[i], outs[i])
+			}
+		}
+		lib, err := OpenLibrary(Dirs{Data: data, Cache: data})
+		if err != nil || len(lib.Problems) > 0 {
+			t.Fatal(err, lib.Problems)
+		}
+		found := map[string]bool{}
+		for _, d := range lib.Docs() {
+			for _, s := range d.Sections {
+				for _, w := range []string{"tukhoaX", "tukhoaY"} {
+					if strings.Contains(s.Text, w) {
+						found[w] = true
+					}
+				}
+			}
+		}
+		if !found["tukhoaX"] || !found["tukhoaY"] {
+			t.Fatalf("round %d: documents kept: %v (library: %s)", round, found, snapshot(t, filepath.Join(data, "library")))
+		}
+	}
+}
+
+// TestImportPanicAndTimeout: a file whose reading panics, and one whose
+// reading never returns, are each reported for themselves; the other
+// files land and the import ends.
+func TestImportPanicAndTimeout(t *testing.T) {
+	dirs := Dirs{Data: t.TempDir(), Cache: t.TempDir()}
+	lib, _ := OpenLibrary(dirs)
+	src := t.TempDir()
+	for _, n := range []string{"a-tot.txt", "b-panic.txt", "c-treo.txt", "d-tot.txt"} {
+		os.WriteFile(filepath.Join(src, n), []byte("I. MỞ ĐẦU\n\nChi bộ họp, tệp "+n+".\n"), 0o644)
+	}
+	release := make(chan struct{})
+	defer close(release)
+	testHookPrepare = func(ctx context.Context, path string) {
+		switch filepath.Base(path) {
+		case "b-panic.txt":
+			panic("reader bug")
+		case "c-treo.txt":
+			<-release // ignores its context, as a reader in an endless loop would
+		}
+	}
+	defer func() { testHookPrepare = nil }()
+	grace := timeoutGrace
+	timeoutGrace = 50 * time.Millisecond
+	defer func() { timeoutGrace = grace }()
+	start := time.Now()
+	rs := importAll(t, lib, ImportOptions{FileTimeout: 200 * time.Millisecond}, src)
+	if d := time.Since(start); d > 10*time.Second {
+		t.Errorf("import took %v", d)
+	}
+	if len(rs) != 4 {
+		t.Fatalf("%d results", len(rs))
+	}
+	want := map[string]Problem{"b-panic.txt": ProblemFormat, "c-treo.txt": ProblemTimeout}
+	for _, r := range rs {
+		name := filepath.Base(r.Path)
+		if p, bad := want[name]; bad {
+			if r.Status != ImportFailed || ProblemOf(r.Err) != p {
+				t.Errorf("%s: %s %v (%s), want %s", name, r.Status, r.Err, ProblemOf(r.Err), p)
+			}
+		} else if r.Status != ImportAdded {
+			t.Errorf("%s: %s %v", name, r.Status, r.Err)
+		}
+	}
+}
+
+// TestImportMemoryBudget: files whose reading may take much memory (large
+// docx) are read one at a time when the budget holds only one, however
+// many workers there are.
+func TestImportMemoryBudget(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	lib, _ := OpenLibrary(Dirs{Data: t.TempDir(), Cache: t.TempDir()})
+	src := t.TempDir()
+	junk := bytes.Repeat([]byte("x"), 1<<20)
+	for i := range 6 {
+		os.WriteFile(filepath.Join(src, fmt.Sprintf("lon-%d.docx", i)), junk, 0o644)
+	}
+	var mu sync.Mutex
+	now, peak := 0, 0
+	testHookPrepare = func(ctx context.Context, path string) {
+		mu.Lock()
+		now++
+		peak = max(peak, now)
+		mu.Unlock()
+		time.Sleep(20 * time.Millisecond)
+		mu.Lock()
+		now--
+		mu.Unlock()
+	}
+	defer func() { testHookPrepare = nil }()
+	opt := ImportOptions{MemoryBudget: 60 << 20} // one 1-MB docx (48 MB estimated) at a time
+	rs := importAll(t, lib, opt, src)
+	if len(rs) != 6 {
+		t.Fatalf("%d results", len(rs))
+	}
+	if peak != 1 {
+		t.Errorf("%d large files read at once under a budget for one", peak)
+	}
+	peak = 0
+	importAll(t, lib, ImportOptions{MemoryBudget: 1 << 30}, src)
+	if peak < 2 {
+		t.Errorf("with room for all, %d read at once: the budget serialises everything", peak)
 	}
 }
