@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"chibo/content"
+	"chibo/content/safetext"
 	"chibo/tui/i18n"
 )
 
@@ -188,7 +189,7 @@ func (s *importScreen) checked(m importCheckedMsg) tea.Cmd {
 		if errors.Is(m.err, errNoPath) {
 			s.note = s.sh.T(i18n.AppImportNoPath)
 		} else {
-			s.note = fmt.Sprintf(s.sh.T(i18n.AppImportNotFound), strings.TrimSpace(m.in))
+			s.note = fmt.Sprintf(s.sh.T(i18n.AppImportNotFound), safetext.Line(strings.TrimSpace(m.in)))
 		}
 		return nil
 	}
@@ -284,7 +285,7 @@ func (s *importScreen) SetSize(w, h int) tea.Cmd {
 // bar while importing or the totals when done.
 func (s *importScreen) head() []string {
 	st := s.sh.st
-	out := []string{" " + st.Bold.Render(clip(fmt.Sprintf(s.sh.T(i18n.AppImportFrom), s.from), s.w-2))}
+	out := []string{" " + st.Bold.Render(clip(fmt.Sprintf(s.sh.T(i18n.AppImportFrom), safetext.Line(s.from)), s.w-2))}
 	switch {
 	case s.state == importRunning && s.stopping:
 		out = append(out, " "+s.sh.T(i18n.AppImportStopping))
@@ -341,17 +342,21 @@ func (s *importScreen) resultLines(r content.ImportResult) []string {
 		vw = max(vw, lenCells(s.sh.T(m)))
 	}
 	indent := strings.Repeat(" ", vw+2)
+	// File names, titles and the reasons naming them come from outside:
+	// one line each, no control sequence (a name with ESC or '\r' must
+	// not reach the terminal).
 	name := filepath.Base(r.Path)
 	if s.rootDir {
 		if rel, err := filepath.Rel(s.root, r.Path); err == nil {
 			name = filepath.ToSlash(rel)
 		}
 	}
+	name = safetext.Line(name)
 	var note, reason string
 	switch r.Status {
 	case content.ImportAdded, content.ImportUpdated:
 		if r.Doc != nil {
-			note = fmt.Sprintf(s.sh.T(i18n.AppImportTitle), r.Doc.Title)
+			note = fmt.Sprintf(s.sh.T(i18n.AppImportTitle), safetext.Line(r.Doc.Title))
 		}
 		if r.OCR {
 			note += " — " + s.sh.T(i18n.ImportOCRNote)
@@ -364,7 +369,7 @@ func (s *importScreen) resultLines(r content.ImportResult) []string {
 		}
 	case content.ImportDuplicate:
 		if r.Doc != nil {
-			note = fmt.Sprintf(s.sh.T(i18n.AppImportSameAs), r.Doc.Title)
+			note = fmt.Sprintf(s.sh.T(i18n.AppImportSameAs), safetext.Line(r.Doc.Title))
 		}
 	case content.ImportSkipped:
 		if errors.Is(r.Err, content.ErrOutside) {
@@ -374,7 +379,7 @@ func (s *importScreen) resultLines(r content.ImportResult) []string {
 		}
 	case content.ImportFailed:
 		if r.Err != nil {
-			reason = i18n.Describe(s.sh.lang, r.Err)
+			reason = safetext.Line(i18n.Describe(s.sh.lang, r.Err))
 		}
 	}
 	text := name
@@ -449,7 +454,7 @@ func (s *importScreen) promptView() string {
 			n = max(0, room-1)
 		}
 		for _, c := range s.cands[:n] {
-			out = append(out, "   "+clip(c, s.w-4))
+			out = append(out, "   "+clip(safetext.Line(c), s.w-4))
 		}
 		if n < len(s.cands) {
 			out = append(out, "   "+st.Faint.Render(fmt.Sprintf(s.sh.T(i18n.AppImportMore), len(s.cands)-n)))

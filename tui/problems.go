@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"chibo/content"
+	"chibo/content/safetext"
 	"chibo/tui/i18n"
 )
 
@@ -27,10 +28,12 @@ func (s *problemsScreen) lines() []string {
 	if cl, ok := s.sh.lib.(*content.Library); ok {
 		dir = cl.Dir()
 	}
-	out := wrapIndent(fmt.Sprintf(s.sh.T(i18n.AppProblemsIntro), dir), s.w, 1)
+	out := wrapIndent(fmt.Sprintf(s.sh.T(i18n.AppProblemsIntro), safetext.Line(dir)), s.w, 1)
 	for _, err := range s.sh.problems {
 		out = append(out, "")
-		for i, l := range wrapText(i18n.Describe(s.sh.lang, err), s.w-4) {
+		// The reason names a file of the folder: one line, no control
+		// sequence from its name.
+		for i, l := range wrapText(safetext.Line(i18n.Describe(s.sh.lang, err)), s.w-4) {
 			p := "   "
 			if i == 0 {
 				p = " • "
