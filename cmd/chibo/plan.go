@@ -252,6 +252,9 @@ func writePlanText(e *env, w io.Writer, p *plan.Plan, saved bool) {
 			fmt.Fprintf(w, e.T(i18n.CLIPlanWarnCrit)+"\n", plan.CriticismMin, plan.CriticismMax, it.Minutes)
 		}
 	}
+	if !plan.TopicInQuarter(planStore(e), p) {
+		fmt.Fprintf(w, e.T(i18n.CLIPlanNoTopic)+"\n", plan.QuarterOf(p.Month))
+	}
 	if p.Kind != plan.KindTopical {
 		fmt.Fprintf(w, e.T(i18n.CLIPlanAssess)+"\n", plan.MonthLabel(p.AssessedMonth()), plan.MonthLabel(p.TasksMonth()))
 	}
@@ -502,7 +505,7 @@ func planNote(e *env, c *command, args []string) int {
 func planSet(e *env, c *command, args []string) int {
 	fs := newFlags(e, c)
 	str := map[string]*string{}
-	for _, name := range []string{"kind", "date", "place", "locality", "cell", "party", "chair", "secretary", "start", "end", "number", "topic", "presenter", "vote", "grade", "rubric", "dues", "conclusion"} {
+	for _, name := range []string{"kind", "date", "place", "locality", "cell", "party", "chair", "secretary", "start", "end", "number", "topic", "presenter", "vote", "grade", "rubric", "dues", "conclusion", "topic-approved"} {
 		str[name] = fs.String(name, "", "")
 	}
 	pos, ok := parseFlags(e, c, fs, args)
@@ -529,6 +532,14 @@ func planSet(e *env, c *command, args []string) int {
 			return usageError(e, c, fmt.Sprintf(e.T(i18n.CLIPlanBadDate2), *str["date"]))
 		}
 		date = d
+	}
+	approved := ""
+	if set["topic-approved"] && strings.TrimSpace(*str["topic-approved"]) != "" {
+		d, err := plan.ParseDate(*str["topic-approved"])
+		if err != nil {
+			return usageError(e, c, fmt.Sprintf(e.T(i18n.CLIPlanBadDate2), *str["topic-approved"]))
+		}
+		approved = d
 	}
 	var vote *plan.Vote
 	if set["vote"] {
@@ -579,6 +590,9 @@ func planSet(e *env, c *command, args []string) int {
 		}
 		if set["grade"] {
 			p.Record.Grade = grade
+		}
+		if set["topic-approved"] {
+			p.Record.TopicApproved = approved
 		}
 		return nil
 	})
@@ -1047,12 +1061,65 @@ func planRoll(e *env, c *command, args []string) int {
 	}
 }
 
-// planDoc prints the minutes or the resolution alone, as Markdown.
+// planDoc prints the minutes or the resolution alone, as Markdown; with
+// --item, "minutes" records the speakers' views of that agenda item, as
+// the secretary types them during the meeting.
 func planDoc(e *env, c *command, verb string, args []string) int {
 	fs := newFlags(e, c)
-	pos, ok := parseFlags(e, c, fs, args)
+	item := fs.String("item", "", "")
+	appendViews := fs.Bool("append", false, "")
+	var texts, rest []string
+	for _, a := range args { // views often start with "- " (see planNote)
+		if strings.HasPrefix(a, "-") && strings.ContainsAny(a, " \n") {
+			texts = append(texts, a)
+		} else {
+			rest = append(rest, a)
+		}
+	}
+	pos, ok := parseFlags(e, c, fs, rest)
 	if !ok {
 		return 2
+	}
+	pos = append(texts, pos...)
+	if *item != "" && verb == "minutes" {
+		if len(pos) == 0 {
+			return usageError(e, c, e.T(i18n.CLIPlanNeedText))
+		}
+		text := pos[0]
+		key, code := planKey(e, c, pos[1:])
+		if code != 0 {
+			return code
+		}
+		if text == "-" {
+			b, err := io.ReadAll(e.stdin)
+			if err != nil {
+				return fail(e, err)
+			}
+			text = string(b)
+		}
+		text = strings.TrimSpace(safetext.Strip(text))
+		var num int
+		var title string
+		_, err := plan.UpdateCarried(planStore(e), key, func(p *plan.Plan) error {
+			it, err := p.ItemByRef(*item)
+			if err != nil {
+				return err
+			}
+			num, title = p.Index(it.ID)+1, it.Title
+			if p.Record.Views == nil {
+				p.Record.Views = map[string]string{}
+			}
+			if old := p.Record.Views[it.ID]; *appendViews && old != "" {
+				text = old + "\n\n" + text
+			}
+			p.Record.Views[it.ID] = text
+			return nil
+		})
+		if code := updateFailed(e, err); code != 0 {
+			return code
+		}
+		fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanViewsSaved)+"\n", num, title)
+		return 0
 	}
 	key, code := planKey(e, c, pos)
 	if code != 0 {

@@ -111,6 +111,9 @@ func TestPlanEditAndRollCLI(t *testing.T) {
 	run("plan", "rename", "5", "Thảo luận về an ninh trật tự")
 	run("plan", "move", "5", "up")
 	out = run("plan", "show")
+	if !strings.Contains(out, "quý IV/2026 chưa có buổi sinh hoạt chuyên đề") {
+		t.Errorf("no thematic-meeting reminder:\n%s", out)
+	}
 	if strings.Contains(out, "[t2]") || !strings.Contains(out, "[t1]") || !strings.Contains(out, " 4. Thảo luận về an ninh trật tự") {
 		t.Fatalf("after remove/rename/move:\n%s", out)
 	}
@@ -128,7 +131,11 @@ func TestPlanEditAndRollCLI(t *testing.T) {
 	if !strings.Contains(out, "có mặt 1/2") || !strings.Contains(out, "Nguyễn Văn An (chính thức) — vắng có lý do: ốm") || !strings.Contains(out, "Võ Văn Giang") {
 		t.Fatalf("roll:\n%s", out)
 	}
-	if bb := run("plan", "minutes"); !strings.Contains(bb, "Nguyễn Văn An (có lý do: ốm)") || !strings.Contains(bb, "Võ Văn Giang") {
+	run("plan", "minutes", "--item", "4", "- Đ/c Cường: tự nhận còn chậm báo cáo.")
+	run("plan", "minutes", "--item", "4", "--append", "Đ/c Dũng: góp ý thêm.")
+	run("plan", "set", "--topic", "Chuyển đổi số ở ấp", "--presenter", "Lê Văn Cường", "--topic-approved", "1/11/2026", "--vote", "2/0/0", "--grade", "kha")
+	if bb := run("plan", "minutes"); !strings.Contains(bb, "Nguyễn Văn An (có lý do: ốm)") || !strings.Contains(bb, "Võ Văn Giang") ||
+		!strings.Contains(bb, "Đ/c Cường: tự nhận còn chậm báo cáo.") || !strings.Contains(bb, "Đ/c Dũng: góp ý thêm.") || !strings.Contains(bb, "tán thành 2/2 đồng chí") {
 		t.Fatalf("minutes:\n%s", bb)
 	}
 	// The roll never reaches the pack's programme pages; the pack is

@@ -223,3 +223,32 @@ func DateLine(locality, iso string) string {
 	}
 	return loc + ", ngày …… tháng …… năm 20……"
 }
+
+// QuarterOf is "IV/2026" for a key in October to December 2026.
+func QuarterOf(key string) string {
+	t, err := time.Parse("2006-01", MonthOf(key))
+	if err != nil {
+		return ""
+	}
+	return []string{"I", "II", "III", "IV"}[(int(t.Month())-1)/3] + "/" + strconv.Itoa(t.Year())
+}
+
+// TopicInQuarter says whether the store holds a thematic or combined
+// meeting in the quarter of key (a thematic meeting is due at least once
+// a quarter). The plan being edited counts with its current kind.
+func TopicInQuarter(s *Store, p *Plan) bool {
+	if p.Kind != KindRegular {
+		return true
+	}
+	list, err := s.List()
+	if err != nil {
+		return true // cannot tell: do not nag
+	}
+	q := QuarterOf(p.Month)
+	for _, m := range list {
+		if m.Err == nil && m.Key != p.Month && QuarterOf(m.Key) == q && (m.Kind == KindTopical || m.Kind == KindCombined) {
+			return true
+		}
+	}
+	return false
+}

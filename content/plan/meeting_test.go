@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"chibo/content"
+	"chibo/content/userdata"
 )
 
 func TestNamesNeverDoubled(t *testing.T) {
@@ -207,5 +208,34 @@ func TestVersion1PlanLoads(t *testing.T) {
 	q.Kind = "chuyen-de"
 	if q.Kind.MinMinutes() != 90 || q.Kind.Label() != "chuyên đề" {
 		t.Fatal("old chuyen-de kind")
+	}
+}
+
+func TestTopicInQuarter(t *testing.T) {
+	s := testStore(t)
+	nov := mustNew(t, "2026-11")
+	if TopicInQuarter(s, nov) || QuarterOf("2026-11") != "IV/2026" || QuarterOf("2026-01-x") != "I/2026" {
+		t.Fatal("an empty quarter has a thematic meeting")
+	}
+	s.Update("2026-09-chuyen-de", func(*Plan) error { return nil }) // last quarter's does not count
+	if TopicInQuarter(s, nov) {
+		t.Fatal("Q3's thematic meeting counted for Q4")
+	}
+	s.Update("2026-12", func(p *Plan) error { return p.SetKind(KindCombined) })
+	if !TopicInQuarter(s, nov) {
+		t.Fatal("December's combined meeting not counted")
+	}
+}
+
+// A damaged previous month is set aside and reported, and nothing is
+// carried from it.
+func TestCarryDamagedPrevious(t *testing.T) {
+	s := testStore(t)
+	os.MkdirAll(s.Dir(), 0o755)
+	os.WriteFile(s.Path("2026-11"), []byte(`{"version": 2, "tasks": [`), 0o644)
+	p, _, err := LoadCarried(s, "2026-12")
+	var de *userdata.DamagedError
+	if p == nil || len(p.Carried) != 0 || !errors.As(err, &de) || de.Aside == "" {
+		t.Fatalf("LoadCarried with a damaged November: %v %v", p, err)
 	}
 }

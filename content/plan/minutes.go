@@ -184,11 +184,9 @@ func (p *Plan) voteLine() string {
 	if v == nil {
 		return "tán thành ……/…… đồng chí (đạt ……%); không tán thành …… đồng chí; ý kiến khác …… đồng chí"
 	}
-	c := p.Counts()
-	base := c.Present
-	if base == 0 {
-		base = v.For + v.Against + v.Other
-	}
+	// Out of those present; when the roll was not taken (or counts fewer
+	// than voted), out of the votes cast.
+	base := max(p.Counts().Present, v.For+v.Against+v.Other)
 	pct := "……"
 	if base > 0 {
 		pct = strconv.FormatFloat(float64(v.For)*100/float64(base), 'f', 1, 64)
@@ -243,7 +241,11 @@ func (p *Plan) MinutesBlocks() []block {
 			add(p.carriedTable())
 		}
 		if it.ID == ItemTopic && p.Record.Topic != "" {
-			add(para("", txt("Chuyên đề: "+p.Record.Topic+" — đồng chí "+orDots(p.Record.Presenter, blank)+" trình bày.")))
+			s := "Chuyên đề: " + p.Record.Topic + " — đồng chí " + orDots(p.Record.Presenter, blank) + " trình bày"
+			if d := ShowDate(p.Record.TopicApproved); d != "" {
+				s += " (chi ủy thông qua ngày " + d + ")"
+			}
+			add(para("", txt(s+".")))
 		}
 		if v := strings.TrimSpace(p.Record.Views[it.ID]); v != "" {
 			add(parseMarkdown(v)...)

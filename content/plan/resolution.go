@@ -113,7 +113,11 @@ func (p *Plan) openingSentence() string {
 	} else {
 		s += fmt.Sprintf(", thời lượng %d phút", d)
 	}
-	return s + "; " + p.attendanceLine()
+	s += "; " + p.attendanceLine()
+	if p.Kind != KindRegular && strings.TrimSpace(p.Record.Topic) != "" {
+		s += "; chi bộ nghe đồng chí " + orDots(p.Record.Presenter, blank) + " trình bày chuyên đề “" + strings.TrimSpace(p.Record.Topic) + "” và thảo luận"
+	}
+	return s
 }
 
 // MinutesMarkdown and ResolutionMarkdown render the minutes and the

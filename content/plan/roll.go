@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"chibo/content/lockfile"
 	"chibo/content/userdata"
 )
 
@@ -83,11 +84,18 @@ func (s *MemberStore) load() ([]Member, error) {
 	return m.List, nil
 }
 
-// Update loads the list, applies fn and saves it; nothing is written when
-// fn fails or the file is from a newer chibo.
+// Update loads the list, applies fn and saves it, under the members
+// file's inter-process lock (members.lock beside it), so the app and the
+// command line never lose each other's changes; nothing is written when fn
+// fails or the file is from a newer chibo.
 func (s *MemberStore) Update(fn func(*[]Member) error) ([]Member, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	l, lerr := lockfile.Acquire(strings.TrimSuffix(s.path, ".json")+".lock", 0)
+	if lerr != nil {
+		return nil, lerr
+	}
+	defer l.Release()
 	list, err := s.load()
 	var de *userdata.DamagedError
 	if err != nil && (!errors.As(err, &de) || de.Aside == "") {

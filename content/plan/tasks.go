@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"chibo/content/userdata"
 )
 
 // Task is one task of a meeting's resolution: what, who, by when. In the
@@ -120,35 +122,49 @@ func (p *Plan) Carry(prev *Plan) bool {
 }
 
 // LoadCarried loads the plan key and brings in the previous month's tasks
-// (see Carry). Errors are those of Store.Load; a previous month that
-// cannot be read carries nothing.
+// (see Carry). Errors are those of Store.Load; when only the previous
+// month's file was damaged (and set aside), its *userdata.DamagedError is
+// returned with the plan, which carries nothing.
 func LoadCarried(s *Store, key string) (*Plan, bool, error) {
 	p, saved, err := s.Load(key)
 	if p == nil {
 		return p, saved, err
 	}
-	p.Carry(loadPrev(s, key))
+	prev, perr := loadPrev(s, key)
+	p.Carry(prev)
+	if err == nil {
+		err = perr
+	}
 	return p, saved, err
 }
 
 // UpdateCarried is Store.Update with the previous month's tasks brought
-// in before fn runs, so fn can record their results.
+// in before fn runs, so fn can record their results. A damaged previous
+// month is reported as LoadCarried does.
 func UpdateCarried(s *Store, key string, fn func(*Plan) error) (*Plan, error) {
-	prev := loadPrev(s, key)
-	return s.Update(key, func(p *Plan) error {
+	prev, perr := loadPrev(s, key)
+	p, err := s.Update(key, func(p *Plan) error {
 		p.Carry(prev)
 		return fn(p)
 	})
+	if p != nil && err == nil {
+		err = perr
+	}
+	return p, err
 }
 
-func loadPrev(s *Store, key string) *Plan {
+func loadPrev(s *Store, key string) (*Plan, error) {
 	pk := PrevKey(key)
 	if pk == "" {
-		return nil
+		return nil, nil
 	}
 	prev, saved, err := s.Load(pk)
-	if err != nil || !saved {
-		return nil
+	var de *userdata.DamagedError
+	if err != nil && !errors.As(err, &de) {
+		err = nil // a newer chibo's file: left alone, nothing carried
 	}
-	return prev
+	if !saved {
+		return nil, err
+	}
+	return prev, err
 }

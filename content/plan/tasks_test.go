@@ -2,6 +2,7 @@ package plan
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -155,5 +156,36 @@ func TestRollAndMinutes(t *testing.T) {
 		if strings.Contains(nq+bb, bad) {
 			t.Errorf("doubled prefix %q", bad)
 		}
+	}
+}
+
+// Two stores on one members file (as two chibo processes would have)
+// adding at once lose nothing: Update holds the file's lock.
+func TestMembersConcurrentUpdate(t *testing.T) {
+	dir := t.TempDir()
+	a, b := OpenMembers(dir), OpenMembers(dir)
+	done := make(chan error, 2)
+	for i, s := range []*MemberStore{a, b} {
+		go func() {
+			for j := 0; j < 15; j++ {
+				if _, err := s.Update(func(l *[]Member) error {
+					_, err := AddMember(l, fmt.Sprintf("Đảng viên %d-%d", i, j), Official, false)
+					return err
+				}); err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 2 {
+		if err := <-done; err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, err := a.Load()
+	if err != nil || len(list) != 30 {
+		t.Fatalf("%d members after 2×15 concurrent adds, %v", len(list), err)
 	}
 }

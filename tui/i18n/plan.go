@@ -18,13 +18,13 @@ var (
     add TÀI_LIỆU#MỤC [--item N] [--text ĐOẠN] [THÁNG]
     note --item N [--append] VĂN_BẢN [THÁNG]
     set [--kind thuong-ky|chuyen-de|ket-hop] [--date NGÀY] [--place NƠI] [--locality ĐỊA_DANH] [--cell TÊN] [--party TÊN]
-        [--chair TÊN] [--secretary TÊN] [--start GIỜ] [--end GIỜ] [--number SỐ] [--topic TÊN] [--presenter TÊN]
+        [--chair TÊN] [--secretary TÊN] [--start GIỜ] [--end GIỜ] [--number SỐ] [--topic TÊN] [--presenter TÊN] [--topic-approved NGÀY]
         [--vote TÁN_THÀNH/KHÔNG/KHÁC] [--grade Tốt|Khá|Trung-bình|Kém] [--rubric VĂN_BẢN] [THÁNG]
     task add [--owner TÊN] [--due NGÀY] VĂN_BẢN [THÁNG] | task list [THÁNG] | task result N VĂN_BẢN [THÁNG] | task remove N [THÁNG]
     tick N [--undo] [THÁNG]
     remove N|tK [THÁNG] · move N|tK up|down|--item N [THÁNG] · rename N TÊN [THÁNG]
     roll [THÁNG] | roll mark N|TÊN present|excused|absent|exempt [--reason LÝ_DO] [THÁNG] | roll guest TÊN [THÁNG]
-    minutes [THÁNG] | resolution [THÁNG]
+    minutes [THÁNG] | minutes --item N [--append] Ý_KIẾN [THÁNG] | resolution [THÁNG]
   NGÀY: 05/12/2026, 5/12/2026 hoặc 2026-12-05`,
 		`ACTION …
     list
@@ -33,13 +33,13 @@ var (
     add DOC#SECTION [--item N] [--text PASSAGE] [MONTH]
     note --item N [--append] TEXT [MONTH]
     set [--kind thuong-ky|chuyen-de|ket-hop] [--date DATE] [--place PLACE] [--locality LOCALITY] [--cell NAME] [--party NAME]
-        [--chair NAME] [--secretary NAME] [--start TIME] [--end TIME] [--number NO] [--topic TITLE] [--presenter NAME]
+        [--chair NAME] [--secretary NAME] [--start TIME] [--end TIME] [--number NO] [--topic TITLE] [--presenter NAME] [--topic-approved DATE]
         [--vote FOR/AGAINST/OTHER] [--grade Tốt|Khá|Trung-bình|Kém] [--rubric TEXT] [MONTH]
     task add [--owner NAME] [--due DATE] TEXT [MONTH] | task list [MONTH] | task result N TEXT [MONTH] | task remove N [MONTH]
     tick N [--undo] [MONTH]
     remove N|tK [MONTH] · move N|tK up|down|--item N [MONTH] · rename N TITLE [MONTH]
     roll [MONTH] | roll mark N|NAME present|excused|absent|exempt [--reason REASON] [MONTH] | roll guest NAME [MONTH]
-    minutes [MONTH] | resolution [MONTH]
+    minutes [MONTH] | minutes --item N [--append] VIEWS [MONTH] | resolution [MONTH]
   DATE: 05/12/2026, 5/12/2026 or 2026-12-05`,
 	}
 	CLIPlanSummary = Msg{
@@ -151,6 +151,8 @@ var (
 	CLIPlanWarnShort    = Msg{"Lưu ý: buổi sinh hoạt %s cần ít nhất %d phút.", "Note: a %s meeting must last at least %d minutes."}
 	CLIPlanWarnCrit     = Msg{"Lưu ý: phần tư tưởng, tự phê bình và phê bình nên dành %d–%d phút (hiện %d).", "Note: members' thinking and self-criticism should take %d–%d minutes (now %d)."}
 	CLIPlanAssess       = Msg{"Đánh giá tháng %s; nhiệm vụ tháng %s", "Assesses %s; sets the tasks of %s"}
+	CLIPlanNoTopic      = Msg{"Lưu ý: quý %s chưa có buổi sinh hoạt chuyên đề (ít nhất mỗi quý một lần); đặt: chibo plan set --kind ket-hop hoặc tạo buổi YYYY-MM-ten.", "Note: quarter %s has no thematic meeting yet (one is due every quarter); set one: chibo plan set --kind ket-hop, or plan a meeting YYYY-MM-name."}
+	CLIPlanViewsSaved   = Msg{"Đã ghi ý kiến phát biểu ở mục %d. %s vào biên bản.", "Saved the speakers' views of item %d. %s in the minutes."}
 	CLIPlanChecklist    = Msg{"Việc trước và sau buổi họp", "Before and after the meeting"}
 	CLIPlanTasks        = Msg{"Nhiệm vụ trong nghị quyết tháng này", "Tasks of this meeting's resolution"}
 	CLIPlanCarried      = Msg{"Nhiệm vụ tháng trước (ghi kết quả: chibo plan task result N KẾT_QUẢ)", "Last month's tasks (record results: chibo plan task result N RESULT)"}
