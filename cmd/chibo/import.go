@@ -75,7 +75,7 @@ func runImport(ctx context.Context, e *env, c *command, args []string) int {
 		}
 		bar.clear()
 		fmt.Fprintln(e.stdout, importLine(e, r))
-		bar.draw(r.N, r.Total, safetext.Line(filepath.Base(r.Path)))
+		bar.draw(r.N, r.Total, filepath.Base(r.Path))
 	})
 	bar.clear()
 	elapsed := time.Since(start)
@@ -195,6 +195,7 @@ func (p *progressBar) draw(done, total int, name string) {
 	p.last = time.Now()
 	const width = 30
 	fill := done * width / total
+	name = safetext.Line(name) // a file name: no sequence, no '\r'
 	if r := []rune(name); len(r) > 30 {
 		name = "…" + string(r[len(r)-29:])
 	}
