@@ -85,12 +85,18 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 		{"outline"},
 		{"show", "--markdown", "--plain", "x"},
 		{"show", "--width", "5", "x"},
+		{"show", "--width", "501", "x"},
+		{"show", "--width", "99999999999", "x"},
 		{"list", "extra"},
 		{"list", "--bogus"},
 	} {
 		if _, _, code := runCLI(t, data, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
+	}
+	// rel-19: a huge width made glamour pad every line to it (4.2 GB).
+	if _, errs, _ := runCLI(t, data, "show", "--width", "99999999999", "x"); !strings.Contains(errs, "from 20 to 500 (got 99999999999)") {
+		t.Errorf("--width out of range should name the range: %q", errs)
 	}
 	if _, errs, code := runCLI(t, data, "show", "no-such-doc"); code != 1 || !strings.Contains(errs, "no-such-doc") {
 		t.Errorf("unknown doc: exit %d, %q", code, errs)
