@@ -68,7 +68,7 @@ func page(src string, mainOnly bool) (title, markdown string) {
 		}
 		switch tt {
 		case html.TextToken:
-			c.text(safetext.Strip(string(z.Text())))
+			c.text(safetext.Strip(strings.Map(controlSpace, string(z.Text()))))
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
 			var attrs map[string]string
@@ -983,4 +983,14 @@ func skipDoctypeSubset(src string) string {
 		return src
 	}
 	return src[:i+open] + ">" + rest[gt+1:]
+}
+
+// controlSpace turns a lone C0 control (NUL, form feed …) into a space, so
+// that dropping it does not join the words on either side; ESC and BEL
+// are left for safetext, which removes whole sequences they start or end.
+func controlSpace(r rune) rune {
+	if r < 0x20 && r != '\n' && r != '\t' && r != 0x1b && r != 0x07 || r == 0x7f {
+		return ' '
+	}
+	return r
 }
