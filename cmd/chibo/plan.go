@@ -399,7 +399,11 @@ func planAdd(e *env, c *command, args []string) int {
 		fmt.Fprintf(e.stderr, "chibo: "+e.T(i18n.CLIPlanTextNotFound)+"\n", ref, ref)
 		return 1
 	}
-	ex := plan.WithDocument(plan.FromPassage(doc, sec, *text), doc)
+	ex := plan.FromSectionTree(doc, sec) // a section with its subsections
+	if strings.TrimSpace(*text) != "" {
+		ex = plan.FromPassage(doc, sec, *text)
+	}
+	ex = plan.WithDocument(ex, doc)
 	var num int
 	var title string
 	_, err = planStore(e).Update(key, func(p *plan.Plan) error {

@@ -154,8 +154,8 @@ func sectionLabel(path []string) string {
 	return word + "mục " + strings.Join(nums, ".")
 }
 
-// PassageIn says whether passage occurs in the section (sec nil: anywhere
-// in the document), comparing in NFC with runs of spaces and line breaks
+// PassageIn says whether passage occurs in the section or its
+// subsections (sec nil: anywhere in the document), comparing in NFC with runs of spaces and line breaks
 // as one space and markdown's emphasis and escape marks ignored, so text
 // copied from the reader or the printed document matches.
 func PassageIn(doc *content.Document, sec *content.Section, passage string) bool {
@@ -165,6 +165,10 @@ func PassageIn(doc *content.Document, sec *content.Section, passage string) bool
 	}
 	secs := doc.Sections
 	if sec != nil {
+		// The section with its subsections, as FromSectionTree copies it.
+		if strings.Contains(passageKey(FromSectionTree(doc, sec).Text), want) {
+			return true
+		}
 		secs = []*content.Section{sec}
 	}
 	for _, s := range secs {

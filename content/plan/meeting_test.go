@@ -239,3 +239,54 @@ func TestCarryDamagedPrevious(t *testing.T) {
 		t.Fatalf("LoadCarried with a damaged November: %v %v", p, err)
 	}
 }
+
+func TestFromSectionTree(t *testing.T) {
+	secs := []*content.Section{
+		{ID: "1", Level: 1, Heading: "1. Mục tiêu", Markdown: "Mục tiêu chung."},
+		{ID: "2", Level: 1, Heading: "2. Thủ tướng Chính phủ phê duyệt Quy hoạch"},
+		{ID: "2.a", Level: 2, Heading: "a) Phạm vi", Markdown: "Toàn tỉnh."},
+		{ID: "2.a.1", Level: 3, Heading: "- Phần đất liền", Markdown: "Gồm 9 huyện."},
+		{ID: "2.b", Level: 2, Heading: "b) Thời kỳ", Markdown: "2021–2030."},
+		{ID: "3", Level: 1, Heading: "3. Tổ chức thực hiện", Markdown: "Giao UBND tỉnh."},
+	}
+	doc := &content.Document{ID: "qd", Title: "Quyết định", Sections: secs}
+	x := FromSectionTree(doc, secs[1])
+	for _, want := range []string{"**a) Phạm vi**", "Toàn tỉnh.", "Gồm 9 huyện.", "**b) Thời kỳ**", "2021–2030."} {
+		if !strings.Contains(x.Text, want) {
+			t.Errorf("excerpt of section 2 lacks %q:\n%s", want, x.Text)
+		}
+	}
+	if strings.Contains(x.Text, "Giao UBND") || strings.Contains(x.Text, "Mục tiêu chung") {
+		t.Errorf("excerpt of section 2 runs into its siblings:\n%s", x.Text)
+	}
+	if x := FromSectionTree(doc, secs[5]); x.Text != "Giao UBND tỉnh." {
+		t.Errorf("leaf section: %q", x.Text)
+	}
+	lone := &content.Document{ID: "d", Sections: []*content.Section{{ID: "h", Level: 1, Heading: "II. NHIỆM VỤ"}}}
+	if x := FromSectionTree(lone, lone.Sections[0]); strings.TrimSpace(x.Text) == "" {
+		t.Error("a heading-only section gives an empty excerpt")
+	}
+}
+
+func TestPassageIn(t *testing.T) {
+	secs := []*content.Section{
+		{ID: "2", Level: 1, Heading: "2. Nhiệm vụ", Markdown: "Tăng cường **công tác** kiểm tra,\ngiám sát.", Text: "Tăng cường công tác kiểm tra, giám sát."},
+		{ID: "2.a", Level: 2, Heading: "a) Phạm vi", Markdown: "Toàn tỉnh và các huyện."},
+		{ID: "3", Level: 1, Heading: "3. Khác", Markdown: "Không liên quan."},
+	}
+	doc := &content.Document{ID: "d", Sections: secs}
+	for _, ok := range []string{"công tác kiểm tra, giám sát", "công tác  kiểm\ntra", "Toàn tỉnh và", "tác kiểm"} {
+		if !PassageIn(doc, secs[0], ok) {
+			t.Errorf("PassageIn(%q) = false", ok)
+		}
+	}
+	for _, bad := range []string{"Không liên quan", "giám sát chặt chẽ", "  "} {
+		if PassageIn(doc, secs[0], bad) {
+			t.Errorf("PassageIn(%q) = true", bad)
+		}
+	}
+	// NFD input matches NFC text.
+	if !PassageIn(doc, secs[0], "co\u0302ng ta\u0301c") {
+		t.Error("decomposed input does not match")
+	}
+}
