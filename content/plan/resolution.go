@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"chibo/content/safetext"
 )
 
 // ResolutionBlocks is the draft nghị quyết chi bộ. No national template
@@ -133,5 +135,5 @@ func renderMD(bs []block) []byte {
 	for _, bl := range bs {
 		mdBlock(&b, bl, "")
 	}
-	return []byte(strings.TrimSpace(b.String()) + "\n")
+	return []byte(safetext.Strip(strings.TrimSpace(b.String())) + "\n")
 }

@@ -189,3 +189,18 @@ func TestMembersConcurrentUpdate(t *testing.T) {
 		t.Fatalf("%d members after 2×15 concurrent adds, %v", len(list), err)
 	}
 }
+
+// Control sequences typed into the record never reach the printed minutes.
+func TestMinutesNoControlBytes(t *testing.T) {
+	p := mustNew(t, "2026-12")
+	p.Record.Chair = "An\x1b]8;;http://x\x07\x1b[31m"
+	p.Record.Views = map[string]string{ItemInfo: "ý kiến\u202e\x9b2J"}
+	p.AddTask("Nhiệm vụ\x1b[2J", "", "")
+	for _, out := range [][]byte{MinutesMarkdown(p), ResolutionMarkdown(p)} {
+		for _, r := range string(out) {
+			if (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x7f && r < 0xa0) || r == '\u202e' {
+				t.Fatalf("control character %U printed", r)
+			}
+		}
+	}
+}
