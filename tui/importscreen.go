@@ -367,6 +367,9 @@ func (s *importScreen) resultLines(r content.ImportResult) []string {
 		if r.Replaced > 0 {
 			note += " — " + fmt.Sprintf(s.sh.T(i18n.ImportReplacedNote), r.Replaced)
 		}
+		if r.Beside != "" {
+			note += " — " + fmt.Sprintf(s.sh.T(i18n.ImportBesideNote), r.Beside)
+		}
 	case content.ImportDuplicate:
 		if r.Doc != nil {
 			note = fmt.Sprintf(s.sh.T(i18n.AppImportSameAs), safetext.Line(r.Doc.Title))
@@ -374,6 +377,8 @@ func (s *importScreen) resultLines(r content.ImportResult) []string {
 	case content.ImportSkipped:
 		if errors.Is(r.Err, content.ErrOutside) {
 			note = s.sh.T(i18n.ImportOutside)
+		} else if errors.Is(r.Err, content.ErrBrokenLink) {
+			note = s.sh.T(i18n.ImportBrokenLink)
 		} else {
 			note = s.sh.T(i18n.ImportNotDocument)
 		}

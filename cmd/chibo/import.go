@@ -148,11 +148,16 @@ func importLine(e *env, r content.ImportResult) string {
 		if r.Replaced > 0 {
 			notes = append(notes, fmt.Sprintf(e.T(i18n.ImportReplacedNote), r.Replaced))
 		}
+		if r.Beside != "" {
+			notes = append(notes, fmt.Sprintf(e.T(i18n.ImportBesideNote), r.Beside))
+		}
 	case content.ImportDuplicate:
 		notes = append(notes, fmt.Sprintf(e.T(i18n.ImportSameAs), safetext.Line(r.Doc.ID)))
 	case content.ImportSkipped:
 		if errors.Is(r.Err, content.ErrOutside) {
 			notes = append(notes, e.T(i18n.ImportOutside))
+		} else if errors.Is(r.Err, content.ErrBrokenLink) {
+			notes = append(notes, e.T(i18n.ImportBrokenLink))
 		} else {
 			notes = append(notes, e.T(i18n.ImportNotDocument))
 		}

@@ -24,6 +24,8 @@ var (
 	ImportOCRNote      = Msg{"cảnh báo: chữ nhận dạng từ bản quét (OCR), có thể sai, cần đối chiếu bản gốc", "warning: text read from a scan by OCR, it may hold misread words; check it against the original"}
 	ImportNotDocument  = Msg{"không phải tài liệu chibo đọc được", "not a document chibo reads"}
 	ImportOutside      = Msg{"liên kết trỏ ra ngoài thư mục, không theo", "link pointing outside the folder, not followed"}
+	ImportBrokenLink   = Msg{"liên kết hỏng (tệp đích không còn, hoặc liên kết vòng), không theo", "broken link (its target is gone, or it loops), not followed"}
+	ImportBesideNote   = Msg{"thư viện đã có một tài liệu khác cùng tên tệp (%q), giữ cả hai", "the library already has another document with this file name (%q); both are kept"}
 
 	// The summary line: added, updated, duplicates, failed, skipped.
 	ImportSummaryLine = Msg{"Xong: %d thêm mới, %d cập nhật, %d trùng lặp, %d lỗi, %d bỏ qua.", "Done: %d added, %d updated, %d duplicates, %d failed, %d skipped."}
