@@ -517,3 +517,21 @@ func TestHistoryIsBounded(t *testing.T) {
 		t.Fatalf("back stack holds %d screens, want at most %d", n, maxHistory)
 	}
 }
+
+// TestSearchErrorInWords: a search error reaches the screen in the user's
+// language (a bad year typed in the box), not as Go's error text.
+func TestSearchErrorInWords(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.VI, i18n.EN} {
+		h := newHarness(t, 80, 24, lang)
+		h.key("/")
+		h.text("nam:abc")
+		s := h.app.cur.(*searchScreen)
+		err := &index.QueryError{Filter: "nam", Value: "abc"}
+		s.Update(searchResultMsg{seq: s.seq, err: err})
+		screen := h.screen()
+		words := []rune(i18n.Describe(lang, err))
+		if strings.Contains(screen, "invalid year in") || !strings.Contains(screen, string(words[:24])) {
+			t.Errorf("%v: the error is not in words:\n%s", lang, screen)
+		}
+	}
+}

@@ -532,7 +532,7 @@ func (s *searchScreen) resultLines(w, h int) []string {
 	plain := func(s ...string) string { return strings.Join(s, "") }
 	switch {
 	case s.sh.search == nil && s.sh.indexErr != nil:
-		return msgLines(fmt.Sprintf(s.sh.T(i18n.AppIndexError), s.sh.indexErr), st.Error.Render)
+		return msgLines(fmt.Sprintf(s.sh.T(i18n.AppIndexError), i18n.Describe(s.sh.lang, s.sh.indexErr)), st.Error.Render)
 	case s.sh.search == nil && s.sh.indexing:
 		return append(msgLines(s.sh.T(i18n.AppIndexWait), plain), "", " "+fmt.Sprintf(s.sh.T(i18n.AppIndexProgress), s.sh.indexDone, s.sh.indexAll))
 	case s.sh.search == nil:
@@ -543,7 +543,7 @@ func (s *searchScreen) resultLines(w, h int) []string {
 	case q == "":
 		return msgLines(s.sh.T(i18n.AppSearchTips), plain)
 	case s.err != nil:
-		return msgLines(fmt.Sprintf(s.sh.T(i18n.AppSearchError), s.err), st.Error.Render)
+		return msgLines(fmt.Sprintf(s.sh.T(i18n.AppSearchError), i18n.Describe(s.sh.lang, s.err)), st.Error.Render)
 	case s.res == nil:
 		return msgLines(s.sh.T(i18n.AppSearching), st.Faint.Render)
 	case len(s.res.Hits) == 0:
