@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"chibo/content/safetext"
 )
 
 // DOCX renders the pack as a minimal WordprocessingML package, written by
@@ -56,9 +58,11 @@ const wNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 // textWidth is the A4 width between the margins, in twentieths of a point.
 const textWidth = 11906 - 1701 - 851
 
+// esc is text for the XML of the docx: control characters stripped (see
+// safetext), then escaped.
 func esc(s string) string {
 	var b strings.Builder
-	xml.EscapeText(&b, []byte(s))
+	xml.EscapeText(&b, []byte(safetext.Strip(s)))
 	return b.String()
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html"
 	"strings"
+
+	"chibo/content/safetext"
 )
 
 // Format is an export format of the meeting pack.
@@ -52,12 +54,15 @@ func Export(p *Plan, f Format) ([]byte, error) {
 }
 
 // Markdown renders the pack as Markdown, readable as plain text too.
+// Text from a document or a form field is text: HTML, entities, links
+// and emphasis in it are escaped (see mdEscape, rawEscape), and control
+// characters are stripped.
 func Markdown(p *Plan) []byte {
 	var b strings.Builder
 	for _, bl := range p.pack() {
 		mdBlock(&b, bl, "")
 	}
-	return []byte(strings.TrimSpace(b.String()) + "\n")
+	return []byte(safetext.Strip(strings.TrimSpace(b.String())) + "\n")
 }
 
 func mdBlock(b *strings.Builder, bl block, prefix string) {
@@ -71,9 +76,9 @@ func mdBlock(b *strings.Builder, bl block, prefix string) {
 		s := mdSpans(bl.Spans)
 		switch bl.Class {
 		case cTitle:
-			s = "# " + plain(bl.Spans)
+			s = "# " + mdEscape(plain(bl.Spans))
 		case cSub:
-			s = "**" + plain(bl.Spans) + "**"
+			s = "**" + mdEscape(plain(bl.Spans)) + "**"
 		}
 		w(s)
 		w("")
@@ -112,10 +117,11 @@ func mdBlock(b *strings.Builder, bl block, prefix string) {
 		w("---")
 		w("")
 	case bExcerpt:
-		// The title, the original markdown quoted verbatim, the source.
+		// The title, the original markdown quoted (its structure and
+		// emphasis kept, HTML and links made text), the source.
 		kids := bl.Children
 		mdBlock(b, kids[0], prefix)
-		for _, l := range strings.Split(strings.TrimSpace(bl.Raw), "\n") {
+		for _, l := range strings.Split(strings.TrimSpace(rawEscape(bl.Raw)), "\n") {
 			w(strings.TrimRight("> "+l, " "))
 		}
 		w("")
@@ -141,13 +147,12 @@ func mdBlock(b *strings.Builder, bl block, prefix string) {
 // mdSpans writes spans as markdown, escaping what would be read as markup.
 func mdSpans(sp []span) string {
 	var b strings.Builder
-	esc := strings.NewReplacer(`\`, `\\`, `*`, `\*`, `_`, `\_`, "`", "\\`")
 	for _, s := range sp {
 		if s.Br {
 			b.WriteString("<br>")
 			continue
 		}
-		t := esc.Replace(s.Text)
+		t := mdEscape(s.Text)
 		lead := t[:len(t)-len(strings.TrimLeft(t, " "))]
 		trail := t[len(strings.TrimRight(t, " ")):]
 		core := strings.TrimSpace(t)
@@ -166,6 +171,176 @@ func mdSpans(sp []span) string {
 		b.WriteString(lead + core + trail)
 	}
 	return b.String()
+}
+
+// mdEscape makes text from a form field or a document plain text in
+// markdown: every character markdown or an HTML-aware viewer would act on
+// (emphasis, code, link and image brackets, a '<' or '&' that opens an
+// HTML tag, autolink or entity, a heading's "#" at the start of a line)
+// is backslash-escaped, and link targets with an active scheme are
+// dropped. A '>' needs no escape once no '<' opens a tag. Linear in len(s).
+func mdEscape(s string) string {
+	s = dropUnsafeTargets(s)
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	atLine := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '\\', '*', '_', '`', '[', ']':
+			b.WriteByte('\\')
+		case '<', '&':
+			if opensMarkup(s, i) {
+				b.WriteByte('\\')
+			}
+		case '#':
+			if atLine {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteByte(c)
+		if c == '\n' {
+			atLine = true
+		} else if c != ' ' && c != '\t' {
+			atLine = false
+		}
+	}
+	return b.String()
+}
+
+// rawEscape is mdEscape for an excerpt's markdown, which chibo's parsers
+// wrote: its own structure and emphasis are kept (block markers at the
+// start of a line, table pipes, "*" and "_", backslash escapes), while
+// HTML tags, entities and link or image brackets — which can only come
+// from the document's text — are escaped (but chibo's own "<br>" in a
+// table cell is kept), and active link targets
+// dropped. Linear in len(s).
+func rawEscape(s string) string {
+	s = dropUnsafeTargets(s)
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	lineStart := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\n':
+			lineStart = true
+		case lineStart && (c == ' ' || c == '>'):
+			// quote markers and indentation at the start of a line
+		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
+			b.WriteByte(c)
+			b.WriteByte(s[i+1])
+			i++
+			lineStart = false
+			continue
+		case c == '<' && i+4 <= len(s) && strings.EqualFold(s[i:i+4], "<br>"):
+			// a line break in a table cell, as chibo's parsers write it
+			b.WriteString(s[i : i+4])
+			i += 3
+			lineStart = false
+			continue
+		case c == '[' || c == ']' || (c == '<' || c == '&') && opensMarkup(s, i):
+			b.WriteByte('\\')
+			lineStart = false
+		default:
+			lineStart = false
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// opensMarkup reports whether the '<' or '&' at s[i] could start an HTML
+// tag, comment, autolink or entity ("<a", "</", "<!", "<?", "&amp;",
+// "&#60;"); a '<' or '&' before a blank or a digit is read as itself.
+func opensMarkup(s string, i int) bool {
+	if i+1 >= len(s) {
+		return false
+	}
+	n := s[i+1]
+	if n|0x20 >= 'a' && n|0x20 <= 'z' {
+		return true
+	}
+	if s[i] == '<' {
+		return n == '/' || n == '!' || n == '?'
+	}
+	return n == '#'
+}
+
+func isASCIIPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+// dropUnsafeTargets removes the target of every markdown link or image
+// "[text](target)" whose scheme runs code or embeds content (javascript:,
+// vbscript:, data:), leaving "[text]"; an unclosed one is dropped to the
+// end of its line. Each byte is looked at a bounded number of times:
+// linear in len(s).
+func dropUnsafeTargets(s string) string {
+	if !strings.Contains(s, "](") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.Index(s, "](")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i+1])
+		s = s[i+1:] // starts at "("
+		if !unsafeTarget(s[1:]) {
+			b.WriteByte('(')
+			s = s[1:]
+			continue
+		}
+		// Drop up to the matching ")" on this line.
+		end, depth := len(s), 0
+	scan:
+		for j := 0; j < len(s); j++ {
+			switch s[j] {
+			case '\\':
+				j++
+			case '\n':
+				end = j
+				break scan
+			case '(':
+				depth++
+			case ')':
+				if depth--; depth == 0 {
+					end = j + 1
+					break scan
+				}
+			}
+		}
+		s = s[min(end, len(s)):]
+	}
+}
+
+// unsafeTarget reports whether the link target at the start of t has a
+// scheme that runs code or embeds content. Browsers ignore blanks and
+// controls inside the scheme ("java\tscript:"), so they are skipped too;
+// only a bounded prefix of t is read.
+func unsafeTarget(t string) bool {
+	var scheme strings.Builder
+	for i := 0; i < len(t) && i < 64 && scheme.Len() < 16; i++ {
+		c := t[i]
+		switch {
+		case c == ':':
+			switch scheme.String() {
+			case "javascript", "vbscript", "data":
+				return true
+			}
+			return false
+		case c <= ' ' || c == '<':
+			continue
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		scheme.WriteByte(c)
+	}
+	return false
 }
 
 // htmlCSS prints the pack on A4 with the margins of Vietnamese
@@ -214,7 +389,7 @@ func HTML(p *Plan) []byte {
 		htmlBlock(&b, bl)
 	}
 	b.WriteString("</body>\n</html>\n")
-	return []byte(b.String())
+	return []byte(safetext.Strip(b.String()))
 }
 
 func htmlBlock(b *strings.Builder, bl block) {

@@ -202,7 +202,19 @@ func inline(s string) []span {
 			cur.Reset()
 		}
 	}
-	has := func(from int, marker string) bool { return strings.Contains(string(rs[from:]), marker) }
+	// has reports whether marker ("**", "__", "*" or "_") occurs at or
+	// after rune from: the start of its last occurrence is at or after
+	// from. Precomputed, so a line of many markers stays linear.
+	last := map[string]int{"**": -1, "__": -1, "*": -1, "_": -1}
+	for i, r := range rs {
+		if r == '*' || r == '_' {
+			last[string(r)] = i
+			if i > 0 && rs[i-1] == r {
+				last[string([]rune{r, r})] = i - 1
+			}
+		}
+	}
+	has := func(from int, marker string) bool { return last[marker] >= from }
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		switch {
