@@ -25,6 +25,7 @@ func samplePlan(t *testing.T) *Plan {
 	p.Place = "Nhà văn hoá thôn Đông"
 	p.Cell = "thôn Đông"
 	p.Party = "xã Tân An"
+	p.Locality = "Tân An"
 	add := func(item string, x Excerpt) {
 		t.Helper()
 		if _, err := p.AddExcerpt(item, x, t0); err != nil {
@@ -106,12 +107,18 @@ func TestExportContents(t *testing.T) {
 			"ĐẢNG CỘNG SẢN VIỆT NAM", "CHI BỘ THÔN ĐÔNG", "ĐẢNG BỘ XÃ TÂN AN",
 			"Sinh hoạt chi bộ thường kỳ tháng 11/2026", "ngày 25 tháng 11 năm 2026",
 			"90 phút", "Khai mạc", "Thảo luận",
-			"6,5%", "Tài liệu sinh hoạt chi bộ số 12-TL/BTGTU, mục II.1", MissingSource,
+			"6,5%", "Tài liệu sinh hoạt chi bộ số 12-TL/BTGTU, mục II.1", "Tân An, ngày 25 tháng 11 năm 2026", "ĐẢNG ỦY XÃ TÂN AN",
 			"Đ/c Bình", "BIÊN BẢN", "NGHỊ QUYẾT", "Số ……-NQ/CB", "Nơi nhận:", "T/M CHI BỘ", "BÍ THƯ",
 			"THÁNG 12/2026", "Tỷ lệ hộ nghèo",
 		} {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s pack lacks %q", f, want)
+			}
+		}
+		// Internal notes and doubled prefixes never reach the print.
+		for _, bad := range []string{MissingSource, "ĐẢNG BỘ ĐẢNG BỘ", "CHI BỘ CHI BỘ"} {
+			if strings.Contains(text, bad) {
+				t.Errorf("%s pack prints %q", f, bad)
 			}
 		}
 		if strings.Contains(text, "dự toán") && f == FormatHTML && !strings.Contains(text, "<em>dự toán</em>") {
