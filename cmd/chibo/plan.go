@@ -341,13 +341,6 @@ func planExport(e *env, c *command, args []string) int {
 		return code
 	}
 	checkSources(e, p)
-	// A source that left the library was reported above; the printed pack
-	// is the cell's document and carries no internal notes.
-	for i := range p.Items {
-		for j := range p.Items[i].Excerpts {
-			p.Items[i].Excerpts[j].Missing = false
-		}
-	}
 	data, err := plan.Export(p, f)
 	if err != nil {
 		return fail(e, err)

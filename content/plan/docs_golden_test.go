@@ -67,3 +67,32 @@ func TestMeetingDocsGolden(t *testing.T) {
 		}
 	}
 }
+
+// TestMeetingPackGolden: the whole pack of a regular, a thematic and a
+// combined meeting in md and html byte for byte, and the docx read back.
+func TestMeetingPackGolden(t *testing.T) {
+	for _, c := range []struct {
+		name, key string
+		kind      Kind
+	}{{"regular", "2026-12", KindRegular}, {"thematic", "2026-12-chuyen-doi-so", KindTopical}, {"combined", "2026-12", KindCombined}} {
+		p := meetingOf(t, c.key, c.kind)
+		p.AddExcerpt(p.Items[1].ID, Excerpt{Doc: "kl01", DocTitle: "Kết luận về tiếp tục thực hiện Chỉ thị 05", DocNumber: "01-KL/TW", DocDate: "2021-05-18",
+			DocIssuer: "Bộ Chính trị", Path: []string{"II. NHIỆM VỤ", "3. Tăng cường kiểm tra"}, Text: "Tăng cường kiểm tra, giám sát."}, t0)
+		golden(t, "pack-"+c.name+".md", Markdown(p))
+		golden(t, "pack-"+c.name+".html", HTML(p))
+		data, err := DOCX(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := docxText(t, data)
+		for _, want := range []string{"CHI BỘ ẤP PHÚ LỢI", "ĐẢNG ỦY XÃ TÂN PHÚ", "Tân Phú, ngày 05 tháng 12 năm 2026", "Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị, mục II.3",
+			"BIÊN BẢN", "NGHỊ QUYẾT", "Số 12-NQ/CB", "Tuyên truyền Chỉ thị 50-CT/TW đến hộ dân", "Hoàng Thị Em"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s docx lacks %q", c.name, want)
+			}
+		}
+		if c.kind != KindTopical && !strings.Contains(text, "Hoàn thành: 5/5 hộ được vay") {
+			t.Errorf("%s docx lacks the carried task's result", c.name)
+		}
+	}
+}
