@@ -109,7 +109,9 @@ func (b *appBackend) openIndex(ctx context.Context, lib tui.Library, progress fu
 		if err := ix.Sync(ctx, docs, progress); err != nil {
 			// Another chibo is writing the index: the one open here still
 			// answers, it may just miss the newest documents until then.
-			if errors.Is(err, index.ErrBusy) {
+			// A read-only data folder: the index there still answers.
+			var ro *index.ReadOnlyError
+			if errors.Is(err, index.ErrBusy) || errors.As(err, &ro) && !ro.Missing {
 				return ix, nil
 			}
 			return nil, err

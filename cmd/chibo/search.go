@@ -165,8 +165,15 @@ func openIndex(ctx context.Context, e *env) (*index.Index, *content.Library, err
 	if bar != nil {
 		bar.clear()
 	}
-	if errors.Is(err, index.ErrBusy) {
+	var ro *index.ReadOnlyError
+	switch {
+	case errors.Is(err, index.ErrBusy):
 		fmt.Fprintln(e.stderr, e.T(i18n.CLIIndexStale))
+		err = nil
+	case errors.As(err, &ro) && !ro.Missing:
+		// A library read from a folder chibo may not write: search the
+		// index as it is rather than refuse.
+		fmt.Fprintln(e.stderr, e.T(i18n.CLIIndexReadOnlyStale))
 		err = nil
 	}
 	if err != nil {

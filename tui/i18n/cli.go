@@ -21,11 +21,12 @@ var (
 	CLIVersionSummary = Msg{"in phiên bản", "print the version"}
 
 	// Problems reading a file, by content.Problem.
-	ErrBinary   = Msg{"%s: không phải tệp văn bản (%s). Hãy chọn tệp .txt, .md, .docx, .doc, .odt, .rtf, .html hoặc .pdf.", "%s: not a text file (%s). Choose a .txt, .md, .docx, .doc, .odt, .rtf, .html or .pdf file."}
-	ErrEncoding = Msg{"%s: không đọc được bảng mã (%s). Thử lại với --encoding (utf-8, windows-1258, tcvn3, vni).", "%s: unreadable character encoding (%s). Try again with --encoding (utf-8, windows-1258, tcvn3, vni)."}
-	ErrEmpty    = Msg{"%s: tệp rỗng, không có nội dung để đọc.", "%s: the file is empty; there is nothing to read."}
-	ErrTooLarge = Msg{"%s: tệp quá lớn (%s). Hãy tách thành các tệp nhỏ hơn.", "%s: the file is too large (%s). Split it into smaller files."}
-	ErrFormat   = Msg{"%s: tệp bị hỏng hoặc định dạng không hỗ trợ (%s).", "%s: the file is damaged or its format is not supported (%s)."}
-	ErrNoHome   = Msg{"không tìm thấy thư mục nhà để lưu dữ liệu. Hãy chỉ định bằng --data THƯ_MỤC hoặc biến CHIBO_DATA.", "there is no home directory to keep the data in. Give one with --data DIR or the CHIBO_DATA variable."}
-	ErrRead     = Msg{"%s: không mở được tệp (%s).", "%s: cannot open the file (%s)."}
+	ErrBinary             = Msg{"%s: không phải tệp văn bản (%s). Hãy chọn tệp .txt, .md, .docx, .doc, .odt, .rtf, .html hoặc .pdf.", "%s: not a text file (%s). Choose a .txt, .md, .docx, .doc, .odt, .rtf, .html or .pdf file."}
+	ErrEncoding           = Msg{"%s: không đọc được bảng mã (%s). Thử lại với --encoding (utf-8, windows-1258, tcvn3, vni).", "%s: unreadable character encoding (%s). Try again with --encoding (utf-8, windows-1258, tcvn3, vni)."}
+	ErrEmpty              = Msg{"%s: tệp rỗng, không có nội dung để đọc.", "%s: the file is empty; there is nothing to read."}
+	ErrTooLarge           = Msg{"%s: tệp quá lớn (%s). Hãy tách thành các tệp nhỏ hơn.", "%s: the file is too large (%s). Split it into smaller files."}
+	ErrFormat             = Msg{"%s: tệp bị hỏng hoặc định dạng không hỗ trợ (%s).", "%s: the file is damaged or its format is not supported (%s)."}
+	ErrNoHome             = Msg{"không tìm thấy thư mục nhà để lưu dữ liệu. Hãy chỉ định bằng --data THƯ_MỤC hoặc biến CHIBO_DATA.", "there is no home directory to keep the data in. Give one with --data DIR or the CHIBO_DATA variable."}
+	CLIIndexReadOnlyStale = Msg{"chú ý: thư mục dữ liệu chỉ đọc, chibo tìm trong chỉ mục đã có; kết quả có thể chưa gồm tài liệu mới nhất", "note: the data folder is read-only; chibo searches the index it has, and results may miss the newest documents"}
+	ErrRead               = Msg{"%s: không mở được tệp (%s).", "%s: cannot open the file (%s)."}
 )
