@@ -89,6 +89,17 @@ func clockText(s string) string {
 	return "…… giờ ……"
 }
 
+// dayText is "ngày 05 tháng 12 năm 2026", dotted while the date is unset.
+func (p *Plan) dayText() string {
+	if t, ok := p.DateOf(); ok {
+		return fmt.Sprintf("ngày %02d tháng %02d năm %d", t.Day(), int(t.Month()), t.Year())
+	}
+	return "ngày …… tháng …… năm 20……"
+}
+
+// timeLine is "19 giờ 30, ngày 05 tháng 12 năm 2026" for the programme.
+func (p *Plan) timeLine() string { return clockText(p.Record.Start) + ", " + p.dayText() }
+
 // header is the two-column heading of the cell's documents: the upper
 // committee and the cell on the left (with the number under them), the
 // party's name and the place-and-date line on the right.
@@ -220,10 +231,7 @@ func (p *Plan) MinutesBlocks() []block {
 	} else if p.Roll == nil {
 		absent = blank
 	}
-	date := "ngày …… tháng …… năm 20……"
-	if t, ok := p.DateOf(); ok {
-		date = fmt.Sprintf("ngày %02d tháng %02d năm %d", t.Day(), int(t.Month()), t.Year())
-	}
+	date := p.dayText()
 	add(block{Kind: bList, Items: [][]span{
 		labelled("Thời gian: ", "bắt đầu lúc "+clockText(p.Record.Start)+", "+date+"."),
 		labelled("Địa điểm: ", orBlank(p.Place)+"."),
@@ -272,5 +280,5 @@ func (p *Plan) carriedTable() block {
 	for i, t := range p.Carried {
 		rows = append(rows, [][]span{txt(strconv.Itoa(i + 1)), txt(t.Text), txt(t.Owner), txt(ShowDate(t.Due)), txt(t.Result)})
 	}
-	return block{Kind: bTable, Class: cGrid, Header: true, Rows: rows, Widths: []int{7, 38, 18, 13, 24}}
+	return block{Kind: bTable, Class: cGrid, Header: true, Rows: rows, Widths: []int{8, 33, 18, 16, 25}}
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // The meeting pack is written once, as blocks, and rendered three ways
@@ -22,14 +21,6 @@ var dots = strings.Repeat("…", 35)
 // MissingSource is printed (and shown in UIs) next to an excerpt whose
 // document or section is no longer in the library.
 const MissingSource = "nguồn không còn trong thư viện"
-
-// dateLine is "ngày 25 tháng 11 năm 2026", or blanks when the date is unset.
-func dateLine(iso string) string {
-	if t, err := time.Parse("2006-01-02", iso); err == nil {
-		return fmt.Sprintf("ngày %d tháng %d năm %d", t.Day(), int(t.Month()), t.Year())
-	}
-	return "ngày …… tháng …… năm " + "20……"
-}
 
 func orBlank(s string) string {
 	if strings.TrimSpace(s) == "" {
@@ -53,7 +44,7 @@ func (p *Plan) pack() []block {
 	add(block{Kind: bHeading, Level: 2, Spans: txt("I. THÔNG TIN CHUNG")})
 	add(block{Kind: bList, Items: [][]span{
 		labelled("Hình thức: ", "sinh hoạt "+p.Kind.Label()),
-		labelled("Thời gian: ", timeLine(p.Date)),
+		labelled("Thời gian: ", p.timeLine()),
 		labelled("Địa điểm: ", orBlank(p.Place)),
 		labelled("Chủ trì: ", "đồng chí "+orDots(p.Record.Chair, blank)),
 		labelled("Thư ký: ", "đồng chí "+orDots(p.Record.Secretary, blank)),
@@ -113,10 +104,6 @@ func labelled(label, value string) []span {
 }
 
 func minutes(n int) string { return strconv.Itoa(n) + " phút" }
-
-func timeLine(date string) string {
-	return "…… giờ …… phút, " + dateLine(date)
-}
 
 // signature is a two-column block of lines: left (Nơi nhận / Thư ký),
 // right (the signer).
