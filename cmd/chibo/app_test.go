@@ -142,7 +142,10 @@ func TestAppInTmux(t *testing.T) {
 	s2.waitFor("the library", 60*time.Second, "THƯ VIỆN", "TÀI LIỆU SINH HOẠT")
 	lib := time.Since(start)
 	t.Logf("built index: first frame after %v, library after %v; tmux alone takes %v to show a line", first, lib, tmuxCost)
-	if first-tmuxCost > 500*time.Millisecond {
+	// Not a speed test (chibo bench measures the first frame): a bound an
+	// order above the usual ~150 ms that a first frame waiting on the
+	// library or the index would pass, but a loaded CI machine would not.
+	if first-tmuxCost > 3*time.Second {
 		t.Errorf("first frame took %v", first)
 	}
 	s2.keys("C-c")
