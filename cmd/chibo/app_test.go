@@ -143,8 +143,8 @@ func TestAppInTmux(t *testing.T) {
 	lib := time.Since(start)
 	t.Logf("built index: first frame after %v, library after %v; tmux alone takes %v to show a line", first, lib, tmuxCost)
 	// Not a speed test (chibo bench measures the first frame): a bound an
-	// order above the usual ~150 ms that a first frame waiting on the
-	// library or the index would pass, but a loaded CI machine would not.
+	// order above the usual ~150 ms, which a first frame that waited for
+	// the index would exceed and a loaded CI machine does not.
 	if first-tmuxCost > 3*time.Second {
 		t.Errorf("first frame took %v", first)
 	}
