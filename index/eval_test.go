@@ -259,11 +259,11 @@ func TestAblation(t *testing.T) {
 		{"all rules", func(w *rankWeights) {}},
 		{"no shingles (ranking and candidates)", func(w *rankWeights) { w.wPair = 0; w.noShingleQuery = true }},
 		{"no shingles in ranking", func(w *rankWeights) { w.wPair = 0 }},
-		{"equal field weights", func(w *rankWeights) { w.wHead, w.wTitle = 1, 1 }},
+		{"no short-query field weights", func(w *rankWeights) { w.shortLen = 0 }},
+		{"equal field weights (all queries)", func(w *rankWeights) { w.wHead, w.wTitle = 1, 1 }},
 		{"no other-diacritics discount", func(w *rankWeights) { w.otherTone = 1 }},
 		{"no heading coverage", func(w *rankWeights) { w.headCov = 0 }},
 		{"no later-words-count-less", func(w *rankWeights) { w.early = 0 }},
-		{"no title-DF discount", func(w *rankWeights) { w.titleDF = 0 }},
 		{"no single-letter drop", func(w *rankWeights) { w.letters = false }},
 		{"no own-number rule", func(w *rankWeights) { w.ownNumber = false }},
 	}

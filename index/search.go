@@ -127,7 +127,14 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		if hits[i].own != hits[j].own {
 			return hits[i].own
 		}
-		return hits[i].score > hits[j].score
+		if hits[i].score != hits[j].score {
+			return hits[i].score > hits[j].score
+		}
+		// Ties (a search by filters alone scores 0) in a fixed order.
+		if hits[i].c.doc != hits[j].c.doc {
+			return hits[i].c.doc < hits[j].c.doc
+		}
+		return hits[i].c.section < hits[j].c.section
 	})
 	res.Total = int(r.Total) - dropped
 	if q.Exact && int(r.Total) > len(r.Hits) && len(r.Hits) > 0 {
