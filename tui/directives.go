@@ -16,7 +16,17 @@ import (
 type directive struct {
 	Symbol, Kind string
 	Cites        []citation
-	key          string // folded symbol and kind, for the filter
+	Doc          *content.Document // the library's document whose own number it is; nil when missing
+	key          string            // folded symbol and kind, for the filter
+}
+
+// numberKey compares directive numbers: the canonical symbol when it
+// parses as one, folded and lower case.
+func numberKey(s string) string {
+	if sym, _, ok := content.ParseSymbol(s); ok {
+		s = sym
+	}
+	return strings.ToLower(content.Fold(strings.TrimSpace(s)))
 }
 
 type citation struct {
@@ -25,16 +35,25 @@ type citation struct {
 }
 
 // collectDirectives aggregates Document.Refs across the library: one entry
-// per symbol, most cited first.
+// per symbol, most cited first, each with the library's document of that
+// number (Document.Number) when there is one.
 func collectDirectives(lib Library) []*directive {
 	by := map[string]*directive{}
 	var out []*directive
+	own := map[string]*content.Document{}
+	for _, d := range lib.Docs() {
+		if d.Number != "" {
+			if _, dup := own[numberKey(d.Number)]; !dup {
+				own[numberKey(d.Number)] = d
+			}
+		}
+	}
 	for _, d := range lib.Docs() {
 		seen := map[string]bool{}
 		for _, r := range d.Refs {
 			dir, ok := by[r.Symbol]
 			if !ok {
-				dir = &directive{Symbol: r.Symbol, Kind: r.Kind, key: foldKey(r.Symbol, r.Kind)}
+				dir = &directive{Symbol: r.Symbol, Kind: r.Kind, Doc: own[numberKey(r.Symbol)], key: foldKey(r.Symbol, r.Kind)}
 				by[r.Symbol] = dir
 				out = append(out, dir)
 			}
@@ -57,8 +76,10 @@ func collectDirectives(lib Library) []*directive {
 }
 
 // directivesScreen lists every cited directive (symbol, kind, count),
-// filterable; Enter lists where one is cited, and Enter there opens the
-// reader at that section with the symbol highlighted.
+// filterable, marking those the library has (✓) and counting the missing;
+// Enter opens a directive the library has, else lists where it is cited
+// (→ always does), and Enter there opens the reader at that section with
+// the symbol highlighted.
 type directivesScreen struct {
 	sh     *shared
 	w, h   int
@@ -143,6 +164,8 @@ func (s *directivesScreen) Update(msg tea.Msg) tea.Cmd {
 			switch {
 			case key.Matches(msg, k.Collapse):
 				s.detail = nil
+			case msg.String() == "o" && s.detail.Doc != nil:
+				return send(openReaderMsg{doc: s.detail.Doc.ID})
 			case key.Matches(msg, k.Open), key.Matches(msg, k.Expand):
 				if s.dcursor < n {
 					c := s.detail.Cites[s.dcursor]
@@ -164,7 +187,11 @@ func (s *directivesScreen) Update(msg tea.Msg) tea.Cmd {
 			return s.filter.Focus()
 		case key.Matches(msg, k.Open), key.Matches(msg, k.Expand):
 			if s.cursor < len(s.shown) {
-				s.detail, s.dcursor, s.doffset = s.shown[s.cursor], 0, 0
+				d := s.shown[s.cursor]
+				if d.Doc != nil && key.Matches(msg, k.Open) {
+					return send(openReaderMsg{doc: d.Doc.ID})
+				}
+				s.detail, s.dcursor, s.doffset = d, 0, 0
 			}
 		}
 	case tea.MouseWheelMsg:
@@ -197,7 +224,13 @@ func (s *directivesScreen) View() string {
 	default:
 		top = append(top, " "+st.Faint.Render(clip(s.sh.T(i18n.AppDirectivesFilter), s.w-2)))
 	}
-	top = append(top, "")
+	have := 0
+	for _, d := range s.all {
+		if d.Doc != nil {
+			have++
+		}
+	}
+	top = append(top, " "+st.Faint.Render(clip(fmt.Sprintf(s.sh.T(i18n.AppDirectivesHave), have, len(s.all)-have), s.w-2)), "")
 	if len(s.all) == 0 {
 		return strings.Join(append(top, wrapIndent(s.sh.T(i18n.AppDirectivesEmpty), s.w, 1)...), "\n")
 	}
@@ -217,8 +250,13 @@ func (s *directivesScreen) View() string {
 		if i == s.cursor {
 			mark = "› "
 		}
+		if d.Doc != nil {
+			mark += "✓ "
+		} else {
+			mark += "  "
+		}
 		count := fmt.Sprintf(s.sh.T(i18n.AppCitedTimes), len(d.Cites))
-		kindW := s.w - 2 - 2 - symW - 2 - lenCells(count) - 2
+		kindW := s.w - 2 - 4 - symW - 2 - lenCells(count) - 2
 		line := mark + fit(d.Symbol, symW) + "  " + fit(d.Kind, max(kindW, 1)) + "  " + count
 		line = clip(line, s.w-1)
 		if i == s.cursor {
@@ -232,7 +270,12 @@ func (s *directivesScreen) View() string {
 func (s *directivesScreen) detailView() string {
 	st := s.sh.st
 	d := s.detail
-	head := []string{" " + st.Bold.Render(clip(fmt.Sprintf(s.sh.T(i18n.AppCitationsOf), d.Symbol+" ("+d.Kind+")", len(d.Cites)), s.w-2)), ""}
+	have := s.sh.T(i18n.AppDirectiveMissing)
+	if d.Doc != nil {
+		have = fmt.Sprintf(s.sh.T(i18n.AppDirectiveInLibrary), d.Doc.Title)
+	}
+	head := []string{" " + st.Bold.Render(clip(fmt.Sprintf(s.sh.T(i18n.AppCitationsOf), d.Symbol+" ("+d.Kind+")", len(d.Cites)), s.w-2)),
+		" " + st.Faint.Render(clip(have, s.w-2)), ""}
 	return st.twoLineList(head, s.w, s.h, &s.doffset, s.dcursor, len(d.Cites), func(i int) (string, string) {
 		c := d.Cites[i]
 		crumb := ""
@@ -282,6 +325,6 @@ func (s *directivesScreen) FullKeys() [][]key.Binding {
 	k := s.sh.keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Open, k.Filter, k.Clear, k.Back},
+		{k.Open, k.Expand, k.Filter, k.Clear, k.Back},
 	}
 }

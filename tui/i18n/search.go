@@ -61,3 +61,14 @@ var (
 		"%d queries × %d runs: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms\nLibrary: %d documents, %d sections, %.1f MB of text; index %.1f MB on disk (%.2f× the text)",
 	}
 )
+
+// The directives screen: which cited directives the library has.
+var (
+	AppDirectivesHave = Msg{
+		"✓ có trong thư viện (enter mở văn bản, → nơi trích dẫn): %d · chưa có: %d",
+		"✓ in the library (enter opens it, → where cited): %d · missing: %d",
+	}
+	AppDirectiveInLibrary = Msg{"Có trong thư viện: %s (o mở văn bản)", "In the library: %s (o opens it)"}
+	AppDirectiveMissing   = Msg{"Chưa có trong thư viện: nhập văn bản này để mở được từ đây.", "Not in the library: import it to open it from here."}
+	AppKeyOpenDirective   = Msg{"mở văn bản", "open the directive"}
+)
