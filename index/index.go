@@ -141,10 +141,6 @@ type docMeta struct {
 type corpusStats struct {
 	sections                int
 	titleLen, headLen, text float64 // averages, in bytes
-	// titleSecs counts, for each folded word and word pair of a title,
-	// the sections under titles that have it: the ranker discounts those
-	// repeats from document frequencies.
-	titleSecs map[string]int
 }
 
 type diskMeta struct {
@@ -333,20 +329,6 @@ func statsOf(docs map[string]*docMeta) corpusStats {
 	if s.sections > 0 {
 		n := float64(s.sections)
 		s.titleLen, s.headLen, s.text = tl/n, hl/n, xl/n
-	}
-	s.titleSecs = map[string]int{}
-	for _, d := range docs {
-		seen := map[string]bool{}
-		toks := tokens(d.Title)
-		for i, t := range toks {
-			seen[t.folded] = true
-			if i > 0 && !t.part && t.pos == toks[i-1].pos+1 {
-				seen[toks[i-1].folded+" "+t.folded] = true
-			}
-		}
-		for k := range seen {
-			s.titleSecs[k] += len(d.Sections)
-		}
 	}
 	return s
 }
