@@ -1,6 +1,7 @@
 package importer
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -174,5 +175,29 @@ func TestTextOneCopy(t *testing.T) {
 	}
 	if alloc > uint64(len(data))*3/2 {
 		t.Fatalf("%d MB of text allocated %d MB", len(data)>>20, alloc>>20)
+	}
+}
+
+// TestLongLegacyWordLinear: the TCVN3 reading of a long run of one
+// ambiguous letter (a fuzzer's 3 KB of 0x96 took 5 s: each rune re-read
+// the whole "word") costs work in proportion to the input. Allocation is
+// the measure — the quadratic version normalised the whole word once per
+// rune — at sizes small enough that a regression fails in seconds.
+func TestLongLegacyWordLinear(t *testing.T) {
+	alloc := func(n int) uint64 {
+		data := bytes.Repeat([]byte{0x96, 0x96, 0x96, 'p', 0xfd}, n/5)
+		var m0, m1 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		_, err := Convert(context.Background(), "a.txt", data, Options{})
+		runtime.ReadMemStats(&m1)
+		var ce *Error
+		if err != nil && !errors.As(err, &ce) {
+			t.Fatalf("%d bytes: %v", n, err)
+		}
+		return m1.TotalAlloc - m0.TotalAlloc
+	}
+	small, large := alloc(1000), alloc(4000)
+	if large > 8*small || large > 4<<20 {
+		t.Errorf("one long legacy word: 1 KB allocated %d KB, 4 KB %d KB (want linear growth)", small>>10, large>>10)
 	}
 }
