@@ -87,6 +87,10 @@ func ParseBytesContext(ctx context.Context, name string, data []byte, opt ParseO
 	return doc, res, nil
 }
 
+// ErrNotRegular is the cause of a ProblemRead for a path that is no
+// regular file: a FIFO, a device, a socket.
+var ErrNotRegular = errors.New("not a regular file")
+
 // ReadFileLimited reads a file, refusing it before reading when it is
 // larger than max bytes. Only regular files are read: a FIFO, device or
 // socket is refused by its type before it is opened (opening a FIFO waits
@@ -97,7 +101,7 @@ func ReadFileLimited(path string, max int64) ([]byte, error) {
 	if info, err := os.Stat(path); err != nil {
 		return nil, &FileError{File: name, Problem: ProblemRead, Err: err}
 	} else if !info.Mode().IsRegular() {
-		return nil, &FileError{File: name, Problem: ProblemRead, Detail: "not a regular file"}
+		return nil, &FileError{File: name, Problem: ProblemRead, Err: ErrNotRegular}
 	}
 	f, err := openNoBlock(path)
 	if err != nil {
@@ -109,7 +113,7 @@ func ReadFileLimited(path string, max int64) ([]byte, error) {
 		return nil, &FileError{File: name, Problem: ProblemRead, Err: err}
 	}
 	if !info.Mode().IsRegular() {
-		return nil, &FileError{File: name, Problem: ProblemRead, Detail: "not a regular file"}
+		return nil, &FileError{File: name, Problem: ProblemRead, Err: ErrNotRegular}
 	}
 	if info.Size() > max {
 		return nil, tooLarge(name, info.Size())

@@ -577,7 +577,7 @@ func collect(paths []string) []found {
 				if Importable(fp) {
 					// A FIFO, device or socket under a document's name:
 					// report it (reading it could wait forever).
-					out = append(out, found{path: fp, err: &FileError{File: fp, Problem: ProblemRead, Detail: "not a regular file"}})
+					out = append(out, found{path: fp, err: &FileError{File: fp, Problem: ProblemRead, Err: ErrNotRegular}})
 				}
 				return nil
 			} else if info, err := d.Info(); err == nil {

@@ -21,7 +21,7 @@ func TestReadFileLimitedFIFO(t *testing.T) {
 	select {
 	case err := <-done:
 		var fe *FileError
-		if !errors.As(err, &fe) || fe.Problem != ProblemRead || fe.Detail != "not a regular file" {
+		if !errors.As(err, &fe) || fe.Problem != ProblemRead || !errors.Is(err, ErrNotRegular) {
 			t.Fatalf("err %v, want the not-a-regular-file refusal", err)
 		}
 	case <-time.After(5 * time.Second):

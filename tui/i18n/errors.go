@@ -90,6 +90,10 @@ func Describe(l Lang, err error) string {
 		return fmt.Sprintf(ErrNoText.In(l), fe.File, "")
 	case content.ProblemEncrypted:
 		return fmt.Sprintf(ErrEncrypted.In(l), fe.File)
+	case content.ProblemRead:
+		if errors.Is(fe.Err, content.ErrNotRegular) {
+			return fmt.Sprintf(ErrNotRegular.In(l), fe.File)
+		}
 	case content.ProblemDuplicateID:
 		return fmt.Sprintf(ErrDuplicateID.In(l), fe.File, fe.Detail)
 	case content.ProblemTimeout:

@@ -52,7 +52,7 @@ func TestDescribePlanErrors(t *testing.T) {
 var rawGo = []string{
 	"permission denied", "no such file or directory", "not a directory", "no space left on device",
 	"file too large", "read-only file system", "file name too long", "disk quota exceeded",
-	"file does not exist", "index: ", "%!", "context deadline exceeded", "library-write", "timeout", "locked by another",
+	"file does not exist", "index: ", "%!", "context deadline exceeded", "library-write", "timeout", "locked by another", "not a regular file",
 }
 
 // rawOp is Go's "op path: cause" form of a file-system error.
@@ -96,6 +96,8 @@ func TestDescribeOSErrors(t *testing.T) {
 		{&content.FileError{File: "treo.pdf", Problem: content.ProblemTimeout, Detail: "2m0s", Err: context.DeadlineExceeded}, "treo.pdf", []string{"quá thời gian xử lý", "đã bỏ qua tệp này", "2m0s"}, []string{"too long", "skipped"}},
 		// a source file chibo could not read: the cause in words
 		{&content.FileError{File: "a.txt", Problem: content.ProblemRead, Err: pe("open", "/src/a.txt", syscall.EACCES)}, "a.txt", []string{"không mở được", "không có quyền"}, []string{"cannot open", "permission"}},
+		// a FIFO, device or socket named as a document (rel-15)
+		{&content.FileError{File: "f.txt", Problem: content.ProblemRead, Err: content.ErrNotRegular}, "f.txt", []string{"không phải tệp tài liệu", "ống dẫn"}, []string{"not a document file", "pipe"}},
 	} {
 		if tc.err == nil {
 			t.Fatal("no error to describe")

@@ -47,6 +47,7 @@ var (
 
 	// File problems added by the import issue (see content.Problem).
 	ErrUnzipLimit  = Msg{"%s: tệp nén giải ra quá lớn (%s) — có thể là tệp độc hại, đã từ chối.", "%s: the archive expands to too much data (%s) — possibly malicious; refused."}
+	ErrNotRegular  = Msg{"%s: không phải tệp tài liệu mà là ống dẫn, thiết bị hoặc socket; chibo không đọc loại này.", "%s: not a document file but a pipe, device or socket; chibo does not read those."}
 	ErrEncrypted   = Msg{"%s: tệp được đặt mật khẩu nên chibo không mở được. Hãy mở tệp bằng Word hoặc trình đọc PDF (nhập mật khẩu), bỏ mật khẩu rồi lưu lại, sau đó nhập lại.", "%s: the file is password-protected, so chibo cannot open it. Open it in Word or a PDF reader (with the password), remove the password, save it and import it again."}
 	ErrUnsupported = Msg{"%s: định dạng chưa hỗ trợ (%s). Hãy mở bằng Word hoặc LibreOffice và lưu lại dạng .docx hoặc .pdf.", "%s: unsupported format (%s). Open it in Word or LibreOffice and save it as .docx or .pdf."}
 	ErrDuplicateID = Msg{"%[1]s: cùng một tài liệu với tệp %[2]s (có lẽ lần nhập trước bị ngắt giữa chừng). chibo dùng %[2]s; có thể xoá %[1]s khỏi thư mục thư viện.", "%[1]s: the same document as %[2]s (probably left by an interrupted import). chibo uses %[2]s; you can delete %[1]s from the library folder."}
