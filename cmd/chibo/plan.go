@@ -441,12 +441,12 @@ func updateFailed(e *env, err error) int {
 	return planFail(e, err)
 }
 
-func planNote(e *env, c *command, args []string) int {
-	fs := newFlags(e, c)
-	item := fs.String("item", "", "")
-	appendNote := fs.Bool("append", false, "")
-	// A note often starts with "- " (a list); the flag package would take
-	// it for a flag, so text that cannot be a flag is set apart first.
+// parseFlagsKeepText parses the flags of a command that takes free text:
+// a note or a speaker's view often starts with "- " (a list), which the
+// flag package would take for a flag, so an argument that starts with "-"
+// but holds a space or a line break is set apart first and put before the
+// other positional arguments.
+func parseFlagsKeepText(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, bool) {
 	var texts, rest []string
 	for _, a := range args {
 		if strings.HasPrefix(a, "-") && strings.ContainsAny(a, " \n") {
@@ -456,27 +456,45 @@ func planNote(e *env, c *command, args []string) int {
 		}
 	}
 	pos, ok := parseFlags(e, c, fs, rest)
-	if !ok {
-		return 2
-	}
-	pos = append(texts, pos...)
-	if *item == "" {
-		return usageError(e, c, e.T(i18n.CLIPlanNeedItem))
-	}
+	return append(texts, pos...), ok
+}
+
+// textAndMonth reads the positional arguments TEXT [MONTH] of such a
+// command: TEXT "-" is standard input read whole. code is the exit code to
+// end with when it is not 0.
+func textAndMonth(e *env, c *command, pos []string) (text, key string, code int) {
 	if len(pos) == 0 {
-		return usageError(e, c, e.T(i18n.CLIPlanNeedText))
+		return "", "", usageError(e, c, e.T(i18n.CLIPlanNeedText))
 	}
-	text := pos[0]
-	key, code := planKey(e, c, pos[1:])
+	key, code = planKey(e, c, pos[1:])
 	if code != 0 {
-		return code
+		return "", "", code
 	}
+	text = pos[0]
 	if text == "-" {
 		b, err := io.ReadAll(e.stdin)
 		if err != nil {
-			return fail(e, err)
+			return "", "", fail(e, err)
 		}
 		text = string(b)
+	}
+	return text, key, 0
+}
+
+func planNote(e *env, c *command, args []string) int {
+	fs := newFlags(e, c)
+	item := fs.String("item", "", "")
+	appendNote := fs.Bool("append", false, "")
+	pos, ok := parseFlagsKeepText(e, c, fs, args)
+	if !ok {
+		return 2
+	}
+	if *item == "" {
+		return usageError(e, c, e.T(i18n.CLIPlanNeedItem))
+	}
+	text, key, code := textAndMonth(e, c, pos)
+	if code != 0 {
+		return code
 	}
 	var num int
 	var title string
@@ -522,22 +540,18 @@ func planSet(e *env, c *command, args []string) int {
 		}
 		kind = k
 	}
-	date := ""
-	if set["date"] && strings.TrimSpace(*str["date"]) != "" {
-		d, err := plan.ParseDate(*str["date"])
-		if err != nil {
-			return usageError(e, c, fmt.Sprintf(e.T(i18n.CLIPlanBadDate2), *str["date"]))
+	// Dates as the user writes them; an empty one clears the field.
+	dates := map[string]string{}
+	for _, name := range []string{"date", "topic-approved"} {
+		if set[name] && strings.TrimSpace(*str[name]) != "" {
+			d, err := plan.ParseDate(*str[name])
+			if err != nil {
+				return usageError(e, c, fmt.Sprintf(e.T(i18n.CLIPlanBadDate2), *str[name]))
+			}
+			dates[name] = d
 		}
-		date = d
 	}
-	approved := ""
-	if set["topic-approved"] && strings.TrimSpace(*str["topic-approved"]) != "" {
-		d, err := plan.ParseDate(*str["topic-approved"])
-		if err != nil {
-			return usageError(e, c, fmt.Sprintf(e.T(i18n.CLIPlanBadDate2), *str["topic-approved"]))
-		}
-		approved = d
-	}
+	date, approved := dates["date"], dates["topic-approved"]
 	var vote *plan.Vote
 	if set["vote"] {
 		var v plan.Vote
@@ -1065,34 +1079,14 @@ func planDoc(e *env, c *command, verb string, args []string) int {
 	fs := newFlags(e, c)
 	item := fs.String("item", "", "")
 	appendViews := fs.Bool("append", false, "")
-	var texts, rest []string
-	for _, a := range args { // views often start with "- " (see planNote)
-		if strings.HasPrefix(a, "-") && strings.ContainsAny(a, " \n") {
-			texts = append(texts, a)
-		} else {
-			rest = append(rest, a)
-		}
-	}
-	pos, ok := parseFlags(e, c, fs, rest)
+	pos, ok := parseFlagsKeepText(e, c, fs, args) // views often start with "- "
 	if !ok {
 		return 2
 	}
-	pos = append(texts, pos...)
 	if *item != "" && verb == "minutes" {
-		if len(pos) == 0 {
-			return usageError(e, c, e.T(i18n.CLIPlanNeedText))
-		}
-		text := pos[0]
-		key, code := planKey(e, c, pos[1:])
+		text, key, code := textAndMonth(e, c, pos)
 		if code != 0 {
 			return code
-		}
-		if text == "-" {
-			b, err := io.ReadAll(e.stdin)
-			if err != nil {
-				return fail(e, err)
-			}
-			text = string(b)
 		}
 		text = strings.TrimSpace(safetext.Strip(text))
 		var num int
