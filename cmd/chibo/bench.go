@@ -46,6 +46,9 @@ func runBench(e *env, args []string) int {
 	if !ok {
 		return 2
 	}
+	if len(pos) > 1 {
+		return extraArgs(e, c, pos[1:])
+	}
 	if len(pos) != 1 {
 		return usageError(e, c, e.T(i18n.CLIBenchNoFile))
 	}

@@ -13,7 +13,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
+	"strconv"
 	"strings"
 
 	"chibo/content"
@@ -34,6 +34,9 @@ type env struct {
 	stdin  io.Reader
 
 	lib *content.Library
+
+	helped   bool   // a help block was printed: the run exits 0
+	dataFlag string // --data as given, for the overview's "your data is in"
 }
 
 // library opens the library once per run.
@@ -56,6 +59,8 @@ type command struct {
 	name    string
 	usage   i18n.Msg // argument synopsis, after "chibo NAME"
 	summary i18n.Msg
+	note    i18n.Msg   // more lines for its help (plan: what MONTH and DATE are)
+	subs    []*command // its actions (plan show, members add …), for its help
 	run     func(e *env, args []string) int
 }
 
@@ -81,30 +86,42 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		usage(e, stderr)
 		return 2
 	}
+	rest := fs.Args()
+	name := "app"
+	if len(rest) > 0 {
+		name, rest = rest[0], rest[1:]
+	}
+	// The global options may also follow the command.
+	rest, data, lang, missing := globalArgs(rest)
+	if lang != nil {
+		*langFlag = *lang
+	}
+	if data != nil {
+		*dataFlag = *data
+	}
 	e.lang = i18n.FromEnv(*langFlag)
+	e.dataFlag = *dataFlag
+	if missing != "" {
+		fmt.Fprintf(stderr, "chibo %s: %s\n", name, fmt.Sprintf(e.T(i18n.CLIFlagNeedsValue), missing))
+		return 2
+	}
 	if *langFlag != "" {
 		if _, ok := i18n.Parse(*langFlag); !ok {
 			fmt.Fprintf(stderr, e.T(i18n.CLIBadLang)+"\n", *langFlag)
 			return 2
 		}
 	}
-	if *help {
+	if *help || name == "help" && len(rest) == 0 || name == "app" && wantsHelp(rest) {
 		usage(e, stdout)
 		return 0
-	}
-	dirs, err := content.ResolveDirs(*dataFlag)
-	if err != nil {
-		return fail(e, err)
-	}
-	e.dirs = dirs
-	rest := fs.Args()
-	name := "app"
-	if len(rest) > 0 {
-		name, rest = rest[0], rest[1:]
 	}
 	if name == "help" {
-		usage(e, stdout)
-		return 0
+		// chibo help COMMAND [ACTION]: the command's own --help.
+		name, rest = rest[0], append(rest[1:len(rest):len(rest)], "--help")
+		if commands[name] == nil || name == "app" {
+			fmt.Fprintf(stderr, "chibo help: %s\n%s\n", fmt.Sprintf(e.T(i18n.CLIHelpUnknown), name), e.T(i18n.CLIHelpMore))
+			return 2
+		}
 	}
 	c, ok := commands[name]
 	if !ok {
@@ -112,28 +129,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		usage(e, stderr)
 		return 2
 	}
-	if len(rest) > 0 && (rest[0] == "-h" || rest[0] == "-help" || rest[0] == "--help") {
-		commandHelp(e, c)
+	dirs, err := content.ResolveDirs(*dataFlag)
+	if err != nil {
+		return fail(e, err)
+	}
+	e.dirs = dirs
+	code := c.run(e, rest)
+	if e.helped {
 		return 0
 	}
-	return c.run(e, rest)
-}
-
-func usage(e *env, w io.Writer) {
-	fmt.Fprintln(w, e.T(i18n.CLIUsageHead))
-	names := make([]string, 0, len(commands))
-	for n := range commands {
-		if n != "app" {
-			names = append(names, n)
-		}
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		c := commands[n]
-		fmt.Fprintf(w, "  chibo %s %s\n      %s\n", n, e.T(c.usage), e.T(c.summary))
-	}
-	fmt.Fprintln(w)
-	fmt.Fprintln(w, e.T(i18n.CLIUsageFlags))
+	return code
 }
 
 // newFlags makes a subcommand's flag set that reports its own usage.
@@ -150,14 +155,17 @@ func parseFlags(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, 
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				commandHelp(e, c)
+				printHelp(e, c, fs)
 				return nil, false
 			}
-			fmt.Fprintf(e.stderr, "chibo %s: %s\n", c.name, flagError(e, err))
-			fmt.Fprintf(e.stderr, "%s: chibo %s %s\n", e.T(i18n.CLIUsageWord), c.name, e.T(c.usage))
+			usageError(e, c, flagError(e, err))
 			return nil, false
 		}
-		args = fs.Args()
+		rest := fs.Args()
+		if n := len(args) - len(rest); n > 0 && args[n-1] == "--" {
+			return append(pos, rest...), true // after "--" nothing is a flag
+		}
+		args = rest
 		if len(args) == 0 {
 			return pos, true
 		}
@@ -166,15 +174,20 @@ func parseFlags(e *env, c *command, fs *flag.FlagSet, args []string) ([]string, 
 	}
 }
 
-// commandHelp prints c's synopsis and summary, for -h and "help".
-func commandHelp(e *env, c *command) {
-	fmt.Fprintf(e.stdout, "chibo %s %s\n  %s\n", c.name, e.T(c.usage), e.T(c.summary))
+// usageError prints a usage problem for c, its usage line and where to
+// read more, and returns exit code 2.
+func usageError(e *env, c *command, msg string) int {
+	fmt.Fprintf(e.stderr, "chibo %s: %s\n%s %s\n%s\n", c.name, msg, e.T(i18n.CLIHelpUsage), synopsis(e, c), fmt.Sprintf(e.T(i18n.CLIHelpSeeHelp), c.name))
+	return 2
 }
 
-// usageError prints a usage problem for c and returns exit code 2.
-func usageError(e *env, c *command, msg string) int {
-	fmt.Fprintf(e.stderr, "chibo %s: %s\n%s: chibo %s %s\n", c.name, msg, e.T(i18n.CLIUsageWord), c.name, e.T(c.usage))
-	return 2
+// extraArgs reports arguments beyond what c takes, naming them.
+func extraArgs(e *env, c *command, extra []string) int {
+	q := make([]string, len(extra))
+	for i, a := range extra {
+		q[i] = strconv.Quote(a)
+	}
+	return usageError(e, c, fmt.Sprintf(e.T(i18n.CLIExtraArgs), strings.Join(q, " ")))
 }
 
 // fail prints an error and returns exit code 1, or 2 when the error is
@@ -200,13 +213,13 @@ func flagError(e *env, err error) string {
 		{"flag needs an argument: ", i18n.CLIFlagNeedsValue},
 	} {
 		if name, ok := strings.CutPrefix(msg, m.prefix); ok {
-			return fmt.Sprintf(e.T(m.say), name)
+			return fmt.Sprintf(e.T(m.say), dashed(strings.TrimLeft(name, "-")))
 		}
 	}
 	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
 		if val, rest, ok := strings.Cut(rest, " for flag "); ok {
 			name, _, _ := strings.Cut(rest, ":")
-			return fmt.Sprintf(e.T(i18n.CLIFlagBadValue), val, name)
+			return fmt.Sprintf(e.T(i18n.CLIFlagBadValue), val, dashed(strings.TrimLeft(name, "-")))
 		}
 	}
 	return msg

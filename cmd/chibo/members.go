@@ -12,9 +12,14 @@ import (
 func init() {
 	register(&command{
 		name:    "members",
-		usage:   i18n.CLIMembersUsage,
+		usage:   i18n.CLIMembersOverUsage,
 		summary: i18n.CLIMembersSummary,
-		run:     runMembers,
+		subs: []*command{
+			{name: "members list", usage: i18n.CLIMembersListUsage, summary: i18n.CLIMembersListSumm},
+			{name: "members add", usage: i18n.CLIMembersAddUsage, summary: i18n.CLIMembersAddSumm},
+			{name: "members remove", usage: i18n.CLIMembersRemoveUse, summary: i18n.CLIMembersRemoveSumm},
+		},
+		run: runMembers,
 	})
 }
 
@@ -22,29 +27,28 @@ func init() {
 // directory) for the roll. It is personal data: nothing but the cell's own
 // minutes and resolution print it.
 func runMembers(e *env, args []string) int {
-	c := commands["members"]
-	if len(args) == 0 {
-		return usageError(e, c, e.T(i18n.CLIMembersNoVerb))
-	}
-	verb, rest := args[0], args[1:]
-	for _, a := range rest {
-		if a == "-h" || a == "--help" || a == "-help" {
-			commandHelp(e, c)
-			return 0
-		}
+	c, rest, code := action(e, commands["members"], args, map[string]string{"ls": "list", "rm": "remove"})
+	if c == nil {
+		return code
 	}
 	fs := newFlags(e, c)
-	prob := fs.Bool("du-bi", false, "")
-	fs.BoolVar(prob, "probationary", false, "")
-	exempt := fs.Bool("mien", false, "")
-	fs.BoolVar(exempt, "exempt", false, "")
+	var prob, exempt *bool
+	if c.name == "members add" {
+		prob = fs.Bool("du-bi", false, "")
+		fs.BoolVar(prob, "probationary", false, "")
+		exempt = fs.Bool("mien", false, "")
+		fs.BoolVar(exempt, "exempt", false, "")
+	}
 	pos, ok := parseFlags(e, c, fs, rest)
 	if !ok {
 		return 2
 	}
 	store := plan.OpenMembers(e.dirs.User())
-	switch verb {
-	case "list", "ls":
+	switch c.name {
+	case "members list":
+		if len(pos) > 0 {
+			return extraArgs(e, c, pos)
+		}
 		list, err := store.Load()
 		if err != nil {
 			planWarn(e, err)
@@ -64,7 +68,7 @@ func runMembers(e *env, args []string) int {
 			fmt.Fprintf(e.stdout, "%2d. %s (%s)\n", i+1, m.Name, st)
 		}
 		return 0
-	case "add":
+	case "members add":
 		if len(pos) != 1 {
 			return usageError(e, c, e.T(i18n.CLIMembersNeedOne))
 		}
@@ -83,7 +87,7 @@ func runMembers(e *env, args []string) int {
 		}
 		fmt.Fprintf(e.stdout, e.T(i18n.CLIMembersAdded)+"\n", len(list), m.Name)
 		return 0
-	case "remove", "rm":
+	case "members remove":
 		if len(pos) != 1 {
 			return usageError(e, c, e.T(i18n.CLIMembersNeedOne))
 		}

@@ -21,65 +21,83 @@ import (
 // planNow is the clock of the plan command (tests fix "this month").
 var planNow = time.Now
 
+// planActions are the plan command's actions, in the order its help lists
+// them (set in init: they refer to planAction); planAliases are the other
+// names they answer to.
+var (
+	planActions []*command
+	planAliases = map[string]string{"ls": "list", "rm": "remove", "mv": "move", "tasks": "task"}
+)
+
 func init() {
+	planActions = []*command{
+		{name: "plan show", usage: i18n.CLIPlanShowUsage, summary: i18n.CLIPlanShowSummary, run: planShow},
+		{name: "plan list", usage: i18n.CLIPlanListUsage, summary: i18n.CLIPlanListSummary, run: planList},
+		{name: "plan add", usage: i18n.CLIPlanAddUsage, summary: i18n.CLIPlanAddSummary, run: planAdd},
+		{name: "plan note", usage: i18n.CLIPlanNoteUsage, summary: i18n.CLIPlanNoteSummary, run: planNote},
+		{name: "plan set", usage: i18n.CLIPlanSetUsage, summary: i18n.CLIPlanSetSummary, run: planSet},
+		{name: "plan remove", usage: i18n.CLIPlanRemoveUsage, summary: i18n.CLIPlanRemoveSumm, run: planRemove},
+		{name: "plan move", usage: i18n.CLIPlanMoveUsage, summary: i18n.CLIPlanMoveSummary, run: planMove},
+		{name: "plan rename", usage: i18n.CLIPlanRenameUsage, summary: i18n.CLIPlanRenameSumm, run: planRename},
+		{name: "plan export", usage: i18n.CLIPlanExportUsage, summary: i18n.CLIPlanExportSumm, run: planExport},
+		{name: "plan tick", usage: i18n.CLIPlanTickUsage, summary: i18n.CLIPlanTickSummary, run: planTick},
+		{name: "plan roll", usage: i18n.CLIPlanRollUsage, summary: i18n.CLIPlanRollSummary, run: planRoll},
+		{name: "plan minutes", usage: i18n.CLIPlanMinutesUsage, summary: i18n.CLIPlanMinutesSumm, run: planMinutes},
+		{name: "plan resolution", usage: i18n.CLIPlanResolUsage, summary: i18n.CLIPlanResolSumm, run: planResolution},
+		{name: "plan task", usage: i18n.CLIPlanTaskUsage, summary: i18n.CLIPlanTaskSummary, run: planTask},
+	}
 	register(&command{
 		name:    "plan",
-		usage:   i18n.CLIPlanUsage,
-		summary: i18n.CLIPlanSummary,
+		usage:   i18n.CLIPlanOverUsage,
+		summary: i18n.CLIPlanOverSummary,
+		note:    i18n.CLIPlanMonthNote,
+		subs:    planActions,
 		run:     runPlan,
 	})
 }
 
-// runPlan dispatches the plan verbs; the TUI's plan screen does the same
-// with keys, and both go through plan.Store so they never disagree.
-func runPlan(e *env, args []string) int {
-	c := commands["plan"]
+// action finds the action verb of a command with actions (plan, members).
+// With no verb, or help asked instead of one, it prints the command's
+// help or the missing verb and returns nil with the exit code.
+func action(e *env, c *command, args []string, aliases map[string]string) (*command, []string, int) {
 	if len(args) == 0 {
-		return usageError(e, c, e.T(i18n.CLIPlanNoVerb))
+		return nil, nil, usageError(e, c, e.T(i18n.CLINeedAction))
 	}
-	verb, rest := args[0], args[1:]
-	// "plan show --help" is a request for help, not a mistake.
-	for _, a := range rest {
-		if a == "-h" || a == "--help" || a == "-help" {
-			commandHelp(e, c)
-			return 0
+	verb := args[0]
+	if isHelpArg(verb) || verb == "help" {
+		printHelp(e, c, nil)
+		return nil, nil, 0
+	}
+	if a, ok := aliases[verb]; ok {
+		verb = a
+	}
+	for _, s := range c.subs {
+		if s.name == c.name+" "+verb {
+			return s, args[1:], 0
 		}
-		if a == "--" {
-			break
+	}
+	return nil, nil, usageError(e, c, fmt.Sprintf(e.T(i18n.CLINoSuchAction), verb))
+}
+
+// runPlan dispatches the plan verbs; the TUI's plan screen does the same
+// with keys, and both go through plan.Store so they never disagree. Each
+// verb reports its usage mistakes as "chibo plan VERB".
+func runPlan(e *env, args []string) int {
+	sub, rest, code := action(e, commands["plan"], args, planAliases)
+	if sub == nil {
+		return code
+	}
+	return sub.run(e, rest)
+}
+
+// planAction is the plan action named verb.
+func planAction(verb string) *command {
+	for _, s := range planActions {
+		if s.name == "plan "+verb {
+			return s
 		}
 	}
-	switch verb {
-	case "list", "ls":
-		return planList(e, c, rest)
-	case "show":
-		return planShow(e, c, rest)
-	case "export":
-		return planExport(e, c, rest)
-	case "add":
-		return planAdd(e, c, rest)
-	case "note":
-		return planNote(e, c, rest)
-	case "set":
-		return planSet(e, c, rest)
-	case "task", "tasks":
-		return planTask(e, c, rest)
-	case "tick":
-		return planTick(e, c, rest)
-	case "remove", "rm":
-		return planRemove(e, c, rest)
-	case "move", "mv":
-		return planMove(e, c, rest)
-	case "rename":
-		return planRename(e, c, rest)
-	case "roll":
-		return planRoll(e, c, rest)
-	case "minutes", "resolution":
-		return planDoc(e, c, verb, rest)
-	case "-h", "--help", "help":
-		commandHelp(e, c)
-		return 0
-	}
-	return usageError(e, c, fmt.Sprintf(e.T(i18n.CLIPlanBadVerb), verb))
+	panic("no plan action " + verb)
 }
 
 // planKey picks the plan from the positional arguments: none means this
@@ -94,7 +112,7 @@ func planKey(e *env, c *command, pos []string) (string, int) {
 		}
 		return pos[0], 0
 	}
-	return "", usageError(e, c, fmt.Sprintf(e.T(i18n.CLIPlanTooMany), strings.Join(pos[1:], " ")))
+	return "", extraArgs(e, c, pos[1:])
 }
 
 func planStore(e *env) *plan.Store {
@@ -147,14 +165,15 @@ func checkSources(e *env, p *plan.Plan) {
 	}
 }
 
-func planList(e *env, c *command, args []string) int {
+func planList(e *env, args []string) int {
+	c := planAction("list")
 	fs := newFlags(e, c)
 	pos, ok := parseFlags(e, c, fs, args)
 	if !ok {
 		return 2
 	}
 	if len(pos) > 0 {
-		return usageError(e, c, fmt.Sprintf(e.T(i18n.CLIPlanTooMany), strings.Join(pos, " ")))
+		return extraArgs(e, c, pos)
 	}
 	list, err := planStore(e).List()
 	if err != nil {
@@ -174,7 +193,8 @@ func planList(e *env, c *command, args []string) int {
 	return 0
 }
 
-func planShow(e *env, c *command, args []string) int {
+func planShow(e *env, args []string) int {
+	c := planAction("show")
 	fs := newFlags(e, c)
 	asJSON := fs.Bool("json", false, "")
 	pos, ok := parseFlags(e, c, fs, args)
@@ -312,10 +332,12 @@ func writeTasks(e *env, w io.Writer, ts []plan.Task, results bool) {
 	}
 }
 
-func planExport(e *env, c *command, args []string) int {
+func planExport(e *env, args []string) int {
+	c := planAction("export")
 	fs := newFlags(e, c)
 	format := fs.String("format", "", "")
 	out := fs.String("out", "", "")
+	force := fs.Bool("force", false, "")
 	pos, ok := parseFlags(e, c, fs, args)
 	if !ok {
 		return 2
@@ -353,6 +375,10 @@ func planExport(e *env, c *command, args []string) int {
 	if path == "" {
 		path = plan.FileName(p, f)
 	}
+	if msg := outProblem(e, path, *force); msg != "" {
+		fmt.Fprintf(e.stderr, "chibo %s: %s\n", c.name, msg)
+		return 1
+	}
 	if err := content.WriteFileAtomic(path, data, 0o644); err != nil {
 		return fail(e, err)
 	}
@@ -363,7 +389,8 @@ func planExport(e *env, c *command, args []string) int {
 	return 0
 }
 
-func planAdd(e *env, c *command, args []string) int {
+func planAdd(e *env, args []string) int {
+	c := planAction("add")
 	fs := newFlags(e, c)
 	item := fs.String("item", "", "")
 	text := fs.String("text", "", "")
@@ -481,7 +508,8 @@ func textAndMonth(e *env, c *command, pos []string) (text, key string, code int)
 	return text, key, 0
 }
 
-func planNote(e *env, c *command, args []string) int {
+func planNote(e *env, args []string) int {
+	c := planAction("note")
 	fs := newFlags(e, c)
 	item := fs.String("item", "", "")
 	appendNote := fs.Bool("append", false, "")
@@ -517,7 +545,8 @@ func planNote(e *env, c *command, args []string) int {
 	return 0
 }
 
-func planSet(e *env, c *command, args []string) int {
+func planSet(e *env, args []string) int {
+	c := planAction("set")
 	fs := newFlags(e, c)
 	str := map[string]*string{}
 	for _, name := range []string{"kind", "date", "place", "locality", "cell", "party", "chair", "secretary", "start", "end", "number", "topic", "presenter", "vote", "grade", "rubric", "dues", "conclusion", "topic-approved"} {
@@ -698,14 +727,18 @@ func number(e *env, c *command, s string) (int, int) {
 	return n, 0
 }
 
-func planTask(e *env, c *command, args []string) int {
+func planTask(e *env, args []string) int {
+	c := planAction("task")
+	fs := newFlags(e, c)
+	owner := fs.String("owner", "", "")
+	due := fs.String("due", "", "")
 	if len(args) == 0 {
 		return usageError(e, c, e.T(i18n.CLIPlanNeedTaskVerb))
 	}
 	verb, args := args[0], args[1:]
-	fs := newFlags(e, c)
-	owner := fs.String("owner", "", "")
-	due := fs.String("due", "", "")
+	if isHelpArg(verb) {
+		args = []string{verb} // parseFlags prints the help
+	}
 	pos, ok := parseFlags(e, c, fs, args)
 	if !ok {
 		return 2
@@ -798,7 +831,8 @@ func planTask(e *env, c *command, args []string) int {
 	return usageError(e, c, e.T(i18n.CLIPlanNeedTaskVerb))
 }
 
-func planTick(e *env, c *command, args []string) int {
+func planTick(e *env, args []string) int {
+	c := planAction("tick")
 	fs := newFlags(e, c)
 	undo := fs.Bool("undo", false, "")
 	pos, ok := parseFlags(e, c, fs, args)
@@ -843,7 +877,8 @@ func isExcerptRef(ref string) bool {
 	return err == nil
 }
 
-func planRemove(e *env, c *command, args []string) int {
+func planRemove(e *env, args []string) int {
+	c := planAction("remove")
 	fs := newFlags(e, c)
 	pos, ok := parseFlags(e, c, fs, args)
 	if !ok {
@@ -882,7 +917,8 @@ func planRemove(e *env, c *command, args []string) int {
 	return 0
 }
 
-func planMove(e *env, c *command, args []string) int {
+func planMove(e *env, args []string) int {
+	c := planAction("move")
 	fs := newFlags(e, c)
 	item := fs.String("item", "", "")
 	pos, ok := parseFlags(e, c, fs, args)
@@ -936,7 +972,8 @@ func planMove(e *env, c *command, args []string) int {
 	return 0
 }
 
-func planRename(e *env, c *command, args []string) int {
+func planRename(e *env, args []string) int {
+	c := planAction("rename")
 	fs := newFlags(e, c)
 	pos, ok := parseFlags(e, c, fs, args)
 	if !ok {
@@ -980,7 +1017,8 @@ func presenceName(e *env, pr plan.Presence) string {
 
 // planRoll shows or records the attendance of a meeting. The roll starts
 // from the member list (chibo members), everyone present but those exempt.
-func planRoll(e *env, c *command, args []string) int {
+func planRoll(e *env, args []string) int {
+	c := planAction("roll")
 	verb := "show"
 	if len(args) > 0 && (args[0] == "show" || args[0] == "mark" || args[0] == "guest") {
 		verb, args = args[0], args[1:]
@@ -1075,6 +1113,14 @@ func planRoll(e *env, c *command, args []string) int {
 // planDoc prints the minutes or the resolution alone, as Markdown; with
 // --item, "minutes" records the speakers' views of that agenda item, as
 // the secretary types them during the meeting.
+func planMinutes(e *env, args []string) int {
+	return planDoc(e, planAction("minutes"), "minutes", args)
+}
+
+func planResolution(e *env, args []string) int {
+	return planDoc(e, planAction("resolution"), "resolution", args)
+}
+
 func planDoc(e *env, c *command, verb string, args []string) int {
 	fs := newFlags(e, c)
 	item := fs.String("item", "", "")

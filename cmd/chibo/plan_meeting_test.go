@@ -14,7 +14,7 @@ func TestPlanSubcommandHelp(t *testing.T) {
 	data := t.TempDir()
 	for _, args := range [][]string{{"plan", "show", "--help"}, {"plan", "set", "-h"}, {"plan", "task", "add", "--help"}, {"plan", "export", "--help"}, {"members", "add", "--help"}} {
 		out, errOut, code := planCLI(t, data, "en", "", args...)
-		if code != 0 || !strings.Contains(out, "task add [--owner NAME]") && !strings.Contains(out, "add [--du-bi]") || errOut != "" {
+		if code != 0 || !strings.HasPrefix(out, "Usage: chibo "+strings.Join(args[:2], " ")) || errOut != "" {
 			t.Errorf("%v: exit %d\n%s%s", args, code, out, errOut)
 		}
 	}

@@ -142,12 +142,12 @@ func TestPlanCommandErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"plan"}, 2, "missing what to do"},
-		{[]string{"plan", "frobnicate"}, 2, `no such action "frobnicate"`},
+		{[]string{"plan", "frobnicate"}, 2, `there is no action "frobnicate"`},
 		{[]string{"plan", "show", "2026-13"}, 2, "is not a month"},
 		{[]string{"plan", "show", "11/2026"}, 2, "is not a month"},
 		{[]string{"plan", "show", "2026-11", "2026-12"}, 2, "too many arguments"},
 		{[]string{"plan", "export", "--format", "pdf"}, 2, `format "pdf" is not supported`},
-		{[]string{"plan", "export", "--bogus"}, 2, "there is no option -bogus"},
+		{[]string{"plan", "export", "--bogus"}, 2, "there is no option --bogus"},
 		{[]string{"plan", "add"}, 2, "need exactly one source"},
 		{[]string{"plan", "add", "no-such-doc#i"}, 1, "is not in the library"},
 		{[]string{"plan", "add", ref, "--item", "99"}, 1, "no such agenda item"},

@@ -45,7 +45,7 @@ func runList(e *env, args []string) int {
 		return 2
 	}
 	if len(pos) > 0 {
-		return usageError(e, c, e.T(i18n.CLINoArgs))
+		return extraArgs(e, c, pos)
 	}
 	lib, err := e.library()
 	if err != nil {
@@ -93,6 +93,9 @@ func runOutline(e *env, args []string) int {
 	if !ok {
 		return 2
 	}
+	if len(pos) > 1 {
+		return extraArgs(e, c, pos[1:])
+	}
 	if len(pos) != 1 {
 		return usageError(e, c, e.T(i18n.CLINeedDoc))
 	}
@@ -125,6 +128,9 @@ func runShow(e *env, args []string) int {
 	pos, ok := parseFlags(e, c, fs, args)
 	if !ok {
 		return 2
+	}
+	if len(pos) > 1 {
+		return extraArgs(e, c, pos[1:])
 	}
 	if len(pos) != 1 {
 		return usageError(e, c, e.T(i18n.CLINeedDoc))

@@ -103,23 +103,14 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 	}
 }
 
-func TestCommandHelpExitsZero(t *testing.T) {
-	for _, name := range []string{"list", "outline", "show", "search", "import", "plan"} {
-		out, _, code := runCLI(t, t.TempDir(), name, "--help")
-		if code != 0 || !strings.HasPrefix(out, "chibo "+name) {
-			t.Errorf("%s --help: exit %d, %q", name, code, out)
-		}
-	}
-}
-
 func TestFlagErrorsAreTranslated(t *testing.T) {
 	var out, errb bytes.Buffer
 	code := run([]string{"--data", t.TempDir(), "--lang", "vi", "show", "--width", "abc", "x"}, strings.NewReader(""), &out, &errb)
-	if code != 2 || !strings.Contains(errb.String(), `giá trị "abc" không hợp lệ cho tuỳ chọn -width`) {
+	if code != 2 || !strings.Contains(errb.String(), `giá trị "abc" không hợp lệ cho tuỳ chọn --width`) {
 		t.Errorf("exit %d, %q", code, errb.String())
 	}
 	_, errs, code := runCLI(t, t.TempDir(), "list", "--bogus")
-	if code != 2 || !strings.Contains(errs, "there is no option -bogus") {
+	if code != 2 || !strings.Contains(errs, "there is no option --bogus") {
 		t.Errorf("exit %d, %q", code, errs)
 	}
 }

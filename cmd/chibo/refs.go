@@ -26,7 +26,7 @@ func runRefs(e *env, args []string) int {
 		return 2
 	}
 	if len(pos) > 1 {
-		return usageError(e, c, fmt.Sprintf("%q", strings.Join(pos[1:], " ")))
+		return extraArgs(e, c, pos[1:])
 	}
 	symbol := ""
 	if len(pos) == 1 {

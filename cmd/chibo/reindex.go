@@ -25,7 +25,7 @@ func runReindex(e *env, args []string) int {
 		return 2
 	}
 	if len(pos) > 0 {
-		return usageError(e, c, fmt.Sprintf("%q", pos[0]))
+		return extraArgs(e, c, pos)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

@@ -89,6 +89,9 @@ func searchArgs(args []string, bools map[string]*bool, ints map[string]*int) (qu
 			*n = v
 			continue
 		}
+		if strings.HasPrefix(a, "--") {
+			return nil, a, false // --word is no query syntax: an unknown flag
+		}
 		query = append(query, a) // -word: an exclusion
 	}
 	return query, "", false
@@ -96,16 +99,23 @@ func searchArgs(args []string, bools map[string]*bool, ints map[string]*int) (qu
 
 func runSearch(e *env, args []string) int {
 	c := commands["search"]
-	var jsonOut, exact, explain bool
-	limit := 10
-	words, bad, help := searchArgs(args, map[string]*bool{"json": &jsonOut, "exact": &exact, "explain": &explain}, map[string]*int{"limit": &limit})
+	// The flag set only describes the flags for the help; searchArgs
+	// parses them.
+	fs := newFlags(e, c)
+	jsonP, exactP, explainP := fs.Bool("json", false, ""), fs.Bool("exact", false, ""), fs.Bool("explain", false, "")
+	limitP := fs.Int("limit", 10, "")
+	words, bad, help := searchArgs(args, map[string]*bool{"json": jsonP, "exact": exactP, "explain": explainP}, map[string]*int{"limit": limitP})
 	if help {
-		commandHelp(e, c)
+		printHelp(e, c, fs)
 		return 0
 	}
 	if bad != "" {
+		if name, _, _ := strings.Cut(strings.TrimLeft(bad, "-"), "="); name != "limit" {
+			return usageError(e, c, fmt.Sprintf(e.T(i18n.CLIUnknownFlag), dashed(name)))
+		}
 		return usageError(e, c, e.T(i18n.CLISearchBadLimit))
 	}
+	jsonOut, exact, explain, limit := *jsonP, *exactP, *explainP, *limitP
 	text := strings.TrimSpace(strings.Join(words, " "))
 	if text == "" {
 		return usageError(e, c, e.T(i18n.CLISearchNoQuery))

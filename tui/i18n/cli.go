@@ -3,12 +3,12 @@ package i18n
 // Command-line messages.
 var (
 	CLIUsageHead = Msg{
-		"chibo — đọc, tìm kiếm tài liệu và chuẩn bị sinh hoạt chi bộ.\n\nCách dùng: chibo [--data THƯ_MỤC] [--lang vi|en] [LỆNH]\nKhông có LỆNH: mở ứng dụng.\n\nCác lệnh:",
-		"chibo — read and search the party-cell meeting materials and prepare the meeting.\n\nUsage: chibo [--data DIR] [--lang vi|en] [COMMAND]\nWith no COMMAND: opens the app.\n\nCommands:",
+		"chibo — đọc, tìm kiếm tài liệu và chuẩn bị sinh hoạt chi bộ.\n\nCách dùng: chibo [--data THƯ_MỤC] [--lang vi|en] [LỆNH]\nKhông có LỆNH: mở ứng dụng.",
+		"chibo — read and search the party-cell meeting materials and prepare the meeting.\n\nUsage: chibo [--data DIR] [--lang vi|en] [COMMAND]\nWith no COMMAND: opens the app.",
 	}
 	CLIUsageFlags = Msg{
-		"Tuỳ chọn chung:\n  --data THƯ_MỤC  nơi lưu thư viện, dữ liệu và chỉ mục (hoặc biến CHIBO_DATA)\n  --lang vi|en    ngôn ngữ giao diện (mặc định: tiếng Việt)",
-		"Global options:\n  --data DIR      where the library, user data and index live (or CHIBO_DATA)\n  --lang vi|en    interface language (default: Vietnamese)",
+		"Tuỳ chọn chung (đặt trước hoặc sau LỆNH):\n  --data THƯ_MỤC  nơi lưu thư viện, dữ liệu và chỉ mục (hoặc biến CHIBO_DATA)\n  --lang vi|en    ngôn ngữ giao diện (mặc định: tiếng Việt, hoặc tiếng Anh khi LANG là en_…)",
+		"Global options (before or after COMMAND):\n  --data DIR      where the library, user data and index live (or CHIBO_DATA)\n  --lang vi|en    interface language (default: Vietnamese, or English when LANG is en_…)",
 	}
 	CLIUsageWord      = Msg{"Cách dùng", "Usage"}
 	CLIUnknownFlag    = Msg{"không có tuỳ chọn %s", "there is no option %s"}
