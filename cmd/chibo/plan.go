@@ -732,17 +732,14 @@ func planTask(e *env, args []string) int {
 	fs := newFlags(e, c)
 	owner := fs.String("owner", "", "")
 	due := fs.String("due", "", "")
-	if len(args) == 0 {
-		return usageError(e, c, e.T(i18n.CLIPlanNeedTaskVerb))
-	}
-	verb, args := args[0], args[1:]
-	if isHelpArg(verb) {
-		args = []string{verb} // parseFlags prints the help
-	}
 	pos, ok := parseFlags(e, c, fs, args)
 	if !ok {
 		return 2
 	}
+	if len(pos) == 0 {
+		return usageError(e, c, e.T(i18n.CLIPlanNeedTaskVerb))
+	}
+	verb, pos := pos[0], pos[1:]
 	switch verb {
 	case "list", "ls":
 		key, code := planKey(e, c, pos)
@@ -885,7 +882,7 @@ func planRemove(e *env, args []string) int {
 		return 2
 	}
 	if len(pos) == 0 {
-		return usageError(e, c, e.T(i18n.CLIPlanNeedItem))
+		return usageError(e, c, e.T(i18n.CLIPlanNeedRefNum))
 	}
 	ref := pos[0]
 	key, code := planKey(e, c, pos[1:])
@@ -926,7 +923,7 @@ func planMove(e *env, args []string) int {
 		return 2
 	}
 	if len(pos) == 0 {
-		return usageError(e, c, e.T(i18n.CLIPlanNeedItem))
+		return usageError(e, c, e.T(i18n.CLIPlanNeedRefNum))
 	}
 	ref, pos := pos[0], pos[1:]
 	delta := 0
@@ -980,7 +977,7 @@ func planRename(e *env, args []string) int {
 		return 2
 	}
 	if len(pos) < 2 {
-		return usageError(e, c, e.T(i18n.CLIPlanNeedItem))
+		return usageError(e, c, e.T(i18n.CLIPlanNeedRename))
 	}
 	ref, title := pos[0], safetext.Line(pos[1])
 	key, code := planKey(e, c, pos[2:])

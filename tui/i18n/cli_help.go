@@ -20,10 +20,12 @@ var (
 	CLIHelpDataAt     = Msg{"Dữ liệu của bạn ở: %s; chỉ mục tìm kiếm ở: %s", "Your data is in: %s; the search index in: %s"}
 	CLIHelpSeeHelp    = Msg{"Xem: chibo %s --help", "See: chibo %s --help"}
 
-	CLIExtraArgs    = Msg{"thừa đối số: %s", "too many arguments: %s"}
-	CLINoSuchAction = Msg{"không có việc %q", "there is no action %q"}
-	CLINeedAction   = Msg{"thiếu việc cần làm", "missing what to do"}
-	CLIHelpUnknown  = Msg{"không có lệnh %q để xem trợ giúp", "there is no command %q to show help for"}
+	CLIPlanNeedRefNum = Msg{"cần số thứ tự: N của mục hoặc tK của trích dẫn (xem: chibo plan show)", "need a number: N for an item or tK for an excerpt (see: chibo plan show)"}
+	CLIPlanNeedRename = Msg{"cần số thứ tự mục và tên mới, ví dụ: chibo plan rename 3 \"Tên mới\"", "need the item's number and its new title, e.g. chibo plan rename 3 \"New title\""}
+	CLIExtraArgs      = Msg{"thừa đối số: %s", "too many arguments: %s"}
+	CLINoSuchAction   = Msg{"không có việc %q", "there is no action %q"}
+	CLINeedAction     = Msg{"thiếu việc cần làm", "missing what to do"}
+	CLIHelpUnknown    = Msg{"không có lệnh %q để xem trợ giúp", "there is no command %q to show help for"}
 
 	CLIOutExists = Msg{
 		"đã có tệp %s; thêm --force để ghi đè, hoặc chọn tên khác bằng --out",
