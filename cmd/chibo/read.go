@@ -174,8 +174,18 @@ func runShow(e *env, args []string) int {
 	if err != nil {
 		return fail(e, err)
 	}
-	io.WriteString(e.stdout, out)
+	io.WriteString(e.stdout, trimLines(out))
 	return 0
+}
+
+// trimLines drops the spaces the renderer pads each line with to the
+// width, so text piped to a file has none at the end of its lines.
+func trimLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // resolveDoc finds DOC[#SECTION]: a library ID, or a path to a file that is
@@ -223,24 +233,33 @@ func markdownOf(doc *content.Document, sec *content.Section) string {
 func plainText(doc *content.Document, sec *content.Section) string {
 	var b strings.Builder
 	write := func(s *content.Section) {
-		b.WriteString(s.Heading + "\n")
+		var parts []string
+		// A run-in heading ("a) Tốc độ tăng trưởng…") is the start of
+		// its text: the text alone says it once.
+		if h := strings.TrimSuffix(s.Heading, "…"); s.Text == "" || !strings.HasPrefix(s.Text, h) {
+			parts = append(parts, s.Heading)
+		}
 		if s.Text != "" {
-			b.WriteString("\n" + s.Text + "\n")
+			parts = append(parts, s.Text)
 		}
 		if len(s.Notes) > 0 {
-			b.WriteString("\n")
-			for _, n := range s.Notes {
-				b.WriteString(n.Mark + " " + n.Text + "\n")
+			notes := make([]string, len(s.Notes))
+			for i, n := range s.Notes {
+				notes[i] = n.Mark + " " + n.Text
 			}
+			parts = append(parts, strings.Join(notes, "\n"))
 		}
-		b.WriteString("\n")
+		b.WriteString(strings.Join(parts, "\n\n") + "\n\n")
 	}
 	if sec != nil {
 		write(sec)
 		return b.String()
 	}
 	b.WriteString(doc.Title + "\n\n")
-	for _, s := range doc.Sections {
+	for i, s := range doc.Sections {
+		if i == 0 && strings.EqualFold(s.Heading, doc.Title) && s.Text == "" {
+			continue // the title again
+		}
 		write(s)
 	}
 	return b.String()
