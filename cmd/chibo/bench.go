@@ -114,8 +114,8 @@ func runBench(e *env, args []string) int {
 	if text > 0 {
 		ratio = float64(st.DiskBytes) / float64(text)
 	}
-	fmt.Fprintf(e.stdout, e.T(i18n.CLIBenchResult)+"\n", out.Queries, out.Runs, out.P50, out.P95, out.P99, out.Max,
-		out.Documents, out.Sections, float64(text)/(1<<20), float64(st.DiskBytes)/(1<<20), ratio)
+	fmt.Fprintf(e.stdout, e.T(i18n.CLIBenchResultN)+"\n", i18n.NounQuery.N(e.lang, out.Queries), i18n.NounRun.N(e.lang, out.Runs), out.P50, out.P95, out.P99, out.Max,
+		i18n.NounDocument.N(e.lang, out.Documents), i18n.NounSection.N(e.lang, out.Sections), float64(text)/(1<<20), float64(st.DiskBytes)/(1<<20), ratio)
 	return 0
 }
 

@@ -79,15 +79,15 @@ func runImport(ctx context.Context, e *env, c *command, args []string) int {
 	})
 	bar.clear()
 	elapsed := time.Since(start)
-	fmt.Fprintf(e.stdout, e.T(i18n.ImportSummaryLine)+"\n", counts[content.ImportAdded], counts[content.ImportUpdated],
-		counts[content.ImportDuplicate], counts[content.ImportFailed], counts[content.ImportSkipped])
+	fmt.Fprintf(e.stdout, e.T(i18n.CLIImportDone)+"\n", counts[content.ImportAdded], counts[content.ImportUpdated],
+		i18n.NounDuplicate.N(e.lang, counts[content.ImportDuplicate]), counts[content.ImportFailed], counts[content.ImportSkipped])
 	if err != nil {
 		fmt.Fprintln(e.stderr, e.T(i18n.ImportCancelled))
 		return 130
 	}
 	mb := float64(bytesDone) / (1 << 20)
 	secs := max(elapsed.Seconds(), 0.001)
-	fmt.Fprintf(e.stderr, e.T(i18n.ImportThroughput)+"\n", files, mb, secs, mb/secs)
+	fmt.Fprintf(e.stderr, e.T(i18n.CLIImportSpeed)+"\n", i18n.NounFile.N(e.lang, files), mb, secs, mb/secs)
 	if counts[content.ImportAdded]+counts[content.ImportUpdated] > 0 {
 		if err := syncIndex(ctx, e, lib, bar); err != nil {
 			if errors.Is(err, context.Canceled) {

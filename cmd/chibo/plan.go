@@ -161,7 +161,7 @@ func checkSources(e *env, p *plan.Plan) {
 		return
 	}
 	if r := p.Check(lib); r.Missing > 0 {
-		fmt.Fprintf(e.stderr, e.T(i18n.CLIPlanMissingN)+"\n", r.Missing)
+		fmt.Fprintf(e.stderr, e.T(i18n.CLIPlanMissingS)+"\n", i18n.NounExcerpt.N(e.lang, r.Missing))
 	}
 }
 
@@ -188,7 +188,7 @@ func planList(e *env, args []string) int {
 			fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanListBroken)+"\n", s.Key, s.Err)
 			continue
 		}
-		fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanListLine)+"\n", s.Key, s.Title, s.Items, s.Excerpts, s.Minutes)
+		fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanListN)+"\n", s.Key, s.Title, i18n.NounItem.N(e.lang, s.Items), i18n.NounExcerpt.N(e.lang, s.Excerpts), i18n.NounMinute.N(e.lang, s.Minutes))
 	}
 	return 0
 }
@@ -262,7 +262,7 @@ func writePlanText(e *env, w io.Writer, p *plan.Plan, saved bool) {
 			fmt.Fprintln(w, line)
 		}
 	}
-	fmt.Fprintf(w, "\n"+e.T(i18n.CLIPlanTotal)+"\n", p.TotalMinutes())
+	fmt.Fprintf(w, "\n"+e.T(i18n.CLIPlanTotalN)+"\n", i18n.NounMinute.N(e.lang, p.TotalMinutes()))
 	for _, warn := range p.BudgetWarnings() {
 		switch warn.Code {
 		case "short":

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -14,9 +13,18 @@ func init() {
 	register(&command{name: "refs", usage: i18n.CLIRefsUsage, summary: i18n.CLIRefsSummary, run: runRefs})
 }
 
+// refJSON is one directive in `chibo refs --json`: kind is a stable code
+// (i18n.DirectiveCode: "quyet-dinh", "ket-luan"), like the document kinds
+// of `chibo list --json`; count is the number of citing sections.
+type refJSON struct {
+	Symbol  string          `json:"symbol"`
+	Kind    string          `json:"kind"`
+	Count   int             `json:"count"`
+	CitedIn []index.RefSite `json:"cited_in"`
+}
+
 // runRefs lists the directives the library cites, or the sections citing
-// one of them. JSON: [{"symbol","kind","count","cited_in":[{"doc","section","path"}]}],
-// count being the number of citing sections.
+// one of them. JSON: [{"symbol","kind","count","cited_in":[{"doc","title","section","path"}]}].
 func runRefs(e *env, args []string) int {
 	c := commands["refs"]
 	fs := newFlags(e, c)
@@ -38,12 +46,11 @@ func runRefs(e *env, args []string) int {
 	}
 	refs := index.Refs(lib.Docs(), symbol)
 	if *jsonOut {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(refs); err != nil {
-			return fail(e, err)
+		out := make([]refJSON, len(refs))
+		for i, r := range refs {
+			out[i] = refJSON{r.Symbol, i18n.DirectiveCode(r.Kind), r.Count, r.CitedIn}
 		}
-		return 0
+		return writeJSON(e, out)
 	}
 	if len(refs) == 0 {
 		if symbol != "" {
@@ -55,7 +62,7 @@ func runRefs(e *env, args []string) int {
 	}
 	if symbol != "" {
 		for _, r := range refs {
-			fmt.Fprintf(e.stdout, e.T(i18n.CLIRefsCiting)+"\n", r.Symbol, dash(r.Kind), r.Count)
+			fmt.Fprintf(e.stdout, e.T(i18n.CLIRefsCitingN)+"\n", r.Symbol, dash(i18n.DirectiveName(e.lang, r.Kind)), i18n.NounSection.N(e.lang, r.Count))
 			for _, s := range r.CitedIn {
 				fmt.Fprintf(e.stdout, "  %s %s\n    %s\n", s.Doc, s.Section, strings.Join(append([]string{s.Title}, s.Path...), " › "))
 			}
@@ -65,7 +72,7 @@ func runRefs(e *env, args []string) int {
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, e.T(i18n.CLIRefsHeader))
 	for _, r := range refs {
-		fmt.Fprintf(tw, "%s\t%s\t%d\n", r.Symbol, dash(r.Kind), r.Count)
+		fmt.Fprintf(tw, "%s\t%s\t%d\n", r.Symbol, dash(i18n.DirectiveName(e.lang, r.Kind)), r.Count)
 	}
 	tw.Flush()
 	return 0

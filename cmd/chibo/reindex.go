@@ -59,6 +59,6 @@ func runReindex(e *env, args []string) int {
 	secs := max(time.Since(start).Seconds(), 0.001)
 	mb := float64(textBytes) / (1 << 20)
 	st := ix.Stats()
-	fmt.Fprintf(e.stdout, e.T(i18n.CLIReindexDone)+"\n", len(docs), sections, mb, secs, mb/secs, float64(st.DiskBytes)/(1<<20))
+	fmt.Fprintf(e.stdout, e.T(i18n.CLIReindexDoneN)+"\n", i18n.NounDocument.N(e.lang, len(docs)), i18n.NounSection.N(e.lang, sections), mb, secs, mb/secs, float64(st.DiskBytes)/(1<<20))
 	return 0
 }

@@ -239,7 +239,7 @@ func printHits(e *env, text string, res *index.Result) {
 		fmt.Fprintf(w, e.T(i18n.CLISearchNone)+"\n", text)
 		return
 	}
-	fmt.Fprintf(w, e.T(i18n.CLISearchHeader)+"\n", res.Total, text, res.Took.Milliseconds())
+	fmt.Fprintf(w, e.T(i18n.CLISearchCount)+"\n", i18n.NounResult.N(e.lang, res.Total), text, res.Took.Milliseconds())
 	if res.Relaxed {
 		fmt.Fprintln(w, e.T(i18n.CLISearchRelaxed))
 	}
@@ -261,7 +261,7 @@ func printHits(e *env, text string, res *index.Result) {
 	}
 	if more := res.Total - len(res.Hits); more > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintf(w, e.T(i18n.CLISearchMore)+"\n", more)
+		fmt.Fprintf(w, e.T(i18n.CLISearchMoreN)+"\n", i18n.NounResult.N(e.lang, more))
 	}
 }
 
