@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 )
 
 // Dirs says where chibo keeps its files. Data holds what the user would
@@ -19,11 +20,28 @@ type Dirs struct {
 var ErrNoHome = errors.New("no home directory: set CHIBO_DATA or use --data")
 
 // ResolveDirs picks the directories: the --data flag, else $CHIBO_DATA
-// (both put everything in one directory), else the XDG data and cache
-// directories.
+// (both put everything in one directory), else the system's usual places
+// (see DirsFor). Errors: ErrNoHome, or filepath.Abs's.
 func ResolveDirs(flagData string) (Dirs, error) {
+	return DirsFor(runtime.GOOS, flagData, os.Getenv, os.UserHomeDir)
+}
+
+// DirsFor is ResolveDirs for the system goos ("linux", "windows",
+// "darwin" …), reading the environment through getenv and the home
+// directory through home, so every system's rule is tested on any:
+//   - windows: everything under %LOCALAPPDATA%\chibo (the index in its
+//     cache folder). Not the roaming %APPDATA%: the library holds copies of
+//     the documents (often hundreds of MB) that a roaming profile would
+//     copy at every sign-in, and the plans cite the library's documents,
+//     so the two must stay together. Without LOCALAPPDATA, %APPDATA%, then
+//     HOME\AppData\Local.
+//   - darwin: ~/Library/Application Support/chibo and ~/Library/Caches/chibo,
+//     unless XDG_DATA_HOME / XDG_CACHE_HOME are set.
+//   - others: $XDG_DATA_HOME/chibo (~/.local/share/chibo) and
+//     $XDG_CACHE_HOME/chibo (~/.cache/chibo).
+func DirsFor(goos, flagData string, getenv func(string) string, home func() (string, error)) (Dirs, error) {
 	if flagData == "" {
-		flagData = os.Getenv("CHIBO_DATA")
+		flagData = getenv("CHIBO_DATA")
 	}
 	if flagData != "" {
 		abs, err := filepath.Abs(flagData)
@@ -32,20 +50,49 @@ func ResolveDirs(flagData string) (Dirs, error) {
 		}
 		return Dirs{Data: abs, Cache: abs}, nil
 	}
-	data := os.Getenv("XDG_DATA_HOME")
-	cache := os.Getenv("XDG_CACHE_HOME")
-	home, herr := os.UserHomeDir()
-	if data == "" {
-		if herr != nil {
-			return Dirs{}, ErrNoHome
+	// under returns the environment variable v, else the home directory
+	// joined with def.
+	under := func(v string, def ...string) (string, error) {
+		if d := getenv(v); d != "" && filepath.IsAbs(d) {
+			return d, nil
 		}
-		data = filepath.Join(home, ".local", "share")
+		h, err := home()
+		if err != nil || h == "" {
+			return "", ErrNoHome
+		}
+		return filepath.Join(append([]string{h}, def...)...), nil
 	}
-	if cache == "" {
-		if herr != nil {
-			return Dirs{}, ErrNoHome
+	var data, cache string
+	var err error
+	switch goos {
+	case "windows":
+		base := getenv("LOCALAPPDATA")
+		if base == "" {
+			base = getenv("APPDATA")
 		}
-		cache = filepath.Join(home, ".cache")
+		if base == "" {
+			h, herr := home()
+			if herr != nil || h == "" {
+				return Dirs{}, ErrNoHome
+			}
+			base = filepath.Join(h, "AppData", "Local")
+		}
+		data = filepath.Join(base, "chibo")
+		return Dirs{Data: data, Cache: filepath.Join(data, "cache")}, nil
+	case "darwin":
+		if data, err = under("XDG_DATA_HOME", "Library", "Application Support"); err != nil {
+			return Dirs{}, err
+		}
+		if cache, err = under("XDG_CACHE_HOME", "Library", "Caches"); err != nil {
+			return Dirs{}, err
+		}
+	default:
+		if data, err = under("XDG_DATA_HOME", ".local", "share"); err != nil {
+			return Dirs{}, err
+		}
+		if cache, err = under("XDG_CACHE_HOME", ".cache"); err != nil {
+			return Dirs{}, err
+		}
 	}
 	return Dirs{Data: filepath.Join(data, "chibo"), Cache: filepath.Join(cache, "chibo")}, nil
 }

@@ -261,7 +261,7 @@ func printHits(e *env, text string, res *index.Result) {
 	}
 	if more := res.Total - len(res.Hits); more > 0 {
 		fmt.Fprintln(w)
-		fmt.Fprintf(w, e.T(i18n.CLISearchMoreN)+"\n", i18n.NounResult.N(e.lang, more))
+		fmt.Fprintf(w, e.T(i18n.CLISearchMoreN)+"\n", i18n.NounMore.N(e.lang, more))
 	}
 }
 

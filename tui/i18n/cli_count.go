@@ -26,6 +26,7 @@ func (w Noun) N(l Lang, n int) string {
 // Counted words of the command line.
 var (
 	NounResult    = Noun{"kết quả", "result", "results"}
+	NounMore      = Noun{"kết quả", "more result", "more results"}
 	NounSection   = Noun{"mục", "section", "sections"}
 	NounDocument  = Noun{"văn bản", "document", "documents"}
 	NounItem      = Noun{"mục", "item", "items"}
@@ -40,7 +41,7 @@ var (
 // Command-line sentences with counts: each %s is a Noun's N.
 var (
 	CLISearchCount  = Msg{"%s cho “%s” (%d ms)", "%s for “%s” (%d ms)"}
-	CLISearchMoreN  = Msg{"… còn %s (--limit để xem thêm)", "… %s more (--limit to see more)"}
+	CLISearchMoreN  = Msg{"… còn %s (--limit để xem thêm)", "… %s (--limit to see more)"}
 	CLIRefsCitingN  = Msg{"%s (%s) được trích dẫn trong %s:", "%s (%s) is cited in %s:"}
 	CLIReindexDoneN = Msg{"Đã lập chỉ mục %s, %s (%.1f MB chữ) trong %.1f s — %.1f MB/s; chỉ mục %.1f MB trên đĩa.", "Indexed %s, %s (%.1f MB of text) in %.1f s — %.1f MB/s; index %.1f MB on disk."}
 	CLIImportDone   = Msg{"Xong: %d thêm mới, %d cập nhật, %s, %d lỗi, %d bỏ qua.", "Done: %d added, %d updated, %s, %d failed, %d skipped."}
