@@ -185,7 +185,11 @@ func planList(e *env, args []string) int {
 	}
 	for _, s := range list {
 		if s.Err != nil {
-			fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanListBroken)+"\n", s.Key, s.Err)
+			why := planErrText(e, s.Err)
+			if why == s.Err.Error() { // a JSON or version error: no words of its own
+				why = fmt.Sprintf(e.T(i18n.CLIPlanUnreadable), s.Key)
+			}
+			fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanListBroken)+"\n", s.Key, why)
 			continue
 		}
 		fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanListN)+"\n", s.Key, s.Title, i18n.NounItem.N(e.lang, s.Items), i18n.NounExcerpt.N(e.lang, s.Excerpts), i18n.NounMinute.N(e.lang, s.Minutes))

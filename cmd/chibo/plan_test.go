@@ -182,7 +182,7 @@ func TestPlanCommandDamagedFile(t *testing.T) {
 	os.MkdirAll(st.Dir(), 0o755)
 	os.WriteFile(st.Path("2026-11"), []byte(`{"version": 1, "items": [`), 0o644)
 	out, _, code := planCLI(t, data, "en", "", "plan", "list")
-	if code != 0 || !strings.Contains(out, "cannot be read") {
+	if code != 0 || !strings.Contains(out, "cannot be read (the file is damaged") || strings.Contains(out, "unexpected end of JSON") {
 		t.Fatalf("list: %q", out)
 	}
 	out, errOut, code := planCLI(t, data, "en", "", "plan", "show", "2026-11")

@@ -22,6 +22,7 @@ var (
 
 	CLIPlanNeedRefNum = Msg{"cần số thứ tự: N của mục hoặc tK của trích dẫn (xem: chibo plan show)", "need a number: N for an item or tK for an excerpt (see: chibo plan show)"}
 	CLIPlanNeedRename = Msg{"cần số thứ tự mục và tên mới, ví dụ: chibo plan rename 3 \"Tên mới\"", "need the item's number and its new title, e.g. chibo plan rename 3 \"New title\""}
+	CLIPlanUnreadable = Msg{"tệp bị hỏng hoặc do một bản chibo mới hơn ghi; xem: chibo plan show %s", "the file is damaged or was written by a newer chibo; see: chibo plan show %s"}
 	CLIExtraArgs      = Msg{"thừa đối số: %s", "too many arguments: %s"}
 	CLINoSuchAction   = Msg{"không có việc %q", "there is no action %q"}
 	CLINeedAction     = Msg{"thiếu việc cần làm", "missing what to do"}
