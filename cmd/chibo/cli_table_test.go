@@ -2,12 +2,15 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
+	"chibo/content"
+	"chibo/tui"
 	"chibo/tui/i18n"
 )
 
@@ -185,5 +188,23 @@ func TestHelpOrder(t *testing.T) {
 		if n != "app" && !contains(everyday, n) && !contains(upkeep, n) {
 			t.Errorf("command %q is in neither the everyday nor the upkeep list", n)
 		}
+	}
+}
+
+// TestHelpShowsTheRealLimits: the values and defaults the help states are
+// the ones the commands apply.
+func TestHelpShowsTheRealLimits(t *testing.T) {
+	data := t.TempDir()
+	out, _, _ := cli(data, "en", "show", "--help")
+	if want := fmt.Sprintf("from %d to %d", tui.MinTextWidth, tui.MaxTextWidth); !strings.Contains(out, want) {
+		t.Errorf("show --help does not say %q:\n%s", want, out)
+	}
+	out, _, _ = cli(data, "en", "import", "--help")
+	if want := fmt.Sprintf("(default: %d)", content.DefaultMaxFileSize>>20); !strings.Contains(out, want) {
+		t.Errorf("import --help does not say %q:\n%s", want, out)
+	}
+	out, _, _ = cli(data, "en", "search", "--help")
+	if !strings.Contains(out, "--limit N  most results to print (default: 10)") {
+		t.Errorf("search --help lacks the --limit default:\n%s", out)
 	}
 }

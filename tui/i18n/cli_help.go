@@ -58,8 +58,8 @@ var CLIFlags = map[string]Msg{
 	},
 	"show --plain": {"in chữ trơn, không định dạng", "print plain text, no formatting"},
 	"show --width": {
-		"`N` số cột để ngắt dòng, từ 20 đến 200 (mặc định: độ rộng cửa sổ; 80 khi in ra tệp)",
-		"`N` columns to wrap at, from 20 to 200 (default: the window's width; 80 into a file)",
+		"`N` số cột để ngắt dòng, từ 20 đến 500 (mặc định: độ rộng cửa sổ; 80 khi in ra tệp)",
+		"`N` columns to wrap at, from 20 to 500 (default: the window's width; 80 into a file)",
 	},
 	"search --json":    {"in dạng JSON; từ khớp được đánh dấu **như thế này**", "print JSON; matched words are marked **like this**"},
 	"search --limit":   {"`N` số kết quả tối đa", "`N` most results to print"},
