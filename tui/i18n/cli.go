@@ -10,7 +10,6 @@ var (
 		"Tuỳ chọn chung (đặt trước hoặc sau LỆNH):\n  --data THƯ_MỤC  nơi lưu thư viện, dữ liệu và chỉ mục (hoặc biến CHIBO_DATA)\n  --lang vi|en    ngôn ngữ giao diện (mặc định: tiếng Việt, hoặc tiếng Anh khi LANG là en_…)",
 		"Global options (before or after COMMAND):\n  --data DIR      where the library, user data and index live (or CHIBO_DATA)\n  --lang vi|en    interface language (default: Vietnamese, or English when LANG is en_…)",
 	}
-	CLIUsageWord      = Msg{"Cách dùng", "Usage"}
 	CLIUnknownFlag    = Msg{"không có tuỳ chọn %s", "there is no option %s"}
 	CLIFlagNeedsValue = Msg{"tuỳ chọn %s cần một giá trị", "option %s needs a value"}
 	CLIFlagBadValue   = Msg{"giá trị %s không hợp lệ cho tuỳ chọn %s", "invalid value %s for option %s"}

@@ -11,7 +11,6 @@ var (
 	CLIShowSummary    = Msg{"hiển thị một tài liệu hoặc một mục", "show a document or one section"}
 	CLIShowOneFormat  = Msg{"chỉ chọn một trong --markdown và --plain", "choose only one of --markdown and --plain"}
 	CLIShowBadWidth   = Msg{"--width là số cột của màn hình, phải từ %d đến %d (đã cho %d)", "--width is the screen width in columns and must be from %d to %d (got %d)"}
-	CLINoArgs         = Msg{"lệnh này không nhận tham số", "this command takes no arguments"}
 	CLINeedDoc        = Msg{"cần đúng một tài liệu (xem mã bằng: chibo list)", "needs exactly one document (see the IDs with: chibo list)"}
 	CLINoSuchDoc      = Msg{"chibo: không có tài liệu %q trong thư viện. Xem danh sách bằng: chibo list", "chibo: no document %q in the library. See the list with: chibo list"}
 	CLINoSuchSection  = Msg{"chibo: không có mục %q trong tài liệu %s. Xem mục lục bằng: chibo outline %s", "chibo: no section %q in document %s. See its outline with: chibo outline %s"}

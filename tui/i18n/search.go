@@ -9,10 +9,8 @@ var (
 	}
 	CLISearchNoQuery  = Msg{"thiếu từ khoá cần tìm", "no query given"}
 	CLISearchBadLimit = Msg{"--limit cần một số dương", "--limit needs a positive number"}
-	CLISearchHeader   = Msg{"%d kết quả cho “%s” (%d ms)", "%d results for “%s” (%d ms)"}
 	CLISearchRelaxed  = Msg{"Không mục nào có đủ mọi từ; đây là các mục có nhiều từ nhất.", "No section has every word; these have the most of them."}
 	CLISearchNone     = Msg{"Không tìm thấy “%s”. Thử gõ ít từ hơn, gõ không dấu, hoặc tìm theo số hiệu (21-NQ/TW).", "Nothing found for “%s”. Try fewer words, no accents, or a directive symbol (21-NQ/TW)."}
-	CLISearchMore     = Msg{"… còn %d kết quả (--limit để xem thêm)", "… %d more results (--limit to see more)"}
 	CLIIndexBuilding  = Msg{"Đang lập chỉ mục tìm kiếm", "Building the search index"}
 	CLIIndexBusy      = Msg{"chỉ mục tìm kiếm đang được một chương trình chibo khác cập nhật; hãy thử lại sau ít phút", "the search index is being updated by another chibo; try again in a minute"}
 	CLIIndexStale     = Msg{"chú ý: một chương trình chibo khác đang mở chỉ mục, kết quả có thể chưa gồm tài liệu mới nhất", "note: another chibo has the index open; results may miss the newest documents"}
@@ -22,11 +20,9 @@ var (
 	CLIRefsNone    = Msg{"Thư viện không có mục nào trích dẫn %s.", "No section of the library cites %s."}
 	CLIRefsEmpty   = Msg{"Thư viện chưa trích dẫn văn bản nào.", "The library cites no directive."}
 	CLIRefsHeader  = Msg{"SỐ HIỆU\tLOẠI\tSỐ MỤC", "SYMBOL\tKIND\tSECTIONS"}
-	CLIRefsCiting  = Msg{"%s (%s) được trích dẫn trong %d mục:", "%s (%s) is cited in %d sections:"}
 
 	CLIReindexUsage   = Msg{"", ""}
 	CLIReindexSummary = Msg{"xây dựng lại chỉ mục tìm kiếm từ đầu", "rebuild the search index from scratch"}
-	CLIReindexDone    = Msg{"Đã lập chỉ mục %d văn bản, %d mục (%.1f MB chữ) trong %.1f s — %.1f MB/s; chỉ mục %.1f MB trên đĩa.", "Indexed %d documents, %d sections (%.1f MB of text) in %.1f s — %.1f MB/s; index %.1f MB on disk."}
 	CLICancelled      = Msg{"Đã dừng.", "Stopped."}
 
 	CLIEvalUsage   = Msg{"[--json] THƯ_MỤC", "[--json] DIR"}
@@ -56,10 +52,6 @@ var (
 	CLIBenchNoFile  = Msg{"thiếu tệp truy vấn (mỗi dòng một truy vấn)", "no queries file given (one query a line)"}
 	CLIBenchEmpty   = Msg{"%s: không có truy vấn nào", "%s: no queries in the file"}
 	CLIBenchBadRuns = Msg{"--runs cần một số dương", "--runs needs a positive number"}
-	CLIBenchResult  = Msg{
-		"%d truy vấn × %d lượt: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, tối đa %.1f ms\nThư viện: %d văn bản, %d mục, %.1f MB chữ; chỉ mục %.1f MB trên đĩa (%.2f× chữ)",
-		"%d queries × %d runs: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms\nLibrary: %d documents, %d sections, %.1f MB of text; index %.1f MB on disk (%.2f× the text)",
-	}
 )
 
 // The directives screen: which cited directives the library has.
