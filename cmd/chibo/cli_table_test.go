@@ -208,3 +208,20 @@ func TestHelpShowsTheRealLimits(t *testing.T) {
 		t.Errorf("search --help lacks the --limit default:\n%s", out)
 	}
 }
+
+// TestUnknownCommandAndTopFlag: a mistyped command or option before the
+// command exits 2 naming it, in both languages.
+func TestUnknownCommandAndTopFlag(t *testing.T) {
+	for _, lang := range []string{"vi", "en"} {
+		for _, c := range []struct{ args []string }{{[]string{"lsit"}}, {[]string{"--bogus", "list"}}, {[]string{"help", "lsit"}}} {
+			_, errOut, code := cli(t.TempDir(), lang, c.args...)
+			name := strings.TrimLeft(c.args[len(c.args)-1], "-")
+			if c.args[0] == "--bogus" {
+				name = "--bogus"
+			}
+			if code != 2 || !strings.Contains(errOut, name) {
+				t.Errorf("%s %v: exit %d, %q", lang, c.args, code, errOut)
+			}
+		}
+	}
+}
