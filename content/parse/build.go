@@ -41,9 +41,9 @@ func (b *builder) open(level int, label, heading string) *model.Section {
 	} else if len(b.stack) == 0 {
 		level = 1
 	}
-	label = model.Slug(label, 6)
+	label = slug(label, 6)
 	if label == "" {
-		label = model.Slug(heading, 5)
+		label = slug(heading, 5)
 	}
 	if label == "" {
 		label = "muc"

@@ -86,7 +86,7 @@ func laterHeader(text string, h header) header {
 // kindOfType maps a document type to a library kind, "" when the type
 // says nothing (a type the library has no group for is KindOther).
 func kindOfType(t string) model.Kind {
-	switch f := model.Fold(t); {
+	switch f := fold(t); {
 	case t == "":
 		return ""
 	case strings.HasPrefix(f, "nghi quyet"):
@@ -217,12 +217,14 @@ func kindOf(d *model.Document, head []string, text, closing string) model.Kind {
 		return model.KindResolution
 	}
 	for _, s := range d.Sections {
-		f := model.Fold(s.Heading)
-		if s.Level == 1 && strings.Contains(f, "sinh hoat") && strings.Contains(f, "chi bo") {
+		if s.Level != 1 {
+			continue
+		}
+		if f := fold(s.Heading); strings.Contains(f, "sinh hoat") && strings.Contains(f, "chi bo") {
 			return model.KindBulletin
 		}
 	}
-	if strings.Contains(model.Fold(strings.Join(head[:min(len(head), 5)], " ")), "tai lieu sinh hoat") {
+	if strings.Contains(fold(strings.Join(head[:min(len(head), 5)], " ")), "tai lieu sinh hoat") {
 		return model.KindBulletin
 	}
 	return model.KindOther
@@ -359,7 +361,7 @@ func rawTitle(d *model.Document, head []string, text string) string {
 				strings.HasPrefix(n, "Căn cứ") || strings.HasPrefix(n, "KHÓA") || strings.HasPrefix(n, "KHOÁ") {
 				break
 			}
-			f := model.Fold(n)
+			f := fold(n)
 			if !isCapsLine(n) && !strings.HasPrefix(f, "ve ") {
 				break
 			}
@@ -440,14 +442,14 @@ var putToWorkRe = regexp.MustCompile(`tổ chức (?:triển khai )?(?:thực hi
 // no such part or it names nothing else.
 func implementedMatter(secs []*model.Section) string {
 	for i, s := range secs {
-		if f := model.Fold(headingRest(s.Heading)); !strings.HasPrefix(f, "to chuc thuc hien") {
+		if f := fold(headingRest(s.Heading)); !strings.HasPrefix(f, "to chuc thuc hien") {
 			continue
 		}
 		// The part's own text, then its sub-sections' headings and texts.
 		for _, t := range partTexts(secs, i) {
 			for _, m := range putToWorkRe.FindAllStringSubmatch(strings.Join(strings.Fields(t), " "), -1) {
 				x := strings.TrimSpace(m[1])
-				f := model.Fold(x)
+				f := fold(x)
 				if strings.Contains(" "+f+" ", " nay ") || hasAnyPrefix(f, "thuc hien", "trien khai", "kiem tra", "giam sat") ||
 					kindOfType(x) != model.KindOther || len(strings.Fields(x)) < 3 {
 					continue // the document itself, or an act rather than a matter
@@ -624,7 +626,7 @@ func isAcronym(w string) bool {
 	if utf8.RuneCountInString(w) < 2 || strings.ToUpper(w) != w {
 		return false
 	}
-	return !strings.ContainsFunc(model.Fold(w), func(r rune) bool { return strings.ContainsRune("aeiouy", r) })
+	return !strings.ContainsFunc(fold(w), func(r rune) bool { return strings.ContainsRune("aeiouy", r) })
 }
 
 func capitalize(s string) string {
