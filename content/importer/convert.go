@@ -326,6 +326,7 @@ func convertText(data []byte, opt Options) (*Result, error) {
 func decodeText(data []byte, forced string) (string, string, int, error) {
 	enc := forced
 	replaced := 0
+	valid := false // DetectEncoding found every byte valid UTF-8
 	if enc == "" {
 		if i := bytes.IndexByte(data, 0); i >= 0 && utf16NoBOM(data) == "" &&
 			!bytes.HasPrefix(data, []byte("\xff\xfe")) && !bytes.HasPrefix(data, []byte("\xfe\xff")) {
@@ -339,13 +340,14 @@ func decodeText(data []byte, forced string) (string, string, int, error) {
 			g = Guess{UTF8, 1}
 		}
 		enc = g.Encoding
+		valid = ok && enc == UTF8 && !bytes.HasPrefix(data, []byte("\xef\xbb\xbf"))
 	}
 	var text string
-	if enc == UTF8 && !utf8.Valid(data) {
+	if enc == UTF8 && !valid && !utf8.Valid(data) {
 		var fixed []byte
 		fixed, replaced = replaceInvalidUTF8(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
 		text = compose.NFC(string(fixed))
-	} else if forced == "" && enc == UTF8 && !bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+	} else if valid {
 		// DetectEncoding chose UTF-8 because every byte is valid; Decode
 		// would check them all again before composing.
 		text = compose.NFC(string(data))

@@ -608,7 +608,7 @@ func (r *docxReader) paraBlock(p *wPara, label string, bullet bool, lvl int) blo
 		text, md = label+" "+text, label+" "+md
 	}
 	bold, ita := segsBold(p.segs)
-	b := block.Block{Kind: block.Para, Text: text, Markdown: strings.Join(strings.Fields(md), " "), Label: label, Bullet: bullet,
+	b := block.Block{Kind: block.Para, Text: text, Markdown: plainMarkdown(text, md), Label: label, Bullet: bullet,
 		Bold: bold, Italic: ita, Caps: p.caps}
 	if n, err := strconv.Atoi(p.ilvl); err == nil && n > 0 && n < 9 {
 		b.ListLevel = n

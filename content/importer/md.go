@@ -498,3 +498,14 @@ func mdBlocks(md string) []block.Block {
 	flush()
 	return out
 }
+
+// plainMarkdown is a paragraph's markdown for its Block: md on one line, or
+// "" ("Text, escaped") when that is the text itself — nothing marked up —
+// which spares a long document a second copy of every paragraph.
+func plainMarkdown(text, md string) string {
+	md = strings.Join(strings.Fields(md), " ")
+	if md == text {
+		return ""
+	}
+	return md
+}

@@ -404,7 +404,7 @@ func odtBlock(p *odtPara) block.Block {
 		text, md = label+" "+text, label+" "+md
 	}
 	bold, ita := segsBold(p.segs)
-	b := block.Block{Kind: block.Para, Text: text, Markdown: strings.Join(strings.Fields(md), " "), Bullet: bullet,
+	b := block.Block{Kind: block.Para, Text: text, Markdown: plainMarkdown(text, md), Bullet: bullet,
 		Outline: max(p.heading, 0), Bold: bold, Italic: ita}
 	if !bullet {
 		b.Label = label

@@ -34,6 +34,7 @@ func Blocks(name string, bs []block.Block, layout model.Layout) *model.Document 
 // whether the blocks carry formatting evidence (bold, alignment, heading
 // levels), which makes the recogniser ask for it.
 func toParas(bs []block.Block) (paras []para, styled bool) {
+	paras = make([]para, 0, len(bs)) // one each, mostly: no regrowth of a long document's
 	for i := 0; i < len(bs); {
 		b := bs[i]
 		if b.Bold || b.Outline > 0 || b.Align != block.AlignUnknown || b.Title {
@@ -68,6 +69,9 @@ func toParas(bs []block.Block) (paras []para, styled bool) {
 // onlyHeader reports whether the paragraphs so far are the header's: no
 // body text has come yet, so a table here is the header table.
 func onlyHeader(paras []para) bool {
+	if len(paras) >= 12 {
+		return false // checked first: a document of many tables asks at each
+	}
 	for _, p := range paras {
 		if p.raw || utf8.RuneCountInString(p.text) > 120 {
 			return false

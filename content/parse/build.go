@@ -3,9 +3,11 @@ package parse
 import (
 	"chibo/content/model"
 
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -20,7 +22,18 @@ type builder struct {
 	stack []*model.Section // open ancestors, by level
 	body  []string         // markdown blocks of the current section
 	seen  map[string]int
+	// The section a body too large for one section was split from, and
+	// how many parts it has so far (see MaxSectionBytes).
+	splitOf *model.Section
+	parts   int
 }
+
+// MaxSectionBytes is the most markdown one section holds, in bytes. A
+// longer body — a 60 MB text on one line, a law without headings — goes on
+// in continuation sections under its section ("Mở đầu (phần 2)" …), cut at
+// paragraph boundaries, else at the end of a sentence, else between words,
+// so the index, the reader and the renderer never hold one giant string.
+const MaxSectionBytes = 256 << 10
 
 func newBuilder() *builder { return &builder{seen: map[string]int{}} }
 
@@ -41,9 +54,9 @@ func (b *builder) open(level int, label, heading string) *model.Section {
 	} else if len(b.stack) == 0 {
 		level = 1
 	}
-	label = model.Slug(label, 6)
+	label = slug(label, 6)
 	if label == "" {
-		label = model.Slug(heading, 5)
+		label = slug(heading, 5)
 	}
 	if label == "" {
 		label = "muc"
@@ -57,6 +70,18 @@ func (b *builder) open(level int, label, heading string) *model.Section {
 	}
 	// A repeated ID gets "-2", "-3" …; the candidate is checked too, since
 	// a later label may slug to the same text ("1.2" → "1-2").
+	id = b.uniqueID(id)
+	heading = nfc(strings.Join(strings.Fields(heading), " ")) // one line, always
+	s := &model.Section{ID: id, Level: level, Heading: heading, Path: append(path, heading)}
+	b.secs = append(b.secs, s)
+	b.stack = append(b.stack, s)
+	b.splitOf, b.parts = nil, 0
+	return s
+}
+
+// uniqueID returns id, or id with "-2", "-3" … when it is taken, and
+// marks it taken.
+func (b *builder) uniqueID(id string) string {
 	if n := b.seen[id]; n > 0 {
 		for {
 			n++
@@ -69,10 +94,27 @@ func (b *builder) open(level int, label, heading string) *model.Section {
 		}
 	}
 	b.seen[id]++
-	heading = nfc(strings.Join(strings.Fields(heading), " ")) // one line, always
-	s := &model.Section{ID: id, Level: level, Heading: heading, Path: append(path, heading)}
+	return id
+}
+
+// continuation appends the next part of the section being split, one
+// level under it, after the parts before: it is not on the stack, so the
+// section's own sub-sections still nest under the section.
+func (b *builder) continuation() *model.Section {
+	base := b.splitOf
+	if base == nil {
+		base = b.current()
+		b.splitOf, b.parts = base, 1
+	}
+	b.parts++
+	heading := base.Heading + " (phần " + strconv.Itoa(b.parts) + ")"
+	s := &model.Section{
+		ID:      b.uniqueID(base.ID + ".phan-" + strconv.Itoa(b.parts)),
+		Level:   base.Level + 1,
+		Heading: heading,
+		Path:    append(slices.Clip(base.Path), heading),
+	}
 	b.secs = append(b.secs, s)
-	b.stack = append(b.stack, s)
 	return s
 }
 
@@ -99,23 +141,121 @@ func (b *builder) current() *model.Section {
 }
 
 func (b *builder) flush() {
-	if s := b.current(); s != nil && len(b.body) > 0 {
+	s := b.current()
+	if s == nil || len(b.body) == 0 {
+		b.body = b.body[:0]
+		return
+	}
+	size := len(s.Markdown)
+	for _, p := range b.body {
+		size += 2 + len(p)
+	}
+	if size <= MaxSectionBytes {
 		md := strings.Join(b.body, "\n\n")
 		if s.Markdown != "" {
 			md = s.Markdown + "\n\n" + md
 		}
-		// Joining and stripping can leave a combining mark next to a new
-		// base letter; NFC again so the text stays in the one form. Text
-		// of stable runes only (nearly all) needs neither, and PlainText
-		// adds none but ASCII.
-		if compose.StableSpan(md) == len(md) {
-			s.Markdown, s.Text = md, model.PlainText(md)
-		} else {
-			s.Markdown = nfc(md)
-			s.Text = nfc(model.PlainText(md))
+		setBody(s, md)
+		b.body = b.body[:0]
+		return
+	}
+	// Too large for one section: pack the blocks (cut when one alone is
+	// too large) into parts of at most MaxSectionBytes.
+	var part []string
+	n := 0
+	if s.Markdown != "" {
+		part, n = append(part, s.Markdown), len(s.Markdown)
+	}
+	emit := func() {
+		if len(part) == 0 {
+			return
+		}
+		if s == nil {
+			s = b.continuation()
+		}
+		setBody(s, strings.Join(part, "\n\n"))
+		s, part, n = nil, part[:0], 0
+	}
+	for _, blk := range b.body {
+		for _, piece := range cutBody(blk, MaxSectionBytes) {
+			if n > 0 && n+2+len(piece) > MaxSectionBytes {
+				emit()
+			}
+			if n > 0 {
+				n += 2
+			}
+			part, n = append(part, piece), n+len(piece)
 		}
 	}
+	emit()
 	b.body = b.body[:0]
+}
+
+// setBody sets a section's markdown and plain text. Joining and stripping
+// can leave a combining mark next to a new base letter; NFC again so the
+// text stays in the one form. Text of stable runes only (nearly all) needs
+// neither, and PlainText adds none but ASCII.
+func setBody(s *model.Section, md string) {
+	if compose.StableSpan(md) == len(md) {
+		s.Markdown, s.Text = md, model.PlainText(md)
+	} else {
+		s.Markdown = nfc(md)
+		s.Text = nfc(model.PlainText(md))
+	}
+}
+
+// cutBody cuts one markdown block into pieces of at most max bytes: after a
+// line break, else after the end of a sentence (". ", "? ", "! ", "; "),
+// else at a space, each in the second half of the piece when there is
+// one; a run of max bytes without any is cut between two runes. Every
+// cut is at white space where there is any, so no word is split; the
+// pieces are trimmed of it. It runs in time linear in len(s).
+func cutBody(s string, max int) []string {
+	if len(s) <= max {
+		return []string{s}
+	}
+	var out []string
+	for len(s) > max {
+		w := s[:max]
+		for len(w) > 0 && !utf8.RuneStart(s[len(w)]) {
+			w = w[:len(w)-1] // end on a rune boundary
+		}
+		cut := -1
+		if i := strings.LastIndexByte(w, '\n'); i >= len(w)/2 {
+			cut = i
+		} else if i := lastSentenceEnd(w[len(w)/2:]); i >= 0 {
+			cut = len(w)/2 + i
+		} else if i := strings.LastIndexByte(w, ' '); i > 0 {
+			cut = i
+		}
+		if cut < 0 {
+			out = append(out, w)
+			s = s[len(w):]
+			continue
+		}
+		if p := strings.TrimSpace(s[:cut]); p != "" {
+			out = append(out, p)
+		}
+		s = strings.TrimLeft(s[cut:], " \t\n")
+	}
+	if s = strings.TrimSpace(s); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// lastSentenceEnd is the index of the space after the last ".", "?", "!"
+// or ";" in w that is followed by a space, or -1.
+func lastSentenceEnd(w string) int {
+	for i := len(w) - 1; i > 0; i-- {
+		if w[i] == ' ' {
+			switch w[i-1] {
+			case '.', '?', '!', ';':
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // sections closes the last section and returns them all.

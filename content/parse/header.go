@@ -5,8 +5,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"chibo/content/model"
 )
 
 // header is what the opening block of an administrative document states
@@ -112,7 +110,7 @@ func mottoAt(l string) int {
 		!strings.Contains(l, "gh") && !strings.Contains(l, "GH") {
 		return -1
 	}
-	f := model.Fold(l)
+	f := fold(l)
 	for _, m := range []string{"cong hoa xa hoi chu nghia", "dang cong san viet nam", "doc lap - tu do - hanh phuc", "doc lap tu do hanh phuc", "doc lap – tu do – hanh phuc"} {
 		if i := strings.Index(f, m); i >= 0 {
 			return foldOffset(l, i)
@@ -125,7 +123,7 @@ func mottoAt(l string) int {
 // Fold keeps one rune per letter (it only drops combining marks of the
 // decomposed form, and l is NFC), so rune counts line up.
 func foldOffset(l string, foldByte int) int {
-	runes := utf8.RuneCountInString(model.Fold(l)[:foldByte])
+	runes := utf8.RuneCountInString(fold(l)[:foldByte])
 	for i := range l {
 		if runes == 0 {
 			return i
@@ -425,7 +423,7 @@ func issuerName(left []string) string {
 	name := sentenceCase(last)
 	if len(left) > 1 && deptRe.MatchString(last) {
 		parent := left[len(left)-2]
-		switch pf := model.Fold(parent); {
+		switch pf := fold(parent); {
 		case strings.Contains(pf, "ban chap hanh trung uong"):
 			name += " Trung ương"
 		case strings.HasPrefix(pf, "dang cong san"):

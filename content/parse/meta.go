@@ -86,7 +86,7 @@ func laterHeader(text string, h header) header {
 // kindOfType maps a document type to a library kind, "" when the type
 // says nothing (a type the library has no group for is KindOther).
 func kindOfType(t string) model.Kind {
-	switch f := model.Fold(t); {
+	switch f := fold(t); {
 	case t == "":
 		return ""
 	case strings.HasPrefix(f, "nghi quyet"):
@@ -194,7 +194,6 @@ var (
 	passedRe         = regexp.MustCompile(`thông qua\s+ngày\s+(\d{1,2})(?:\s+tháng\s+|/)(\d{1,2})(?:\s+năm\s+|/)(\d{4})`)
 	passedByRe       = regexp.MustCompile(`^\pL+(?: \pL+)? này (?:đã )?được\s+(.+?)(?:\s+khóa\s|\s+khoá\s|,|\s+kỳ họp|\s+tại\s|\s+thông qua)`)
 	issuerLineRe     = regexp.MustCompile(`^(?:HỘI ĐỒNG NHÂN DÂN|Ủ?Y BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|BAN TUYÊN GIÁO|BAN DÂN VẬN|BAN TỔ CHỨC|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA|TỈNH Ủ?Y|TỈNH UỶ|THÀNH Ủ?Y|THÀNH UỶ|HUYỆN Ủ?Y|HUYỆN UỶ|ĐẢNG Ủ?Y|ĐẢNG UỶ|ĐẢNG BỘ|CHI BỘ|BỘ CHÍNH TRỊ|CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|QUỐC HỘI)(?:\s|$)`)
-	topicRe          = regexp.MustCompile(`(?:nhiệm vụ|kế hoạch)[^.;:]{0,40}?phát triển kinh tế - xã hội năm (\d{4})`)
 )
 
 func kindOf(d *model.Document, head []string, text, closing string) model.Kind {
@@ -218,12 +217,14 @@ func kindOf(d *model.Document, head []string, text, closing string) model.Kind {
 		return model.KindResolution
 	}
 	for _, s := range d.Sections {
-		f := model.Fold(s.Heading)
-		if s.Level == 1 && strings.Contains(f, "sinh hoat") && strings.Contains(f, "chi bo") {
+		if s.Level != 1 {
+			continue
+		}
+		if f := fold(s.Heading); strings.Contains(f, "sinh hoat") && strings.Contains(f, "chi bo") {
 			return model.KindBulletin
 		}
 	}
-	if strings.Contains(model.Fold(strings.Join(head[:min(len(head), 5)], " ")), "tai lieu sinh hoat") {
+	if strings.Contains(fold(strings.Join(head[:min(len(head), 5)], " ")), "tai lieu sinh hoat") {
 		return model.KindBulletin
 	}
 	return model.KindOther
@@ -360,7 +361,7 @@ func rawTitle(d *model.Document, head []string, text string) string {
 				strings.HasPrefix(n, "Căn cứ") || strings.HasPrefix(n, "KHÓA") || strings.HasPrefix(n, "KHOÁ") {
 				break
 			}
-			f := model.Fold(n)
+			f := fold(n)
 			if !isCapsLine(n) && !strings.HasPrefix(f, "ve ") {
 				break
 			}
@@ -368,36 +369,8 @@ func rawTitle(d *model.Document, head []string, text string) string {
 		}
 		return sentenceCase(strings.Join(parts, " "))
 	}
-	switch d.Kind {
-	case model.KindResolution:
-		for _, s := range d.Sections {
-			for _, t := range []string{s.Heading, s.Text} {
-				if !strings.Contains(t, "kinh tế - xã hội năm") {
-					continue
-				}
-				if m := topicRe.FindStringSubmatch(t); m != nil {
-					return "Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội năm " + m[1]
-				}
-			}
-		}
-		if d.Issuer != "" {
-			return "Nghị quyết của " + d.Issuer
-		}
-		return "Nghị quyết"
-	case model.KindBulletin:
-		for _, s := range d.Sections {
-			if s.Level == 1 && s.ID != "mo-dau" {
-				topic := s.Heading
-				if m := markerOf(topic); m.structural() {
-					topic = m.rest
-				}
-				if isCapsLine(topic) {
-					topic = sentenceCase(topic)
-				}
-				return "Tài liệu sinh hoạt chi bộ: " + topic
-			}
-		}
-		return "Tài liệu sinh hoạt chi bộ"
+	if t := headerlessTitle(d); t != "" {
+		return t
 	}
 	if d.Layout == model.LayoutMarkdown && len(d.Sections) > 0 && d.Sections[0].ID != "mo-dau" {
 		return d.Sections[0].Heading
@@ -413,6 +386,136 @@ func rawTitle(d *model.Document, head []string, text string) string {
 		return d.Sections[0].Heading
 	}
 	return cutAtWord(first, 80)
+}
+
+// kindTypes name the document type of the kinds a text can reveal without
+// a header line (the closing formula of a resolution, a bulletin's part
+// "… sinh hoạt tại chi bộ").
+var kindTypes = map[model.Kind]string{
+	model.KindResolution: "Nghị quyết",
+	model.KindBulletin:   "Tài liệu sinh hoạt chi bộ",
+}
+
+// headerlessTitle composes the title of a document whose header is lost
+// (a fragment, a bulletin typed without one) as the header would have it,
+// document type + trích yếu (Nghị định 30/2020/NĐ-CP, Hướng dẫn
+// 36-HD/VPTW), with the trích yếu taken from the document's own words:
+//
+//  1. the implementation part ("Điều 3. Tổ chức thực hiện", "IV. TỔ CHỨC
+//     THỰC HIỆN") names the matter it puts to work: "… tổ chức triển
+//     khai hiệu quả các nhiệm vụ, giải pháp phát triển kinh tế - xã hội
+//     năm 2025." → "Nghị quyết về nhiệm vụ, giải pháp phát triển …";
+//  2. else the heading of the first top-level part, when the outline
+//     starts at the first number of a part series (Phần thứ nhất, A.,
+//     I.) and the heading is a name, not a sentence: the part a document
+//     opens with is its main matter (articles and items are content) → "Tài liệu sinh hoạt chi
+//     bộ: Thực hiện Kết luận số 01-KL/TW của Bộ Chính trị";
+//  3. else the type and the issuer ("Nghị quyết của Hội đồng nhân dân
+//     tỉnh …"), or the type alone.
+//
+// It returns "" for a kind the text cannot name a type for.
+func headerlessTitle(d *model.Document) string {
+	typ := kindTypes[d.Kind]
+	if typ == "" {
+		return ""
+	}
+	if s := implementedMatter(d.Sections); s != "" {
+		return typ + " về " + s
+	}
+	if s := openingPart(d.Sections); s != "" {
+		return typ + ": " + s
+	}
+	if d.Issuer != "" {
+		return typ + " của " + d.Issuer
+	}
+	return typ
+}
+
+// putToWorkRe finds what a sentence of an implementation part puts to
+// work: "tổ chức (triển khai) (thực hiện) (có hiệu quả) (các) X" up to the
+// end of the sentence or clause.
+var putToWorkRe = regexp.MustCompile(`tổ chức (?:triển khai )?(?:thực hiện )?(?:(?:có )?hiệu quả |tốt |nghiêm túc |đồng bộ )?(?:các |những )?([^.;:()]{8,200}?)(?:[.;:(]|$| trong | theo )`)
+
+// implementedMatter is the matter the implementation part of secs puts to
+// work, in the words of its first sentence that names one — not the
+// document itself ("tổ chức thực hiện Nghị quyết này"); "" when there is
+// no such part or it names nothing else.
+func implementedMatter(secs []*model.Section) string {
+	for i, s := range secs {
+		if f := fold(headingRest(s.Heading)); !strings.HasPrefix(f, "to chuc thuc hien") {
+			continue
+		}
+		// The part's own text, then its sub-sections' headings and texts.
+		for _, t := range partTexts(secs, i) {
+			for _, m := range putToWorkRe.FindAllStringSubmatch(strings.Join(strings.Fields(t), " "), -1) {
+				x := strings.TrimSpace(m[1])
+				f := fold(x)
+				if strings.Contains(" "+f+" ", " nay ") || hasAnyPrefix(f, "thuc hien", "trien khai", "kiem tra", "giam sat") ||
+					kindOfType(x) != model.KindOther || len(strings.Fields(x)) < 3 {
+					continue // the document itself, or an act rather than a matter
+				}
+				return strings.TrimPrefix(x, "về ")
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// partTexts are the heading rests and texts of secs[i] and of the sections
+// under it, in order.
+func partTexts(secs []*model.Section, i int) []string {
+	out := []string{secs[i].Text}
+	for _, s := range secs[i+1:] {
+		if s.Level <= secs[i].Level {
+			break
+		}
+		out = append(out, headingRest(s.Heading), s.Text)
+	}
+	return out
+}
+
+// headingRest is a heading without its numbering.
+func headingRest(h string) string {
+	if m := markerOf(h); m.kind != mkNone {
+		return m.rest
+	}
+	return h
+}
+
+// openingPart is the heading of the first top-level section, without its
+// number and in sentence case, when that section carries the first number
+// of its series; "" otherwise (a fragment that starts at "2.").
+func openingPart(secs []*model.Section) string {
+	for _, s := range secs {
+		if s.Level != 1 || s.ID == "mo-dau" {
+			continue
+		}
+		m := markerOf(s.Heading)
+		if m.kind != mkPart && m.kind != mkUpper && m.kind != mkRoman || !isFirstNumber(m.label) {
+			return "" // an article or item is content, not a matter
+		}
+		topic := strings.TrimSpace(m.rest)
+		if n := len(strings.Fields(topic)); n == 0 || n > 20 || strings.HasSuffix(topic, ".") {
+			return ""
+		}
+		if isCapsLine(topic) {
+			topic = sentenceCase(topic)
+		}
+		return topic
+	}
+	return ""
+}
+
+// isFirstNumber tells whether a marker label ("i", "1", "a", "dieu-1",
+// "phan-thu-nhat") is the first of its series.
+func isFirstNumber(label string) bool {
+	last := label[strings.LastIndexByte(label, '-')+1:]
+	switch last {
+	case "1", "i", "a", "nhat":
+		return true
+	}
+	return false
 }
 
 // appendixTitle is "Phụ lục 2: " and the description that follows the
@@ -457,10 +560,12 @@ var (
 		"Ban Chấp hành Trung ương", "Bộ Chính trị", "Ban Bí thư", "Ban Thường vụ", "Thường trực",
 		"Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy", "Huyện uỷ", "Trung ương",
 		"Hội đồng nhân dân", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Mặt trận Tổ quốc",
-		"Quốc hội", "Chính phủ", "Thủ tướng", "Nhà nước", "Đảng", "Bác Hồ", "Hồ Chí Minh", "Việt Nam", "Bến Tre",
+		"Quốc hội", "Chính phủ", "Thủ tướng", "Nhà nước", "Đảng", "Bác Hồ", "Hồ Chí Minh", "Việt Nam",
 		"Nghị quyết", "Kết luận", "Chỉ thị", "Quyết định", "Quy định", "Kế hoạch", "Chương trình",
 	}
-	placeRe = regexp.MustCompile(`\b(tỉnh|thành phố|huyện|xã|phường|thị xã|thị trấn) ((?:\pL+ ?){1,3})$`)
+	// A place name ends a body's or a unit's name: "tỉnh Bến Tre", "Tỉnh
+	// ủy Bến Tre", "Đảng ủy xã Phú Hưng".
+	placeRe = regexp.MustCompile(`(?:^|\s)(tỉnh|thành phố|huyện|quận|xã|phường|thị xã|thị trấn|(?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)) ((?:\pL+ ?){1,3})$`)
 )
 
 // sentenceCase rewrites a line in capitals as a sentence: first letter
@@ -521,7 +626,7 @@ func isAcronym(w string) bool {
 	if utf8.RuneCountInString(w) < 2 || strings.ToUpper(w) != w {
 		return false
 	}
-	return !strings.ContainsFunc(model.Fold(w), func(r rune) bool { return strings.ContainsRune("aeiouy", r) })
+	return !strings.ContainsFunc(fold(w), func(r rune) bool { return strings.ContainsRune("aeiouy", r) })
 }
 
 func capitalize(s string) string {

@@ -14,7 +14,7 @@ func TestSeedMetadata(t *testing.T) {
 	}{
 		{"phu-luc-2", model.KindAppendix, "Phụ lục 2: Kết quả triển khai thực hiện 7 nhóm nhiệm vụ, giải pháp chủ yếu Nghị quyết Tỉnh uỷ năm 2023", "525-BC/TU", "2023-12-01", "Ban Thường vụ Tỉnh ủy"},
 		{"phu-luc-6", model.KindAppendix, "", "525-BC/TU", "2023-12-01", "Ban Thường vụ Tỉnh ủy"},
-		{"nghi-quyet-hdnd-kinh-te", model.KindResolution, "Nghị quyết về nhiệm vụ phát triển kinh tế - xã hội năm 2025", "", "2024-12-06", "Hội đồng nhân dân tỉnh Bến Tre"},
+		{"nghi-quyet-hdnd-kinh-te", model.KindResolution, "Nghị quyết về nhiệm vụ, giải pháp phát triển kinh tế - xã hội năm 2025", "", "2024-12-06", "Hội đồng nhân dân tỉnh Bến Tre"},
 		{"tai-lieu", model.KindBulletin, "Tài liệu sinh hoạt chi bộ: Thực hiện Kết luận số 01-KL/TW của Bộ Chính trị", "", "", ""},
 		{"nghi-quyet-hdnd-bo-sung", model.KindResolution, "Nghị quyết về bổ sung một số nhiệm vụ, giải pháp phát triển kinh tế - xã hội 6 tháng cuối năm 2023", "", "2023-07-05", "Hội đồng nhân dân tỉnh Bến Tre"},
 	}
@@ -58,6 +58,24 @@ func TestMetadataLines(t *testing.T) {
 			kind: model.KindResolution, title: "Nghị quyết của Hội đồng nhân dân tỉnh Vĩnh Long", date: "2024-07-10", issuer: "Hội đồng nhân dân tỉnh Vĩnh Long",
 		},
 		{
+			// No header: the implementation article names the matter.
+			name: "fragment with its implementation article",
+			text: "2. Các chỉ tiêu\na) Tăng trưởng 6%;\nĐiều 3. Tổ chức thực hiện\n1. Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.\n2. Ủy ban nhân dân tỉnh tổ chức triển khai có hiệu quả các giải pháp phát triển du lịch cộng đồng năm 2026. Trong quá trình thực hiện, báo cáo.\nNghị quyết này đã được Hội đồng nhân dân tỉnh Vĩnh Long khóa X, kỳ họp thứ 5 thông qua ngày 10/7/2024.",
+			kind: model.KindResolution, title: "Nghị quyết về giải pháp phát triển du lịch cộng đồng năm 2026", date: "2024-07-10", issuer: "Hội đồng nhân dân tỉnh Vĩnh Long",
+		},
+		{
+			// No header: the first part (I.) names the bulletin's matter;
+			// an article, a sentence or a fragment's "II." does not.
+			name: "bulletin without a header",
+			text: "I. HỌC TẬP VÀ LÀM THEO BÁC HỒ\n1. Bài một\nNội dung.\nII. NỘI DUNG SINH HOẠT TẠI CHI BỘ\nx",
+			kind: model.KindBulletin, title: "Tài liệu sinh hoạt chi bộ: Học tập và làm theo Bác Hồ",
+		},
+		{
+			name: "bulletin fragment",
+			text: "II. NỘI DUNG SINH HOẠT TẠI CHI BỘ\n1. Bài một\nNội dung.",
+			kind: model.KindBulletin, title: "Tài liệu sinh hoạt chi bộ",
+		},
+		{
 			name: "appendix of a report",
 			text: "PHỤ LỤC 3\nDanh sách công trình (kèm theo Báo cáo số 12-BC/HU ngày 5/1/2024 của Ban Thường vụ Huyện uỷ)\nSTT\tTên\tGhi chú",
 			kind: model.KindAppendix, title: "Phụ lục 3: Danh sách công trình", number: "12-BC/HU", date: "2024-01-05", issuer: "Ban Thường vụ Huyện ủy",
@@ -97,6 +115,8 @@ func TestSentenceCase(t *testing.T) {
 		"VỀ BỔ SUNG MỘT SỐ NHIỆM VỤ NĂM 2023":             "Về bổ sung một số nhiệm vụ năm 2023",
 		"THỰC HIỆN KẾT LUẬN SỐ 01-KL/TW CỦA BỘ CHÍNH TRỊ": "Thực hiện Kết luận số 01-KL/TW của Bộ Chính trị",
 		"HỘI ĐỒNG NHÂN DÂN TỈNH BẾN TRE":                  "Hội đồng nhân dân tỉnh Bến Tre",
+		"BAN TUYÊN GIÁO TỈNH ỦY QUẢNG NAM":                "Ban tuyên giáo Tỉnh ủy Quảng Nam",
+		"ĐẢNG UỶ XÃ PHÚ HƯNG":                             "Đảng uỷ xã Phú Hưng",
 		"ĐẠI HỘI XI ĐẢNG BỘ TỈNH":                         "Đại hội XI Đảng bộ tỉnh",
 		"HỘI NGHỊ APEC VÀ HĐND":                           "Hội nghị APEC và HĐND",
 	}

@@ -245,7 +245,9 @@ func looksWrapped(lines []string) bool {
 			continue
 		}
 		ts = append(ts, t)
-		lens = append(lens, utf8.RuneCountInString(t))
+		// Only whether the median is within 25..110 runes matters, so a
+		// length is counted up to 111 (444 bytes hold at least 111 runes).
+		lens = append(lens, min(utf8.RuneCountInString(t[:min(len(t), 444)]), 111))
 	}
 	if len(ts) < 6 {
 		return false

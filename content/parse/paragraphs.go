@@ -80,7 +80,10 @@ type marker struct {
 }
 
 var (
-	articleRe = regexp.MustCompile(`^((?:Điều|ĐIỀU)\s+(\d{1,3}[a-z]?))(?:\s*([.:])\s*(.*))?$`)
+	// articleRe, numberRe and letterRe match the numbering only; markerOf
+	// reads the rest of the line itself (a pattern ending in `(\S.*)$`
+	// stepped through every rune of every paragraph).
+	articleRe = regexp.MustCompile(`^((?:Điều|ĐIỀU)\s+(\d{1,3}[a-z]?))`)
 	// The number of a part, section or appendix ends at punctuation, a
 	// space or the end ("Chương 0ê0" is no heading).
 	partRe     = regexp.MustCompile(`^((?:Phần|PHẦN|Chương|CHƯƠNG)\s+([IVXLC]+|\d{1,2}|(?:thứ|THỨ)\s+\pL+))(?:(?:\s*([.:\-–])\s*|\s+)(.*))?$`)
@@ -90,7 +93,7 @@ var (
 	// "I- HƯỚNG DẪN CHUNG": the hyphen numbering of older documents.
 	romanHyphenRe = regexp.MustCompile(`^(([IVX]{1,5})\s*[-–])\s*(\p{Lu}.*)$`)
 	upperRe       = regexp.MustCompile(`^(([A-HK-UYĐ])[.)])\s+(\p{Lu}.*)$`)
-	numberRe      = regexp.MustCompile(`^((\d{1,2})\.)\s+(\S.*)$`)
+	numberRe      = regexp.MustCompile(`^((\d{1,2})\.)\s+`)
 	multiNumRe    = regexp.MustCompile(`^((\d{1,2}(?:\.\d{1,2}){1,3})\.?)\s+(\pL.*)$`)
 	// "2.1. (Khoản 1): …", "1.2. “Chi bộ bốn tốt” …": a numbered khoản
 	// whose text opens with a bracket or quote needs the final dot.
@@ -99,7 +102,7 @@ var (
 	// "1- Đối tượng áp dụng:", "2.1- Nội địa hoá": the hyphen numbering of
 	// documents typed before about 2005, read as "1." and "2.1.".
 	hyphenNumRe = regexp.MustCompile(`^((\d{1,2}(?:\.\d{1,2}){0,3})\s*[-–])\s*(\p{Lu}.*)$`)
-	letterRe    = regexp.MustCompile(`^(([a-zđ])\))\s*(\S.*)$`)
+	letterRe    = regexp.MustCompile(`^(([a-zđ])\))\s*`)
 	letterDot   = regexp.MustCompile(`^(([a-zđ])\.)\s+(\p{Lu}.*)$`)
 	parenRe     = regexp.MustCompile(`^(\(?\d{1,2}\))\s*(\S.*)$`)
 	bulletRe    = regexp.MustCompile(`^([-+•◦▪●*–])\s+(\S.*)$`)
@@ -115,24 +118,24 @@ func markerOf(t string) marker {
 	digit := c >= '0' && c <= '9'
 	lower := c >= 'a' && c <= 'z' || c == 'đ'
 	if c == 'Đ' {
-		if m := articleRe.FindStringSubmatch(t); m != nil && (m[3] != "" || len(t) == len(m[1])) {
-			return marker{kind: mkArticle, label: "dieu-" + strings.ToLower(m[2]), prefix: m[1] + m[3], rest: m[4]}
+		if m, ok := articleOf(t); ok {
+			return m
 		}
 	}
 	if c == 'P' || c == 'C' {
 		if m := partRe.FindStringSubmatch(t); m != nil && len(strings.Fields(t)) <= 25 {
-			return marker{kind: mkPart, label: model.Slug(m[1], 3), prefix: m[1] + m[3], rest: m[4]}
+			return marker{kind: mkPart, label: slug(m[1], 3), prefix: m[1] + m[3], rest: m[4]}
 		}
 	}
 	if c == 'M' {
 		if m := sectionRe.FindStringSubmatch(t); m != nil && (m[3] != "" || len(t) == len(m[1])) {
-			return marker{kind: mkSection, label: model.Slug(m[1], 2), prefix: m[1] + m[3], rest: m[4]}
+			return marker{kind: mkSection, label: slug(m[1], 2), prefix: m[1] + m[3], rest: m[4]}
 		}
 	}
 	if c == 'P' {
 		if m := appendixRe.FindStringSubmatch(t); m != nil && len(strings.Fields(t)) <= 25 && !strings.HasSuffix(t, ".") &&
 			(m[2] != "" || m[3] != "" || len(t) == len(m[1])) {
-			return marker{kind: mkAppendix, label: model.Slug(m[1], 3), prefix: m[1] + m[3], rest: m[4]}
+			return marker{kind: mkAppendix, label: slug(m[1], 3), prefix: m[1] + m[3], rest: m[4]}
 		}
 	}
 	if c == 'I' || c == 'V' || c == 'X' {
@@ -152,24 +155,28 @@ func markerOf(t string) marker {
 	}
 	if digit {
 		if m := multiNumRe.FindStringSubmatch(t); m != nil {
-			return marker{kind: mkNumber, label: model.Slug(m[2], 4), prefix: m[1], rest: m[3], depth: strings.Count(m[2], ".") + 1}
+			return marker{kind: mkNumber, label: slug(m[2], 4), prefix: m[1], rest: m[3], depth: strings.Count(m[2], ".") + 1}
 		}
-		if m := numberRe.FindStringSubmatch(t); m != nil && !startsWithDigit(m[3]) {
-			return marker{kind: mkNumber, label: m[2], prefix: m[1], rest: m[3], depth: 1}
+		if m := numberRe.FindStringSubmatch(t); m != nil {
+			if rest, ok := lineRest(t, m[0]); ok && !startsWithDigit(rest) {
+				return marker{kind: mkNumber, label: m[2], prefix: m[1], rest: rest, depth: 1}
+			}
 		}
 		if m := multiNumOpenRe.FindStringSubmatch(t); m != nil {
-			return marker{kind: mkNumber, label: model.Slug(m[2], 4), prefix: m[1], rest: m[3], depth: strings.Count(m[2], ".") + 1}
+			return marker{kind: mkNumber, label: slug(m[2], 4), prefix: m[1], rest: m[3], depth: strings.Count(m[2], ".") + 1}
 		}
 		if m := numberOpenRe.FindStringSubmatch(t); m != nil {
 			return marker{kind: mkNumber, label: m[2], prefix: m[1], rest: m[3], depth: 1}
 		}
 		if m := hyphenNumRe.FindStringSubmatch(t); m != nil {
-			return marker{kind: mkNumber, label: model.Slug(m[2], 4), prefix: m[1], rest: m[3], depth: strings.Count(m[2], ".") + 1}
+			return marker{kind: mkNumber, label: slug(m[2], 4), prefix: m[1], rest: m[3], depth: strings.Count(m[2], ".") + 1}
 		}
 	}
 	if lower {
 		if m := letterRe.FindStringSubmatch(t); m != nil {
-			return marker{kind: mkLetter, label: letterLabel(m[2]), prefix: m[1], rest: m[3]}
+			if rest, ok := lineRest(t, m[0]); ok {
+				return marker{kind: mkLetter, label: letterLabel(m[2]), prefix: m[1], rest: rest}
+			}
 		}
 		if m := letterDot.FindStringSubmatch(t); m != nil {
 			return marker{kind: mkLetter, label: letterLabel(m[2]), prefix: m[1], rest: m[3]}
@@ -186,6 +193,44 @@ func markerOf(t string) marker {
 		}
 	}
 	return marker{}
+}
+
+// articleOf reads "Điều 5." / "Điều 5: …" / "Điều 5" alone; "Điều 5 của
+// Luật …" is a citation, not a heading. articleRe matches the number only;
+// the rest is read here, not by a pattern that would step through the
+// whole article.
+func articleOf(t string) (marker, bool) {
+	m := articleRe.FindStringSubmatch(t)
+	if m == nil {
+		return marker{}, false
+	}
+	tail := t[len(m[0]):]
+	if tail == "" {
+		return marker{kind: mkArticle, label: "dieu-" + strings.ToLower(m[2]), prefix: m[1]}, true
+	}
+	tail = strings.TrimLeft(tail, asciiSpace)
+	if tail == "" || (tail[0] != '.' && tail[0] != ':') {
+		return marker{}, false
+	}
+	rest := strings.TrimLeft(tail[1:], asciiSpace)
+	if strings.IndexByte(rest, '\n') >= 0 {
+		return marker{}, false
+	}
+	return marker{kind: mkArticle, label: "dieu-" + strings.ToLower(m[2]), prefix: m[1] + tail[:1], rest: rest}, true
+}
+
+// asciiSpace is what \s matches in a regexp.
+const asciiSpace = " \t\n\f\r\v"
+
+// lineRest is the text after head, the match of a numbering pattern at
+// the start of t, when `head(\S.*)$` would match t: it is not empty and
+// holds no line break (head ends with every space it could take).
+func lineRest(t, head string) (string, bool) {
+	rest := t[len(head):]
+	if rest == "" || strings.IndexByte(rest, '\n') >= 0 || strings.IndexByte(asciiSpace, rest[0]) >= 0 {
+		return "", false
+	}
+	return rest, true
 }
 
 // letterLabel keeps đ apart from d in section IDs.
@@ -437,7 +482,7 @@ func tableOfContents(blocks []para) map[int]bool {
 // without dot leaders and a final page number.
 func tocKey(t string) string {
 	t = strings.TrimRight(t, " .…\t0123456789")
-	return model.Fold(strings.Join(strings.Fields(t), " "))
+	return fold(strings.Join(strings.Fields(t), " "))
 }
 
 // closingStart finds where the closing part begins: the "Nơi nhận:" line,
@@ -647,7 +692,7 @@ func (s *structurer) isSubheading(bl para, next *para) bool {
 // heading of the text around it.
 func headerLike(t string) bool {
 	return strings.HasSuffix(t, "*") || soLineRe.MatchString(t) || isMottoLine(t) || ruleLineRe.MatchString(t) ||
-		addresseeRe.MatchString(t) && strings.HasPrefix(model.Fold(t), "kinh")
+		addresseeRe.MatchString(t) && strings.HasPrefix(fold(t), "kinh")
 }
 
 // soLineRe is a header's "Số:" line on its own ("Quyết định số 12/QĐ-UBND"
@@ -693,7 +738,7 @@ func splitHeading(prefix, rest string) (heading, body string) {
 		return prefix, ""
 	}
 	first, tail := firstSentence(rest)
-	n := utf8.RuneCountInString(first)
+	n := min(utf8.RuneCountInString(first[:min(len(first), 4*161)]), 161) // only n <= 160 matters
 	switch {
 	case tail == "" && n <= 160:
 		return prefix + " " + rest, ""
@@ -758,15 +803,19 @@ func isAbbrev(before string) bool {
 func cutAtWord(s string, max int) string {
 	var b strings.Builder
 	whole := true // every word of s is in b
+	runes := 0    // in b
 	for w := range strings.FieldsSeq(s) {
-		if b.Len() > 0 && utf8.RuneCountInString(b.String())+1+utf8.RuneCountInString(w) > max {
+		n := utf8.RuneCountInString(w[:min(len(w), 4*(max+1))])
+		if b.Len() > 0 && runes+1+n > max {
 			whole = false
 			break
 		}
 		if b.Len() > 0 {
 			b.WriteByte(' ')
+			runes++
 		}
 		b.WriteString(w)
+		runes += n
 	}
 	out := strings.TrimRight(b.String(), ",;:-–—")
 	if out == "" {

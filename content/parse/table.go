@@ -197,7 +197,7 @@ func parseTable(text string) []*model.Section {
 // tblHeaderOf recognises the first table line as a header: it names the STT
 // column, or it is repeated later (at page breaks).
 func tblHeaderOf(cells []string, text, line string) *tableHeader {
-	first := model.Fold(strings.TrimSpace(cells[0]))
+	first := fold(strings.TrimSpace(cells[0]))
 	stt := first == "stt" || first == "tt" || first == "so tt" || first == "so thu tu" || first == "#"
 	repeated := strings.Count(text, "\n"+strings.TrimSpace(line)) > 1 ||
 		strings.Count(text, line+"\n") > 1

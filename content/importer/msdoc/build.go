@@ -1,6 +1,7 @@
 package msdoc
 
 import (
+	"math"
 	"strings"
 
 	"chibo/content/block"
@@ -28,6 +29,7 @@ type collector struct {
 	fields []bool // per open field: true once its separator is seen
 	notes  bool   // resolve note references (main text only)
 	cs, ce int64  // the current CHPX run's byte range
+	key    int64  // the run's start: cs, or -1 where there is no CHPX
 	chpx   []byte
 	cok    bool
 }
@@ -97,20 +99,28 @@ func (k *collector) add(c char) bool {
 // formatting changes.
 func (k *collector) text(c char, s string) {
 	if !k.cok || c.fc < k.cs || c.fc >= k.ce {
-		k.chpx, k.cs, k.ce, k.cok = k.r.chpx.lookup(c.fc)
-		if !k.cok {
-			k.cs, k.ce = c.fc, c.fc+1
+		var found bool
+		k.chpx, k.cs, k.ce, found = k.r.chpx.lookup(c.fc)
+		k.key = k.cs
+		if !found {
+			// Text without formatting is one run (key -1), however long:
+			// a run per character made a .doc without CHPX tables cost
+			// ~100 bytes of memory and an allocation per character.
+			k.chpx, k.cs, k.ce, k.key = nil, c.fc, c.fc+1, -1
+			if len(k.r.chpx.pns) == 0 {
+				k.ce = math.MaxInt64 // no formatting anywhere
+			}
 		}
 		k.cok = true
 	}
 	if n := len(k.runs); n > 0 {
 		last := k.runs[n-1]
-		if last.start == k.cs && last.piece == c.p {
+		if last.start == k.key && last.piece == c.p {
 			last.text.WriteString(s)
 			return
 		}
 	}
-	run := &rawRun{chpx: k.chpx, prm: c.p.prm, start: k.cs, piece: c.p}
+	run := &rawRun{chpx: k.chpx, prm: c.p.prm, start: k.key, piece: c.p}
 	run.text.WriteString(s)
 	k.runs = append(k.runs, run)
 }
@@ -229,10 +239,26 @@ func (r *reader) build() ([]block.Block, error) {
 	havePAPX := len(r.papx.pns) > 0
 	lastCellEnd := false
 	var err error
+	inPara := 0 // characters since the last paragraph mark
 	r.walk(0, r.fib.ccpText, func(c char) bool {
 		if !k.add(c) {
+			// A paragraph can be the whole text: the cap and the context
+			// are checked inside it too, every 64 K characters (a
+			// character is at least one byte of text).
+			if inPara++; inPara&0xFFFF == 0 {
+				if r.opt.MaxText > 0 && doc.Size()+inPara > r.opt.MaxText {
+					err = ErrTooLarge
+					return false
+				}
+				if r.opt.Ctx != nil {
+					if err = r.opt.Ctx.Err(); err != nil {
+						return false
+					}
+				}
+			}
 			return true
 		}
+		inPara = 0
 		raw := k.runs
 		k.runs = nil
 		pap, _ := r.paraAt(c)
