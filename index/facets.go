@@ -32,19 +32,43 @@ const noFacet = ^uint16(0)
 
 // facetTables caches the table of each open snapshot; a snapshot is
 // immutable, and bleve hands out the same one until the index changes.
+// The shards' tables are built side by side, each once.
 type facetTables struct {
 	mu sync.Mutex
-	m  map[bindex.IndexReader]*facetTable
+	m  map[bindex.IndexReader]*facetEntry
 }
 
-var tables = &facetTables{m: map[bindex.IndexReader]*facetTable{}}
+type facetEntry struct {
+	once sync.Once
+	t    *facetTable
+	err  error
+}
+
+var tables = &facetTables{m: map[bindex.IndexReader]*facetEntry{}}
 
 func (ft *facetTables) get(ctx context.Context, r bindex.IndexReader) (*facetTable, error) {
 	ft.mu.Lock()
-	defer ft.mu.Unlock()
-	if t, ok := ft.m[r]; ok {
-		return t, nil
+	e, ok := ft.m[r]
+	if !ok {
+		if len(ft.m) >= 4*maxShards { // old snapshots: forget them
+			ft.m = map[bindex.IndexReader]*facetEntry{}
+		}
+		e = &facetEntry{}
+		ft.m[r] = e
 	}
+	ft.mu.Unlock()
+	e.once.Do(func() { e.t, e.err = buildFacetTable(ctx, r) })
+	if e.err != nil {
+		ft.mu.Lock()
+		if ft.m[r] == e {
+			delete(ft.m, r) // try again next time
+		}
+		ft.mu.Unlock()
+	}
+	return e.t, e.err
+}
+
+func buildFacetTable(ctx context.Context, r bindex.IndexReader) (*facetTable, error) {
 	t := &facetTable{}
 	var err error
 	if t.kinds, t.kindOf, err = termTable(ctx, r, fKind, 0); err != nil {
@@ -53,10 +77,6 @@ func (ft *facetTables) get(ctx context.Context, r bindex.IndexReader) (*facetTab
 	if t.years, t.yearOf, err = termTable(ctx, r, fYear, len(t.kindOf)); err != nil {
 		return nil, err
 	}
-	if len(ft.m) >= 4*maxShards { // old snapshots: forget them
-		ft.m = map[bindex.IndexReader]*facetTable{}
-	}
-	ft.m[r] = t
 	return t, nil
 }
 
