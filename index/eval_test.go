@@ -266,6 +266,8 @@ func TestAblation(t *testing.T) {
 		{"no later-words-count-less", func(w *rankWeights) { w.early = 0 }},
 		{"no single-letter drop", func(w *rankWeights) { w.letters = false }},
 		{"no own-number rule", func(w *rankWeights) { w.ownNumber = false }},
+		{"candidate: empty-section discount ×0.7", func(w *rankWeights) { w.emptyText = 0.7 }},
+		{"candidate: empty-section discount ×0.5", func(w *rankWeights) { w.emptyText = 0.5 }},
 	}
 	t.Logf("| variant | in-domain dev | in-domain test | ALQAC dev | ALQAC test |")
 	t.Logf("|---|---|---|---|---|")

@@ -49,6 +49,7 @@ var weights = rankWeights{
 	early:       1.0,
 	letters:     true,
 	ownNumber:   true,
+	emptyText:   1,
 }
 
 type rankWeights struct {
@@ -64,6 +65,7 @@ type rankWeights struct {
 	letters                 bool    // drop single letters ("a", "b" item labels) from long questions
 	noShingleQuery          bool    // ablation: no shingle clauses in bleve's candidate query either
 	ownNumber               bool    // a typed directive number puts the document whose own number it is first
+	emptyText               float64 // candidate rule, off (1): score factor of a section with no text of its own; did not earn its place on dev (TestAblation)
 }
 
 // unit is a query word or a pair of neighbouring words.
@@ -255,6 +257,9 @@ func (rk *ranker) scoreExplain(c *candidate, ex *Explanation) (float64, bool) {
 				Note: fmt.Sprintf("%.0f%% of the heading's words are in the query", 100*cov)})
 		}
 		s *= 1 + rk.w.headCov*cov
+	}
+	if rk.w.emptyText != 1 && len(c.toks) == 0 { // an ablation candidate, off
+		s *= rk.w.emptyText
 	}
 	return s, true
 }

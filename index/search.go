@@ -62,17 +62,25 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	filters := filterQueries(p, q.Doc)
 	main, ok := mainQuery(p, false)
-	r, err := ix.run(ctx, main, filters, p, q.Exact, k)
+	fc := newFacetCounter()
+	r, err := ix.run(ctx, main, filters, p, q.Exact, k, fc)
 	if err != nil {
 		return nil, err
 	}
 	if r.Total == 0 && ok && len(p.Terms) > 1 {
 		// No section has every word: show those with most of them.
 		relaxed, _ := mainQuery(p, true)
-		if r, err = ix.run(ctx, relaxed, filters, p, q.Exact, k); err != nil {
+		fc = newFacetCounter()
+		if r, err = ix.run(ctx, relaxed, filters, p, q.Exact, k, fc); err != nil {
 			return nil, err
 		}
 		res.Relaxed = r.Total > 0
+	}
+	// The stored text of the candidates only, once bleve has merged the
+	// shards' best: asking each shard for its own best k with their text
+	// read four times as many.
+	if err := ix.loadFields(ctx, r.Hits); err != nil {
+		return nil, err
 	}
 	rk := ix.newRanker(p, q.Exact)
 	rk.relaxed = res.Relaxed
@@ -103,7 +111,10 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			}
 		}
 		if len(ids) > 0 {
-			r2, err := ix.run(ctx, bleve.NewDocIDQuery(ids), filters, p, false, len(ids))
+			r2, err := ix.run(ctx, bleve.NewDocIDQuery(ids), filters, p, false, len(ids), nil)
+			if err == nil {
+				err = ix.loadFields(ctx, r2.Hits)
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -162,8 +173,8 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		}
 		res.Hits = append(res.Hits, hit)
 	}
-	res.Kinds = facets(r.Facets["kind"])
-	res.Years = facets(r.Facets["year"])
+	res.Kinds = topFacets(fc.kinds, 10)
+	res.Years = topFacets(fc.years, 20)
 	res.Took = time.Since(start)
 	return res, nil
 }
@@ -208,9 +219,10 @@ func (ix *Index) ownSections(p Parsed) []string {
 	return out
 }
 
-// run asks bleve for the k best candidates of main narrowed by filters,
-// with the stored fields ranking and snippets need and the facets.
-func (ix *Index) run(ctx context.Context, main query.Query, filters []query.Query, p Parsed, exact bool, k int) (*bleve.SearchResult, error) {
+// run asks bleve for the k best candidates of main narrowed by filters
+// (IDs and scores; loadFields reads their text) and, when fc is not nil,
+// counts the facets of all matches into it in the same pass.
+func (ix *Index) run(ctx context.Context, main query.Query, filters []query.Query, p Parsed, exact bool, k int, fc *facetCounter) (*bleve.SearchResult, error) {
 	bq := bleve.NewBooleanQuery()
 	if main != nil {
 		bq.AddMust(main)
@@ -233,10 +245,36 @@ func (ix *Index) run(ctx context.Context, main query.Query, filters []query.Quer
 		bq.AddShould(bleve.NewMatchAllQuery())
 	}
 	req := bleve.NewSearchRequestOptions(bq, k, 0, false)
-	req.Fields = []string{fHeading, fPath, fText}
-	req.AddFacet("kind", bleve.NewFacetRequest(fKind, 10))
-	req.AddFacet("year", bleve.NewFacetRequest(fYear, 20))
+	if fc != nil {
+		ctx = fc.context(ctx)
+	}
 	return ix.bi.search(ctx, req)
+}
+
+// loadFields reads the stored fields ranking and snippets need into hits,
+// in one request for all of them.
+func (ix *Index) loadFields(ctx context.Context, hits search.DocumentMatchCollection) error {
+	if len(hits) == 0 {
+		return nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = []string{fHeading, fPath, fText}
+	r, err := ix.bi.search(ctx, req)
+	if err != nil {
+		return err
+	}
+	byID := make(map[string]map[string]interface{}, len(r.Hits))
+	for _, h := range r.Hits {
+		byID[h.ID] = h.Fields
+	}
+	for _, h := range hits {
+		h.Fields = byID[h.ID]
+	}
+	return nil
 }
 
 // mainQuery is the positive part: every word and phrase (or, relaxed, any
@@ -326,20 +364,6 @@ func filterQueries(p Parsed, doc string) []query.Query {
 	}
 	if doc != "" {
 		any(fDoc, []string{doc})
-	}
-	return out
-}
-
-func facets(fr *search.FacetResult) []Facet {
-	out := []Facet{}
-	if fr == nil || fr.Terms == nil {
-		return out
-	}
-	for _, t := range fr.Terms.Terms() {
-		if t.Term == "" {
-			continue
-		}
-		out = append(out, Facet{Value: t.Term, Count: t.Count})
 	}
 	return out
 }

@@ -7,6 +7,9 @@ import (
 	"testing"
 
 	"chibo/content"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 )
 
 // sectionText is a hit's section as plain words, folded, one space apart.
@@ -420,4 +423,67 @@ func mustSearchN(t *testing.T, ix *Index, q string, limit int) *Result {
 		t.Fatal(err)
 	}
 	return r
+}
+
+// bleveFacets counts the facets of q's matches the way bleve does, for
+// comparison with Search's own count.
+func bleveFacets(t *testing.T, ix *Index, q string) (kinds, years []Facet, total uint64) {
+	t.Helper()
+	p := ParseQuery(q)
+	main, _ := mainQuery(p, false)
+	bq := bleve.NewBooleanQuery()
+	if main != nil {
+		bq.AddMust(main)
+	}
+	for _, f := range filterQueries(p, "") {
+		bq.AddMust(f)
+	}
+	req := bleve.NewSearchRequestOptions(bq, 1, 0, false)
+	req.AddFacet("kind", bleve.NewFacetRequest(fKind, 10))
+	req.AddFacet("year", bleve.NewFacetRequest(fYear, 20))
+	r, err := ix.bi.search(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conv := func(fr *search.FacetResult) []Facet {
+		out := []Facet{}
+		for _, tf := range fr.Terms.Terms() {
+			out = append(out, Facet{Value: tf.Term, Count: tf.Count})
+		}
+		return out
+	}
+	return conv(r.Facets["kind"]), conv(r.Facets["year"]), r.Total
+}
+
+// TestSearchFacets: the kinds and years counted in the search's own pass
+// are bleve's facets of the same matches, also after documents were
+// removed and added (new segments, deleted sections).
+func TestSearchFacets(t *testing.T) {
+	set, ix := judgedIndex(t)
+	queries := []string{"chi bộ", "kinh tế", "quy định", "cai cach hanh chinh", "loai:luat", "nam:2025 dữ liệu", "đảng viên"}
+	check := func(when string) {
+		for _, q := range queries {
+			r := mustSearch(t, ix, q)
+			kinds, years, total := bleveFacets(t, ix, q)
+			if total == 0 || len(kinds) == 0 {
+				t.Fatalf("%s %q: bleve finds no facets", when, q)
+			}
+			if fmt.Sprint(r.Kinds) != fmt.Sprint(kinds) || fmt.Sprint(r.Years) != fmt.Sprint(years) {
+				t.Errorf("%s %q: facets %v %v, bleve %v %v", when, q, r.Kinds, r.Years, kinds, years)
+			}
+			if r.Total != int(total) {
+				t.Errorf("%s %q: total %d, bleve %d", when, q, r.Total, total)
+			}
+		}
+	}
+	check("built")
+	docs := set.Docs
+	if err := ix.Sync(context.Background(), docs[3:], nil); err != nil {
+		t.Fatal(err)
+	}
+	check("after removing")
+	if err := ix.Sync(context.Background(), docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	check("after adding back")
 }

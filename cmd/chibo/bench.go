@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"time"
@@ -42,6 +43,7 @@ func runBench(e *env, args []string) int {
 	fs := newFlags(e, c)
 	jsonOut := fs.Bool("json", false, "")
 	runs := fs.Int("runs", 3, "")
+	cpuProfile := fs.String("cpuprofile", "", "")
 	pos, ok := parseFlags(e, c, fs, args)
 	if !ok {
 		return 2
@@ -78,6 +80,18 @@ func runBench(e *env, args []string) int {
 		if _, err := run(q); err != nil {
 			return fail(e, err)
 		}
+	}
+	if *cpuProfile != "" { // a CPU profile of the timed runs, for go tool pprof
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fail(e, err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return fail(e, err)
+		}
+		defer f.Close()
+		defer pprof.StopCPUProfile()
 	}
 	var lat []float64
 	for r := 0; r < *runs; r++ {
