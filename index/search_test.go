@@ -253,7 +253,7 @@ func TestSearchFootnotes(t *testing.T) {
 		Sections: []*content.Section{{ID: "i", Level: 1, Heading: "I. Kết quả", Path: []string{"I. Kết quả"},
 			Text: "Triển khai kế hoạch trên địa bàn tỉnh¹.", Markdown: "Triển khai kế hoạch trên địa bàn tỉnh¹.",
 			Notes: []content.Footnote{{Mark: "¹", Text: "Công văn số 716/UBND-HCC ngày 12/02/2026 về kiểm soát thủ tục."}}}}}
-	if err := ix.Sync(context.Background(), []*content.Document{doc}, nil); err != nil {
+	if err := ix.Sync(context.Background(), DocSource([]*content.Document{doc}), nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range []string{"716/UBND-HCC", "kiem soat thu tuc"} {
@@ -281,7 +281,7 @@ func fixtureIndex(t *testing.T, docs ...*content.Document) *Index {
 			d.Kind = content.KindOther
 		}
 	}
-	if err := ix.Sync(context.Background(), docs, nil); err != nil {
+	if err := ix.Sync(context.Background(), DocSource(docs), nil); err != nil {
 		t.Fatal(err)
 	}
 	return ix

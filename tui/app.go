@@ -338,7 +338,7 @@ func (a *App) syncIndex() tea.Cmd {
 		a.indexBusy = true
 		s := a.sh.search
 		return indexWork(func(progress func(int, int)) (index.Searcher, error) {
-			return s, sy.Sync(context.Background(), lib.Docs(), progress)
+			return s, sy.Sync(context.Background(), lib, progress)
 		}, true)
 	}
 	if a.sh.search == nil && a.opt.OpenIndex != nil {

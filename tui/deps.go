@@ -16,8 +16,9 @@ import (
 // Library is what the screens read documents from; *content.Library
 // satisfies it.
 type Library interface {
-	Docs() []*content.Document
+	Catalog() []content.DocInfo
 	Doc(id string) (*content.Document, bool)
+	Each(fn func(*content.Document) error) error
 }
 
 // libraryEditor is a Library the app can change (*content.Library is
@@ -32,7 +33,7 @@ type libraryEditor interface {
 // indexSyncer is the index the app holds when it can be brought up to
 // date in place after an import or removal (*index.Index is one).
 type indexSyncer interface {
-	Sync(ctx context.Context, docs []*content.Document, progress func(done, total int)) error
+	Sync(ctx context.Context, src index.Source, progress func(done, total int)) error
 }
 
 // libraryProblems lists the files the library could not read when it was

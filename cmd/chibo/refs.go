@@ -36,7 +36,10 @@ func runRefs(e *env, args []string) int {
 	if err != nil {
 		return fail(e, err)
 	}
-	refs := index.Refs(lib.Docs(), symbol)
+	refs, err := index.Refs(lib, symbol)
+	if err != nil {
+		return fail(e, err)
+	}
 	if *jsonOut {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
