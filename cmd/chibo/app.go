@@ -56,6 +56,8 @@ func appOptions(e *env, b *appBackend) tui.Options {
 		OpenUser:         b.openUser,
 		OpenIndex:        b.openIndex,
 		Plans:            plan.OpenStore(e.dirs.User()),
+		// An import or removal from the command line shows within 2 s.
+		LibraryPoll: 2 * time.Second,
 	}
 	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 		opt.Theme, opt.FollowBackground = tui.ThemeNone, false
