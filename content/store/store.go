@@ -36,6 +36,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 
 	"chibo/content/model"
 )
@@ -211,7 +212,7 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) (uint64, error) {
 }
 
 func openError(err error) error {
-	if errors.Is(err, bolt.ErrTimeout) {
+	if errors.Is(err, bolterrors.ErrTimeout) {
 		return ErrBusy
 	}
 	return err
