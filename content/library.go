@@ -400,6 +400,20 @@ const eachBatch = 8
 // returned; so is a store that cannot be read. A document the store lost
 // is re-parsed from its file.
 func (l *Library) Each(fn func(*Document) error) error {
+	return l.each(l.st.Docs, func(d *Document) *Document { return d }, fn)
+}
+
+// EachCitations is Each for the documents' Citations (ID, title, number,
+// Refs and the citing sections' headings and paths, no text), read from
+// their own small values: lists of cited directives over a large library
+// read a small part of it.
+func (l *Library) EachCitations(fn func(*Document) error) error {
+	return l.each(l.st.Citations, (*Document).Citations, fn)
+}
+
+// each walks the catalogue, loading batches with load; a document held
+// in memory, or missing from the store, goes through conv instead.
+func (l *Library) each(load func([]string, func(*Document) error) error, conv func(*Document) *Document, fn func(*Document) error) error {
 	infos := l.Catalog()
 	for start := 0; start < len(infos); start += eachBatch {
 		end := min(start+eachBatch, len(infos))
@@ -408,14 +422,14 @@ func (l *Library) Each(fn func(*Document) error) error {
 		l.mu.RLock()
 		for _, in := range infos[start:end] {
 			if d, ok := l.mem[in.ID]; ok {
-				got[in.ID] = d
+				got[in.ID] = conv(d)
 			} else {
 				ids = append(ids, in.ID)
 			}
 		}
 		l.mu.RUnlock()
 		if len(ids) > 0 {
-			if err := l.st.Docs(ids, func(d *Document) error { got[d.ID] = d; return nil }); err != nil {
+			if err := load(ids, func(d *Document) error { got[d.ID] = d; return nil }); err != nil {
 				return err
 			}
 		}
@@ -426,6 +440,7 @@ func (l *Library) Each(fn func(*Document) error) error {
 				if d, ok = l.Doc(in.ID); !ok {
 					continue // gone meanwhile
 				}
+				d = conv(d)
 			}
 			if err := fn(d); err != nil {
 				return err

@@ -171,3 +171,40 @@ func TestKillDuringImportAndOpen(t *testing.T) {
 		})
 	}
 }
+
+// TestEachCitations: the citations read from their own values are the
+// documents' own (every Ref, each citing section's heading and path),
+// with no text; the seeds cite directives, so there is something to see.
+func TestEachCitations(t *testing.T) {
+	data := t.TempDir()
+	lib, err := OpenLibrary(Dirs{Data: data, Cache: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := map[string]*Document{}
+	for _, d := range lib.Docs() {
+		full[d.ID] = d
+	}
+	refs := 0
+	err = lib.EachCitations(func(c *Document) error {
+		d := full[c.ID]
+		if d == nil || c.Title != d.Title || len(c.Refs) != len(d.Refs) {
+			t.Fatalf("%s: citations %+v do not match the document", c.ID, c)
+		}
+		for _, r := range c.Refs {
+			s, ok := c.Section(r.Section)
+			want, _ := d.Section(r.Section)
+			if !ok || want == nil || s.Heading != want.Heading || strings.Join(s.Path, "/") != strings.Join(want.Path, "/") {
+				t.Errorf("%s: citing section %s missing or different", c.ID, r.Section)
+			}
+			if ok && (s.Text != "" || s.Markdown != "") {
+				t.Errorf("%s: citations carry the text of %s", c.ID, s.ID)
+			}
+			refs++
+		}
+		return nil
+	})
+	if err != nil || refs == 0 {
+		t.Fatalf("EachCitations: %v, %d refs", err, refs)
+	}
+}

@@ -32,7 +32,13 @@ func Refs(src Source, symbol string) ([]RefCount, error) {
 	want := symbolKey(symbol)
 	byKey := map[string]*RefCount{}
 	var order []string
-	err := src.Each(func(d *content.Document) error {
+	each := src.Each
+	if c, ok := src.(interface {
+		EachCitations(func(*content.Document) error) error
+	}); ok {
+		each = c.EachCitations // the citations without the text
+	}
+	err := each(func(d *content.Document) error {
 		for _, r := range d.Refs {
 			key := symbolKey(r.Symbol)
 			if want != "" && key != want {

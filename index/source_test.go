@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"testing"
 	"time"
@@ -120,4 +121,22 @@ func (c *countingSource) Doc(id string) (*content.Document, bool) {
 
 func (c *countingSource) Each(func(*content.Document) error) error {
 	panic("Sync must not walk the whole library")
+}
+
+// TestRefsFromCitations: Refs over the library (which reads only the
+// stored citations) lists what it lists over the full documents.
+func TestRefsFromCitations(t *testing.T) {
+	dir := t.TempDir()
+	lib, err := content.OpenLibrary(content.Dirs{Data: dir, Cache: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Refs(lib, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := Refs(DocSource(lib.Docs()), "")
+	if len(a) == 0 || fmt.Sprint(a) != fmt.Sprint(b) {
+		t.Errorf("refs from the citations:\n%v\nfrom the documents:\n%v", a, b)
+	}
 }

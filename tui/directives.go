@@ -50,7 +50,13 @@ func collectDirectives(lib Library) []*directive {
 	}
 	// Documents are read one at a time; a citation keeps only the names
 	// it shows, not the document's text.
-	lib.Each(func(d *content.Document) error {
+	each := lib.Each
+	if c, ok := lib.(interface {
+		EachCitations(func(*content.Document) error) error
+	}); ok {
+		each = c.EachCitations // the citations without the text
+	}
+	each(func(d *content.Document) error {
 		light := &content.Document{ID: d.ID, Title: d.Title, Number: d.Number}
 		seen := map[string]bool{}
 		for _, r := range d.Refs {

@@ -158,6 +158,23 @@ type DocInfo struct {
 	Imported bool `json:"imported"`
 }
 
+// Citations returns a copy of d holding only what lists of citations
+// show: ID, title, number, kind, date, its Refs and the sections they cite
+// from, with heading and path but no text.
+func (d *Document) Citations() *Document {
+	c := &Document{ID: d.ID, Title: d.Title, Kind: d.Kind, Number: d.Number, Date: d.Date, Refs: d.Refs}
+	cited := map[string]bool{}
+	for _, r := range d.Refs {
+		cited[r.Section] = true
+	}
+	for _, s := range d.Sections {
+		if cited[s.ID] {
+			c.Sections = append(c.Sections, &Section{ID: s.ID, Level: s.Level, Heading: s.Heading, Path: s.Path})
+		}
+	}
+	return c
+}
+
 // Info returns d's DocInfo (Imported false: the library sets it).
 func (d *Document) Info() DocInfo {
 	n := 0

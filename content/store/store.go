@@ -1,7 +1,8 @@
 // Package store keeps the library's parsed documents on disk, in one
 // bbolt file: a small catalogue (one Record per document: what lists and
 // index planning need) and, apart from it, each parsed document (sections,
-// citations) as its own compressed value keyed by document ID. Commands
+// citations) as its own compressed value keyed by document ID, and beside
+// it the document's citations alone (Document.Citations). Commands
 // read the catalogue and load the one document they show; nothing loads
 // the whole library.
 //
@@ -44,6 +45,7 @@ import (
 var (
 	bucketCatalog = []byte("catalog") // ID → JSON Record
 	bucketDocs    = []byte("docs")    // ID → flate(gob(model.Document))
+	bucketCites   = []byte("cites")   // ID → flate(gob(Document.Citations()))
 	bucketMeta    = []byte("meta")    // "generation" → uint64, "format" → formatVersion
 	keyGeneration = []byte("generation")
 	keyFormat     = []byte("format")
@@ -51,7 +53,7 @@ var (
 
 // formatVersion changes when the layout of the file changes; a store of
 // another format is emptied (it is rebuilt from the library's files).
-const formatVersion = 1
+const formatVersion = 2 // 2: the cites bucket
 
 // LockTimeout is how long an operation waits for another process's
 // transaction (one commit: milliseconds) before failing with ErrBusy.
@@ -116,7 +118,7 @@ func Open(path string, readOnly bool) (*Store, error) {
 			}
 			if v := meta.Get(keyFormat); v != nil && string(v) != fmt.Sprint(formatVersion) {
 				// Another layout: start empty, the library re-parses.
-				for _, b := range [][]byte{bucketCatalog, bucketDocs} {
+				for _, b := range [][]byte{bucketCatalog, bucketDocs, bucketCites} {
 					if tx.Bucket(b) != nil {
 						if err := tx.DeleteBucket(b); err != nil {
 							return err
@@ -127,7 +129,7 @@ func Open(path string, readOnly bool) (*Store, error) {
 			if err := meta.Put(keyFormat, []byte(fmt.Sprint(formatVersion))); err != nil {
 				return err
 			}
-			for _, b := range [][]byte{bucketCatalog, bucketDocs} {
+			for _, b := range [][]byte{bucketCatalog, bucketDocs, bucketCites} {
 				if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 					return err
 				}
@@ -154,7 +156,7 @@ func (s *Store) ready() bool {
 		}
 		meta := tx.Bucket(bucketMeta)
 		ok = meta != nil && string(meta.Get(keyFormat)) == fmt.Sprint(formatVersion) &&
-			tx.Bucket(bucketCatalog) != nil && tx.Bucket(bucketDocs) != nil
+			tx.Bucket(bucketCatalog) != nil && tx.Bucket(bucketDocs) != nil && tx.Bucket(bucketCites) != nil
 		return nil
 	})
 	return ok
@@ -299,11 +301,21 @@ func (s *Store) Doc(id string) (d *model.Document, ok bool, err error) {
 // Docs loads several documents in one read transaction, calling fn for
 // each one held, in the order of ids; fn's error stops the walk.
 func (s *Store) Docs(ids []string, fn func(*model.Document) error) error {
+	return s.docs(bucketDocs, ids, fn)
+}
+
+// Citations is Docs for the documents' Citations() (no text): what lists
+// of cited directives need, a small part of each document.
+func (s *Store) Citations(ids []string, fn func(*model.Document) error) error {
+	return s.docs(bucketCites, ids, fn)
+}
+
+func (s *Store) docs(bucket []byte, ids []string, fn func(*model.Document) error) error {
 	return s.view(func(tx *bolt.Tx) error {
 		if tx == nil {
 			return nil
 		}
-		b := tx.Bucket(bucketDocs)
+		b := tx.Bucket(bucket)
 		if b == nil {
 			return nil
 		}
@@ -337,9 +349,9 @@ type Change struct {
 // returns the store's new generation.
 func (s *Store) Apply(changes ...Change) (uint64, error) {
 	type enc struct {
-		id       []byte
-		rec, doc []byte
-		del      bool
+		id              []byte
+		rec, doc, cites []byte
+		del             bool
 	}
 	encs := make([]enc, 0, len(changes))
 	for _, c := range changes {
@@ -353,13 +365,16 @@ func (s *Store) Apply(changes ...Change) (uint64, error) {
 				if e.doc, err = encodeDoc(c.Doc); err != nil {
 					return 0, err
 				}
+				if e.cites, err = encodeDoc(c.Doc.Citations()); err != nil {
+					return 0, err
+				}
 			}
 		}
 		encs = append(encs, e)
 	}
 	return s.update(func(tx *bolt.Tx) error {
-		cat, docs := tx.Bucket(bucketCatalog), tx.Bucket(bucketDocs)
-		if cat == nil || docs == nil {
+		cat, docs, cites := tx.Bucket(bucketCatalog), tx.Bucket(bucketDocs), tx.Bucket(bucketCites)
+		if cat == nil || docs == nil || cites == nil {
 			return errors.New("store: buckets missing")
 		}
 		for _, e := range encs {
@@ -370,6 +385,9 @@ func (s *Store) Apply(changes ...Change) (uint64, error) {
 				if err := docs.Delete(e.id); err != nil {
 					return err
 				}
+				if err := cites.Delete(e.id); err != nil {
+					return err
+				}
 				continue
 			}
 			if err := cat.Put(e.id, e.rec); err != nil {
@@ -377,6 +395,9 @@ func (s *Store) Apply(changes ...Change) (uint64, error) {
 			}
 			if e.doc != nil {
 				if err := docs.Put(e.id, e.doc); err != nil {
+					return err
+				}
+				if err := cites.Put(e.id, e.cites); err != nil {
 					return err
 				}
 			}
