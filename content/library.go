@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"embed"
-	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -22,6 +21,7 @@ import (
 
 	"chibo/content/importer"
 	"chibo/content/lockfile"
+	"chibo/content/store"
 )
 
 // seedFS holds the five real documents chibo ships with, so a fresh install
@@ -47,41 +47,97 @@ func SeedFiles() (map[string][]byte, error) {
 // Library is the set of documents the user reads: the embedded seeds plus
 // the files imported into Dirs.Library(). Imported files are kept as copies
 // of the originals (text in a legacy encoding is kept converted to UTF-8),
-// so the library never depends on where they came from, and re-opening
-// re-parses them — through a parse cache, so opening stays fast.
+// so the library never depends on where they came from. Their parses live
+// in a store on disk (content/store, in Dirs.Cache): the library holds
+// only the catalogue (one DocInfo per document) and loads a document when
+// asked for it (Doc, Each), so opening and memory do not grow with the
+// library's size.
 type Library struct {
-	dir   string
-	cache *parseCache
+	dir string
+	st  *store.Store
 
 	mu       sync.RWMutex
-	docs     []*Document
-	byID     map[string]*Document
-	imported map[string]string // ID → file name in dir (seeds are absent)
-	prints   map[string]string // fingerprint → ID, built on the first import
+	info     []DocInfo                // the catalogue, grouped by kind and newest first
+	recs     map[string]*store.Record // ID → its record
+	gen      uint64                   // the store generation recs were read at
+	imported map[string]string        // ID → file name in dir (seeds are absent)
+	mem      map[string]*Document     // parsed but not in the store (a read-only store)
+	recent   []*Document              // the last documents loaded, newest last
+	prints   map[string]string        // fingerprint → ID, built on the first import
 	tidy     sync.Once
 	// Problems lists imported files that could not be parsed when the
 	// library was opened; they are kept on disk, untouched.
 	Problems []error
 }
 
-// OpenLibrary parses the seeds and every file in the library directory,
-// reusing cached parses of unchanged files.
+// storeFile is the store's file name, in Dirs.Cache (Dirs.Data without
+// one): like the index, it is rebuilt from the library's files when lost.
+const storeFile = "library.db"
+
+// OpenLibrary opens the store and reconciles it with the library folder:
+// files added, changed or removed behind chibo's back (or by a chibo
+// killed between writing a file and recording it), and files parsed by
+// another parser version, are parsed and recorded; unchanged files (same
+// size and modification time as recorded) are not even read. When the
+// store cannot be written (a read-only data folder), what it lacks is
+// parsed into memory instead.
 func OpenLibrary(dirs Dirs) (*Library, error) {
-	l := &Library{dir: dirs.Library(), byID: map[string]*Document{}, imported: map[string]string{}}
-	if dirs.Cache != "" {
-		l.cache = &parseCache{dir: filepath.Join(dirs.Cache, "parsed")}
+	l := &Library{dir: dirs.Library()}
+	cache := dirs.Cache
+	if cache == "" {
+		cache = dirs.Data
 	}
-	seeds, err := SeedFiles()
+	st, err := store.Open(filepath.Join(cache, storeFile), false)
 	if err != nil {
 		return nil, err
+	}
+	l.st = st
+	if !st.ReadOnly() {
+		os.RemoveAll(filepath.Join(cache, "parsed")) // the gob parse cache the store replaces
+	}
+	if err := l.reconcile(); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// reconcileBatch bounds the encoded documents one reconciling write
+// transaction carries (and so the parses held waiting for it).
+const reconcileBatch = 16 << 20
+
+func (l *Library) reconcile() error {
+	recs, gen, err := l.st.Catalog()
+	if err != nil {
+		return err
+	}
+	ro := l.st.ReadOnly()
+	stamp := parserStamp()
+	byFile := map[string]*store.Record{}
+	for i := range recs {
+		r := &recs[i]
+		k := r.File
+		if r.Seed {
+			k = "seed:" + k
+		}
+		byFile[k] = r
 	}
 	type job struct {
 		name string
 		data []byte // seeds only
 		path string // imported files
-		doc  *Document
-		key  string
-		err  error
+		id   string // imported files: from the name
+		rec  *store.Record
+		size int64
+		mt   int64
+		// results
+		doc   *Document
+		key   string
+		touch bool // only the file's size and time changed
+		err   error
+	}
+	seeds, err := SeedFiles()
+	if err != nil {
+		return err
 	}
 	var jobs []*job
 	names := make([]string, 0, len(seeds))
@@ -90,125 +146,375 @@ func OpenLibrary(dirs Dirs) (*Library, error) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		jobs = append(jobs, &job{name: n, data: seeds[n]})
+		jobs = append(jobs, &job{name: n, data: seeds[n], rec: byFile["seed:"+n]})
 	}
 	entries, err := os.ReadDir(l.dir)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
+		return err
 	}
+	final := map[string]*store.Record{}
+	l.imported = map[string]string{}
+	l.mem = map[string]*Document{}
 	for _, e := range entries {
 		if e.IsDir() || strings.HasPrefix(e.Name(), ".") || !e.Type().IsRegular() {
 			continue
 		}
-		jobs = append(jobs, &job{name: e.Name(), path: filepath.Join(l.dir, e.Name())})
+		j := &job{name: e.Name(), path: filepath.Join(l.dir, e.Name()), rec: byFile[e.Name()]}
+		// An imported copy is named after its ID (see importFile).
+		j.id = strings.TrimSuffix(j.name, filepath.Ext(j.name))
+		if old, ok := l.imported[j.id]; ok {
+			// Two copies of one ID (an interrupted update): keep one.
+			l.Problems = append(l.Problems, &FileError{File: j.name, Problem: ProblemDuplicateID, Detail: old})
+			continue
+		}
+		l.imported[j.id] = j.name
+		if info, err := e.Info(); err == nil {
+			j.size, j.mt = info.Size(), info.ModTime().UnixNano()
+		}
+		jobs = append(jobs, j)
 	}
-	// Parse (or load from the cache) in parallel: a library of hundreds of
-	// files opens in the time of its largest few.
+	// Which files must be read: those whose record does not match.
+	var todo []*job
+	for _, j := range jobs {
+		r := j.rec
+		fresh := r != nil && (r.Parser == stamp || ro)
+		if fresh && j.data == nil && r.Size == j.size && r.MTime == j.mt && r.ID == j.id {
+			final[r.ID] = r
+			continue
+		}
+		if fresh && j.data != nil {
+			if r.Key == contentKey(j.data) {
+				final[r.ID] = r
+				continue
+			}
+		}
+		todo = append(todo, j)
+	}
+	// Parse in parallel: a library of hundreds of new files opens in the
+	// time of its largest few. Results are written in order, in batches.
 	work := make(chan *job)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
+	done := make([]chan struct{}, len(todo))
+	for i := range done {
+		done[i] = make(chan struct{})
+	}
+	index := map[*job]int{}
+	for i, j := range todo {
+		index[j] = i
+	}
+	workers := runtime.GOMAXPROCS(0)
+	for w := 0; w < workers; w++ {
 		go func() {
-			defer wg.Done()
 			for j := range work {
 				data := j.data
 				if data == nil {
 					data, j.err = ReadFileLimited(j.path, 1<<62)
-					if j.err != nil {
-						continue
+				}
+				if j.err == nil {
+					j.key = contentKey(data)
+					if r := j.rec; r != nil && r.Key == j.key && (r.Parser == stamp || ro) && (j.data != nil || r.ID == j.id) {
+						j.touch = true
+					} else {
+						j.doc, j.err = ParseBytes(j.name, data)
 					}
 				}
-				j.key = contentKey(data)
-				if d := l.cache.load(j.key, j.name); d != nil {
-					j.doc = d
-					continue
-				}
-				j.doc, j.err = ParseBytes(j.name, data)
-				if j.err == nil {
-					l.cache.store(j.key, j.name, j.doc)
-				}
+				close(done[index[j]])
 			}
 		}()
 	}
-	for _, j := range jobs {
-		work <- j
+	go func() {
+		// At most 2×workers parses ahead of the writer.
+		for i, j := range todo {
+			if i >= 2*workers {
+				<-done[i-2*workers]
+			}
+			work <- j
+		}
+		close(work)
+	}()
+	var batch []store.Change
+	batchBytes := 0
+	var werr error
+	flush := func() {
+		if len(batch) > 0 && werr == nil {
+			_, werr = l.st.Apply(batch...)
+		}
+		batch, batchBytes = nil, 0
 	}
-	close(work)
-	wg.Wait()
-	keep := map[string]bool{}
-	for _, j := range jobs {
+	for i, j := range todo {
+		<-done[i]
 		if j.err != nil {
 			if j.data != nil {
-				return nil, fmt.Errorf("embedded seed %s: %w", j.name, j.err)
+				return fmt.Errorf("embedded seed %s: %w", j.name, j.err)
 			}
+			delete(l.imported, j.id)
 			l.Problems = append(l.Problems, j.err)
 			continue
 		}
-		keep[j.key] = true
-		if j.path != "" {
-			// An imported copy is named after its ID (see importFile).
-			j.doc.ID = strings.TrimSuffix(j.name, filepath.Ext(j.name))
-			if old, ok := l.imported[j.doc.ID]; ok && old != j.name {
-				// Two copies of one ID (an interrupted update): keep one.
-				l.Problems = append(l.Problems, &FileError{File: j.name, Problem: ProblemDuplicateID, Detail: old})
-				continue
+		if j.touch {
+			r := *j.rec
+			r.Size, r.MTime = j.size, j.mt
+			final[r.ID] = &r
+			if !ro {
+				batch = append(batch, store.Change{Record: r})
 			}
-			l.imported[j.doc.ID] = j.name
+			continue
 		}
-		l.add(j.doc)
+		if j.path != "" {
+			j.doc.ID = j.id
+		}
+		r := recordOf(j.doc, j.name, j.data != nil, j.size, j.mt, j.key)
+		final[r.ID] = r
+		if ro {
+			l.mem[r.ID] = j.doc
+			continue
+		}
+		batch = append(batch, store.Change{Record: *r, Doc: j.doc})
+		batchBytes += r.TextBytes*2 + 4096
+		if batchBytes >= reconcileBatch {
+			flush()
+		}
+		j.doc = nil
 	}
-	l.cache.prune(keep)
-	l.sort()
-	return l, nil
+	for _, r := range recs {
+		if final[r.ID] == nil && !ro {
+			batch = append(batch, store.Change{Record: store.Record{DocInfo: DocInfo{ID: r.ID}}, Delete: true})
+		}
+	}
+	flush()
+	if werr != nil {
+		return werr
+	}
+	if len(todo) > 0 || len(final) != len(recs) {
+		if g, err := l.st.Generation(); err == nil {
+			gen = g
+		}
+	}
+	l.setCatalog(final, gen)
+	return nil
+}
+
+// recordOf is the store record of a freshly parsed document.
+func recordOf(d *Document, file string, seed bool, size, mtime int64, key string) *store.Record {
+	info := d.Info()
+	info.Imported = !seed
+	return &store.Record{DocInfo: info, File: file, Seed: seed, Size: size, MTime: mtime, Key: key, Parser: parserStamp(), Print: fingerprint(d)}
+}
+
+// setCatalog installs recs as the library's catalogue. The caller holds
+// l.mu or is OpenLibrary.
+func (l *Library) setCatalog(recs map[string]*store.Record, gen uint64) {
+	l.recs, l.gen, l.recent, l.prints = recs, gen, nil, nil
+	l.imported = map[string]string{}
+	l.info = make([]DocInfo, 0, len(recs))
+	for id, r := range recs {
+		if !r.Seed {
+			l.imported[id] = r.File
+		}
+		l.info = append(l.info, r.DocInfo)
+	}
+	sortInfos(l.info)
+}
+
+// Refresh reads the catalogue again when another chibo process changed
+// the store since (an import or removal from the command line while the
+// app is open), and says whether it did. Cheap when nothing changed: one
+// short read of the store's generation number.
+func (l *Library) Refresh() (bool, error) {
+	gen, err := l.st.Generation()
+	if err != nil {
+		return false, err
+	}
+	l.mu.RLock()
+	same := gen == l.gen
+	l.mu.RUnlock()
+	if same {
+		return false, nil
+	}
+	recs, gen, err := l.st.Catalog()
+	if err != nil {
+		return false, err
+	}
+	m := make(map[string]*store.Record, len(recs))
+	for i := range recs {
+		m[recs[i].ID] = &recs[i]
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for id, d := range l.mem { // parsed here, never stored: still there
+		if m[id] == nil {
+			r := recordOf(d, l.imported[id], l.imported[id] == "", 0, 0, "")
+			m[id] = r
+		}
+	}
+	l.setCatalog(m, gen)
+	return true, nil
 }
 
 // Dir is where the library keeps its copies of imported files.
 func (l *Library) Dir() string { return l.dir }
 
-func (l *Library) add(d *Document) {
-	if old, ok := l.byID[d.ID]; ok {
-		for i, x := range l.docs {
-			if x == old {
-				l.docs[i] = d
-			}
-		}
-	} else {
-		l.docs = append(l.docs, d)
-	}
-	l.byID[d.ID] = d
-}
-
-// sort orders documents by kind, then newest first, then title.
-func (l *Library) sort() {
+// sortInfos orders documents by kind, then newest first, then title.
+func sortInfos(docs []DocInfo) {
 	rank := map[Kind]int{}
 	for i, k := range Kinds {
 		rank[k] = i
 	}
-	sort.SliceStable(l.docs, func(i, j int) bool {
-		a, b := l.docs[i], l.docs[j]
+	sort.SliceStable(docs, func(i, j int) bool {
+		a, b := docs[i], docs[j]
 		if rank[a.Kind] != rank[b.Kind] {
 			return rank[a.Kind] < rank[b.Kind]
 		}
 		if a.Date != b.Date {
 			return a.Date > b.Date
 		}
-		return a.Title < b.Title
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.ID < b.ID
 	})
 }
 
-// Docs returns the documents, grouped by kind and newest first.
-func (l *Library) Docs() []*Document {
+// Catalog returns every document's DocInfo, grouped by kind and newest
+// first, without loading any document.
+func (l *Library) Catalog() []DocInfo {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	return append([]*Document(nil), l.docs...)
+	return append([]DocInfo(nil), l.info...)
 }
 
-// Doc returns one document by ID.
+// Docs loads and returns every document, in Catalog order. It holds the
+// whole library in memory: for tests and small tools; commands use
+// Catalog, Doc and Each.
+func (l *Library) Docs() []*Document {
+	var out []*Document
+	l.Each(func(d *Document) error { out = append(out, d); return nil })
+	return out
+}
+
+// eachBatch is how many documents Each loads per read transaction: short
+// transactions, so a writer in another process waits little.
+const eachBatch = 8
+
+// Each calls fn for every document in Catalog order, loading them one at
+// a time (fn may keep the ones it needs). fn's error stops the walk and is
+// returned; so is a store that cannot be read. A document the store lost
+// is re-parsed from its file.
+func (l *Library) Each(fn func(*Document) error) error {
+	return l.each(l.st.Docs, func(d *Document) *Document { return d }, fn)
+}
+
+// EachCitations is Each for the documents' Citations (ID, title, number,
+// Refs and the citing sections' headings and paths, no text), read from
+// their own small values: lists of cited directives over a large library
+// read a small part of it.
+func (l *Library) EachCitations(fn func(*Document) error) error {
+	return l.each(l.st.Citations, (*Document).Citations, fn)
+}
+
+// each walks the catalogue, loading batches with load; a document held
+// in memory, or missing from the store, goes through conv instead.
+func (l *Library) each(load func([]string, func(*Document) error) error, conv func(*Document) *Document, fn func(*Document) error) error {
+	infos := l.Catalog()
+	for start := 0; start < len(infos); start += eachBatch {
+		end := min(start+eachBatch, len(infos))
+		var ids []string
+		got := map[string]*Document{}
+		l.mu.RLock()
+		for _, in := range infos[start:end] {
+			if d, ok := l.mem[in.ID]; ok {
+				got[in.ID] = conv(d)
+			} else {
+				ids = append(ids, in.ID)
+			}
+		}
+		l.mu.RUnlock()
+		if len(ids) > 0 {
+			if err := load(ids, func(d *Document) error { got[d.ID] = d; return nil }); err != nil {
+				return err
+			}
+		}
+		for _, in := range infos[start:end] {
+			d := got[in.ID]
+			if d == nil {
+				var ok bool
+				if d, ok = l.Doc(in.ID); !ok {
+					continue // gone meanwhile
+				}
+				d = conv(d)
+			}
+			if err := fn(d); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// recentDocs is how many loaded documents the library keeps for the next
+// Doc call (the app asks for the one on screen again and again).
+const recentDocs = 4
+
+// Doc loads one document by ID (false when the library has none such).
+// A document the store lost or holds unreadable is re-parsed from its
+// file, and stored again.
 func (l *Library) Doc(id string) (*Document, bool) {
 	l.mu.RLock()
-	defer l.mu.RUnlock()
-	d, ok := l.byID[id]
-	return d, ok
+	r, ok := l.recs[id]
+	if d, inMem := l.mem[id]; inMem {
+		l.mu.RUnlock()
+		return d, true
+	}
+	for _, d := range l.recent {
+		if d.ID == id {
+			l.mu.RUnlock()
+			return d, true
+		}
+	}
+	l.mu.RUnlock()
+	if !ok {
+		return nil, false
+	}
+	d, ok, err := l.st.Doc(id)
+	if err != nil || !ok {
+		d = l.reparse(r)
+		if d == nil {
+			return nil, false
+		}
+	}
+	l.mu.Lock()
+	if l.recs[id] == r { // not replaced meanwhile
+		l.recent = append(l.recent, d)
+		if len(l.recent) > recentDocs {
+			l.recent = l.recent[1:]
+		}
+	}
+	l.mu.Unlock()
+	return d, true
+}
+
+// reparse parses a recorded document's file again, for a store that lost
+// it; nil when that fails too.
+func (l *Library) reparse(r *store.Record) *Document {
+	var data []byte
+	var err error
+	if r.Seed {
+		data, err = seedFS.ReadFile("seeds/" + r.File)
+	} else {
+		data, err = ReadFileLimited(filepath.Join(l.dir, r.File), 1<<62)
+	}
+	if err != nil {
+		return nil
+	}
+	d, err := ParseBytes(r.File, data)
+	if err != nil {
+		return nil
+	}
+	d.ID = r.ID
+	if !l.st.ReadOnly() {
+		nr := recordOf(d, r.File, r.Seed, r.Size, r.MTime, contentKey(data))
+		l.st.Apply(store.Change{Record: *nr, Doc: d})
+	}
+	return d
 }
 
 // IsImported says whether a document was imported by the user (and so can
@@ -646,9 +952,8 @@ type prepared struct {
 func (l *Library) sameBytes(id string, data []byte) *Document {
 	l.mu.RLock()
 	file, ok := l.imported[id]
-	doc := l.byID[id]
 	l.mu.RUnlock()
-	if !ok || doc == nil {
+	if !ok {
 		return nil
 	}
 	path := filepath.Join(l.dir, file)
@@ -659,6 +964,7 @@ func (l *Library) sameBytes(id string, data []byte) *Document {
 	if err != nil || !bytes.Equal(kept, data) {
 		return nil
 	}
+	doc, _ := l.Doc(id)
 	return doc
 }
 
@@ -745,21 +1051,15 @@ func (l *Library) commit(ctx context.Context, p *prepared, opt ImportOptions, th
 	}
 	doc.ID, doc.Source = id, fileName
 
-	l.mu.Lock()
-	defer l.mu.Unlock()
 	fp := fingerprint(doc)
-	if l.prints == nil {
-		l.prints = map[string]string{}
-		for _, d := range l.docs {
-			l.prints[fingerprint(d)] = d.ID
-		}
-	}
-	if id, ok := l.prints[fp]; ok {
-		if d, ok := l.byID[id]; ok && fingerprint(d) == fp {
+	if dup := l.samePrint(fp); dup != "" {
+		if d, ok := l.Doc(dup); ok {
 			res.Status, res.Doc = ImportDuplicate, d
 			return
 		}
 	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
 	dest := filepath.Join(l.dir, fileName)
 	if err := WriteFileAtomic(dest, p.keep, 0o644); err != nil {
 		res.Status, res.Err = ImportFailed, &FileError{File: p.name, Problem: ProblemLibraryWrite, Err: err}
@@ -775,12 +1075,67 @@ func (l *Library) commit(ctx context.Context, p *prepared, opt ImportOptions, th
 	if src, err := filepath.Abs(p.path); err == nil {
 		l.writeMeta(id, docMeta{Version: 1, Source: src, Number: doc.Number, Title: doc.Title})
 	}
-	l.cache.store(contentKey(p.keep), fileName, doc)
+	// Then its record: a crash before this leaves a file the next
+	// OpenLibrary parses and records.
+	var size, mtime int64
+	if info, err := os.Stat(dest); err == nil {
+		size, mtime = info.Size(), info.ModTime().UnixNano()
+	}
+	rec := recordOf(doc, fileName, false, size, mtime, contentKey(p.keep))
+	l.putLocked(rec, doc)
 	thisRun[id] = true
-	l.prints[fp] = id
-	l.add(doc)
-	l.sort()
+	if l.prints != nil {
+		l.prints[fp] = id
+	}
 	res.Status, res.Doc, res.Beside = status, doc, pl.beside
+}
+
+// putLocked records a document in the store (in memory when the store
+// cannot be written) and in the catalogue. The caller holds l.mu.
+func (l *Library) putLocked(rec *store.Record, doc *Document) {
+	gen, err := l.st.Apply(store.Change{Record: *rec, Doc: doc})
+	if err != nil {
+		l.mem[rec.ID] = doc // the file is kept; the next open records it
+	} else {
+		delete(l.mem, rec.ID)
+		if gen == l.gen+1 { // nobody else wrote meanwhile
+			l.gen = gen
+		}
+	}
+	l.recs[rec.ID] = rec
+	l.imported[rec.ID] = rec.File
+	l.recent = nil
+	l.info = l.info[:0]
+	for _, r := range l.recs {
+		l.info = append(l.info, r.DocInfo)
+	}
+	sortInfos(l.info)
+}
+
+// samePrint returns the ID of a document whose text has fingerprint fp,
+// or "".
+func (l *Library) samePrint(fp string) string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.prints == nil {
+		l.prints = map[string]string{}
+		for id, r := range l.recs {
+			if r.Print != "" {
+				l.prints[r.Print] = id
+			}
+		}
+		for id, d := range l.mem {
+			l.prints[fingerprint(d)] = id
+		}
+	}
+	id, ok := l.prints[fp]
+	if !ok {
+		return ""
+	}
+	if r := l.recs[id]; r == nil || (r.Print != fp && l.mem[id] == nil) {
+		return ""
+	}
+	return id
 }
 
 // lock takes the library folder's inter-process lock (held for one
@@ -794,9 +1149,6 @@ func (l *Library) lock() (*lockfile.Lock, error) {
 	l.tidy.Do(func() {
 		RemoveStaleTemps(l.dir, StaleTempAge)
 		RemoveStaleTemps(filepath.Join(l.dir, metaDir), StaleTempAge)
-		if l.cache != nil {
-			RemoveStaleTemps(l.cache.dir, StaleTempAge)
-		}
 	})
 	return lk, nil
 }
@@ -933,7 +1285,7 @@ func (l *Library) place(p *prepared, thisRun map[string]bool) placement {
 	cand := l.baseIDLocked(p.name)
 	_, imported := l.imported[cand]
 	old := l.fileOf(cand)
-	_, seed := l.byID[cand]
+	_, seed := l.recs[cand]
 	seed = seed && !imported
 	if !seed && old == "" {
 		return placement{id: cand, status: ImportAdded}
@@ -964,11 +1316,11 @@ func (l *Library) sameDocument(id string, p *prepared) bool {
 		}
 	}
 	if !ok {
-		d := l.byID[id]
-		if d == nil {
+		r := l.recs[id]
+		if r == nil {
 			return false // written by another process: nothing to compare
 		}
-		m.Number, m.Title = d.Number, d.Title
+		m.Number, m.Title = r.Number, r.Title
 	}
 	return m.Number != "" && m.Number == p.doc.Number && m.Title == p.doc.Title
 }
@@ -981,10 +1333,11 @@ func (l *Library) Remove(id string) error {
 		return err
 	}
 	defer lk.Release()
+	// Another process may have changed the library since it was opened.
+	l.Refresh()
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	d, ok := l.byID[id]
-	if !ok {
+	if _, ok := l.recs[id]; !ok {
 		return ErrNoDocument
 	}
 	file, ok := l.imported[id]
@@ -995,11 +1348,18 @@ func (l *Library) Remove(id string) error {
 		return err
 	}
 	os.Remove(l.metaPath(id))
-	delete(l.byID, id)
+	// Then the record: a crash before this leaves a record without a
+	// file, which the next OpenLibrary drops.
+	if gen, err := l.st.Apply(store.Change{Record: store.Record{DocInfo: DocInfo{ID: id}}, Delete: true}); err == nil && gen == l.gen+1 {
+		l.gen = gen
+	}
+	delete(l.recs, id)
 	delete(l.imported, id)
-	for i, x := range l.docs {
-		if x == d {
-			l.docs = append(l.docs[:i], l.docs[i+1:]...)
+	delete(l.mem, id)
+	l.recent, l.prints = nil, nil
+	for i, x := range l.info {
+		if x.ID == id {
+			l.info = append(l.info[:i], l.info[i+1:]...)
 			break
 		}
 	}
@@ -1023,12 +1383,12 @@ func contentKey(b []byte) string {
 }
 
 // ParserVersion changes whenever parsing changes what a Document holds, so
-// cached parses from older versions are not reused. The cache also keys on
+// stored parses from older versions are not reused. The store also keys on
 // the running executable (size and time), so a rebuilt chibo re-parses
 // even when a developer forgets to bump this.
 const ParserVersion = 2 // 2: terminal controls stripped at import (rel-13), stray UTF-8 bytes read as U+FFFD
 
-var cacheStamp = sync.OnceValue(func() string {
+var parserStamp = sync.OnceValue(func() string {
 	stamp := fmt.Sprintf("v%d", ParserVersion)
 	if exe, err := os.Executable(); err == nil {
 		if info, err := os.Stat(exe); err == nil {
@@ -1037,66 +1397,3 @@ var cacheStamp = sync.OnceValue(func() string {
 	}
 	return stamp
 })
-
-// parseCache keeps parsed Documents in Dirs.Cache, one gob file per source
-// content, written atomically. Any failure to read it means a re-parse,
-// never an error: the cache is only a shortcut.
-type parseCache struct{ dir string }
-
-type cacheEntry struct {
-	Stamp string
-	Name  string
-	Doc   *Document
-}
-
-func (c *parseCache) path(key string) string { return filepath.Join(c.dir, key+".gob") }
-
-func (c *parseCache) load(key, name string) *Document {
-	if c == nil {
-		return nil
-	}
-	b, err := os.ReadFile(c.path(key))
-	if err != nil {
-		return nil
-	}
-	var e cacheEntry
-	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(&e); err != nil || e.Stamp != cacheStamp() || e.Name != name || e.Doc == nil {
-		return nil
-	}
-	return e.Doc
-}
-
-func (c *parseCache) store(key, name string, d *Document) {
-	if c == nil {
-		return
-	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(cacheEntry{Stamp: cacheStamp(), Name: name, Doc: d}); err != nil {
-		return
-	}
-	// Atomic (temp file and rename) but not synced: a cache entry lost in
-	// a crash only costs a re-parse.
-	os.MkdirAll(c.dir, 0o755)
-	f, err := os.CreateTemp(c.dir, ".tmp-*")
-	if err != nil {
-		return
-	}
-	_, werr := f.Write(buf.Bytes())
-	if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(f.Name(), c.path(key)) != nil {
-		os.Remove(f.Name())
-	}
-}
-
-// prune deletes entries no file of the library uses any more.
-func (c *parseCache) prune(keep map[string]bool) {
-	if c == nil {
-		return
-	}
-	entries, _ := os.ReadDir(c.dir)
-	for _, e := range entries {
-		key, ok := strings.CutSuffix(e.Name(), ".gob")
-		if ok && !keep[key] {
-			os.Remove(filepath.Join(c.dir, e.Name()))
-		}
-	}
-}

@@ -14,6 +14,7 @@ type (
 	Ref      = model.Ref
 	Kind     = model.Kind
 	Layout   = model.Layout
+	DocInfo  = model.DocInfo
 )
 
 const (

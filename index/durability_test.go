@@ -59,7 +59,7 @@ func TestMain(m *testing.M) {
 			fmt.Println("error", err)
 			os.Exit(1)
 		}
-		err = ix.Sync(context.Background(), mixDocs(n, gen, changed), func(done, total int) { fmt.Println("progress", done, total) })
+		err = ix.Sync(context.Background(), DocSource(mixDocs(n, gen, changed)), func(done, total int) { fmt.Println("progress", done, total) })
 		fmt.Println("done", err)
 		os.Exit(0)
 	}
@@ -70,7 +70,7 @@ func TestMain(m *testing.M) {
 // of its sections, its current version and no older one.
 func checkComplete(t *testing.T, ix *Index, docs []*content.Document, oldGen int) {
 	t.Helper()
-	if ix.NeedsSync(docs) {
+	if ix.NeedsSync(DocSource(docs)) {
 		t.Fatal("index still needs a sync")
 	}
 	st := ix.Stats()
@@ -130,7 +130,7 @@ func TestKillDuringBuild(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if err := ix.Sync(context.Background(), synthDocs(tc.docs, tc.before), nil); err != nil {
+				if err := ix.Sync(context.Background(), DocSource(synthDocs(tc.docs, tc.before)), nil); err != nil {
 					t.Fatal(err)
 				}
 				ix.Close()
@@ -164,10 +164,10 @@ func TestKillDuringBuild(t *testing.T) {
 			}
 			defer ix.Close()
 			want := mixDocs(tc.docs, tc.gen, tc.changed)
-			if !ix.NeedsSync(want) {
+			if !ix.NeedsSync(DocSource(want)) {
 				t.Error("killed mid-sync, yet the index claims to be up to date")
 			}
-			if err := ix.Sync(context.Background(), want, nil); err != nil {
+			if err := ix.Sync(context.Background(), DocSource(want), nil); err != nil {
 				t.Fatal(err)
 			}
 			checkComplete(t, ix, want, tc.before)
@@ -186,7 +186,7 @@ func TestLockedIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	if err := a.Sync(context.Background(), docs, nil); err != nil {
+	if err := a.Sync(context.Background(), DocSource(docs), nil); err != nil {
 		t.Fatal(err)
 	}
 	// Two readers at once.
@@ -200,7 +200,7 @@ func TestLockedIndex(t *testing.T) {
 	// A writer while another process reads: ErrBusy after Wait, and the
 	// index still answers.
 	start := time.Now()
-	err = b.Sync(context.Background(), synthDocs(6, 1), nil)
+	err = b.Sync(context.Background(), DocSource(synthDocs(6, 1)), nil)
 	if err != ErrBusy {
 		t.Fatalf("sync under a reader: %v, want ErrBusy", err)
 	}
@@ -246,7 +246,7 @@ func TestSyncIncremental(t *testing.T) {
 	}
 	defer ix.Close()
 	docs := synthDocs(10, 1)
-	if err := ix.Sync(context.Background(), docs, nil); err != nil {
+	if err := ix.Sync(context.Background(), DocSource(docs), nil); err != nil {
 		t.Fatal(err)
 	}
 	changed := synthDocs(10, 2)
@@ -256,13 +256,13 @@ func TestSyncIncremental(t *testing.T) {
 	next = next[:7]
 	extra := synthDocs(12, 3)[11] // doc-11 added
 	next = append(next, extra)
-	if !ix.NeedsSync(next) {
+	if !ix.NeedsSync(DocSource(next)) {
 		t.Fatal("NeedsSync false after changes")
 	}
-	if err := ix.Sync(context.Background(), next, nil); err != nil {
+	if err := ix.Sync(context.Background(), DocSource(next), nil); err != nil {
 		t.Fatal(err)
 	}
-	if ix.NeedsSync(next) {
+	if ix.NeedsSync(DocSource(next)) {
 		t.Fatal("NeedsSync true after sync")
 	}
 	count := func(q string) int {
@@ -292,15 +292,15 @@ func TestSyncMetadataOnly(t *testing.T) {
 	}
 	defer ix.Close()
 	docs := synthDocs(3, 1)
-	if err := ix.Sync(context.Background(), docs, nil); err != nil {
+	if err := ix.Sync(context.Background(), DocSource(docs), nil); err != nil {
 		t.Fatal(err)
 	}
 	again := synthDocs(3, 1)
 	again[1].Kind = content.KindGuidance
-	if !ix.NeedsSync(again) {
+	if !ix.NeedsSync(DocSource(again)) {
 		t.Fatal("NeedsSync false after a change of kind")
 	}
-	if err := ix.Sync(context.Background(), again, nil); err != nil {
+	if err := ix.Sync(context.Background(), DocSource(again), nil); err != nil {
 		t.Fatal(err)
 	}
 	r, err := ix.Search(context.Background(), Query{Text: "loai:huong-dan mk1x1", Limit: 100})
@@ -320,17 +320,17 @@ func TestRebuildEmpty(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	if err := ix.Rebuild(context.Background(), nil, nil); err != nil {
+	if err := ix.Rebuild(context.Background(), DocSource(nil), nil); err != nil {
 		t.Fatal(err)
 	}
-	if ix.NeedsSync(nil) {
+	if ix.NeedsSync(DocSource(nil)) {
 		t.Error("an empty index still needs a sync")
 	}
 	if r, err := ix.Search(context.Background(), Query{Text: "chi bộ"}); err != nil || r.Total != 0 {
 		t.Errorf("search of an empty index: %v %+v", err, r)
 	}
 	// Documents come later: updated in place.
-	if err := ix.Sync(context.Background(), synthDocs(2, 1), nil); err != nil {
+	if err := ix.Sync(context.Background(), DocSource(synthDocs(2, 1)), nil); err != nil {
 		t.Fatal(err)
 	}
 	if r, err := ix.Search(context.Background(), Query{Text: "mk1x1", Limit: 100}); err != nil || r.Total != 40 {
@@ -348,7 +348,7 @@ func TestBusyReaderPrompt(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer app.Close()
-	if err := app.Sync(context.Background(), synthDocs(2, 1), nil); err != nil {
+	if err := app.Sync(context.Background(), DocSource(synthDocs(2, 1)), nil); err != nil {
 		t.Fatal(err)
 	}
 	cli, err := Open(dir, Options{Wait: 10 * time.Second})
@@ -357,7 +357,7 @@ func TestBusyReaderPrompt(t *testing.T) {
 	}
 	defer cli.Close()
 	start := time.Now()
-	if err := cli.Sync(context.Background(), synthDocs(3, 1), nil); err != ErrBusy {
+	if err := cli.Sync(context.Background(), DocSource(synthDocs(3, 1)), nil); err != ErrBusy {
 		t.Fatalf("sync under a reader: %v, want ErrBusy", err)
 	}
 	if d := time.Since(start); d > 3*readerGrace {

@@ -85,7 +85,7 @@ func judgedIndex(t testing.TB) (*eval.Set, *Index) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	if err := ix.Rebuild(context.Background(), set.Docs, nil); err != nil {
+	if err := ix.Rebuild(context.Background(), DocSource(set.Docs), nil); err != nil {
 		t.Fatal(err)
 	}
 	return set, ix
@@ -108,7 +108,7 @@ func TestALQAC(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	if err := ix.Rebuild(context.Background(), set.Docs, nil); err != nil {
+	if err := ix.Rebuild(context.Background(), DocSource(set.Docs), nil); err != nil {
 		t.Fatal(err)
 	}
 	res, err := set.Score(context.Background(), evalSearch(ix), eval.Options{})
@@ -247,7 +247,7 @@ func TestAblation(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer alIx.Close()
-	if err := alIx.Rebuild(context.Background(), al.Docs, nil); err != nil {
+	if err := alIx.Rebuild(context.Background(), DocSource(al.Docs), nil); err != nil {
 		t.Fatal(err)
 	}
 	base := weights

@@ -37,7 +37,7 @@ func EvaluateBEIR(ctx context.Context, dir string, progress func(done, total int
 		return nil, err
 	}
 	defer ix.Close()
-	if err := ix.Rebuild(ctx, set.Docs, nil); err != nil {
+	if err := ix.Rebuild(ctx, DocSource(set.Docs), nil); err != nil {
 		return nil, err
 	}
 	return set.Score(ctx, evalSearch(ix), eval.Options{Progress: progress})

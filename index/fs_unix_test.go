@@ -60,7 +60,7 @@ func TestDiskFull(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ix.Sync(context.Background(), synthDocs(5, 1), nil); err != nil {
+	if err := ix.Sync(context.Background(), DocSource(synthDocs(5, 1)), nil); err != nil {
 		t.Fatal(err)
 	}
 	ix.Close()
@@ -102,9 +102,9 @@ func diskFullChild(t *testing.T, dir string) {
 		}
 	}
 	// A rebuild (the path of a first build and of a large change).
-	check("rebuild", ix.Rebuild(context.Background(), noisyDocs(16, 30), nil))
+	check("rebuild", ix.Rebuild(context.Background(), DocSource(noisyDocs(16, 30)), nil))
 	// An update in place: one document more.
-	check("update", ix.Sync(context.Background(), append(synthDocs(5, 1), noisyDocs(1, 250)...), nil))
+	check("update", ix.Sync(context.Background(), DocSource(append(synthDocs(5, 1), noisyDocs(1, 250)...)), nil))
 	if _, err := os.Stat(filepath.Join(dir, metaFile)); err != nil {
 		t.Error(err)
 	}
@@ -126,7 +126,7 @@ func TestReadOnlyFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ix.Sync(context.Background(), synthDocs(3, 1), nil); err != nil {
+	if err := ix.Sync(context.Background(), DocSource(synthDocs(3, 1)), nil); err != nil {
 		t.Fatal(err)
 	}
 	ix.Close()
@@ -199,11 +199,11 @@ func readOnlyChild(t *testing.T, root string) {
 	if r, err := ix.Search(context.Background(), Query{Text: "mk1x1", Limit: 100}); err != nil || r.Total != 40 {
 		t.Fatalf("search read-only: %v, %+v", err, r)
 	}
-	if err := ix.Sync(context.Background(), synthDocs(3, 1), nil); err != nil {
+	if err := ix.Sync(context.Background(), DocSource(synthDocs(3, 1)), nil); err != nil {
 		t.Errorf("sync of an index up to date: %v", err)
 	}
 	var ro *ReadOnlyError
-	err = ix.Sync(context.Background(), synthDocs(4, 1), nil)
+	err = ix.Sync(context.Background(), DocSource(synthDocs(4, 1)), nil)
 	if !errors.Is(err, ErrReadOnly) || !errors.As(err, &ro) || ro.Missing || ro.Dir != dir {
 		t.Errorf("sync behind: %v, want a ReadOnlyError on %s", err, dir)
 	}
@@ -216,7 +216,7 @@ func readOnlyChild(t *testing.T, root string) {
 		if err != nil {
 			t.Fatalf("open %s: %v", d, err)
 		}
-		err = ix.Sync(context.Background(), synthDocs(1, 1), nil)
+		err = ix.Sync(context.Background(), DocSource(synthDocs(1, 1)), nil)
 		if !errors.As(err, &ro) || !ro.Missing {
 			t.Errorf("%s: sync %v, want a ReadOnlyError, missing", d, err)
 		}

@@ -21,7 +21,7 @@ func seedIndex(t testing.TB) (*Index, *content.Library) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	if err := ix.Sync(context.Background(), lib.Docs(), nil); err != nil {
+	if err := ix.Sync(context.Background(), lib, nil); err != nil {
 		t.Fatal(err)
 	}
 	return ix, lib

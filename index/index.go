@@ -377,11 +377,11 @@ func (ix *Index) Stats() Stats {
 
 // plan is what Sync must do.
 type plan struct {
-	index  []*content.Document // new or changed
-	remove []string            // IDs of documents gone or changed
+	index  []content.DocInfo // new or changed
+	remove []string          // IDs of documents gone or changed
 }
 
-func (ix *Index) planFor(docs []*content.Document) plan {
+func (ix *Index) planFor(docs []content.DocInfo) plan {
 	var p plan
 	seen := make(map[string]bool, len(docs))
 	for _, d := range docs {
@@ -407,7 +407,11 @@ func (ix *Index) planFor(docs []*content.Document) plan {
 // NeedsSync says whether Sync has work to do: documents added, changed or
 // removed since the index was built, or no usable index on disk. It only
 // compares hashes, so the UI can call it to decide on a progress bar.
-func (ix *Index) NeedsSync(docs []*content.Document) bool {
+func (ix *Index) NeedsSync(src Source) bool {
+	return ix.needsSync(src.Catalog())
+}
+
+func (ix *Index) needsSync(docs []content.DocInfo) bool {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.bi == nil {
@@ -419,7 +423,8 @@ func (ix *Index) NeedsSync(docs []*content.Document) bool {
 
 // SyncSize says how many documents Sync would (re)index, for deciding
 // whether a progress bar is worth showing.
-func (ix *Index) SyncSize(docs []*content.Document) int {
+func (ix *Index) SyncSize(src Source) int {
+	docs := src.Catalog()
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	if ix.bi == nil {
@@ -428,7 +433,7 @@ func (ix *Index) SyncSize(docs []*content.Document) int {
 	return len(ix.planFor(docs).index)
 }
 
-// Sync brings the index in line with docs: documents whose hash changed are
+// Sync brings the index in line with src: documents whose hash changed are
 // re-indexed, new ones added, missing ones removed. Small changes are
 // applied in place, each batch durable and atomic; large ones (or a
 // missing, damaged or outdated index) rebuild from scratch into a new
@@ -438,8 +443,13 @@ func (ix *Index) SyncSize(docs []*content.Document) int {
 //
 // When another chibo process has the index open, Sync waits up to
 // Options.Wait and then returns ErrBusy; the index stays usable as it was.
-func (ix *Index) Sync(ctx context.Context, docs []*content.Document, progress func(done, total int)) error {
-	if !ix.NeedsSync(docs) {
+//
+// Only src's catalogue is read to plan; the documents to (re)index are
+// loaded one at a time, so memory follows the largest document, not the
+// library.
+func (ix *Index) Sync(ctx context.Context, src Source, progress func(done, total int)) error {
+	docs := src.Catalog()
+	if !ix.needsSync(docs) {
 		return nil
 	}
 	if ix.opts.ReadOnly {
@@ -470,9 +480,9 @@ func (ix *Index) Sync(ctx context.Context, docs []*content.Document, progress fu
 	}
 	if ix.bi == nil || len(p.index) > 64 && len(p.index) > len(docs)/2 {
 		ix.mu.Unlock()
-		return ix.rebuildLocked(ctx, docs, progress)
+		return ix.rebuildLocked(ctx, src, docs, progress)
 	}
-	return ix.update(ctx, p, docs, progress) // unlocks ix.mu
+	return ix.update(ctx, p, src, docs, progress) // unlocks ix.mu
 }
 
 var errClosed = errors.New("index: closed")
@@ -504,7 +514,7 @@ func (ix *Index) shared() {
 // shard's batch carries that shard's new document list, so every shard is
 // consistent on its own after any batch. The caller holds ix.mu and the
 // exclusive lock; update releases ix.mu and goes back to the shared lock.
-func (ix *Index) update(ctx context.Context, p plan, all []*content.Document, progress func(done, total int)) error {
+func (ix *Index) update(ctx context.Context, p plan, src Source, all []content.DocInfo, progress func(done, total int)) error {
 	live, docs, n := ix.live, ix.docs, ix.shards
 	ix.bi.Close()
 	ix.bi = nil
@@ -512,7 +522,7 @@ func (ix *Index) update(ctx context.Context, p plan, all []*content.Document, pr
 	if err != nil {
 		// Unreadable for writing: rebuild from scratch.
 		ix.mu.Unlock()
-		return ix.rebuildLocked(ctx, all, progress)
+		return ix.rebuildLocked(ctx, src, all, progress)
 	}
 	ix.bi = set // searches meanwhile see the index being updated
 	ix.mu.Unlock()
@@ -522,6 +532,7 @@ func (ix *Index) update(ctx context.Context, p plan, all []*content.Document, pr
 		newDocs[k] = v
 	}
 	batches := make([]*bleve.Batch, n)
+	batchBytes := make([]int, n)
 	dirty := make([]bool, n)
 	for i := range batches {
 		batches[i] = set.shards[i].NewBatch()
@@ -545,6 +556,7 @@ func (ix *Index) update(ctx context.Context, p plan, all []*content.Document, pr
 			return writeError(ix.dir, err)
 		}
 		batches[i].Reset()
+		batchBytes[i] = 0
 		dirty[i] = false
 		return nil
 	}
@@ -560,9 +572,13 @@ func (ix *Index) update(ctx context.Context, p plan, all []*content.Document, pr
 				delete(newDocs, id)
 			}
 		}
-		for i, d := range p.index {
+		for i, in := range p.index {
 			if err := ctx.Err(); err != nil {
 				return err
+			}
+			d, ok := src.Doc(in.ID)
+			if !ok {
+				continue // removed meanwhile: the next Sync sees it gone
 			}
 			sh, ok := oldShard[d.ID] // a changed document stays in its shard
 			if !ok {
@@ -575,7 +591,8 @@ func (ix *Index) update(ctx context.Context, p plan, all []*content.Document, pr
 			meta.Shard = sh
 			newDocs[d.ID] = meta
 			dirty[sh] = true
-			if batches[sh].Size() >= 2000 {
+			batchBytes[sh] += meta.HeadLen + meta.TextLen
+			if batches[sh].Size() >= 2000 || batchBytes[sh] >= maxBatchBytes {
 				if err := flush(sh); err != nil {
 					return err
 				}
@@ -604,7 +621,7 @@ func (ix *Index) update(ctx context.Context, p plan, all []*content.Document, pr
 // Rebuild indexes docs from scratch into a new directory and switches to
 // it when complete; searches keep using the old index meanwhile. A
 // cancelled or killed rebuild leaves the old index in place.
-func (ix *Index) Rebuild(ctx context.Context, docs []*content.Document, progress func(done, total int)) error {
+func (ix *Index) Rebuild(ctx context.Context, src Source, progress func(done, total int)) error {
 	if ix.opts.ReadOnly {
 		return ErrReadOnly
 	}
@@ -617,13 +634,13 @@ func (ix *Index) Rebuild(ctx context.Context, docs []*content.Document, progress
 	if err != nil {
 		return err
 	}
-	return ix.rebuildLocked(ctx, docs, progress)
+	return ix.rebuildLocked(ctx, src, src.Catalog(), progress)
 }
 
 // rebuildLocked is Rebuild for a caller holding the exclusive lock (not
 // ix.mu); it goes back to the shared lock.
-func (ix *Index) rebuildLocked(ctx context.Context, docs []*content.Document, progress func(done, total int)) error {
-	name, shards, err := ix.build(ctx, docs, progress)
+func (ix *Index) rebuildLocked(ctx context.Context, src Source, docs []content.DocInfo, progress func(done, total int)) error {
+	name, shards, err := ix.build(ctx, src, docs, progress)
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if err == nil {
@@ -653,13 +670,22 @@ const (
 	buildMergeMax        = 160
 )
 
+// maxBatchBytes bounds the text of one update batch, and buildAhead the
+// text analysed and waiting for the builders of all shards together: a
+// library of a few huge documents then costs what one of them does, not
+// what a batch of them would.
+const (
+	maxBatchBytes = 16 << 20
+	buildAhead    = 32 << 20
+)
+
 // build writes a complete new index for docs and returns its directory
 // name and shard count. Each shard is built with scorch's offline
 // builder, which writes segments and merges them into one at the end, so a
 // fresh shard is one segment (fast to search) with nothing left to merge
 // in the background. Shards are built side by side, one per core; within
 // each, analysis runs ahead of the builder, which then only encodes.
-func (ix *Index) build(ctx context.Context, docs []*content.Document, progress func(done, total int)) (string, int, error) {
+func (ix *Index) build(ctx context.Context, src Source, docs []content.DocInfo, progress func(done, total int)) (string, int, error) {
 	name := buildPrefix + randomHex()
 	path := filepath.Join(ix.dir, name)
 	final := livePrefix + strings.TrimPrefix(name, buildPrefix)
@@ -667,9 +693,7 @@ func (ix *Index) build(ctx context.Context, docs []*content.Document, progress f
 
 	textBytes := 0
 	for _, d := range docs {
-		for _, s := range d.Sections {
-			textBytes += len(s.Text) + len(s.Heading)
-		}
+		textBytes += d.TextBytes
 	}
 	n := shardsFor(textBytes)
 	// Deal documents to shards, largest first, each to the lightest.
@@ -677,12 +701,10 @@ func (ix *Index) build(ctx context.Context, docs []*content.Document, progress f
 	sizes := make([]int, len(docs))
 	for i, d := range docs {
 		order[i] = i
-		for _, s := range d.Sections {
-			sizes[i] += len(s.Text) + len(s.Heading)
-		}
+		sizes[i] = d.TextBytes
 	}
 	sort.SliceStable(order, func(a, b int) bool { return sizes[order[a]] > sizes[order[b]] })
-	parts := make([][]*content.Document, n)
+	parts := make([][]content.DocInfo, n)
 	load := make([]int, n)
 	for _, i := range order {
 		best := 0
@@ -708,6 +730,7 @@ func (ix *Index) build(ctx context.Context, docs []*content.Document, progress f
 		wg       sync.WaitGroup
 	)
 	sem := make(chan struct{}, workers)
+	ahead := newByteBudget(buildAhead)
 	report := func() {
 		mu.Lock()
 		done++
@@ -727,7 +750,7 @@ func (ix *Index) build(ctx context.Context, docs []*content.Document, progress f
 				return
 			}
 			defer func() { <-sem }()
-			err := guard("build", func() error { return ix.buildAt(ctx, shardPath(path, i), parts[i], 1, report) })
+			err := guard("build", func() error { return ix.buildAt(ctx, shardPath(path, i), src, parts[i], ahead, report) })
 			if err != nil {
 				mu.Lock()
 				if firstErr == nil {
@@ -754,9 +777,12 @@ func (ix *Index) build(ctx context.Context, docs []*content.Document, progress f
 	return final, n, nil
 }
 
-// buildAt builds one shard of docs at path with workers analysing;
-// docDone is called as each document is in.
-func (ix *Index) buildAt(ctx context.Context, path string, docs []*content.Document, workers int, docDone func()) error {
+// buildAt builds one shard of docs at path, loading each from src, with
+// one worker analysing ahead of the builder within the ahead budget
+// (bytes of text); docDone is called as each document is in. A document
+// src no longer has is left out.
+func (ix *Index) buildAt(ctx context.Context, path string, src Source, docs []content.DocInfo, ahead *byteBudget, docDone func()) error {
+	const workers = 1
 	im := newMapping()
 	if len(docs) == 0 {
 		// The builder cannot write an index of nothing (an empty
@@ -796,6 +822,7 @@ func (ix *Index) buildAt(ctx context.Context, path string, docs []*content.Docum
 		i    int
 		secs []index.Document
 		meta *docMeta
+		cost int64
 		err  error
 	}
 	jobs := make(chan int)
@@ -816,15 +843,24 @@ func (ix *Index) buildAt(ctx context.Context, path string, docs []*content.Docum
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
+				cost := ahead.cost(docs[i].TextBytes)
+				if !ahead.acquire(ctx, cost) {
+					return
+				}
 				var secs []index.Document
 				var meta *docMeta
 				err := guard("analyse", func() (err error) {
-					secs, meta, err = analyseDoc(im, docs[i])
+					d, ok := src.Doc(docs[i].ID)
+					if !ok {
+						return nil
+					}
+					secs, meta, err = analyseDoc(im, d)
 					return err
 				})
 				select {
-				case out <- analysed{i, secs, meta, err}:
+				case out <- analysed{i, secs, meta, cost, err}:
 				case <-ctx.Done():
+					ahead.release(cost)
 					return
 				}
 			}
@@ -835,6 +871,7 @@ func (ix *Index) buildAt(ctx context.Context, path string, docs []*content.Docum
 	var firstErr error
 	for a := range out {
 		if firstErr != nil {
+			ahead.release(a.cost)
 			continue
 		}
 		if a.err == nil {
@@ -846,10 +883,15 @@ func (ix *Index) buildAt(ctx context.Context, path string, docs []*content.Docum
 			}
 			a.err = guard("index", func() error { return b.Index(d) })
 		}
+		a.secs = nil
+		ahead.release(a.cost)
 		if a.err != nil {
 			firstErr = a.err
 			cancel()
 			continue
+		}
+		if a.meta == nil {
+			continue // gone from the library meanwhile
 		}
 		metas[docs[a.i].ID] = a.meta
 		if docDone != nil {

@@ -140,7 +140,7 @@ func TestParseQueryBadYear(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	if err := ix.Sync(context.Background(), synthDocs(1, 1), nil); err != nil {
+	if err := ix.Sync(context.Background(), DocSource(synthDocs(1, 1)), nil); err != nil {
 		t.Fatal(err)
 	}
 	var qe *QueryError

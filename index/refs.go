@@ -26,12 +26,19 @@ type RefCount struct {
 // Refs lists the directives the documents cite (content finds them when
 // parsing), most cited first. With symbol non-empty only that directive is
 // listed; the symbol is compared as ParseSymbol normalises it, so
-// "1399/qđ-ttg" finds "1399/QĐ-TTg".
-func Refs(docs []*content.Document, symbol string) []RefCount {
+// "1399/qđ-ttg" finds "1399/QĐ-TTg". Documents are read one at a time
+// (src.Each); its error is returned.
+func Refs(src Source, symbol string) ([]RefCount, error) {
 	want := symbolKey(symbol)
 	byKey := map[string]*RefCount{}
 	var order []string
-	for _, d := range docs {
+	each := src.Each
+	if c, ok := src.(interface {
+		EachCitations(func(*content.Document) error) error
+	}); ok {
+		each = c.EachCitations // the citations without the text
+	}
+	err := each(func(d *content.Document) error {
 		for _, r := range d.Refs {
 			key := symbolKey(r.Symbol)
 			if want != "" && key != want {
@@ -56,6 +63,10 @@ func Refs(docs []*content.Document, symbol string) []RefCount {
 				rc.CitedIn = append(rc.CitedIn, site)
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	out := make([]RefCount, 0, len(order))
 	for _, k := range order {
@@ -67,7 +78,7 @@ func Refs(docs []*content.Document, symbol string) []RefCount {
 		}
 		return out[i].Symbol < out[j].Symbol
 	})
-	return out
+	return out, nil
 }
 
 // symbolKey is the folded canonical form of a symbol: how the index stores

@@ -71,7 +71,7 @@ func TestScaleBuild(t *testing.T) {
 	}
 	defer ix.Close()
 	start := time.Now()
-	err = ix.Rebuild(context.Background(), docs, func(done, total int) {
+	err = ix.Rebuild(context.Background(), DocSource(docs), func(done, total int) {
 		if done == total {
 			phase.Store("merge")
 		}

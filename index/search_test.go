@@ -256,7 +256,7 @@ func TestSearchFootnotes(t *testing.T) {
 		Sections: []*content.Section{{ID: "i", Level: 1, Heading: "I. Kết quả", Path: []string{"I. Kết quả"},
 			Text: "Triển khai kế hoạch trên địa bàn tỉnh¹.", Markdown: "Triển khai kế hoạch trên địa bàn tỉnh¹.",
 			Notes: []content.Footnote{{Mark: "¹", Text: "Công văn số 716/UBND-HCC ngày 12/02/2026 về kiểm soát thủ tục."}}}}}
-	if err := ix.Sync(context.Background(), []*content.Document{doc}, nil); err != nil {
+	if err := ix.Sync(context.Background(), DocSource([]*content.Document{doc}), nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, q := range []string{"716/UBND-HCC", "kiem soat thu tuc"} {
@@ -284,7 +284,7 @@ func fixtureIndex(t *testing.T, docs ...*content.Document) *Index {
 			d.Kind = content.KindOther
 		}
 	}
-	if err := ix.Sync(context.Background(), docs, nil); err != nil {
+	if err := ix.Sync(context.Background(), DocSource(docs), nil); err != nil {
 		t.Fatal(err)
 	}
 	return ix
@@ -478,11 +478,11 @@ func TestSearchFacets(t *testing.T) {
 	}
 	check("built")
 	docs := set.Docs
-	if err := ix.Sync(context.Background(), docs[3:], nil); err != nil {
+	if err := ix.Sync(context.Background(), DocSource(docs[3:]), nil); err != nil {
 		t.Fatal(err)
 	}
 	check("after removing")
-	if err := ix.Sync(context.Background(), docs, nil); err != nil {
+	if err := ix.Sync(context.Background(), DocSource(docs), nil); err != nil {
 		t.Fatal(err)
 	}
 	check("after adding back")

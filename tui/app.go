@@ -223,6 +223,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 		return a, a.libraryChanged(first)
+	case libraryPollMsg:
+		return a, a.refreshLibrary()
+	case libraryRefreshedMsg:
+		cmds := []tea.Cmd{a.pollLibrary()}
+		if msg.changed {
+			cmds = append(cmds, a.libraryChanged(""))
+		}
+		return a, tea.Batch(cmds...)
 	case docRemovedMsg:
 		if msg.err != nil {
 			a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.AppRemoveError), i18n.Describe(a.sh.lang, msg.err)), true
@@ -268,11 +276,34 @@ func (a *App) libraryLoaded(msg libraryLoadedMsg) tea.Cmd {
 		a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.AppUserDataError), msg.userErr), true
 	}
 	a.cur = newLibraryScreen(a.sh)
-	cmds := []tea.Cmd{a.resize()}
+	cmds := []tea.Cmd{a.resize(), a.pollLibrary()}
 	if a.opt.OpenIndex != nil {
 		cmds = append(cmds, a.startIndex(msg.lib))
 	}
 	return tea.Batch(cmds...)
+}
+
+// pollLibrary asks again, after Options.LibraryPoll, whether the library
+// changed in another process.
+func (a *App) pollLibrary() tea.Cmd {
+	if a.opt.LibraryPoll <= 0 {
+		return nil
+	}
+	return tea.Tick(a.opt.LibraryPoll, func(time.Time) tea.Msg { return libraryPollMsg{} })
+}
+
+// refreshLibrary has the library read the store's catalogue again when
+// another process changed it (one small read when nothing did), off the
+// UI goroutine.
+func (a *App) refreshLibrary() tea.Cmd {
+	r, ok := a.sh.lib.(libraryRefresher)
+	if !ok {
+		return nil
+	}
+	return func() tea.Msg {
+		changed, err := r.Refresh()
+		return libraryRefreshedMsg{changed: changed && err == nil}
+	}
 }
 
 // startIndex opens the index in the background and streams its progress
@@ -338,7 +369,7 @@ func (a *App) syncIndex() tea.Cmd {
 		a.indexBusy = true
 		s := a.sh.search
 		return indexWork(func(progress func(int, int)) (index.Searcher, error) {
-			return s, sy.Sync(context.Background(), lib.Docs(), progress)
+			return s, sy.Sync(context.Background(), lib, progress)
 		}, true)
 	}
 	if a.sh.search == nil && a.opt.OpenIndex != nil {

@@ -476,7 +476,8 @@ func TestAgendaPickerAndPlan(t *testing.T) {
 // oneDoc is a library of one document, for odd documents.
 type oneDoc struct{ d *content.Document }
 
-func (l oneDoc) Docs() []*content.Document { return []*content.Document{l.d} }
+func (l oneDoc) Catalog() []content.DocInfo                  { return []content.DocInfo{l.d.Info()} }
+func (l oneDoc) Each(fn func(*content.Document) error) error { return fn(l.d) }
 func (l oneDoc) Doc(id string) (*content.Document, bool) {
 	return l.d, id == l.d.ID
 }

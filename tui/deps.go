@@ -16,8 +16,9 @@ import (
 // Library is what the screens read documents from; *content.Library
 // satisfies it.
 type Library interface {
-	Docs() []*content.Document
+	Catalog() []content.DocInfo
 	Doc(id string) (*content.Document, bool)
+	Each(fn func(*content.Document) error) error
 }
 
 // libraryEditor is a Library the app can change (*content.Library is
@@ -29,10 +30,16 @@ type libraryEditor interface {
 	IsImported(id string) bool
 }
 
+// libraryRefresher is a Library that can see changes made by another
+// process (*content.Library is one).
+type libraryRefresher interface {
+	Refresh() (bool, error)
+}
+
 // indexSyncer is the index the app holds when it can be brought up to
 // date in place after an import or removal (*index.Index is one).
 type indexSyncer interface {
-	Sync(ctx context.Context, docs []*content.Document, progress func(done, total int)) error
+	Sync(ctx context.Context, src index.Source, progress func(done, total int)) error
 }
 
 // libraryProblems lists the files the library could not read when it was
@@ -85,6 +92,11 @@ type Options struct {
 	// Home is the folder the import prompt starts in and ~ stands for
 	// (default: the user's home folder).
 	Home string
+	// LibraryPoll is how often the app asks the library whether another
+	// chibo process changed it (an import or removal from the command
+	// line) and then refreshes its lists and index; 0 never asks. The
+	// library must have a Refresh method (*content.Library has).
+	LibraryPoll time.Duration
 }
 
 // shared is what every screen sees; the app owns it and updates it as the
@@ -146,6 +158,10 @@ type (
 		id, title string
 		err       error
 	}
+	// libraryPollMsg: time to ask whether the library changed elsewhere;
+	// libraryRefreshedMsg is the answer.
+	libraryPollMsg      struct{}
+	libraryRefreshedMsg struct{ changed bool }
 	// pushHistoryMsg records a snapshot of the current screen before it
 	// jumps within itself (table of contents, next hit), so back returns.
 	pushHistoryMsg struct{ snap screen }

@@ -41,14 +41,23 @@ func collectDirectives(lib Library) []*directive {
 	by := map[string]*directive{}
 	var out []*directive
 	own := map[string]*content.Document{}
-	for _, d := range lib.Docs() {
+	for _, d := range lib.Catalog() {
 		if d.Number != "" {
 			if _, dup := own[numberKey(d.Number)]; !dup {
-				own[numberKey(d.Number)] = d
+				own[numberKey(d.Number)] = &content.Document{ID: d.ID, Title: d.Title, Number: d.Number}
 			}
 		}
 	}
-	for _, d := range lib.Docs() {
+	// Documents are read one at a time; a citation keeps only the names
+	// it shows, not the document's text.
+	each := lib.Each
+	if c, ok := lib.(interface {
+		EachCitations(func(*content.Document) error) error
+	}); ok {
+		each = c.EachCitations // the citations without the text
+	}
+	each(func(d *content.Document) error {
+		light := &content.Document{ID: d.ID, Title: d.Title, Number: d.Number}
 		seen := map[string]bool{}
 		for _, r := range d.Refs {
 			dir, ok := by[r.Symbol]
@@ -62,10 +71,14 @@ func collectDirectives(lib Library) []*directive {
 				continue
 			}
 			seen[r.Symbol+"\x00"+k] = true
-			sec, _ := d.Section(r.Section)
-			dir.Cites = append(dir.Cites, citation{Doc: d, Section: sec})
+			var sec *content.Section
+			if full, ok := d.Section(r.Section); ok {
+				sec = &content.Section{ID: full.ID, Level: full.Level, Heading: full.Heading, Path: full.Path}
+			}
+			dir.Cites = append(dir.Cites, citation{Doc: light, Section: sec})
 		}
-	}
+		return nil
+	})
 	sort.SliceStable(out, func(i, j int) bool {
 		if len(out[i].Cites) != len(out[j].Cites) {
 			return len(out[i].Cites) > len(out[j].Cites)

@@ -15,7 +15,14 @@ type withDoc struct {
 	extra *content.Document
 }
 
-func (l withDoc) Docs() []*content.Document { return append(l.Library.Docs(), l.extra) }
+func (l withDoc) Catalog() []content.DocInfo { return append(l.Library.Catalog(), l.extra.Info()) }
+
+func (l withDoc) Each(fn func(*content.Document) error) error {
+	if err := l.Library.Each(fn); err != nil {
+		return err
+	}
+	return fn(l.extra)
+}
 
 func (l withDoc) Doc(id string) (*content.Document, bool) {
 	if id == l.extra.ID {

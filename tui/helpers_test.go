@@ -39,7 +39,7 @@ type fakeSearcher struct {
 	delay time.Duration
 	mu    sync.Mutex
 	calls []string
-	keys  map[*content.Section]string
+	keys  map[string]string // doc ID + "\x00" + section ID → folded text
 	syncs int
 }
 
@@ -47,10 +47,10 @@ func (f *fakeSearcher) Search(ctx context.Context, q index.Query) (*index.Result
 	f.mu.Lock()
 	f.calls = append(f.calls, q.Text)
 	if f.keys == nil {
-		f.keys = map[*content.Section]string{}
-		for _, d := range f.lib.Docs() {
+		f.keys = map[string]string{}
+		for _, d := range allDocs(f.lib) {
 			for _, s := range d.Sections {
-				f.keys[s] = content.Fold(s.Heading + " " + s.Text)
+				f.keys[d.ID+"\x00"+s.ID] = content.Fold(s.Heading + " " + s.Text)
 			}
 		}
 	}
@@ -66,13 +66,13 @@ func (f *fakeSearcher) Search(ctx context.Context, q index.Query) (*index.Result
 	words := strings.Fields(content.Fold(strings.Trim(q.Text, "\"")))
 	res := &index.Result{Query: q.Text}
 	kinds, years := map[string]int{}, map[string]int{}
-	for _, d := range f.lib.Docs() {
+	for _, d := range allDocs(f.lib) {
 		year := 0
 		if len(d.Date) >= 4 {
 			year, _ = strconv.Atoi(d.Date[:4])
 		}
 		for _, s := range d.Sections {
-			key := keys[s]
+			key := keys[d.ID+"\x00"+s.ID]
 			if len(words) == 0 || !matchFolded(key, strings.Join(words, " ")) {
 				continue
 			}
@@ -97,12 +97,12 @@ func (f *fakeSearcher) Search(ctx context.Context, q index.Query) (*index.Result
 
 // Sync stands for index.Index.Sync: it forgets the words it knew, so the
 // next search sees the library as it is now, and counts the calls.
-func (f *fakeSearcher) Sync(ctx context.Context, docs []*content.Document, progress func(done, total int)) error {
+func (f *fakeSearcher) Sync(ctx context.Context, docs index.Source, progress func(done, total int)) error {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.keys = nil
 	f.syncs++
-	progress(len(docs), len(docs))
+	progress(len(docs.Catalog()), len(docs.Catalog()))
 	return nil
 }
 
@@ -245,7 +245,7 @@ func newHarness(t testing.TB, w, h int, lang i18n.Lang, opts ...func(*Options)) 
 		OpenLibrary: func() (Library, error) { return lib, nil },
 		OpenUser:    func() (UserData, error) { return hs.user, nil },
 		OpenIndex: func(ctx context.Context, l Library, progress func(int, int)) (index.Searcher, error) {
-			n := len(l.Docs())
+			n := len(l.Catalog())
 			for i := 0; i <= n; i++ {
 				progress(i, n)
 			}
@@ -333,5 +333,12 @@ func sequenceCmds(msg tea.Msg) []tea.Cmd {
 	for i := range out {
 		out[i] = v.Index(i).Interface().(tea.Cmd)
 	}
+	return out
+}
+
+// allDocs loads every document of l.
+func allDocs(l Library) []*content.Document {
+	var out []*content.Document
+	l.Each(func(d *content.Document) error { out = append(out, d); return nil })
 	return out
 }

@@ -19,12 +19,12 @@ type libraryScreen struct {
 	sh     *shared
 	w, h   int
 	filter filterBox
-	all    []*content.Document
+	all    []*content.DocInfo
 	keys   map[string]string // doc ID → folded title, number, issuer, date
-	shown  []*content.Document
+	shown  []*content.DocInfo
 	cursor int
 	// confirm is the document x asked to remove, until y or n.
-	confirm *content.Document
+	confirm *content.DocInfo
 }
 
 func newLibraryScreen(sh *shared) *libraryScreen {
@@ -55,16 +55,24 @@ func newInput(sh *shared, prompt string) textinput.Model {
 // else stays on its document, or on the same row if that one is gone.
 func (s *libraryScreen) reload(sel ...string) {
 	row := s.cursor
-	s.all = s.sh.lib.Docs()
+	cat := s.sh.lib.Catalog()
+	s.all = s.all[:0]
+	for i := range cat {
+		s.all = append(s.all, &cat[i])
+	}
 	for _, d := range s.all {
 		s.keys[d.ID] = foldKey(d.Title, d.Number, d.Issuer, displayDate(d.Date), d.Date, d.Source)
 	}
-	var want *content.Document
+	var want *content.DocInfo
+	id := ""
 	if len(sel) > 0 && sel[0] != "" {
-		want, _ = s.sh.lib.Doc(sel[0])
+		id = sel[0]
 	} else if d := s.selected(); d != nil {
-		if now, ok := s.sh.lib.Doc(d.ID); ok {
-			want = now // a re-imported document is a new *Document
+		id = d.ID
+	}
+	for _, d := range s.all {
+		if d.ID == id {
+			want = d
 		}
 	}
 	if want != nil && s.filter.Value() != "" && !matchFolded(s.keys[want.ID], content.Fold(s.filter.Value())) {
@@ -81,7 +89,7 @@ func (s *libraryScreen) reload(sel ...string) {
 
 func (s *libraryScreen) apply() {
 	q := content.Fold(s.filter.Value())
-	var cur *content.Document
+	var cur *content.DocInfo
 	if s.cursor < len(s.shown) {
 		cur = s.shown[s.cursor]
 	}
@@ -93,7 +101,7 @@ func (s *libraryScreen) apply() {
 	}
 	s.cursor = 0
 	for i, d := range s.shown {
-		if d == cur {
+		if cur != nil && d.ID == cur.ID {
 			s.cursor = i
 		}
 	}
@@ -186,7 +194,7 @@ func (s *libraryScreen) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
 
 func (s *libraryScreen) move(n int) { s.cursor = moveRow(s.cursor, n, len(s.shown)) }
 
-func (s *libraryScreen) selected() *content.Document {
+func (s *libraryScreen) selected() *content.DocInfo {
 	if s.cursor < len(s.shown) {
 		return s.shown[s.cursor]
 	}
@@ -277,7 +285,7 @@ func (s *libraryScreen) View() string {
 
 // docLines draws one document as two lines: the title, then number, date,
 // issuer and section count.
-func (s *libraryScreen) docLines(i int, d *content.Document) []string {
+func (s *libraryScreen) docLines(i int, d *content.DocInfo) []string {
 	st := s.sh.st
 	sel := i == s.cursor
 	marker := "  "
@@ -290,7 +298,7 @@ func (s *libraryScreen) docLines(i int, d *content.Document) []string {
 	if number == "" {
 		number = s.sh.T(i18n.AppNoNumber)
 	}
-	meta := joinNonEmpty(" · ", number, displayDate(d.Date), d.Issuer, fmt.Sprintf(s.sh.T(i18n.AppSections), len(d.Sections)))
+	meta := joinNonEmpty(" · ", number, displayDate(d.Date), d.Issuer, fmt.Sprintf(s.sh.T(i18n.AppSections), d.SectionCount))
 	if s.sh.user != nil {
 		if sec, _, ok := s.sh.user.Position(d.ID); ok && sec != "" {
 			meta += " · " + s.sh.T(i18n.AppReadingHere)

@@ -56,6 +56,8 @@ func appOptions(e *env, b *appBackend) tui.Options {
 		OpenUser:         b.openUser,
 		OpenIndex:        b.openIndex,
 		Plans:            plan.OpenStore(e.dirs.User()),
+		// An import or removal from the command line shows within 2 s.
+		LibraryPoll: 2 * time.Second,
 	}
 	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 		opt.Theme, opt.FollowBackground = tui.ThemeNone, false
@@ -103,10 +105,9 @@ func (b *appBackend) openIndex(ctx context.Context, lib tui.Library, progress fu
 		b.ix = ix
 		b.mu.Unlock()
 	}
-	docs := lib.Docs()
-	if ix.NeedsSync(docs) {
-		progress(0, len(docs))
-		if err := ix.Sync(ctx, docs, progress); err != nil {
+	if ix.NeedsSync(lib) {
+		progress(0, ix.SyncSize(lib))
+		if err := ix.Sync(ctx, lib, progress); err != nil {
 			// Another chibo is writing the index: the one open here still
 			// answers, it may just miss the newest documents until then.
 			// A read-only data folder: the index there still answers.

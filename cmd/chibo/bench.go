@@ -106,10 +106,8 @@ func runBench(e *env, args []string) int {
 	sort.Float64s(lat)
 	st := ix.Stats()
 	var text int64
-	for _, d := range lib.Docs() {
-		for _, s := range d.Sections {
-			text += int64(len(s.Heading) + len(s.Text))
-		}
+	for _, d := range lib.Catalog() {
+		text += int64(d.TextBytes)
 	}
 	out := benchJSON{
 		Queries: len(queries), Runs: *runs,

@@ -110,13 +110,12 @@ func syncIndex(ctx context.Context, e *env, lib *content.Library, bar *progressB
 		return err
 	}
 	defer ix.Close()
-	docs := lib.Docs()
-	if !ix.NeedsSync(docs) {
+	if !ix.NeedsSync(lib) {
 		return nil
 	}
 	fmt.Fprintln(e.stderr, e.T(i18n.ImportIndexing))
 	bar.label = e.T(i18n.ImportIndexing)
-	err = ix.Sync(ctx, docs, func(done, total int) { bar.draw(done, total, "") })
+	err = ix.Sync(ctx, lib, func(done, total int) { bar.draw(done, total, "") })
 	bar.clear()
 	return err
 }

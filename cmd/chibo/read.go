@@ -51,10 +51,10 @@ func runList(e *env, args []string) int {
 	if err != nil {
 		return fail(e, err)
 	}
-	docs := lib.Docs()
+	docs := lib.Catalog()
 	entries := make([]listEntry, 0, len(docs))
 	for _, d := range docs {
-		entries = append(entries, listEntry{d.ID, d.Title, d.Kind, d.Number, d.Date, d.Issuer, d.Source, len(d.Sections)})
+		entries = append(entries, listEntry{d.ID, d.Title, d.Kind, d.Number, d.Date, d.Issuer, d.Source, d.SectionCount})
 	}
 	if *asJSON {
 		return writeJSON(e, entries)

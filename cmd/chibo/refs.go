@@ -44,7 +44,10 @@ func runRefs(e *env, args []string) int {
 	if err != nil {
 		return fail(e, err)
 	}
-	refs := index.Refs(lib.Docs(), symbol)
+	refs, err := index.Refs(lib, symbol)
+	if err != nil {
+		return fail(e, err)
+	}
 	if *jsonOut {
 		out := make([]refJSON, len(refs))
 		for i, r := range refs {

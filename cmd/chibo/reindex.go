@@ -38,20 +38,14 @@ func runReindex(e *env, args []string) int {
 		return indexFail(e, err)
 	}
 	defer ix.Close()
-	docs := lib.Docs()
 	textBytes, sections := 0, 0
-	for _, d := range docs {
-		for _, s := range d.Sections {
-			textBytes += len(s.Heading) + len(s.Text)
-			sections++
-			// The index reads only the plain text; this run shows
-			// nothing, so let the markdown go to keep the build small.
-			s.Markdown = ""
-		}
+	for _, d := range lib.Catalog() {
+		textBytes += d.TextBytes
+		sections += d.SectionCount
 	}
 	bar := newProgressBar(e.stderr, e.T(i18n.CLIIndexBuilding))
 	start := time.Now()
-	err = ix.Rebuild(ctx, docs, func(done, total int) { bar.draw(done, total, "") })
+	err = ix.Rebuild(ctx, lib, func(done, total int) { bar.draw(done, total, "") })
 	bar.clear()
 	if err != nil {
 		return indexFail(e, err)
@@ -59,6 +53,6 @@ func runReindex(e *env, args []string) int {
 	secs := max(time.Since(start).Seconds(), 0.001)
 	mb := float64(textBytes) / (1 << 20)
 	st := ix.Stats()
-	fmt.Fprintf(e.stdout, e.T(i18n.CLIReindexDoneN)+"\n", i18n.NounDocument.N(e.lang, len(docs)), i18n.NounSection.N(e.lang, sections), mb, secs, mb/secs, float64(st.DiskBytes)/(1<<20))
+	fmt.Fprintf(e.stdout, e.T(i18n.CLIReindexDoneN)+"\n", i18n.NounDocument.N(e.lang, len(lib.Catalog())), i18n.NounSection.N(e.lang, sections), mb, secs, mb/secs, float64(st.DiskBytes)/(1<<20))
 	return 0
 }

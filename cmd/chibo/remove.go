@@ -100,9 +100,9 @@ func findDoc(lib *content.Library, name string) (*content.Document, bool) {
 	if d, ok := lib.Doc(content.DocID(name)); ok {
 		return d, true
 	}
-	for _, d := range lib.Docs() {
+	for _, d := range lib.Catalog() {
 		if d.Source == name {
-			return d, true
+			return lib.Doc(d.ID)
 		}
 	}
 	return nil, false

@@ -159,15 +159,14 @@ func openIndex(ctx context.Context, e *env) (*index.Index, *content.Library, err
 	if err != nil {
 		return nil, nil, err
 	}
-	docs := lib.Docs()
-	if !ix.NeedsSync(docs) {
+	if !ix.NeedsSync(lib) {
 		return ix, lib, nil
 	}
 	var bar *progressBar
-	if ix.SyncSize(docs) > 20 {
+	if ix.SyncSize(lib) > 20 {
 		bar = newProgressBar(e.stderr, e.T(i18n.CLIIndexBuilding))
 	}
-	err = ix.Sync(ctx, docs, func(done, total int) {
+	err = ix.Sync(ctx, lib, func(done, total int) {
 		if bar != nil {
 			bar.draw(done, total, "")
 		}

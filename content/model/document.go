@@ -138,3 +138,49 @@ func (s *Section) SectionMarkdown() string {
 	}
 	return b.String()
 }
+
+// DocInfo is what lists show of a document without loading it: its
+// metadata and sizes. The library's catalogue holds one per document.
+type DocInfo struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Kind   Kind   `json:"kind"`
+	Number string `json:"number"`
+	Date   string `json:"date"`
+	Issuer string `json:"issuer"`
+	Source string `json:"source"`
+	Hash   string `json:"hash"`
+	// SectionCount is len(Sections); TextBytes the bytes of all headings
+	// and texts (what indexing the document handles).
+	SectionCount int `json:"sections"`
+	TextBytes    int `json:"text_bytes"`
+	// Imported is false for the documents chibo ships with.
+	Imported bool `json:"imported"`
+}
+
+// Citations returns a copy of d holding only what lists of citations
+// show: ID, title, number, kind, date, its Refs and the sections they cite
+// from, with heading and path but no text.
+func (d *Document) Citations() *Document {
+	c := &Document{ID: d.ID, Title: d.Title, Kind: d.Kind, Number: d.Number, Date: d.Date, Refs: d.Refs}
+	cited := map[string]bool{}
+	for _, r := range d.Refs {
+		cited[r.Section] = true
+	}
+	for _, s := range d.Sections {
+		if cited[s.ID] {
+			c.Sections = append(c.Sections, &Section{ID: s.ID, Level: s.Level, Heading: s.Heading, Path: s.Path})
+		}
+	}
+	return c
+}
+
+// Info returns d's DocInfo (Imported false: the library sets it).
+func (d *Document) Info() DocInfo {
+	n := 0
+	for _, s := range d.Sections {
+		n += len(s.Heading) + len(s.Text)
+	}
+	return DocInfo{ID: d.ID, Title: d.Title, Kind: d.Kind, Number: d.Number, Date: d.Date, Issuer: d.Issuer,
+		Source: d.Source, Hash: d.Hash, SectionCount: len(d.Sections), TextBytes: n}
+}

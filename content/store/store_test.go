@@ -1,0 +1,132 @@
+package store
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"chibo/content/model"
+)
+
+func doc(id, text string) *model.Document {
+	return &model.Document{ID: id, Title: "Văn bản " + id, Kind: model.KindOther, Hash: "h-" + id,
+		Sections: []*model.Section{{ID: "1", Level: 1, Heading: "I. Mở đầu", Text: text, Markdown: text}}}
+}
+
+func rec(d *model.Document) Record {
+	return Record{DocInfo: d.Info(), File: d.ID + ".txt", Key: "k-" + d.ID, Parser: "v1"}
+}
+
+func TestStoreRoundTrip(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "lib.db"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g0, _ := s.Generation()
+	a, b := doc("a", strings.Repeat("Chi bộ họp thường kỳ. ", 500)), doc("b", "Nghị quyết số 21-NQ/TW.")
+	if _, err := s.Apply(Change{Record: rec(a), Doc: a}, Change{Record: rec(b), Doc: b}); err != nil {
+		t.Fatal(err)
+	}
+	recs, g1, err := s.Catalog()
+	if err != nil || len(recs) != 2 || g1 == g0 {
+		t.Fatalf("catalogue %v, generation %d→%d, %v", recs, g0, g1, err)
+	}
+	if recs[0].ID != "a" || recs[0].SectionCount != 1 || recs[0].TextBytes != len(a.Sections[0].Text)+len("I. Mở đầu") {
+		t.Errorf("record a: %+v", recs[0])
+	}
+	got, ok, err := s.Doc("a")
+	if err != nil || !ok || got.Sections[0].Text != a.Sections[0].Text || got.Title != a.Title {
+		t.Fatalf("Doc(a): %v %v", ok, err)
+	}
+	// Compressed: the markdown repeats the text, which repeats itself.
+	var size int
+	s.view(func(tx *bolt.Tx) error { size = len(tx.Bucket(bucketDocs).Get([]byte("a"))); return nil })
+	if size > len(a.Sections[0].Text)/4 {
+		t.Errorf("document a takes %d bytes stored for %d of text", size, len(a.Sections[0].Text))
+	}
+	if _, err := s.Apply(Change{Record: Record{DocInfo: model.DocInfo{ID: "a"}}, Delete: true}); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, _ := s.Doc("a"); ok {
+		t.Error("a deleted, still loads")
+	}
+	var n int
+	s.Docs([]string{"a", "b"}, func(d *model.Document) error { n++; return nil })
+	if n != 1 {
+		t.Errorf("Docs loaded %d, want b only", n)
+	}
+}
+
+// TestStoreUnreadableValue: a damaged document value reads as missing
+// (the library then re-parses the file), never as an error or a panic.
+func TestStoreUnreadableValue(t *testing.T) {
+	s, _ := Open(filepath.Join(t.TempDir(), "lib.db"), false)
+	a := doc("a", "x")
+	s.Apply(Change{Record: rec(a), Doc: a})
+	s.update(func(tx *bolt.Tx) error { return tx.Bucket(bucketDocs).Put([]byte("a"), []byte("not flate")) })
+	if d, ok, err := s.Doc("a"); ok || err != nil || d != nil {
+		t.Errorf("damaged value: %v %v %v", d, ok, err)
+	}
+}
+
+// TestStoreReadOnly: a store in a folder that cannot be written opens
+// read-only and reads; writes say ErrReadOnly. A missing store reads
+// empty.
+func TestStoreReadOnly(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes anywhere")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "lib.db")
+	s, _ := Open(path, false)
+	a := doc("a", "x")
+	s.Apply(Change{Record: rec(a), Doc: a})
+	os.Chmod(path, 0o444)
+	os.Chmod(dir, 0o555)
+	t.Cleanup(func() { os.Chmod(dir, 0o755) })
+	ro, err := Open(path, false)
+	if err != nil || !ro.ReadOnly() {
+		t.Fatalf("read-only folder: %v, read-only %v", err, ro.ReadOnly())
+	}
+	if _, ok, err := ro.Doc("a"); !ok || err != nil {
+		t.Errorf("read-only Doc: %v %v", ok, err)
+	}
+	if _, err := ro.Apply(Change{Record: rec(a), Doc: a}); err != ErrReadOnly {
+		t.Errorf("write to a read-only store: %v", err)
+	}
+	missing, err := Open(filepath.Join(dir, "none.db"), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if recs, _, err := missing.Catalog(); err != nil || len(recs) != 0 {
+		t.Errorf("missing store: %v %v", recs, err)
+	}
+}
+
+// TestStoreWriterDoesNotFreezeReaders: a reader waits for a writer's
+// transaction, not longer; a writer that holds the file past LockTimeout
+// makes the reader fail with ErrBusy rather than hang.
+func TestStoreWriterDoesNotFreezeReaders(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "lib.db")
+	s, _ := Open(path, false)
+	old := LockTimeout
+	LockTimeout = 300 * time.Millisecond
+	t.Cleanup(func() { LockTimeout = old })
+	db, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, _, err = s.Catalog()
+	if err != ErrBusy || time.Since(start) > 2*time.Second {
+		t.Errorf("reader behind a stuck writer: %v after %v", err, time.Since(start))
+	}
+	db.Close()
+	if _, _, err := s.Catalog(); err != nil {
+		t.Errorf("reader after the writer: %v", err)
+	}
+}
