@@ -10,6 +10,7 @@ import (
 	"chibo/content"
 	"chibo/content/plan"
 	"chibo/index"
+	"chibo/tui/common"
 	"chibo/tui/i18n"
 )
 
@@ -90,6 +91,7 @@ type Options struct {
 // shared is what every screen sees; the app owns it and updates it as the
 // library, the index and the theme arrive.
 type shared struct {
+	com    *common.Common // the screen contract's shared state (planview gets it)
 	lang   i18n.Lang
 	st     *styles
 	keys   *keyMap

@@ -13,20 +13,20 @@ import (
 // helpScreen is the full key map: the keys of the screen it was opened
 // from, then the keys that work everywhere.
 type helpScreen struct {
-	sh     *shared
-	from   screen
-	w, h   int
-	offset int
-	lines  []string
+	sh      *shared
+	from    screen
+	globals []key.Binding // the app-wide keys in force on from
+	w, h    int
+	offset  int
+	lines   []string
 }
 
-func newHelpScreen(sh *shared, from screen) *helpScreen {
-	return &helpScreen{sh: sh, from: from}
+func newHelpScreen(sh *shared, from screen, globals []key.Binding) *helpScreen {
+	return &helpScreen{sh: sh, from: from, globals: globals}
 }
 
 func (s *helpScreen) build() {
 	st := s.sh.st
-	k := s.sh.keys
 	type group struct {
 		title string
 		keys  []key.Binding
@@ -39,7 +39,7 @@ func (s *helpScreen) build() {
 		}
 		groups = append(groups, group{title, g})
 	}
-	groups = append(groups, group{s.sh.T(i18n.AppHelpGlobal), k.globalGroup()})
+	groups = append(groups, group{s.sh.T(i18n.AppHelpGlobal), s.globals})
 	keyW, descW := 0, 0
 	for _, g := range groups {
 		for _, b := range g.keys {

@@ -39,8 +39,8 @@ func newInput(sh *shared, prompt string) textinput.Model {
 	in := textinput.New()
 	in.Prompt = prompt
 	in.SetVirtualCursor(true)
-	st := textinput.DefaultStyles(sh.st.theme != ThemeLight)
-	if sh.st.theme == ThemeNone {
+	st := textinput.DefaultStyles(sh.st.Theme != ThemeLight)
+	if sh.st.Theme == ThemeNone {
 		st = textinput.Styles{}
 	}
 	// A steady cursor: no redraw every half second on slow laptops, and
@@ -112,6 +112,9 @@ func (s *libraryScreen) Back() bool {
 func (s *libraryScreen) Update(msg tea.Msg) tea.Cmd {
 	k := s.sh.keys
 	switch msg := msg.(type) {
+	case libraryChangedMsg:
+		s.reload(msg.sel)
+		return nil
 	case tea.KeyPressMsg:
 		if s.confirm != nil {
 			return s.confirmKey(msg)

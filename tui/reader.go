@@ -110,7 +110,7 @@ func (r *readerScreen) SetSize(w, h int) tea.Cmd {
 // render was lost while the screen was hidden. The old text stays on
 // screen until the new one arrives.
 func (r *readerScreen) ensureRender() tea.Cmd {
-	theme := r.sh.st.theme
+	theme := r.sh.st.Theme
 	if r.rd != nil && r.renderW == r.w && r.renderTheme == theme {
 		return nil
 	}
