@@ -20,8 +20,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"chibo/index"
-	"chibo/tui/i18n"
 	"chibo/tui/common"
+	"chibo/tui/i18n"
 )
 
 // The smallest window chibo lays out; below it shows a message instead.

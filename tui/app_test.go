@@ -14,8 +14,8 @@ import (
 	"chibo/content"
 	"chibo/index"
 	"chibo/tui/i18n"
-	"chibo/tui/planview"
 	"chibo/tui/internal/tuitest"
+	"chibo/tui/planview"
 )
 
 func reader(t *testing.T, h *harness) *readerScreen {

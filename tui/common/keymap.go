@@ -29,10 +29,10 @@ type KeyMap struct {
 
 	// The meeting plan screen and the agenda picker.
 	PlanNotes, PlanSource, PlanNew, PlanRename, PlanMinutes key.Binding
-	PlanDetails, PlanDelete, PlanUndo, PlanUp, PlanDown      key.Binding
-	PlanMoveTo, PlanExport, PrevMonth, NextMonth, PlanCheck  key.Binding
-	PlanTick, ExportHTML, ExportDOCX, ExportMD, NotesClose   key.Binding
-	Save, PickItem, PickerAdd, MoveHere                      key.Binding
+	PlanDetails, PlanDelete, PlanUndo, PlanUp, PlanDown     key.Binding
+	PlanMoveTo, PlanExport, PrevMonth, NextMonth, PlanCheck key.Binding
+	PlanTick, ExportHTML, ExportDOCX, ExportMD, NotesClose  key.Binding
+	Save, PickItem, PickerAdd, MoveHere                     key.Binding
 }
 
 // NewKeyMap returns the key map with help texts in l.

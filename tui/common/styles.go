@@ -15,7 +15,7 @@ const (
 
 // Styles are the lipgloss styles of one theme, shared by every screen.
 type Styles struct {
-	Theme     string // ThemeDark, ThemeLight or ThemeNone
+	Theme     string         // ThemeDark, ThemeLight or ThemeNone
 	Title     lipgloss.Style // title bar
 	TitleApp  lipgloss.Style
 	Status    lipgloss.Style // status bar

@@ -350,7 +350,7 @@ func TestDetailsAndMonths(t *testing.T) {
 	for range "25/11" {
 		press(t, m, "backspace")
 	}
-	typeText(m, "27/11/2026") // as the app shows dates; 2026-11-27 and 27/11/2026 too
+	typeText(m, "27/11/2026")     // as the app shows dates; 2026-11-27 and 27/11/2026 too
 	press(t, m, "enter", "enter") // date, keep the place
 	typeText(m, "thôn Đông")
 	press(t, m, "enter")
