@@ -42,6 +42,19 @@ type backer interface{ Back() bool }
 // position, the plan's notes editor its text).
 type leaver interface{ Leave() tea.Cmd }
 
+// hider is a screen that a global key leads to (v on the directives
+// screen): the key does nothing there, so its help does not list it.
+type hider interface{ Hides() []key.Binding }
+
+// helpGroups are the screen's bindings for the help: while a text field
+// or a question has focus only its own keys (ShortKeys) work.
+func helpGroups(s screen) [][]key.Binding {
+	if s.Capturing() {
+		return [][]key.Binding{s.ShortKeys()}
+	}
+	return s.FullKeys()
+}
+
 // keyOwner is a screen that takes every key for a while (an import being
 // run: esc and ctrl+c stop it rather than leave or quit).
 type keyOwner interface{ OwnsKeys() bool }
@@ -359,7 +372,7 @@ func (a *App) globals() globalKeys {
 	k := a.sh.keys
 	all := k.GlobalGroup()
 	taken := map[string]bool{}
-	for _, g := range append(a.cur.FullKeys(), a.cur.ShortKeys()) {
+	for _, g := range append(helpGroups(a.cur), a.cur.ShortKeys()) {
 		for _, b := range g {
 			global := false
 			for _, x := range append(all, k.Agenda, k.HelpAny, k.ForceQuit) {
@@ -375,17 +388,46 @@ func (a *App) globals() globalKeys {
 			}
 		}
 	}
+	if a.cur.Capturing() {
+		// A text field or a question has the keys: only F1 and ctrl+c
+		// reach the app (ForceQuit is always listed).
+		off := key.NewBinding(key.WithDisabled())
+		return globalKeys{Help: k.HelpAny, Back: off, Forward: off, Search: off, Directives: off, Bookmarks: off, Plan: off, Import: off, Quit: off}
+	}
 	sh := func(b key.Binding) key.Binding {
 		if s, ok := common.Shadow(b, taken); ok {
 			return s
 		}
 		return key.NewBinding(key.WithDisabled())
 	}
-	return globalKeys{
+	g := globalKeys{
 		Help: sh(k.Help), Back: sh(k.Back), Forward: sh(k.Forward), Search: sh(k.Search),
 		Directives: sh(k.Directives), Bookmarks: sh(k.Bookmarks), Plan: sh(k.Plan),
 		Import: sh(k.Import), Quit: sh(k.Quit),
 	}
+	off := key.NewBinding(key.WithDisabled())
+	if len(a.fwdStack) == 0 {
+		g.Forward = off
+	}
+	if len(a.backStack) == 0 {
+		g.Back = off // esc still closes the screen's inner states (Back)
+	}
+	if a.opt.Plans == nil {
+		g.Plan = off
+	}
+	if h, ok := a.cur.(hider); ok {
+		for _, b := range h.Hides() {
+			for _, p := range []struct {
+				orig key.Binding
+				g    *key.Binding
+			}{{k.Directives, &g.Directives}, {k.Bookmarks, &g.Bookmarks}, {k.Plan, &g.Plan}, {k.Search, &g.Search}} {
+				if common.Same(p.orig, b) {
+					*p.g = off
+				}
+			}
+		}
+	}
+	return g
 }
 
 // list is the help column of the global keys in force, in the help's
@@ -439,8 +481,12 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 			return a.goBack()
 		}
 		return a.navigate(newHelpScreen(a.sh, a.cur, g.list(a.sh.keys)))
-	case msg.String() == "esc" && key.Matches(msg, g.Back):
+	case msg.String() == "esc" && a.sh.keys.Back.Enabled():
+		// The innermost state first (a highlight, a filter), then the screen.
 		if b, ok := a.cur.(backer); ok && b.Back() {
+			return nil
+		}
+		if !key.Matches(msg, g.Back) {
 			return nil
 		}
 		return a.goBack()

@@ -32,7 +32,7 @@ func (s *helpScreen) build() {
 		keys  []key.Binding
 	}
 	var groups []group
-	for i, g := range s.from.FullKeys() {
+	for i, g := range helpGroups(s.from) {
 		title := s.from.Name()
 		if i == 0 {
 			title = s.sh.T(i18n.AppHelpMove)
@@ -133,7 +133,10 @@ func (s *helpScreen) Crumb() string    { return s.from.Name() }
 func (s *helpScreen) Position() string { return "" }
 func (s *helpScreen) ShortKeys() []key.Binding {
 	k := s.sh.keys
-	return []key.Binding{k.Up, k.Down, k.Back}
+	if len(s.lines) > s.h {
+		return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Back}
+	}
+	return []key.Binding{k.Back}
 }
 func (s *helpScreen) FullKeys() [][]key.Binding { return nil }
 func (s *helpScreen) Capturing() bool           { return false }

@@ -180,9 +180,16 @@ func (r *readerScreen) scroll(n int) {
 
 func (r *readerScreen) Capturing() bool { return r.finding }
 
+// Back closes the innermost state on esc: the table of contents, then a
+// find highlight; false lets the app leave the reader.
 func (r *readerScreen) Back() bool {
-	if r.toc {
+	switch {
+	case r.toc:
 		r.toc = false
+		return true
+	case len(r.terms) > 0:
+		r.terms, r.cur = nil, -1
+		r.findAll()
 		return true
 	}
 	return false
@@ -650,15 +657,23 @@ func (r *readerScreen) ShortKeys() []key.Binding {
 	case r.toc:
 		return []key.Binding{k.Open, k.Cancel}
 	case len(r.terms) > 0:
-		return []key.Binding{k.NextMatch, k.PrevMatch, k.PrevSec, k.NextSec, k.TOC, k.Back}
+		return []key.Binding{k.NextMatch, k.PrevMatch, k.ClearFind, k.PrevSec, k.NextSec, k.TOC, k.Agenda, k.Back}
 	}
-	return []key.Binding{k.PrevSec, k.NextSec, k.TOC, k.Find, k.Bookmark, k.Back}
+	return []key.Binding{k.PrevSec, k.NextSec, k.TOC, k.Find, k.Bookmark, k.Agenda, k.Back}
 }
 
 func (r *readerScreen) FullKeys() [][]key.Binding {
 	k := r.sh.keys
+	if r.toc {
+		return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Cancel}}
+	}
+	acts := []key.Binding{k.PrevSec, k.NextSec, k.TOC, k.Outline, k.Find}
+	if len(r.terms) > 0 {
+		acts = append(acts, k.NextMatch, k.PrevMatch, k.Exact, k.ClearFind)
+	}
+	acts = append(acts, k.Bookmark, k.Cites, k.Agenda)
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Wheel},
-		{k.PrevSec, k.NextSec, k.TOC, k.Outline, k.Find, k.NextMatch, k.PrevMatch, k.Exact, k.Bookmark, k.Cites, k.Agenda},
+		acts,
 	}
 }

@@ -701,17 +701,32 @@ func (s *searchScreen) ShortKeys() []key.Binding {
 	k := s.sh.keys
 	switch s.focus {
 	case 0:
+		if strings.TrimSpace(s.input.Value()) == "" {
+			return []key.Binding{k.Focus, k.Cancel}
+		}
 		return []key.Binding{k.Open, k.Focus, k.Exact, k.Cancel}
 	case 2:
 		return []key.Binding{k.Toggle, k.Focus, k.Back}
 	}
-	return []key.Binding{k.Open, s.explainKey, k.Focus, k.Back}
+	if s.hits() == 0 {
+		return []key.Binding{k.Focus, k.Back}
+	}
+	return []key.Binding{k.Open, k.Agenda, s.explainKey, k.Focus, k.Back}
 }
 
 func (s *searchScreen) FullKeys() [][]key.Binding {
 	k := s.sh.keys
+	switch s.focus {
+	case 0:
+		return [][]key.Binding{s.ShortKeys()}
+	case 2:
+		return [][]key.Binding{{k.Up, k.Down, k.Toggle, k.Focus}}
+	}
+	if s.hits() == 0 {
+		return [][]key.Binding{{k.Focus}}
+	}
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Open},
-		{k.Focus, k.Toggle, k.Cancel, s.explainKey},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open},
+		{k.Agenda, s.explainKey, k.Focus},
 	}
 }

@@ -12,6 +12,8 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -127,9 +129,10 @@ func (c *Confirm) Line(l i18n.Lang, w int) string {
 // Keys are the bindings in force while the question is open.
 func (c *Confirm) Keys(k *KeyMap) []key.Binding { return []key.Binding{k.Yes, k.No} }
 
-// ShortHelp renders bindings on one line of at most w cells, keeping them
-// in order (most important first) and dropping whole bindings from the
-// end rather than cutting one in the middle.
+// ShortHelp renders bindings on one line of at most w cells, in order
+// (most important first): it stops at the first binding that does not
+// fit, so a less important key never shows in place of a more important
+// one, and no binding is cut in the middle.
 func ShortHelp(h help.Model, bindings []key.Binding, w int) string {
 	var shown []key.Binding
 	for _, b := range bindings {
@@ -139,7 +142,7 @@ func ShortHelp(h help.Model, bindings []key.Binding, w int) string {
 		try := append(append([]key.Binding(nil), shown...), b)
 		h.SetWidth(0)
 		if lipgloss.Width(h.ShortHelpView(try)) > w {
-			continue // a shorter one further down may still fit
+			break
 		}
 		shown = try
 	}
@@ -174,4 +177,37 @@ func Pad(s string, w int) string {
 		s += strings.Repeat(" ", n)
 	}
 	return s
+}
+
+// NewInput makes a one-line text field in the app's look: the theme's
+// colours (none for ThemeNone) and a steady cursor (no redraw every half
+// second on slow laptops; nothing moves that the user did not ask for).
+func NewInput(c *Common, prompt string) textinput.Model {
+	in := textinput.New()
+	in.Prompt = prompt
+	in.SetVirtualCursor(true)
+	st := textinput.DefaultStyles(c.Styles.Theme != ThemeLight)
+	if c.Styles.Theme == ThemeNone {
+		st = textinput.Styles{}
+	}
+	st.Cursor.Blink = false
+	in.SetStyles(st)
+	return in
+}
+
+// NewTextArea makes a multi-line editor in the app's look, with a steady
+// cursor and no line numbers or limit.
+func NewTextArea(c *Common) textarea.Model {
+	a := textarea.New()
+	a.ShowLineNumbers = false
+	a.Prompt = ""
+	a.CharLimit = 0
+	a.SetVirtualCursor(true)
+	st := textarea.DefaultStyles(c.Styles.Theme != ThemeLight)
+	if c.Styles.Theme == ThemeNone {
+		st = textarea.Styles{}
+	}
+	st.Cursor.Blink = false
+	a.SetStyles(st)
+	return a
 }

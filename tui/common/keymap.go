@@ -25,7 +25,7 @@ type KeyMap struct {
 	Done, Cancel, Wheel, Outline, LibSearch key.Binding
 	RemoveBookmark, Problems, Complete      key.Binding
 	Start, Stop, Close, Yes, No             key.Binding
-	ClearFind                               key.Binding
+	ClearFind, OpenDoc                      key.Binding
 
 	// The meeting plan screen and the agenda picker.
 	PlanNotes, PlanSource, PlanNew, PlanRename, PlanMinutes key.Binding
@@ -79,6 +79,7 @@ func NewKeyMap(l i18n.Lang) *KeyMap {
 		Exact:          b(k("ctrl+e"), "ctrl+e", i18n.AppKeyExact),
 		Clear:          b(k("esc"), "esc", i18n.AppKeyClear),
 		ClearFind:      b(k("esc"), "esc", i18n.AppKeyClearFind),
+		OpenDoc:        b(k("o"), "o", i18n.AppKeyOpenDoc),
 		Done:           b(k("enter"), "enter", i18n.AppKeyDone),
 		Cancel:         b(k("esc"), "esc", i18n.AppKeyCancel),
 		Wheel:          b(k(), "🖱", i18n.AppKeyWheel),

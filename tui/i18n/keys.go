@@ -7,8 +7,9 @@ var (
 	KeyNo           = Msg{"không (mặc định)", "no (default)"}
 	ConfirmSuffix   = Msg{" [c/K]", " [y/N]"}
 	AppKeyClearFind = Msg{"bỏ tô sáng", "clear highlight"}
+	AppKeyOpenDoc   = Msg{"mở văn bản", "open the document"}
 
-	KeyPlanNotes   = Msg{"ghi chú của mục", "item notes"}
+	KeyPlanNotes   = Msg{"ghi chú", "notes"}
 	KeyPlanSource  = Msg{"mở nguồn", "open source"}
 	KeyPlanNew     = Msg{"thêm mục", "new item"}
 	KeyPlanRename  = Msg{"đổi tên mục", "rename item"}
@@ -32,6 +33,7 @@ var (
 	KeyPickItem    = Msg{"thêm vào mục số", "add to item number"}
 	KeyPickerAdd   = Msg{"thêm vào mục này", "add to this item"}
 	KeyMoveHere    = Msg{"chuyển vào mục này", "move to this item"}
+	KeyMoveToNum   = Msg{"chuyển vào mục số", "move to item number"}
 
 	PlanUndone      = Msg{"Đã hoàn tác: “%s” trở lại chương trình.", "Undone: “%s” is back on the agenda."}
 	PlanNothingUndo = Msg{"Không có gì để hoàn tác.", "Nothing to undo."}

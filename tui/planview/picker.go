@@ -143,7 +143,7 @@ func (k *Picker) Update(msg tea.Msg) tea.Cmd {
 			return k.switchMonth(1)
 		case key.Matches(msg, km.PickerAdd):
 			return k.add()
-		case key.Matches(msg, km.PickItem):
+		case key.Matches(msg, pickKeys(km, len(k.p.Items))):
 			if n, err := strconv.Atoi(msg.String()); err == nil && n >= 1 && n <= len(k.p.Items) {
 				k.cur = n - 1
 				return k.add()
@@ -180,13 +180,13 @@ func (k *Picker) add() tea.Cmd {
 // ShortKeys are the picker's keys.
 func (k *Picker) ShortKeys() []key.Binding {
 	km := k.com.Keys
-	return []key.Binding{km.PickerAdd, km.PickItem, km.Up, km.Down, km.PrevMonth, km.NextMonth, km.Back}
+	return []key.Binding{km.PickerAdd, pickKeys(km, len(k.p.Items)), km.Up, km.Down, km.PrevMonth, km.NextMonth, km.Back}
 }
 
 // FullKeys are the same for the help screen.
 func (k *Picker) FullKeys() [][]key.Binding {
 	km := k.com.Keys
-	return [][]key.Binding{{km.Up, km.Down, km.Top, km.Bottom}, {km.PickerAdd, km.PickItem, km.PrevMonth, km.NextMonth}}
+	return [][]key.Binding{{km.Up, km.Down, km.Top, km.Bottom}, {km.PickerAdd, pickKeys(km, len(k.p.Items)), km.PrevMonth, km.NextMonth}}
 }
 
 // Name is the screen's name.
@@ -237,4 +237,26 @@ func (k *Picker) View() string {
 	}
 	lines = append(lines[:k.h-1], st.Error.Render(fit(k.err, k.w)))
 	return strings.Join(lines, "\n")
+}
+
+// pickKeys is the number keys of a list of n items (1 to 9 at most).
+func pickKeys(km *common.KeyMap, n int) key.Binding {
+	return numberKeys(n, km.PickItem.Help().Desc)
+}
+
+// numberKeys is the keys 1 to n (9 at most), described as desc.
+func numberKeys(n int, desc string) key.Binding {
+	n = min(n, 9)
+	if n < 1 {
+		return key.NewBinding(key.WithDisabled())
+	}
+	var keys []string
+	for i := 1; i <= n; i++ {
+		keys = append(keys, strconv.Itoa(i))
+	}
+	label := "1"
+	if n > 1 {
+		label = "1–" + strconv.Itoa(n)
+	}
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, desc))
 }

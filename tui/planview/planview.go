@@ -140,11 +140,8 @@ func New(com *common.Common, store *plan.Store, lib plan.Source, month string) *
 		m.month = ""
 	}
 	m.p, _ = plan.New(orMonth(m.month, store))
-	m.input = textinput.New()
-	m.area = textarea.New()
-	m.area.ShowLineNumbers = false
-	m.area.Prompt = ""
-	m.area.CharLimit = 0
+	m.input = common.NewInput(com, "")
+	m.area = common.NewTextArea(com)
 	if home, err := os.UserHomeDir(); err == nil {
 		m.exportDir = home
 	} else {
@@ -756,7 +753,11 @@ func (m *Model) updateNotes(msg tea.KeyPressMsg) tea.Cmd {
 		m.area.Blur()
 		return cmd
 	case key.Matches(msg, k.Save):
-		return m.saveNotes()
+		if cmd := m.saveNotes(); cmd != nil {
+			return cmd
+		}
+		m.setStatus(i18n.PlanSaved.In(m.com.Lang), false) // nothing new: say it is safe
+		return nil
 	case msg.String() == "ctrl+h":
 		// Unikey in Windows Terminal sends 0x08 for its backspace: the
 		// editor must delete, not ignore it.
@@ -828,7 +829,7 @@ func (m *Model) updateMoveTo(msg tea.KeyPressMsg) tea.Cmd {
 		m.mode = modeList
 		return m.apply(func(p *plan.Plan) error { return p.MoveExcerptTo(exID, dst.ID, -1) }, rowID{dst.ID, exID},
 			fmt.Sprintf(i18n.PlanMoved.In(m.com.Lang), dst.Title), nil)
-	case key.Matches(msg, k.PickItem):
+	case key.Matches(msg, numberKeys(len(m.p.Items), "")):
 		if n, err := strconv.Atoi(msg.String()); err == nil && n >= 1 && n <= len(m.p.Items) {
 			m.pick = n - 1
 		}
@@ -866,7 +867,7 @@ func (m *Model) ShortKeys() []key.Binding {
 	case modeExport:
 		return []key.Binding{k.ExportHTML, k.ExportDOCX, k.ExportMD, k.Cancel}
 	case modeMoveTo:
-		return []key.Binding{k.MoveHere, k.Up, k.Down, k.PickItem, k.Cancel}
+		return []key.Binding{k.MoveHere, k.Up, k.Down, numberKeys(len(m.p.Items), m.com.T(i18n.KeyMoveToNum)), k.Cancel}
 	case modeCheck:
 		return []key.Binding{k.PlanTick, k.Up, k.Down, k.Back}
 	}
@@ -915,6 +916,9 @@ func (m *Model) FullKeys() [][]key.Binding {
 		{k.PlanDetails, k.PlanCheck, k.PlanExport, k.PrevMonth, k.NextMonth},
 	}
 }
+
+// Hides: m leads here.
+func (m *Model) Hides() []key.Binding { return []key.Binding{m.com.Keys.Plan} }
 
 // Name is the screen's name in the title and status bars.
 func (m *Model) Name() string { return m.com.T(i18n.AppScreenPlan) }

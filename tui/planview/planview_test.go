@@ -2,6 +2,7 @@ package planview
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -466,7 +467,7 @@ func (a *appModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (a *appModel) View() tea.View {
-	return tea.NewView(a.m.View() + "\n" + common.ShortHelp(help.New(), a.m.ShortKeys(), a.m.w))
+	return tea.NewView(a.m.View() + "\n" + common.ShortHelp(help.New(), a.m.ShortKeys(), a.m.w) + fmt.Sprintf("\nopened %d", len(a.opened)))
 }
 
 func TestTeatestFlow(t *testing.T) {
@@ -498,6 +499,7 @@ func TestTeatestFlow(t *testing.T) {
 	tm.Send(kp("j"))
 	tm.Send(kp("j"))
 	tm.Send(kp("enter"))
+	wait("opened 1")
 	tm.Send(kp("esc"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(60*time.Second))
 	final := tm.FinalModel(t).(*appModel)
