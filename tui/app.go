@@ -481,15 +481,16 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 			return a.goBack()
 		}
 		return a.navigate(newHelpScreen(a.sh, a.cur, g.list(a.sh.keys)))
-	case msg.String() == "esc" && a.sh.keys.Back.Enabled():
-		// The innermost state first (a highlight, a filter), then the screen.
+	case msg.String() == "esc":
+		// The innermost state first (a highlight, a filter, the
+		// checklist), then the screen; a screen binding esc itself (the
+		// import summary) gets it.
 		if b, ok := a.cur.(backer); ok && b.Back() {
 			return nil
 		}
-		if !key.Matches(msg, g.Back) {
-			return nil
+		if key.Matches(msg, g.Back) {
+			return a.goBack()
 		}
-		return a.goBack()
 	case key.Matches(msg, g.Back):
 		return a.goBack()
 	case key.Matches(msg, g.Forward):

@@ -11,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"chibo/content"
+	"chibo/tui/common"
 	"chibo/tui/i18n"
 )
 
@@ -398,6 +399,7 @@ func (r *readerScreen) findKey(msg tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	before := r.input.Value()
 	r.input, cmd = r.input.Update(msg)
+	r.input = common.ComposeInput(r.input)
 	if v := r.input.Value(); v != before {
 		r.terms = cleanTerms([]string{v})
 		r.cur = -1

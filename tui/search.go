@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"chibo/index"
+	"chibo/tui/common"
 	"chibo/tui/i18n"
 )
 
@@ -259,6 +260,7 @@ func (s *searchScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		before := s.input.Value()
 		var cmd tea.Cmd
 		s.input, cmd = s.input.Update(msg)
+		s.input = common.ComposeInput(s.input)
 		if s.input.Value() != before {
 			s.toResults, s.openWhenReady = false, false
 			return tea.Batch(cmd, s.changed())

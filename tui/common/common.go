@@ -211,3 +211,24 @@ func NewTextArea(c *Common) textarea.Model {
 	a.SetStyles(st)
 	return a
 }
+
+// ComposeInput puts a text field's value in NFC after a key: a letter
+// typed as a base and its combining marks in separate key presses (the
+// Windows console, some Unikey settings) becomes the one composed letter
+// the index, the filters and the saved plan expect. The cursor stays at
+// the same letter.
+func ComposeInput(in textinput.Model) textinput.Model {
+	v := in.Value()
+	if norm.NFC.IsNormalString(v) {
+		return in
+	}
+	pos := in.Position()
+	before := []rune(v)
+	if pos > len(before) {
+		pos = len(before)
+	}
+	head := []rune(norm.NFC.String(string(before[:pos])))
+	in.SetValue(norm.NFC.String(v))
+	in.SetCursor(len(head))
+	return in
+}

@@ -670,6 +670,7 @@ func (m *Model) updatePrompt(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
+	m.input = common.ComposeInput(m.input)
 	return cmd
 }
 
@@ -758,10 +759,6 @@ func (m *Model) updateNotes(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		m.setStatus(i18n.PlanSaved.In(m.com.Lang), false) // nothing new: say it is safe
 		return nil
-	case msg.String() == "ctrl+h":
-		// Unikey in Windows Terminal sends 0x08 for its backspace: the
-		// editor must delete, not ignore it.
-		msg = tea.KeyPressMsg{Code: tea.KeyBackspace}
 	}
 	var cmd tea.Cmd
 	m.area, cmd = m.area.Update(msg)

@@ -107,7 +107,7 @@ func press(t *testing.T, m common.Screen, keys ...string) tea.Msg {
 // drive runs a command the way the app does: the screen's own messages go
 // back to it (loads, saves, exports), and the last message for the app
 // (back, flash, open a source) is returned. Cursor-blink ticks would
-// sleep, so a command is given 50ms.
+// sleep (none should: the cursor is steady), so a command is given 5s.
 func drive(m common.Screen, cmd tea.Cmd) tea.Msg {
 	if cmd == nil {
 		return nil
@@ -130,7 +130,7 @@ func drive(m common.Screen, cmd tea.Cmd) tea.Msg {
 			}
 			return last
 		}
-	case <-time.After(50 * time.Millisecond):
+	case <-time.After(5 * time.Second):
 	}
 	return nil
 }
