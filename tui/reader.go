@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"chibo/content"
 	"chibo/tui/common"
@@ -42,6 +43,12 @@ type readerScreen struct {
 	err         error
 
 	y int // first line shown
+	// sel is the current section when [ ] or the table of contents chose
+	// one whose heading is below the top of the view (the last sections
+	// of a document, which never reach the top): a, b, c and ] act on it.
+	// Scrolling lets the top of the view decide again.
+	sel    int
+	selSet bool
 	// anchor is where to put the view once a render arrives: a section and
 	// a line inside it.
 	anchorSec, anchorLine int
@@ -146,6 +153,9 @@ func (r *readerScreen) currentSection() int {
 	if r.rd == nil {
 		return r.anchorSec
 	}
+	if r.selSet && r.sel < len(r.rd.secStart) {
+		return r.sel
+	}
 	cur := -1
 	for i, start := range r.rd.secStart {
 		if start <= r.y+1 {
@@ -176,7 +186,7 @@ func (r *readerScreen) maxY() int {
 
 func (r *readerScreen) scroll(n int) {
 	r.y = max(0, min(r.maxY(), r.y+n))
-	r.anchored = false
+	r.anchored, r.selSet = false, false
 }
 
 func (r *readerScreen) Capturing() bool { return r.finding }
@@ -330,7 +340,7 @@ func (r *readerScreen) stepSection(dir int) tea.Cmd {
 	}
 	i := r.currentSection()
 	target := i + dir
-	if dir < 0 && r.y > r.rd.secStart[i]+1 {
+	if dir < 0 && !r.selSet && r.y > r.rd.secStart[i]+1 {
 		target = i
 	}
 	if target < 0 {
@@ -344,8 +354,10 @@ func (r *readerScreen) stepSection(dir int) tea.Cmd {
 		return send(flashMsg{text: r.sh.T(i18n.AppLastSection)})
 	}
 	r.y = max(0, min(r.maxY(), r.rd.secStart[target]))
+	r.selSet = false
 	if r.y < r.rd.secStart[target] { // near the end: the heading is lower on the screen
 		r.y = r.maxY()
+		r.sel, r.selSet = target, true // it is the current section all the same
 	}
 	return nil
 }
@@ -523,6 +535,7 @@ func (r *readerScreen) tocKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		snap := *r
 		r.y = max(0, min(r.maxY(), r.rd.secStart[r.tocCursor]))
+		r.sel, r.selSet = r.tocCursor, r.y < r.rd.secStart[r.tocCursor]
 		return send(pushHistoryMsg{snap: &snap})
 	}
 	return nil
@@ -546,8 +559,16 @@ func (r *readerScreen) View() string {
 	if r.cur >= 0 && r.cur < len(r.matches) {
 		curLine, curIdx = r.matches[r.cur][0], r.matches[r.cur][1]
 	}
+	selLine := -1
+	if r.selSet && r.sel < len(r.rd.secStart) {
+		selLine = r.rd.secStart[r.sel]
+	}
 	for i := r.y; i < r.y+th && i < len(r.rd.lines); i++ {
 		l := r.rd.lines[i]
+		if i == selLine {
+			// The current section's heading, marked: it is not at the top.
+			l = st.Selected.Render("▸") + ansi.Cut(l, 1, ansi.StringWidth(l))
+		}
 		if ss := r.spans[i]; len(ss) > 0 {
 			c := -1
 			if i == curLine {

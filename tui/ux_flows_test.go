@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"chibo/content"
 	"chibo/content/plan"
 	"chibo/tui/i18n"
 	"chibo/tui/planview"
@@ -301,5 +303,48 @@ func TestComposedTyping(t *testing.T) {
 	s := h.app.cur.(*searchScreen)
 	if got := s.query().Text; got != "viết" {
 		t.Fatalf("query %q (% x), want NFC \"viết\"", got, []byte(got))
+	}
+}
+
+// TestReaderLastSections: ] reaches every section, the last ones too
+// (their headings never get to the top of the view), and b bookmarks the
+// section ] chose, not the one at the top.
+func TestReaderLastSections(t *testing.T) {
+	d := &content.Document{ID: "ngan", Title: "Văn bản ngắn", Kind: content.KindOther}
+	for i := 1; i <= 6; i++ {
+		d.Sections = append(d.Sections, &content.Section{ID: fmt.Sprint(i), Heading: fmt.Sprintf("Mục %d", i),
+			Path: []string{fmt.Sprintf("Mục %d", i)}, Markdown: "Một dòng nội dung.", Text: "Một dòng nội dung."})
+	}
+	user := newMemUser()
+	a := New(Options{Lang: i18n.VI, Theme: ThemeNone, Plans: plan.OpenStore(t.TempDir()),
+		OpenLibrary: func() (Library, error) { return oneDoc{d}, nil },
+		OpenUser:    func() (UserData, error) { return user, nil }})
+	h := &harness{t: t, app: a, user: user}
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 40})
+	h.run(a.Init())
+	h.key("enter")
+	h.key("enter")
+	r := reader(t, h)
+	n := len(d.Sections)
+	for k := 1; k < n; k++ {
+		h.key("]")
+		if got := r.currentSection(); got != k {
+			t.Fatalf("] %d times: current section %d, want %d (the whole text fits: nothing scrolls)", k, got+1, k+1)
+		}
+	}
+	h.key("b")
+	if !user.IsBookmarked(d.ID, "6") {
+		t.Fatalf("b did not bookmark the last section: %+v", user.Bookmarks())
+	}
+	if !strings.Contains(h.screen(), "▸") {
+		t.Fatalf("the current section's heading is not marked:\n%s", h.screen())
+	}
+	h.key("[")
+	if got := r.currentSection(); got != n-2 {
+		t.Fatalf("[ from the last section went to %d, want %d", got+1, n-1)
+	}
+	h.key("a")
+	if k, ok := h.app.cur.(*planview.Picker); !ok || k.Crumb() != "Mục 5" {
+		t.Fatalf("a should add the section [ chose, on %T", h.app.cur)
 	}
 }
