@@ -412,9 +412,6 @@ func (a *App) globals() globalKeys {
 	if len(a.backStack) == 0 {
 		g.Back = off // esc still closes the screen's inner states (Back)
 	}
-	if a.opt.Plans == nil {
-		g.Plan = off
-	}
 	if h, ok := a.cur.(hider); ok {
 		for _, b := range h.Hides() {
 			for _, p := range []struct {
