@@ -35,15 +35,16 @@ var (
 	KeyMoveHere    = Msg{"chuyển vào mục này", "move to this item"}
 	KeyMoveToNum   = Msg{"chuyển vào mục số", "move to item number"}
 
-	PlanUndone      = Msg{"Đã hoàn tác: “%s” trở lại chương trình.", "Undone: “%s” is back on the agenda."}
-	PlanNothingUndo = Msg{"Không có gì để hoàn tác.", "Nothing to undo."}
-	PlanDeleted     = Msg{"Đã xoá “%s”. Bấm u để hoàn tác.", "Deleted “%s”. Press u to undo."}
-	PlanConfirmDel  = Msg{"Xoá trích dẫn “%s”?", "Delete excerpt “%s”?"}
-	PlanConfirmDelI = Msg{"Xoá mục “%s” cùng %d trích dẫn và ghi chú?", "Delete item “%s” with its %d excerpt(s) and notes?"}
-	PlanBadDate     = Msg{"“%s” không phải ngày; gõ dạng 05/12/2026 (ngày/tháng/năm) hoặc 2026-12-05", "“%s” is not a date; type it as 05/12/2026 (day/month/year) or 2026-12-05"}
-	PlanPromptDay   = Msg{"Ngày họp (dd/mm/yyyy): ", "Meeting date (dd/mm/yyyy): "}
-	PlanCheckHead   = Msg{"Việc trước và sau buổi họp", "Before and after the meeting"}
-	PlanCheckNoDate = Msg{"(đặt ngày họp bằng phím i để có ngày của từng việc)", "(set the meeting date with i to date each step)"}
-	PlanLoading     = Msg{"Đang đọc kế hoạch…", "Reading the plan…"}
-	PickerMonth     = Msg{"Buổi họp: %s — [ ] đổi tháng", "Meeting: %s — [ ] change month"}
+	PlanUndone       = Msg{"Đã hoàn tác: “%s” trở lại chương trình.", "Undone: “%s” is back on the agenda."}
+	PlanNothingUndo  = Msg{"Không có gì để hoàn tác.", "Nothing to undo."}
+	PlanDeleted      = Msg{"Đã xoá “%s”. Bấm u để hoàn tác.", "Deleted “%s”. Press u to undo."}
+	PlanConfirmDel   = Msg{"Xoá trích dẫn “%s”?", "Delete excerpt “%s”?"}
+	PlanConfirmDelI  = Msg{"Xoá mục “%s” cùng %d trích dẫn và ghi chú?", "Delete item “%s” with its %d excerpt(s) and notes?"}
+	PlanBadDate      = Msg{"“%s” không phải ngày; gõ dạng 05/12/2026 (ngày/tháng/năm) hoặc 2026-12-05", "“%s” is not a date; type it as 05/12/2026 (day/month/year) or 2026-12-05"}
+	PlanPromptDay    = Msg{"Ngày họp (dd/mm/yyyy): ", "Meeting date (dd/mm/yyyy): "}
+	PlanCheckHead    = Msg{"Việc trước và sau buổi họp", "Before and after the meeting"}
+	PlanCheckNoDate  = Msg{"(đặt ngày họp bằng phím i để có ngày của từng việc)", "(set the meeting date with i to date each step)"}
+	PlanLoading      = Msg{"Đang đọc kế hoạch…", "Reading the plan…"}
+	AppSearchMissing = Msg{"thiếu: %s", "lacks: %s"}
+	PickerMonth      = Msg{"Buổi họp: %s — [ ] đổi tháng", "Meeting: %s — [ ] change month"}
 )
