@@ -112,7 +112,7 @@ var (
 	AppHelpTitle  = Msg{"Phím tắt", "Keys"}
 	AppHelpGlobal = Msg{"Mọi nơi", "Everywhere"}
 	AppHelpMove   = Msg{"Di chuyển", "Moving"}
-	AppHelpClose  = Msg{"esc hoặc ? để đóng", "esc or ? to close"}
+	AppHelpClose  = Msg{"esc, ? hoặc f1 để đóng", "esc, ? or f1 to close"}
 
 	// Key help texts.
 	AppKeyUp        = Msg{"lên", "up"}
