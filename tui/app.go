@@ -459,24 +459,17 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	_, inHelp := a.cur.(*helpScreen)
-	if key.Matches(msg, k.HelpAny) {
-		if inHelp {
-			return a.goBack()
-		}
-		return a.navigate(newHelpScreen(a.sh, a.cur, a.globals().list(a.sh.keys)))
+	g := a.globals()
+	if key.Matches(msg, k.HelpAny) && key.Matches(msg, g.Help) {
+		return a.navigate(newHelpScreen(a.sh, a.cur, g.list(a.sh.keys)))
 	}
 	if a.cur.Capturing() {
 		return a.cur.Update(msg)
 	}
-	g := a.globals()
 	switch {
 	case key.Matches(msg, g.Quit):
 		return a.quit()
 	case key.Matches(msg, g.Help):
-		if inHelp {
-			return a.goBack()
-		}
 		return a.navigate(newHelpScreen(a.sh, a.cur, g.list(a.sh.keys)))
 	case msg.String() == "esc":
 		// The innermost state first (a highlight, a filter, the

@@ -96,6 +96,8 @@ func (s *helpScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
+		case key.Matches(msg, s.closeKey()):
+			return send(escBackMsg{})
 		case key.Matches(msg, k.Up):
 			s.offset--
 		case key.Matches(msg, k.Down):
@@ -134,12 +136,18 @@ func (s *helpScreen) Position() string { return "" }
 func (s *helpScreen) ShortKeys() []key.Binding {
 	k := s.sh.keys
 	if len(s.lines) > s.h {
-		return []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Back}
+		return []key.Binding{s.closeKey(), k.Up, k.Down, k.PageUp, k.PageDown, k.Back}
 	}
-	return []key.Binding{k.Back}
+	return []key.Binding{s.closeKey(), k.Back}
 }
 func (s *helpScreen) FullKeys() [][]key.Binding { return nil }
 func (s *helpScreen) Capturing() bool           { return false }
+
+// closeKey is ? and F1 on the help screen: they close it (the screen's
+// own binding, so the app's "open the help" does not apply here).
+func (s *helpScreen) closeKey() key.Binding {
+	return key.NewBinding(key.WithKeys("?", "f1"), key.WithHelp("?/f1", s.sh.T(i18n.AppKeyClose)))
+}
 
 func abs(n int) int {
 	if n < 0 {
