@@ -496,7 +496,7 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 			a.flash, a.flashEr = a.sh.T(i18n.AppPlanOff), true
 			return nil
 		}
-		return a.navigate(newPlanScreen(a.sh, a.opt.Plans))
+		return a.navigate(newPlanScreen(a.sh, a.opt.Plans, a.opt.Members))
 	case key.Matches(msg, k.Agenda):
 		ex, ok := a.cur.(excerpter)
 		if !ok {

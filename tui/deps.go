@@ -81,6 +81,9 @@ type Options struct {
 	// Plans is the meeting-plan store; nil turns the plan screen (m) and
 	// the agenda picker (a) off.
 	Plans *plan.Store
+	// Members is the cell's member list, for the roll on the plan screen
+	// (l); nil turns the roll off.
+	Members *plan.MemberStore
 	// SearchDelay is the debounce of the search screen (default 120ms).
 	SearchDelay time.Duration
 	// Home is the folder the import prompt starts in and ~ stands for

@@ -49,6 +49,7 @@ var walkStates = []walkState{
 	{name: "plan-excerpt", keys: []string{"enter", "enter", "a", "enter", "m", "j", "j"}},
 	{name: "plan-undo", keys: []string{"enter", "enter", "a", "enter", "m", "j", "j", "d", "c"}},
 	{name: "plan-checklist", keys: []string{"m", "c"}},
+	{name: "plan-roll", keys: []string{"m", "l"}},
 	{name: "plan-prompt", keys: []string{"m", "n"}, typing: true},
 	{name: "plan-confirm", keys: []string{"m", "d"}, typing: true},
 	{name: "plan-notes", keys: []string{"m", "enter"}, typing: true},
@@ -80,7 +81,15 @@ func (e *walkEnv) start(t *testing.T, w, h int, keys []string) *harness {
 		},
 		SearchDelay: time.Millisecond,
 		Plans:       store,
+		Members:     plan.OpenMembers(t.TempDir()),
 		Home:        t.TempDir(),
+	}
+	if _, err := opt.Members.Update(func(l *[]plan.Member) error {
+		plan.AddMember(l, "Nguyễn Văn An", plan.Official, false)
+		_, err := plan.AddMember(l, "Trần Thị Bình", plan.Probationary, false)
+		return err
+	}); err != nil {
+		t.Fatal(err)
 	}
 	hs.app = New(opt)
 	if e.render == nil {

@@ -7,8 +7,12 @@ import (
 
 // newPlanScreen is the meeting-plan screen of package planview (key m),
 // on the meeting being prepared. It is a common.Screen like every other.
-func newPlanScreen(sh *shared, store *plan.Store) *planview.Model {
-	return planview.New(sh.com, store, planSource(sh.lib), "")
+func newPlanScreen(sh *shared, store *plan.Store, members *plan.MemberStore) *planview.Model {
+	m := planview.New(sh.com, store, planSource(sh.lib), "")
+	if members != nil {
+		m.SetMembers(members)
+	}
+	return m
 }
 
 // newPickerScreen is planview's "add to agenda item" chooser (key a), for

@@ -56,6 +56,7 @@ func appOptions(e *env, b *appBackend) tui.Options {
 		OpenUser:         b.openUser,
 		OpenIndex:        b.openIndex,
 		Plans:            plan.OpenStore(e.dirs.User()),
+		Members:          plan.OpenMembers(e.dirs.User()),
 	}
 	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 		opt.Theme, opt.FollowBackground = tui.ThemeNone, false

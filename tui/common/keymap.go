@@ -32,7 +32,7 @@ type KeyMap struct {
 	PlanDetails, PlanDelete, PlanUndo, PlanUp, PlanDown     key.Binding
 	PlanMoveTo, PlanExport, PrevMonth, NextMonth, PlanCheck key.Binding
 	PlanTick, ExportHTML, ExportDOCX, ExportMD, NotesClose  key.Binding
-	Save, PickItem, PickerAdd, MoveHere                     key.Binding
+	Save, PickItem, PickerAdd, MoveHere, PlanRoll, RollMark key.Binding
 }
 
 // NewKeyMap returns the key map with help texts in l.
@@ -120,6 +120,8 @@ func NewKeyMap(l i18n.Lang) *KeyMap {
 		PickItem:    b(k("1", "2", "3", "4", "5", "6", "7", "8", "9"), "1–9", i18n.KeyPickItem),
 		PickerAdd:   b(k("enter"), "enter", i18n.KeyPickerAdd),
 		MoveHere:    b(k("enter"), "enter", i18n.KeyMoveHere),
+		PlanRoll:    b(k("l"), "l", i18n.KeyPlanRoll),
+		RollMark:    b(k("space", "enter"), "space", i18n.KeyRollMark),
 	}
 }
 

@@ -39,6 +39,7 @@ const (
 	modeExport       // choose a format
 	modeMoveTo       // choose the item to move an excerpt to
 	modeCheck        // the before/after checklist
+	modeRoll         // the roll of this meeting
 )
 
 type promptKind int
@@ -93,6 +94,11 @@ type (
 		path string
 		err  error
 	}
+	membersMsg struct {
+		m    *Model
+		list []plan.Member
+		err  error
+	}
 )
 
 // Model is the plan screen.
@@ -125,7 +131,12 @@ type Model struct {
 	statusErr bool
 	exportDir string
 	undo      []undoStep
+	members   *plan.MemberStore // nil: the roll is off
+	roll      []plan.Member     // the member list, read when the roll opens
 }
+
+// SetMembers gives the screen the cell's member list, for the roll (l).
+func (m *Model) SetMembers(s *plan.MemberStore) { m.members = s }
 
 // New makes the plan screen of month (plan key; "" opens the meeting
 // being prepared, see NextMeeting). lib may be nil; with a library,
@@ -195,7 +206,9 @@ func (m *Model) Plan() *plan.Plan { return m.p }
 
 // Capturing reports that a prompt, the notes editor, a question or a
 // chooser is open: the app then passes every key but F1 and ctrl+c here.
-func (m *Model) Capturing() bool { return m.mode != modeList && m.mode != modeCheck }
+func (m *Model) Capturing() bool {
+	return m.mode != modeList && m.mode != modeCheck && m.mode != modeRoll
+}
 
 // Init loads the plan.
 func (m *Model) Init() tea.Cmd { return m.load() }
@@ -347,6 +360,22 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			m.setStatus(i18n.PlanSaved.In(m.com.Lang), false)
 		}
 		return nil
+	case membersMsg:
+		if msg.m != m {
+			return nil
+		}
+		if msg.err != nil {
+			m.setStatus(i18n.Describe(m.com.Lang, msg.err), true)
+			return nil
+		}
+		m.roll = msg.list
+		if len(m.roll) == 0 {
+			m.mode = modeList
+			m.setStatus(i18n.PlanRollNoMembers.In(m.com.Lang), true)
+			return nil
+		}
+		m.pick = clamp(m.pick, 0, len(m.roll)-1)
+		return nil
 	case exportedMsg:
 		if msg.m != m {
 			return nil
@@ -371,6 +400,8 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return m.updateMoveTo(msg)
 		case modeCheck:
 			return m.updateCheck(msg)
+		case modeRoll:
+			return m.updateRoll(msg)
 		}
 		return m.updateList(msg)
 	case tea.MouseWheelMsg:
@@ -443,6 +474,10 @@ func (m *Model) updateList(msg tea.KeyPressMsg) tea.Cmd {
 		m.mode = modeExport
 	case key.Matches(msg, k.PlanCheck):
 		m.mode, m.pick = modeCheck, 0
+	case m.members != nil && key.Matches(msg, k.PlanRoll):
+		m.mode, m.pick, m.roll = modeRoll, 0, nil
+		store := m.members
+		return func() tea.Msg { l, err := store.Load(); return membersMsg{m: m, list: l, err: err} }
 	case key.Matches(msg, k.PrevMonth):
 		return m.switchMonth(-1)
 	case key.Matches(msg, k.NextMonth):
@@ -460,7 +495,7 @@ var (
 // Back closes the innermost state (the checklist) on esc; false lets the
 // app go back.
 func (m *Model) Back() bool {
-	if m.mode == modeCheck {
+	if m.mode == modeCheck || m.mode == modeRoll {
 		m.mode = modeList
 		return true
 	}
@@ -851,6 +886,46 @@ func (m *Model) updateCheck(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// presenceCycle is the order space steps a member's presence through.
+var presenceCycle = []plan.Presence{plan.Present, plan.Excused, plan.Absent, plan.Exempt}
+
+// presence is a member's presence at this meeting (present until marked,
+// exempt when the member is exempt from meetings).
+func (m *Model) presence(mb plan.Member) plan.Presence {
+	if m.p.Roll != nil {
+		for _, a := range m.p.Roll.People {
+			if a.Member == mb.ID {
+				return a.Presence
+			}
+		}
+	}
+	if mb.Exempt {
+		return plan.Exempt
+	}
+	return plan.Present
+}
+
+func (m *Model) updateRoll(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.com.Keys
+	switch {
+	case key.Matches(msg, k.Up):
+		m.pick = clamp(m.pick-1, 0, len(m.roll)-1)
+	case key.Matches(msg, k.Down):
+		m.pick = clamp(m.pick+1, 0, len(m.roll)-1)
+	case key.Matches(msg, k.RollMark) && m.pick < len(m.roll):
+		mb, list := m.roll[m.pick], m.roll
+		next := presenceCycle[0]
+		for i, p := range presenceCycle {
+			if p == m.presence(mb) {
+				next = presenceCycle[(i+1)%len(presenceCycle)]
+			}
+		}
+		ref := strconv.Itoa(m.pick + 1) // FindMember takes the 1-based number
+		return m.apply(func(p *plan.Plan) error { _, err := p.Mark(list, ref, next, ""); return err }, rowID{}, "", nil)
+	}
+	return nil
+}
+
 // ShortKeys are the keys in force in the current mode, most useful first.
 func (m *Model) ShortKeys() []key.Binding {
 	k := m.com.Keys
@@ -867,6 +942,11 @@ func (m *Model) ShortKeys() []key.Binding {
 		return []key.Binding{k.MoveHere, k.Up, k.Down, numberKeys(len(m.p.Items), m.com.T(i18n.KeyMoveToNum)), k.Cancel}
 	case modeCheck:
 		return []key.Binding{k.PlanTick, k.Up, k.Down, k.Back}
+	case modeRoll:
+		if len(m.roll) == 0 {
+			return []key.Binding{k.Back}
+		}
+		return []key.Binding{k.RollMark, k.Up, k.Down, k.Back}
 	}
 	_, exID := m.selected()
 	var keys []key.Binding
@@ -882,7 +962,11 @@ func (m *Model) ShortKeys() []key.Binding {
 	if exID != "" {
 		keys = append(keys, k.PlanMoveTo)
 	}
-	keys = append(keys, k.PlanUp, k.PlanDown, k.PlanCheck, k.PrevMonth, k.NextMonth)
+	keys = append(keys, k.PlanUp, k.PlanDown, k.PlanCheck)
+	if m.members != nil {
+		keys = append(keys, k.PlanRoll)
+	}
+	keys = append(keys, k.PrevMonth, k.NextMonth)
 	if len(m.rows) > 0 && exID == "" {
 		keys = append(keys, k.PlanRename, k.PlanMinutes)
 	}
@@ -910,8 +994,17 @@ func (m *Model) FullKeys() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, pageUp, pageDown, k.Top, k.Bottom},
 		edit,
-		{k.PlanDetails, k.PlanCheck, k.PlanExport, k.PrevMonth, k.NextMonth},
+		m.meetingKeys(),
 	}
+}
+
+func (m *Model) meetingKeys() []key.Binding {
+	k := m.com.Keys
+	keys := []key.Binding{k.PlanDetails, k.PlanCheck}
+	if m.members != nil {
+		keys = append(keys, k.PlanRoll)
+	}
+	return append(keys, k.PlanExport, k.PrevMonth, k.NextMonth)
 }
 
 // Hides: m leads here.
@@ -999,6 +1092,18 @@ func (m *Model) View() string {
 		}
 		if m.p.Date == "" {
 			body = append(body, st.Faint.Render(fit(i18n.PlanCheckNoDate.In(m.com.Lang), m.w)))
+		}
+		body = window(body, max(0, m.pick+2-bh), bh)
+	case modeRoll:
+		c := m.p.Counts()
+		body = append(body, st.Bold.Render(fit(fmt.Sprintf(i18n.PlanRollHead.In(m.com.Lang), c.Present, c.Expected()), m.w)))
+		for i, mb := range m.roll {
+			pr := presenceLabel(m.com.Lang, m.presence(mb))
+			status := i18n.PlanRollOfficial
+			if mb.Status == plan.Probationary {
+				status = i18n.PlanRollProbation
+			}
+			body = append(body, m.choice(i == m.pick, fmt.Sprintf("%-16s %s (%s)", pr, mb.Name, status.In(m.com.Lang))))
 		}
 		body = window(body, max(0, m.pick+2-bh), bh)
 	default:
@@ -1175,6 +1280,18 @@ func (m *Model) statusLine() string {
 		return st.Faint.Render(fit(m.p.Items[r.item].Hint, m.w))
 	}
 	return ""
+}
+
+func presenceLabel(l i18n.Lang, p plan.Presence) string {
+	switch p {
+	case plan.Excused:
+		return i18n.PlanRollExcused.In(l)
+	case plan.Absent:
+		return i18n.PlanRollAbsent.In(l)
+	case plan.Exempt:
+		return i18n.PlanRollExempt.In(l)
+	}
+	return i18n.PlanRollPresent.In(l)
 }
 
 // fit truncates s to w cells with an ellipsis.

@@ -119,7 +119,7 @@ func drive(m common.Screen, cmd tea.Cmd) tea.Msg {
 		switch msg := msg.(type) {
 		case common.OpenSourceMsg, common.BackMsg, common.BackFlashMsg, common.FlashMsg:
 			return msg
-		case loadedMsg, savedMsg, exportedMsg, pickerLoadedMsg, pickerAddedMsg:
+		case loadedMsg, savedMsg, exportedMsg, membersMsg, pickerLoadedMsg, pickerAddedMsg:
 			return drive(m, m.Update(msg))
 		case tea.BatchMsg:
 			var last tea.Msg
@@ -524,5 +524,46 @@ func TestBadMonthFallsBackToThisMonth(t *testing.T) {
 		if m.Month() != "2026-11" || k.Month() != "2026-11" || !strings.Contains(m.View(), "tháng 11/2026") {
 			t.Errorf("New(%q) opened %q / %q", month, m.Month(), k.Month())
 		}
+	}
+}
+
+// TestRollInTheApp: l shows the cell's members with their presence at
+// this meeting; space steps a member through present, excused, absent,
+// exempt, saved at once; esc closes the roll.
+func TestRollInTheApp(t *testing.T) {
+	st, lib := sampleStore(t)
+	ms := plan.OpenMembers(t.TempDir())
+	if _, err := ms.Update(func(l *[]plan.Member) error {
+		if _, err := plan.AddMember(l, "Nguyễn Văn An", plan.Official, false); err != nil {
+			return err
+		}
+		_, err := plan.AddMember(l, "Trần Thị Bình", plan.Probationary, false)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	m := New(common.New(i18n.VI, common.ThemeNone), st, lib, "2026-11")
+	m.SetMembers(ms)
+	drive(m, m.SetSize(80, 24))
+	press(t, m, "l")
+	v := tuitest.Plain(m.View())
+	if !strings.Contains(v, "Điểm danh: có mặt 0/0") && !strings.Contains(v, "Nguyễn Văn An") {
+		t.Fatalf("the roll is not shown:\n%s", v)
+	}
+	press(t, m, "space")
+	p, _, _ := st.Load("2026-11")
+	if p.Roll == nil || p.Roll.People[0].Presence != plan.Excused {
+		t.Fatalf("space should mark the first member excused: %+v\n%s", p.Roll, tuitest.Plain(m.View()))
+	}
+	press(t, m, "down", "space", "space")
+	p, _, _ = st.Load("2026-11")
+	if p.Roll.People[1].Presence != plan.Absent {
+		t.Fatalf("two spaces should mark the second member absent: %+v", p.Roll.People)
+	}
+	if v := tuitest.Plain(m.View()); !strings.Contains(v, "có mặt 0/2") || !strings.Contains(v, "vắng có lý do") {
+		t.Fatalf("counts or presence not shown:\n%s", v)
+	}
+	if !m.Back() || m.mode != modeList {
+		t.Fatal("esc should close the roll")
 	}
 }
