@@ -149,7 +149,7 @@ func docxBlock(b *bytes.Buffer, bl block, inQuote string) {
 		for i, it := range bl.Items {
 			mark := "–\t"
 			if bl.Kind == bOList {
-				mark = fmt.Sprintf("%d.\t", i+1)
+				mark = olLabel(bl, i) + "\t"
 			}
 			docxPara(b, style, "", append([]span{{Text: mark}}, it...))
 		}

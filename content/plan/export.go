@@ -89,7 +89,7 @@ func mdBlock(b *strings.Builder, bl block, prefix string) {
 		for i, it := range bl.Items {
 			m := "- "
 			if bl.Kind == bOList {
-				m = fmt.Sprintf("%d. ", i+1)
+				m = olLabel(bl, i) + " "
 			}
 			w(m + mdSpans(it))
 		}
@@ -354,6 +354,8 @@ h2 { font-size: 13pt; margin: 14pt 0 6pt; }
 h3 { font-size: 13pt; margin: 12pt 0 4pt; break-after: avoid; }
 p { margin: 0 0 6pt; text-align: justify; }
 ul, ol { margin: 0 0 6pt; padding-left: 7mm; }
+@counter-style paren { system: extends decimal; suffix: ") "; }
+ol.paren { list-style: paren; }
 li { margin-bottom: 2pt; }
 .masthead { width: 100%; border-collapse: collapse; margin-bottom: 14pt; }
 .masthead td { vertical-align: top; width: 50%; padding: 0; }
@@ -407,13 +409,20 @@ func htmlBlock(b *strings.Builder, bl block) {
 		}
 		fmt.Fprintf(b, "<h%d>%s</h%d>\n", lvl, htmlSpans(bl.Spans), lvl)
 	case bList, bOList:
-		tag := "ul"
+		tag, open := "ul", "<ul>"
 		if bl.Kind == bOList {
-			tag = "ol"
+			tag, open = "ol", "<ol>"
+			if len(bl.Labels) > 0 && strings.HasSuffix(bl.Labels[0], ")") {
+				open = `<ol class="paren">`
+			}
 		}
-		b.WriteString("<" + tag + ">\n")
-		for _, it := range bl.Items {
-			b.WriteString("<li>" + htmlSpans(it) + "</li>\n")
+		b.WriteString(open + "\n")
+		for i, it := range bl.Items {
+			li := "<li>"
+			if bl.Kind == bOList {
+				li = fmt.Sprintf(`<li value="%s">`, strings.TrimRight(olLabel(bl, i), ".)"))
+			}
+			b.WriteString(li + htmlSpans(it) + "</li>\n")
 		}
 		b.WriteString("</" + tag + ">\n")
 	case bQuote:
@@ -491,4 +500,15 @@ func htmlSpans(sp []span) string {
 		b.WriteString(t)
 	}
 	return b.String()
+}
+
+// olLabel is the label of item i of an ordered list as its source wrote it
+// ("1)", "3."): a document's numbering is part of its text, so an excerpt
+// of items 2–4, or items that were separate paragraphs, keep their numbers.
+// Lists built by chibo itself, without labels, count from 1.
+func olLabel(bl block, i int) string {
+	if i < len(bl.Labels) {
+		return bl.Labels[i]
+	}
+	return fmt.Sprintf("%d.", i+1)
 }

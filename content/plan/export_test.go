@@ -345,3 +345,39 @@ func TestParseMarkdownBlocks(t *testing.T) {
 		t.Errorf("table = %+v", bs[5])
 	}
 }
+
+// TestExportKeepsListNumbers: a document's numbering is part of its text.
+// An excerpt whose numbered points are separate paragraphs ("1) …", blank
+// line, "2) …"), or that starts at point 3, prints those numbers in every
+// format — not "1." before each point, as a list that restarts would.
+func TestExportKeepsListNumbers(t *testing.T) {
+	p := mustNew(t, "2026-11")
+	if _, err := p.AddExcerpt("thong-tin", Excerpt{
+		Doc: "tai-lieu", DocTitle: "Tài liệu", Section: "ii.3", Path: []string{"3. Tiêu chí"},
+		Text: "1) Có giải pháp đổi mới nội dung;\n\n2) Nâng cao chất lượng nghị quyết;\n\n3. Thực hiện nghiêm chế độ sinh hoạt.\n4. Sinh hoạt chuyên đề.",
+	}, t0); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range Formats {
+		out, err := Export(p, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := string(out)
+		var want []string
+		switch f {
+		case FormatDOCX:
+			text = docxText(t, out)
+			want = []string{"1)\tCó giải pháp", "2)\tNâng cao", "3.\tThực hiện", "4.\tSinh hoạt"}
+		case FormatHTML:
+			want = []string{`<ol class="paren">` + "\n" + `<li value="1">Có giải pháp`, `<li value="2">Nâng cao`, `<li value="3">Thực hiện`, `<li value="4">Sinh hoạt`}
+		default:
+			want = []string{"1) Có giải pháp", "2) Nâng cao", "3. Thực hiện", "4. Sinh hoạt"}
+		}
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s export lacks %q", f, w)
+			}
+		}
+	}
+}

@@ -25,6 +25,7 @@ type block struct {
 	Class    string   // rendering hint: see the class constants
 	Spans    []span   // heading, paragraph
 	Items    [][]span // list items
+	Labels   []string // ordered list: each item's own label as written ("1)", "3."), so numbering that is part of the text survives
 	Rows     [][][]span
 	Header   bool    // first table row is a header
 	Widths   []int   // table column widths in percent, optional
@@ -136,7 +137,9 @@ func parseMarkdown(md string) []block {
 					if kind == bList {
 						lt = lt[2:]
 					} else {
-						lt = lt[len(olRE.FindString(lt)):]
+						m := olRE.FindString(lt)
+						b.Labels = append(b.Labels, strings.TrimSpace(m))
+						lt = lt[len(m):]
 					}
 					b.Items = append(b.Items, inline(lt))
 					continue
