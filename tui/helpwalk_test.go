@@ -170,6 +170,9 @@ func TestHelpWalk(t *testing.T) {
 				if !b.Enabled() {
 					continue
 				}
+				if b.Help().Key == "" || b.Help().Desc == "" {
+					t.Errorf("%s: a binding %v is listed without its label or description", st.name, b.Keys())
+				}
 				for _, k := range listed(b) {
 					if seen[k] {
 						continue

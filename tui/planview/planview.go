@@ -430,6 +430,7 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 
 func (m *Model) updateList(msg tea.KeyPressMsg) tea.Cmd {
 	k := m.com.Keys
+	pageUp, pageDown := m.pages()
 	itemID, exID := m.selected()
 	m.setStatus("", false)
 	switch {
@@ -486,11 +487,12 @@ func (m *Model) updateList(msg tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// Page keys of the plan: u and d are undo and delete here.
-var (
-	pageUp   = key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", ""))
-	pageDown = key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn/space", ""))
-)
+// pages are the page keys of the plan: u and d are undo and delete here.
+func (m *Model) pages() (up, down key.Binding) {
+	k := m.com.Keys
+	return key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", k.PageUp.Help().Desc)),
+		key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn/space", k.PageDown.Help().Desc))
+}
 
 // Back closes the innermost state (the checklist) on esc; false lets the
 // app go back.
@@ -979,6 +981,7 @@ func (m *Model) FullKeys() [][]key.Binding {
 	if m.mode != modeList {
 		return [][]key.Binding{m.ShortKeys()}
 	}
+	pgUp, pgDown := m.pages()
 	_, exID := m.selected()
 	edit := []key.Binding{}
 	if exID != "" {
@@ -992,7 +995,7 @@ func (m *Model) FullKeys() [][]key.Binding {
 	}
 	edit = append(edit, k.PlanUp, k.PlanDown)
 	return [][]key.Binding{
-		{k.Up, k.Down, pageUp, pageDown, k.Top, k.Bottom},
+		{k.Up, k.Down, pgUp, pgDown, k.Top, k.Bottom},
 		edit,
 		m.meetingKeys(),
 	}
