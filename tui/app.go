@@ -20,8 +20,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"chibo/index"
+	"chibo/tui/common"
 	"chibo/tui/i18n"
-	"chibo/tui/planview"
 )
 
 // The smallest window chibo lays out; below it shows a message instead.
@@ -30,31 +30,38 @@ const (
 	MinHeight = 15
 )
 
-// screen is one screen model. Screens mutate themselves; the app keeps
-// them in its history so going back restores the exact state.
-type screen interface {
-	Update(msg tea.Msg) tea.Cmd
-	// View draws exactly the size last given to SetSize.
-	View() string
-	// SetSize is called on resize and whenever the screen becomes current;
-	// it returns the command that redoes any work that went stale while
-	// the screen was hidden (a render, a search).
-	SetSize(w, h int) tea.Cmd
-	Name() string
-	Crumb() string // title-bar breadcrumb
-	Position() string
-	ShortKeys() []key.Binding
-	FullKeys() [][]key.Binding
-	// Capturing says a text input has focus: letters are text, not keys.
-	Capturing() bool
-}
+// screen is the screen contract of package common: every screen, the
+// plan screens included, implements it.
+type screen = common.Screen
 
 // backer is a screen with inner levels (a detail view, an open prompt)
 // that esc closes before leaving the screen.
 type backer interface{ Back() bool }
 
-// leaver is told when the user leaves it (the reader saves its position).
+// leaver is told when the user leaves it or quits (the reader saves its
+// position, the plan's notes editor its text).
 type leaver interface{ Leave() tea.Cmd }
+
+// hider is a screen that a global key leads to (v on the directives
+// screen): the key does nothing there, so its help does not list it.
+type hider interface{ Hides() []key.Binding }
+
+// helpGroups are the screen's bindings for the help: while a text field
+// or a question has focus only its own keys (ShortKeys) work.
+func helpGroups(s screen) [][]key.Binding {
+	if s.Capturing() {
+		return [][]key.Binding{s.ShortKeys()}
+	}
+	return s.FullKeys()
+}
+
+// keyOwner is a screen that takes every key for a while (an import being
+// run: esc and ctrl+c stop it rather than leave or quit).
+type keyOwner interface{ OwnsKeys() bool }
+
+// libraryChangedMsg is broadcast to every screen in the history after an
+// import or a removal; sel is the first document imported.
+type libraryChangedMsg struct{ sel string }
 
 // App is the top model.
 type App struct {
@@ -110,16 +117,18 @@ func New(opt Options) *App {
 	if opt.Home == "" {
 		opt.Home, _ = os.UserHomeDir()
 	}
+	com := common.New(opt.Lang, opt.Theme)
 	sh := &shared{
+		com:         com,
 		lang:        opt.Lang,
-		st:          newStyles(opt.Theme),
-		keys:        newKeyMap(opt.Lang),
+		st:          &styles{com.Styles},
+		keys:        &keyMap{com.Keys},
 		render:      newRenderCache(),
 		searchDelay: opt.SearchDelay,
 	}
 	a := &App{opt: opt, sh: sh, w: 80, h: 24}
 	a.help = help.New()
-	a.help.Styles = helpStyles(opt.Theme)
+	a.help.Styles = common.HelpStyles(opt.Theme)
 	a.cur = &loadingScreen{sh: sh}
 	return a
 }
@@ -172,9 +181,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if msg.IsDark() {
 				theme = ThemeDark
 			}
-			if theme != a.sh.st.theme {
-				a.sh.st = newStyles(theme)
-				a.help.Styles = helpStyles(theme)
+			if theme != a.sh.st.Theme {
+				a.sh.com.Styles = common.NewStyles(theme)
+				a.sh.st = &styles{a.sh.com.Styles}
+				a.help.Styles = common.HelpStyles(theme)
 				return a, a.resize()
 			}
 		}
@@ -241,15 +251,16 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case flashMsg:
 		a.flash, a.flashEr = msg.text, msg.err
 		return a, nil
-	case planview.CloseMsg, planview.CancelMsg:
-		return a, a.goBack()
-	case planview.AddedMsg:
+	case common.FlashMsg:
+		a.flash, a.flashEr = msg.Text, msg.Err
+		return a, nil
+	case common.BackFlashMsg:
 		c := a.goBack()
-		a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.AppPlanAdded), msg.Item), false
+		a.flash, a.flashEr = msg.Text, false
 		return a, c
-	case planview.OpenSourceMsg:
+	case common.OpenSourceMsg:
 		return a, a.open(openReaderMsg{doc: msg.Doc, section: msg.Section})
-	case escBackMsg:
+	case escBackMsg, common.BackMsg:
 		return a, a.goBack()
 	case pushHistoryMsg:
 		a.pushBack(msg.snap)
@@ -347,12 +358,11 @@ func indexWork(job func(progress func(done, total int)) (index.Searcher, error),
 // the history re-reads the list (the current one selects sel, the first
 // document imported), and the index is brought up to date.
 func (a *App) libraryChanged(sel string) tea.Cmd {
+	cmds := []tea.Cmd{a.syncIndex()}
 	for _, sc := range append(append([]screen{a.cur}, a.backStack...), a.fwdStack...) {
-		if l, ok := sc.(*libraryScreen); ok {
-			l.reload(sel)
-		}
+		cmds = append(cmds, sc.Update(libraryChangedMsg{sel: sel}))
 	}
-	return a.syncIndex()
+	return tea.Batch(cmds...)
 }
 
 // syncIndex updates the index the app holds with the library's documents.
@@ -382,14 +392,94 @@ func waitIndex(ch chan tea.Msg) tea.Cmd {
 	return func() tea.Msg { return <-ch }
 }
 
+// globalKeys are the app-wide bindings as they stand on the current
+// screen: a key the screen binds for itself is its own (Shadow), so the
+// help never lists a global key that does something else there.
+type globalKeys struct {
+	Help, Back, Forward, Search, Directives, Bookmarks, Plan, Import, Quit key.Binding
+}
+
+func (a *App) globals() globalKeys {
+	k := a.sh.keys
+	all := k.GlobalGroup()
+	taken := map[string]bool{}
+	for _, g := range append(helpGroups(a.cur), a.cur.ShortKeys()) {
+		for _, b := range g {
+			global := false
+			for _, x := range append(all, k.Agenda, k.HelpAny, k.ForceQuit) {
+				global = global || common.Same(b, x)
+			}
+			// A screen's esc binding (clear the filter, the highlight)
+			// is the app's esc: Back() of the innermost state first.
+			escOnly := len(b.Keys()) == 1 && b.Keys()[0] == "esc"
+			if !global && !escOnly && b.Enabled() {
+				for _, s := range b.Keys() {
+					taken[s] = true
+				}
+			}
+		}
+	}
+	if a.cur.Capturing() {
+		// A text field or a question has the keys: only F1 and ctrl+c
+		// reach the app (ForceQuit is always listed).
+		off := key.NewBinding(key.WithDisabled())
+		return globalKeys{Help: k.HelpAny, Back: off, Forward: off, Search: off, Directives: off, Bookmarks: off, Plan: off, Import: off, Quit: off}
+	}
+	sh := func(b key.Binding) key.Binding {
+		if s, ok := common.Shadow(b, taken); ok {
+			return s
+		}
+		return key.NewBinding(key.WithDisabled())
+	}
+	g := globalKeys{
+		Help: sh(k.Help), Back: sh(k.Back), Forward: sh(k.Forward), Search: sh(k.Search),
+		Directives: sh(k.Directives), Bookmarks: sh(k.Bookmarks), Plan: sh(k.Plan),
+		Import: sh(k.Import), Quit: sh(k.Quit),
+	}
+	off := key.NewBinding(key.WithDisabled())
+	if len(a.fwdStack) == 0 {
+		g.Forward = off
+	}
+	if len(a.backStack) == 0 {
+		g.Back = off // esc still closes the screen's inner states (Back)
+	}
+	if h, ok := a.cur.(hider); ok {
+		for _, b := range h.Hides() {
+			for _, p := range []struct {
+				orig key.Binding
+				g    *key.Binding
+			}{{k.Directives, &g.Directives}, {k.Bookmarks, &g.Bookmarks}, {k.Plan, &g.Plan}, {k.Search, &g.Search}} {
+				if common.Same(p.orig, b) {
+					*p.g = off
+				}
+			}
+		}
+	}
+	return g
+}
+
+// list is the help column of the global keys in force, in the help's
+// order.
+func (g globalKeys) list(k *keyMap) []key.Binding {
+	var out []key.Binding
+	for _, b := range []key.Binding{g.Help, g.Back, g.Forward, g.Search, g.Directives, g.Bookmarks, g.Plan, g.Import, g.Quit, k.ForceQuit} {
+		if b.Enabled() {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
 // key handles app-wide keys unless the screen has a text input focused.
+// F1 opens the help on every screen (it types nothing); ? too when no
+// text field has focus.
 func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := a.sh.keys
 	a.flash = ""
-	if s, ok := a.cur.(*importScreen); ok && s.running() {
+	if o, ok := a.cur.(keyOwner); ok && o.OwnsKeys() {
 		// Until the import stops, esc and ctrl+c stop it rather than
 		// leave or quit, and no other key leaves the screen.
-		return s.Update(msg)
+		return a.cur.Update(msg)
 	}
 	if key.Matches(msg, k.ForceQuit) {
 		return a.quit()
@@ -400,54 +490,44 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
-	switch a.cur.(type) {
-	case *planScreen, *pickerScreen:
-		// These screens own their keys (esc and q close them, and the
-		// plan screen's own prompts take any text).
-		switch {
-		case key.Matches(msg, k.Forward):
-			return a.goForward()
-		case msg.String() == "alt+left":
-			return a.goBack()
-		case key.Matches(msg, k.Help) && !a.cur.Capturing():
-			return a.navigate(newHelpScreen(a.sh, a.cur))
-		}
-		return a.cur.Update(msg)
+	g := a.globals()
+	if key.Matches(msg, k.HelpAny) && key.Matches(msg, g.Help) {
+		return a.navigate(newHelpScreen(a.sh, a.cur, g.list(a.sh.keys)))
 	}
 	if a.cur.Capturing() {
 		return a.cur.Update(msg)
 	}
-	_, inReader := a.cur.(*readerScreen)
-	_, inHelp := a.cur.(*helpScreen)
 	switch {
-	case key.Matches(msg, k.Quit):
+	case key.Matches(msg, g.Quit):
 		return a.quit()
-	case key.Matches(msg, k.Help):
-		if inHelp {
-			return a.goBack()
-		}
-		return a.navigate(newHelpScreen(a.sh, a.cur))
+	case key.Matches(msg, g.Help):
+		return a.navigate(newHelpScreen(a.sh, a.cur, g.list(a.sh.keys)))
 	case msg.String() == "esc":
+		// The innermost state first (a highlight, a filter, the
+		// checklist), then the screen; a screen binding esc itself (the
+		// import summary) gets it.
 		if b, ok := a.cur.(backer); ok && b.Back() {
 			return nil
 		}
+		if key.Matches(msg, g.Back) {
+			return a.goBack()
+		}
+	case key.Matches(msg, g.Back):
 		return a.goBack()
-	case key.Matches(msg, k.Back):
-		return a.goBack()
-	case key.Matches(msg, k.Forward):
+	case key.Matches(msg, g.Forward):
 		return a.goForward()
-	case msg.String() == "ctrl+f" || (msg.String() == "/" && !inReader):
+	case key.Matches(msg, g.Search):
 		return a.open(openSearchMsg{})
-	case key.Matches(msg, k.Directives):
+	case key.Matches(msg, g.Directives):
 		return a.open(openDirectivesMsg{})
-	case key.Matches(msg, k.Bookmarks):
+	case key.Matches(msg, g.Bookmarks):
 		return a.open(openBookmarksMsg{})
-	case key.Matches(msg, k.Plan):
+	case key.Matches(msg, g.Plan):
 		if a.opt.Plans == nil {
 			a.flash, a.flashEr = a.sh.T(i18n.AppPlanOff), true
 			return nil
 		}
-		return a.navigate(newPlanScreen(a.sh, a.opt.Plans))
+		return a.navigate(newPlanScreen(a.sh, a.opt.Plans, a.opt.Members))
 	case key.Matches(msg, k.Agenda):
 		ex, ok := a.cur.(excerpter)
 		if !ok {
@@ -463,7 +543,7 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 			return nil
 		}
 		return a.navigate(newPickerScreen(a.sh, a.opt.Plans, x, heading))
-	case key.Matches(msg, k.Import):
+	case key.Matches(msg, g.Import):
 		return a.open(openImportMsg{})
 	}
 	return a.cur.Update(msg)
@@ -678,20 +758,36 @@ func (a *App) statusBar() string {
 			hints = st.Error.Render(hints)
 		}
 	default:
-		keys := append([]key.Binding{a.sh.keys.Help}, a.cur.ShortKeys()...)
-		a.help.SetWidth(rest)
-		hints = a.help.ShortHelpView(keys)
+		hints = common.ShortHelp(a.help, a.shortKeys(), rest)
 	}
 	return name + st.Status.Render(pos) + " " + fit(ansi.Truncate(hints, rest, "…"), rest)
 }
 
-// helpStyles are the status-bar hint styles; keys in bold without colour.
-func helpStyles(theme string) help.Styles {
-	if theme == ThemeNone {
-		b := lipgloss.NewStyle().Bold(true)
-		return help.Styles{ShortKey: b, FullKey: b}
+// shortKeys are the status bar's hints, most important first: the
+// screen's own, with help first (F1 while a text field has focus, since ?
+// then types a "?").
+func (a *App) shortKeys() []key.Binding {
+	help := a.globals().Help
+	if a.cur.Capturing() {
+		help = a.sh.keys.HelpAny
 	}
-	return help.DefaultStyles(theme != ThemeLight)
+	keys := []key.Binding{help}
+	if !a.cur.Capturing() {
+		// A global binding the screen lists is shown as it stands there.
+		g := a.globals()
+		for _, b := range a.cur.ShortKeys() {
+			for _, pair := range [][2]key.Binding{{a.sh.keys.Back, g.Back}, {a.sh.keys.Search, g.Search}, {a.sh.keys.Quit, g.Quit}, {a.sh.keys.Import, g.Import}, {a.sh.keys.Directives, g.Directives}, {a.sh.keys.Bookmarks, g.Bookmarks}, {a.sh.keys.Plan, g.Plan}} {
+				if common.Same(b, pair[0]) {
+					b = pair[1]
+				}
+			}
+			if b.Enabled() {
+				keys = append(keys, b)
+			}
+		}
+		return keys
+	}
+	return append(keys, a.cur.ShortKeys()...)
 }
 
 // loadingScreen is shown until the library is open (a fraction of a

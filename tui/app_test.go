@@ -15,6 +15,7 @@ import (
 	"chibo/index"
 	"chibo/tui/i18n"
 	"chibo/tui/internal/tuitest"
+	"chibo/tui/planview"
 )
 
 func reader(t *testing.T, h *harness) *readerScreen {
@@ -150,8 +151,8 @@ func TestReaderResizeAndTheme(t *testing.T) {
 		}
 	}
 	h.send(tea.BackgroundColorMsg{Color: color.White})
-	if r.renderTheme != ThemeLight || h.app.sh.st.theme != ThemeLight {
-		t.Fatalf("light background: theme %q / %q", r.renderTheme, h.app.sh.st.theme)
+	if r.renderTheme != ThemeLight || h.app.sh.st.Theme != ThemeLight {
+		t.Fatalf("light background: theme %q / %q", r.renderTheme, h.app.sh.st.Theme)
 	}
 	if r.currentSection() != sec {
 		t.Fatalf("theme change moved the reader to %d", r.currentSection())
@@ -443,7 +444,7 @@ func TestAgendaPickerAndPlan(t *testing.T) {
 	h.key("enter")
 	r := reader(t, h)
 	h.key("a")
-	if _, ok := h.app.cur.(*pickerScreen); !ok {
+	if _, ok := h.app.cur.(*planview.Picker); !ok {
 		t.Fatalf("a opened %T:\n%s", h.app.cur, h.screen())
 	}
 	h.key("enter")
@@ -454,12 +455,12 @@ func TestAgendaPickerAndPlan(t *testing.T) {
 		t.Fatalf("no confirmation:\n%s", h.screen())
 	}
 	h.key("m")
-	ps, ok := h.app.cur.(*planScreen)
+	ps, ok := h.app.cur.(*planview.Model)
 	if !ok {
 		t.Fatalf("m opened %T", h.app.cur)
 	}
 	found := false
-	for _, it := range ps.m.Plan().Items {
+	for _, it := range ps.Plan().Items {
 		for _, x := range it.Excerpts {
 			found = found || x.Section == r.doc.Sections[r.currentSection()].ID
 		}

@@ -117,6 +117,9 @@ func (s *bookmarksScreen) ShortKeys() []key.Binding {
 	return []key.Binding{k.Open, k.RemoveBookmark, k.Back}
 }
 
+// Hides: B leads here.
+func (s *bookmarksScreen) Hides() []key.Binding { return []key.Binding{s.sh.keys.Bookmarks} }
+
 func (s *bookmarksScreen) FullKeys() [][]key.Binding {
 	k := s.sh.keys
 	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.RemoveBookmark, k.Back}}

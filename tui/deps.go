@@ -10,6 +10,7 @@ import (
 	"chibo/content"
 	"chibo/content/plan"
 	"chibo/index"
+	"chibo/tui/common"
 	"chibo/tui/i18n"
 )
 
@@ -87,6 +88,9 @@ type Options struct {
 	// Plans is the meeting-plan store; nil turns the plan screen (m) and
 	// the agenda picker (a) off.
 	Plans *plan.Store
+	// Members is the cell's member list, for the roll on the plan screen
+	// (l); nil turns the roll off.
+	Members *plan.MemberStore
 	// SearchDelay is the debounce of the search screen (default 120ms).
 	SearchDelay time.Duration
 	// Home is the folder the import prompt starts in and ~ stands for
@@ -102,6 +106,7 @@ type Options struct {
 // shared is what every screen sees; the app owns it and updates it as the
 // library, the index and the theme arrive.
 type shared struct {
+	com    *common.Common // the screen contract's shared state (planview gets it)
 	lang   i18n.Lang
 	st     *styles
 	keys   *keyMap

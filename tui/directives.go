@@ -177,7 +177,7 @@ func (s *directivesScreen) Update(msg tea.Msg) tea.Cmd {
 			switch {
 			case key.Matches(msg, k.Collapse):
 				s.detail = nil
-			case msg.String() == "o" && s.detail.Doc != nil:
+			case key.Matches(msg, k.OpenDoc) && s.detail.Doc != nil:
 				return send(openReaderMsg{doc: s.detail.Doc.ID})
 			case key.Matches(msg, k.Open), key.Matches(msg, k.Expand):
 				if s.dcursor < n {
@@ -329,15 +329,33 @@ func (s *directivesScreen) ShortKeys() []key.Binding {
 		return []key.Binding{k.Done, k.Clear}
 	}
 	if s.detail != nil {
-		return []key.Binding{k.Open, k.Back}
+		keys := []key.Binding{k.Open}
+		if s.detail.Doc != nil {
+			keys = append(keys, k.OpenDoc)
+		}
+		return append(keys, k.Back)
 	}
 	return []key.Binding{k.Open, k.Filter, k.Back}
 }
 
+// Hides: v leads here.
+func (s *directivesScreen) Hides() []key.Binding { return []key.Binding{s.sh.keys.Directives} }
+
 func (s *directivesScreen) FullKeys() [][]key.Binding {
 	k := s.sh.keys
-	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Open, k.Expand, k.Filter, k.Clear, k.Back},
+	if s.detail != nil {
+		open := []key.Binding{k.Open, k.Collapse}
+		if s.detail.Doc != nil {
+			open = append(open, k.OpenDoc)
+		}
+		return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, open}
 	}
+	groups := [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		{k.Open, k.Expand, k.Filter},
+	}
+	if s.filter.Active() || s.only != nil {
+		groups[1] = append(groups[1], k.Clear)
+	}
+	return groups
 }

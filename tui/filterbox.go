@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"chibo/tui/common"
 	"chibo/tui/i18n"
 )
 
@@ -50,6 +51,7 @@ func (f *filterBox) Key(msg tea.KeyPressMsg, refilter func()) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	f.input, cmd = f.input.Update(msg)
+	f.input = common.ComposeInput(f.input)
 	refilter()
 	return cmd
 }

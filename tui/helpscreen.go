@@ -13,33 +13,33 @@ import (
 // helpScreen is the full key map: the keys of the screen it was opened
 // from, then the keys that work everywhere.
 type helpScreen struct {
-	sh     *shared
-	from   screen
-	w, h   int
-	offset int
-	lines  []string
+	sh      *shared
+	from    screen
+	globals []key.Binding // the app-wide keys in force on from
+	w, h    int
+	offset  int
+	lines   []string
 }
 
-func newHelpScreen(sh *shared, from screen) *helpScreen {
-	return &helpScreen{sh: sh, from: from}
+func newHelpScreen(sh *shared, from screen, globals []key.Binding) *helpScreen {
+	return &helpScreen{sh: sh, from: from, globals: globals}
 }
 
 func (s *helpScreen) build() {
 	st := s.sh.st
-	k := s.sh.keys
 	type group struct {
 		title string
 		keys  []key.Binding
 	}
 	var groups []group
-	for i, g := range s.from.FullKeys() {
+	for i, g := range helpGroups(s.from) {
 		title := s.from.Name()
 		if i == 0 {
 			title = s.sh.T(i18n.AppHelpMove)
 		}
 		groups = append(groups, group{title, g})
 	}
-	groups = append(groups, group{s.sh.T(i18n.AppHelpGlobal), k.globalGroup()})
+	groups = append(groups, group{s.sh.T(i18n.AppHelpGlobal), s.globals})
 	keyW, descW := 0, 0
 	for _, g := range groups {
 		for _, b := range g.keys {
@@ -96,6 +96,8 @@ func (s *helpScreen) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
+		case key.Matches(msg, s.closeKey()):
+			return send(escBackMsg{})
 		case key.Matches(msg, k.Up):
 			s.offset--
 		case key.Matches(msg, k.Down):
@@ -133,10 +135,19 @@ func (s *helpScreen) Crumb() string    { return s.from.Name() }
 func (s *helpScreen) Position() string { return "" }
 func (s *helpScreen) ShortKeys() []key.Binding {
 	k := s.sh.keys
-	return []key.Binding{k.Up, k.Down, k.Back}
+	if len(s.lines) > s.h {
+		return []key.Binding{s.closeKey(), k.Up, k.Down, k.PageUp, k.PageDown, k.Back}
+	}
+	return []key.Binding{s.closeKey(), k.Back}
 }
 func (s *helpScreen) FullKeys() [][]key.Binding { return nil }
 func (s *helpScreen) Capturing() bool           { return false }
+
+// closeKey is ? and F1 on the help screen: they close it (the screen's
+// own binding, so the app's "open the help" does not apply here).
+func (s *helpScreen) closeKey() key.Binding {
+	return key.NewBinding(key.WithKeys("?", "f1"), key.WithHelp("?/f1", s.sh.T(i18n.AppKeyClose)))
+}
 
 func abs(n int) int {
 	if n < 0 {

@@ -93,6 +93,9 @@ func (s *importScreen) focus() tea.Cmd { return s.input.Focus() }
 
 func (s *importScreen) running() bool { return s.state == importRunning }
 
+// OwnsKeys keeps every key on the screen while an import runs.
+func (s *importScreen) OwnsKeys() bool { return s.running() }
+
 func (s *importScreen) Capturing() bool { return s.state != importDone }
 
 func (s *importScreen) Update(msg tea.Msg) tea.Cmd {

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"chibo/content"
+	"chibo/tui/common"
 	"chibo/tui/i18n"
 )
 
@@ -35,20 +36,7 @@ func newLibraryScreen(sh *shared) *libraryScreen {
 }
 
 // newInput makes a text input in the app's look.
-func newInput(sh *shared, prompt string) textinput.Model {
-	in := textinput.New()
-	in.Prompt = prompt
-	in.SetVirtualCursor(true)
-	st := textinput.DefaultStyles(sh.st.theme != ThemeLight)
-	if sh.st.theme == ThemeNone {
-		st = textinput.Styles{}
-	}
-	// A steady cursor: no redraw every half second on slow laptops, and
-	// nothing moves on screen that the user did not ask for.
-	st.Cursor.Blink = false
-	in.SetStyles(st)
-	return in
-}
+func newInput(sh *shared, prompt string) textinput.Model { return common.NewInput(sh.com, prompt) }
 
 // reload reads the documents again (the library may have changed). The
 // cursor goes to the document sel when given (the first one imported),
@@ -120,6 +108,9 @@ func (s *libraryScreen) Back() bool {
 func (s *libraryScreen) Update(msg tea.Msg) tea.Cmd {
 	k := s.sh.keys
 	switch msg := msg.(type) {
+	case libraryChangedMsg:
+		s.reload(msg.sel)
+		return nil
 	case tea.KeyPressMsg:
 		if s.confirm != nil {
 			return s.confirmKey(msg)
@@ -357,7 +348,10 @@ func (s *libraryScreen) FullKeys() [][]key.Binding {
 	k := s.sh.keys
 	groups := [][]key.Binding{
 		k.moveGroup(),
-		{k.Filter, k.Clear, k.LibSearch, k.Import, k.Remove, k.Directives, k.Bookmarks, k.Plan},
+		{k.Filter, k.LibSearch, k.Import, k.Remove, k.Directives, k.Bookmarks, k.Plan},
+	}
+	if s.filter.Active() {
+		groups[1] = append(groups[1], k.Clear)
 	}
 	if len(s.sh.problems) > 0 {
 		groups[1] = append(groups[1], k.Problems)

@@ -3,32 +3,8 @@ package tui
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
-
-// moveBy is how far a movement key moves a list's cursor: a row for up
-// and down, page rows for page up and down, and the whole list (total)
-// for top and bottom, which the caller's clamp turns into the first or
-// last row. A list that does not page passes page 0. ok is false for any
-// other key.
-func (k *keyMap) moveBy(msg tea.KeyPressMsg, page, total int) (n int, ok bool) {
-	switch {
-	case key.Matches(msg, k.Up):
-		return -1, true
-	case key.Matches(msg, k.Down):
-		return 1, true
-	case key.Matches(msg, k.PageUp):
-		return -page, true
-	case key.Matches(msg, k.PageDown):
-		return page, true
-	case key.Matches(msg, k.Top):
-		return -total, true
-	case key.Matches(msg, k.Bottom):
-		return total, true
-	}
-	return 0, false
-}
 
 // moveRow moves row cur by n, staying inside a list of total rows (row 0
 // when the list is empty).

@@ -9,8 +9,10 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"chibo/content"
+	"chibo/tui/common"
 	"chibo/tui/i18n"
 )
 
@@ -41,6 +43,12 @@ type readerScreen struct {
 	err         error
 
 	y int // first line shown
+	// sel is the current section when [ ] or the table of contents chose
+	// one whose heading is below the top of the view (the last sections
+	// of a document, which never reach the top): a, b, c and ] act on it.
+	// Scrolling lets the top of the view decide again.
+	sel    int
+	selSet bool
 	// anchor is where to put the view once a render arrives: a section and
 	// a line inside it.
 	anchorSec, anchorLine int
@@ -110,7 +118,7 @@ func (r *readerScreen) SetSize(w, h int) tea.Cmd {
 // render was lost while the screen was hidden. The old text stays on
 // screen until the new one arrives.
 func (r *readerScreen) ensureRender() tea.Cmd {
-	theme := r.sh.st.theme
+	theme := r.sh.st.Theme
 	if r.rd != nil && r.renderW == r.w && r.renderTheme == theme {
 		return nil
 	}
@@ -145,6 +153,9 @@ func (r *readerScreen) currentSection() int {
 	if r.rd == nil {
 		return r.anchorSec
 	}
+	if r.selSet && r.sel < len(r.rd.secStart) {
+		return r.sel
+	}
 	cur := -1
 	for i, start := range r.rd.secStart {
 		if start <= r.y+1 {
@@ -175,14 +186,21 @@ func (r *readerScreen) maxY() int {
 
 func (r *readerScreen) scroll(n int) {
 	r.y = max(0, min(r.maxY(), r.y+n))
-	r.anchored = false
+	r.anchored, r.selSet = false, false
 }
 
 func (r *readerScreen) Capturing() bool { return r.finding }
 
+// Back closes the innermost state on esc: the table of contents, then a
+// find highlight; false lets the app leave the reader.
 func (r *readerScreen) Back() bool {
-	if r.toc {
+	switch {
+	case r.toc:
 		r.toc = false
+		return true
+	case len(r.terms) > 0:
+		r.terms, r.cur = nil, -1
+		r.findAll()
 		return true
 	}
 	return false
@@ -322,7 +340,7 @@ func (r *readerScreen) stepSection(dir int) tea.Cmd {
 	}
 	i := r.currentSection()
 	target := i + dir
-	if dir < 0 && r.y > r.rd.secStart[i]+1 {
+	if dir < 0 && !r.selSet && r.y > r.rd.secStart[i]+1 {
 		target = i
 	}
 	if target < 0 {
@@ -336,8 +354,10 @@ func (r *readerScreen) stepSection(dir int) tea.Cmd {
 		return send(flashMsg{text: r.sh.T(i18n.AppLastSection)})
 	}
 	r.y = max(0, min(r.maxY(), r.rd.secStart[target]))
+	r.selSet = false
 	if r.y < r.rd.secStart[target] { // near the end: the heading is lower on the screen
 		r.y = r.maxY()
+		r.sel, r.selSet = target, true // it is the current section all the same
 	}
 	return nil
 }
@@ -391,6 +411,7 @@ func (r *readerScreen) findKey(msg tea.KeyPressMsg) tea.Cmd {
 	var cmd tea.Cmd
 	before := r.input.Value()
 	r.input, cmd = r.input.Update(msg)
+	r.input = common.ComposeInput(r.input)
 	if v := r.input.Value(); v != before {
 		r.terms = cleanTerms([]string{v})
 		r.cur = -1
@@ -514,6 +535,7 @@ func (r *readerScreen) tocKey(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		snap := *r
 		r.y = max(0, min(r.maxY(), r.rd.secStart[r.tocCursor]))
+		r.sel, r.selSet = r.tocCursor, r.y < r.rd.secStart[r.tocCursor]
 		return send(pushHistoryMsg{snap: &snap})
 	}
 	return nil
@@ -537,8 +559,16 @@ func (r *readerScreen) View() string {
 	if r.cur >= 0 && r.cur < len(r.matches) {
 		curLine, curIdx = r.matches[r.cur][0], r.matches[r.cur][1]
 	}
+	selLine := -1
+	if r.selSet && r.sel < len(r.rd.secStart) {
+		selLine = r.rd.secStart[r.sel]
+	}
 	for i := r.y; i < r.y+th && i < len(r.rd.lines); i++ {
 		l := r.rd.lines[i]
+		if i == selLine {
+			// The current section's heading, marked: it is not at the top.
+			l = st.Selected.Render("▸") + ansi.Cut(l, 1, ansi.StringWidth(l))
+		}
 		if ss := r.spans[i]; len(ss) > 0 {
 			c := -1
 			if i == curLine {
@@ -650,15 +680,23 @@ func (r *readerScreen) ShortKeys() []key.Binding {
 	case r.toc:
 		return []key.Binding{k.Open, k.Cancel}
 	case len(r.terms) > 0:
-		return []key.Binding{k.NextMatch, k.PrevMatch, k.PrevSec, k.NextSec, k.TOC, k.Back}
+		return []key.Binding{k.NextMatch, k.PrevMatch, k.ClearFind, k.PrevSec, k.NextSec, k.TOC, k.Agenda, k.Back}
 	}
-	return []key.Binding{k.PrevSec, k.NextSec, k.TOC, k.Find, k.Bookmark, k.Back}
+	return []key.Binding{k.PrevSec, k.NextSec, k.TOC, k.Find, k.Bookmark, k.Agenda, k.Back}
 }
 
 func (r *readerScreen) FullKeys() [][]key.Binding {
 	k := r.sh.keys
+	if r.toc {
+		return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Cancel}}
+	}
+	acts := []key.Binding{k.PrevSec, k.NextSec, k.TOC, k.Outline, k.Find}
+	if len(r.terms) > 0 {
+		acts = append(acts, k.NextMatch, k.PrevMatch, k.Exact, k.ClearFind)
+	}
+	acts = append(acts, k.Bookmark, k.Cites, k.Agenda)
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Wheel},
-		{k.PrevSec, k.NextSec, k.TOC, k.Outline, k.Find, k.NextMatch, k.PrevMatch, k.Exact, k.Bookmark, k.Cites, k.Agenda},
+		acts,
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"chibo/index"
+	"chibo/tui/common"
 	"chibo/tui/i18n"
 )
 
@@ -26,8 +27,9 @@ const searchLimit = 50
 // a command with a context cancelled by the next one, and a result that is
 // not for the latest query is dropped.
 type searchScreen struct {
-	sh   *shared
-	w, h int
+	sh      *shared
+	w, h    int
+	missing [][]string // per hit, the query words it lacks
 
 	input textinput.Model
 	focus int // 0 input, 1 results, 2 facets
@@ -70,9 +72,10 @@ type facetRow struct {
 type (
 	searchTickMsg   struct{ seq int }
 	searchResultMsg struct {
-		seq int
-		res *index.Result
-		err error
+		seq     int
+		res     *index.Result
+		err     error
+		missing [][]string // per hit, the query words it lacks (searchwhy.go)
 	}
 )
 
@@ -142,11 +145,16 @@ func (s *searchScreen) run() tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
 	s.running, s.ranSeq = true, s.seq
-	seq, searcher := s.seq, s.sh.search
+	seq, searcher, lib := s.seq, s.sh.search, s.sh.lib
 	return func() tea.Msg {
 		res, err := searcher.Search(ctx, q)
+		var missing [][]string
+		if err == nil && res != nil {
+			groupFacets(ctx, searcher, q, res)
+			missing = missingWords(lib, q.Text, res.Hits)
+		}
 		cancel()
-		return searchResultMsg{seq: seq, res: res, err: err}
+		return searchResultMsg{seq: seq, res: res, err: err, missing: missing}
 	}
 }
 
@@ -176,7 +184,7 @@ func (s *searchScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil && isCanceled(msg.err) {
 			return nil
 		}
-		s.res, s.err = msg.res, msg.err
+		s.res, s.err, s.missing = msg.res, msg.err, msg.missing
 		s.cursor, s.offset = 0, 0
 		s.buildFacets()
 		open := s.openWhenReady
@@ -259,6 +267,7 @@ func (s *searchScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		before := s.input.Value()
 		var cmd tea.Cmd
 		s.input, cmd = s.input.Update(msg)
+		s.input = common.ComposeInput(s.input)
 		if s.input.Value() != before {
 			s.toResults, s.openWhenReady = false, false
 			return tea.Batch(cmd, s.changed())
@@ -605,7 +614,15 @@ func (s *searchScreen) hitLines(i, w int) []string {
 	if len(path) == 0 && h.Heading != "" {
 		path = []string{h.Heading}
 	}
-	l2 := "  " + st.Faint.Render(clip(strings.Join(path, " › "), w-3))
+	var l2 string
+	if i < len(s.missing) && len(s.missing[i]) > 0 {
+		// A partial match says which words it lacks; the path gets the rest.
+		miss := fmt.Sprintf(s.sh.T(i18n.AppSearchMissing), strings.Join(s.missing[i], ", "))
+		miss = clip(miss, max(w-3-12, 8))
+		l2 = "  " + st.Faint.Render(crumb(path, w-3-ansi.StringWidth(miss)-3)) + " · " + st.Error.Render(miss)
+	} else {
+		l2 = "  " + st.Faint.Render(crumb(path, w-3))
+	}
 	// the snippet on one line (white space collapsed), matches highlighted
 	line, spans := snippetLine(h.Snippet)
 	line = clip(line, w-3)
@@ -701,17 +718,32 @@ func (s *searchScreen) ShortKeys() []key.Binding {
 	k := s.sh.keys
 	switch s.focus {
 	case 0:
+		if strings.TrimSpace(s.input.Value()) == "" {
+			return []key.Binding{k.Focus, k.Cancel}
+		}
 		return []key.Binding{k.Open, k.Focus, k.Exact, k.Cancel}
 	case 2:
 		return []key.Binding{k.Toggle, k.Focus, k.Back}
 	}
-	return []key.Binding{k.Open, s.explainKey, k.Focus, k.Back}
+	if s.hits() == 0 {
+		return []key.Binding{k.Focus, k.Back}
+	}
+	return []key.Binding{k.Open, k.Agenda, s.explainKey, k.Focus, k.Back}
 }
 
 func (s *searchScreen) FullKeys() [][]key.Binding {
 	k := s.sh.keys
+	switch s.focus {
+	case 0:
+		return [][]key.Binding{s.ShortKeys()}
+	case 2:
+		return [][]key.Binding{{k.Up, k.Down, k.Toggle, k.Focus}}
+	}
+	if s.hits() == 0 {
+		return [][]key.Binding{{k.Focus}}
+	}
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Open},
-		{k.Focus, k.Toggle, k.Cancel, s.explainKey},
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open},
+		{k.Agenda, s.explainKey, k.Focus},
 	}
 }

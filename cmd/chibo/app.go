@@ -58,6 +58,7 @@ func appOptions(e *env, b *appBackend) tui.Options {
 		Plans:            plan.OpenStore(e.dirs.User()),
 		// An import or removal from the command line shows within 2 s.
 		LibraryPoll: 2 * time.Second,
+		Members:     plan.OpenMembers(e.dirs.User()),
 	}
 	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
 		opt.Theme, opt.FollowBackground = tui.ThemeNone, false

@@ -112,7 +112,7 @@ var (
 	AppHelpTitle  = Msg{"Phím tắt", "Keys"}
 	AppHelpGlobal = Msg{"Mọi nơi", "Everywhere"}
 	AppHelpMove   = Msg{"Di chuyển", "Moving"}
-	AppHelpClose  = Msg{"esc hoặc ? để đóng", "esc or ? to close"}
+	AppHelpClose  = Msg{"esc, ? hoặc f1 để đóng", "esc, ? or f1 to close"}
 
 	// Key help texts.
 	AppKeyUp        = Msg{"lên", "up"}
@@ -133,7 +133,7 @@ var (
 	AppKeyExpand    = Msg{"mở rộng", "expand"}
 	AppKeyPrevSec   = Msg{"mục trước", "previous section"}
 	AppKeyNextSec   = Msg{"mục sau", "next section"}
-	AppKeyTOC       = Msg{"mục lục", "contents"}
+	AppKeyTOC       = Msg{"nhảy tới mục", "jump to section"}
 	AppKeyFind      = Msg{"tìm trong bài", "find in document"}
 	AppKeyNextMatch = Msg{"kết quả sau", "next match"}
 	AppKeyPrevMatch = Msg{"kết quả trước", "previous match"}
@@ -151,7 +151,7 @@ var (
 	AppKeyDone      = Msg{"xong", "done"}
 	AppKeyCancel    = Msg{"huỷ", "cancel"}
 	AppKeyWheel     = Msg{"cuộn", "scroll"}
-	AppKeyOutline   = Msg{"mục lục", "outline"}
+	AppKeyOutline   = Msg{"dàn ý tài liệu", "document outline"}
 	AppKeyRemoveBm  = Msg{"bỏ dấu trang", "remove bookmark"}
 )
 

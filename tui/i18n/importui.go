@@ -27,8 +27,8 @@ var (
 	AppImportSameAs   = Msg{"cùng nội dung với “%s”, không thêm lần nữa", "same content as “%s”, not added again"}
 
 	// Removing a document.
-	AppRemoveConfirm = Msg{"Xoá “%s” khỏi thư viện?", "Remove “%s” from the library?"}
-	AppRemoveKeys    = Msg{"y/c: xoá · n/esc: giữ lại (dấu trang vẫn giữ)", "y: remove · n/esc: keep (bookmarks are kept)"}
+	AppRemoveConfirm = Msg{"Xoá “%s” khỏi thư viện? [c/K]", "Remove “%s” from the library? [y/N]"}
+	AppRemoveKeys    = Msg{"c/y: xoá · k/n/enter/esc: giữ lại (dấu trang vẫn giữ)", "y/c: remove · n/k/enter/esc: keep (bookmarks are kept)"}
 	// The status bar cuts long lines: what happened comes before the title.
 	AppRemoveDone  = Msg{"Đã xoá: %s", "Removed: %s"}
 	AppRemoveKept  = Msg{"Không xoá: %s", "Kept: %s"}

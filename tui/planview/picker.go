@@ -3,127 +3,214 @@ package planview
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
+	"time"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"chibo/content/plan"
 	"chibo/content/userdata"
+	"chibo/tui/common"
 	"chibo/tui/i18n"
 )
 
-// AddedMsg says the picker added the excerpt: Item is the agenda item's
-// title (for the app's status line), ItemID its ID, Month the plan key.
-type AddedMsg struct {
-	Item   string
-	ItemID string
-	Month  string
-}
-
-// CancelMsg says the picker was closed without adding anything.
-type CancelMsg struct{}
-
 // Picker is the small "add to agenda item" chooser the reader and search
-// open with `a`: it lists the items of the month's plan and adds the
+// open with `a`: it lists the items of the plan being prepared (the next
+// meeting, NextMeeting; [ and ] choose another month) and adds the
 // excerpt to the one chosen, saving at once.
 type Picker struct {
+	com   *common.Common
 	store *plan.Store
 	month string
 	ex    plan.Excerpt
-	lang  i18n.Lang
+	from  string // the section's heading, for the title bar
 	p     *plan.Plan
 	cur   int
 	w, h  int
 	err   string
 }
 
-// NewPicker opens the picker for ex on the plan month ("" for this
-// month). The cursor starts on the news-and-policy item, where most
-// excerpts go.
-func NewPicker(store *plan.Store, month string, ex plan.Excerpt, lang i18n.Lang) Picker {
+type (
+	pickerLoadedMsg struct {
+		k     *Picker
+		month string
+		p     *plan.Plan
+		err   error
+	}
+	pickerAddedMsg struct {
+		k     *Picker
+		p     *plan.Plan
+		title string
+		err   error
+	}
+)
+
+// NewPicker makes the picker for ex on plan month ("" for the meeting
+// being prepared). The plan loads in the command SetSize returns; the
+// cursor starts on the news-and-policy item, where most excerpts go.
+func NewPicker(com *common.Common, store *plan.Store, month string, ex plan.Excerpt, from string) *Picker {
 	if !plan.ValidKey(month) {
-		month = plan.CurrentMonth(store.Now()) // "" or a bad key: this month
+		month = ""
 	}
-	k := Picker{store: store, month: month, ex: ex, lang: lang, w: 80, h: 24}
-	p, _, err := store.Load(month)
-	if p == nil {
-		p, _ = plan.New(month)
-	}
-	if err != nil {
-		k.err = i18n.Describe(lang, err)
-	}
-	k.p = p
-	if i := p.Index("thong-tin"); i >= 0 {
-		k.cur = i
-	}
+	k := &Picker{com: com, store: store, month: month, ex: ex, from: from, w: 80, h: 24}
+	k.p, _ = plan.New(orMonth(month, store))
+	k.home()
 	return k
 }
 
-// Init does nothing: the plan is read in NewPicker.
-func (k Picker) Init() tea.Cmd { return nil }
+func (k *Picker) home() {
+	k.cur = 0
+	if i := k.p.Index("thong-tin"); i >= 0 {
+		k.cur = i
+	}
+}
 
-// SetSize sets the picker's size in cells.
-func (k *Picker) SetSize(w, h int) { k.w, k.h = max(w, 20), max(h, 5) }
+// Month is the key of the plan the excerpt goes to.
+func (k *Picker) Month() string { return k.p.Month }
 
-// Update handles keys.
-func (k Picker) Update(msg tea.Msg) (Picker, tea.Cmd) {
+// Init loads the plan.
+func (k *Picker) Init() tea.Cmd { return k.load() }
+
+func (k *Picker) load() tea.Cmd {
+	store, month := k.store, k.month
+	return func() tea.Msg {
+		if month == "" {
+			month = NextMeeting(store)
+		}
+		p, _, err := store.Load(month)
+		return pickerLoadedMsg{k: k, month: month, p: p, err: err}
+	}
+}
+
+// SetSize sets the picker's size in cells and reloads the plan.
+func (k *Picker) SetSize(w, h int) tea.Cmd {
+	k.w, k.h = max(w, 20), max(h, 5)
+	return k.load()
+}
+
+// Update handles keys and the picker's commands.
+func (k *Picker) Update(msg tea.Msg) tea.Cmd {
+	km := k.com.Keys
 	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		k.SetSize(msg.Width, msg.Height)
+	case pickerLoadedMsg:
+		if msg.k != k {
+			return nil
+		}
+		k.month = msg.month
+		p := msg.p
+		if p == nil {
+			p, _ = plan.New(msg.month)
+		}
+		changed := k.p.Month != p.Month
+		k.p = p
+		if changed {
+			k.home()
+		}
+		k.cur = clamp(k.cur, 0, len(k.p.Items)-1)
+		k.err = ""
+		if msg.err != nil {
+			k.err = i18n.Describe(k.com.Lang, msg.err)
+		}
+	case pickerAddedMsg:
+		if msg.k != k {
+			return nil
+		}
+		if msg.p != nil {
+			k.p = msg.p
+		}
+		var de *userdata.DamagedError
+		if msg.p == nil || msg.err != nil && !errors.As(msg.err, &de) {
+			k.err = i18n.Describe(k.com.Lang, msg.err)
+			return nil
+		}
+		text := fmt.Sprintf(i18n.AppPlanAdded.In(k.com.Lang), msg.title+" — "+plan.MonthLabel(plan.MonthOf(k.p.Month)))
+		return common.Send(common.BackFlashMsg{Text: text})
 	case tea.KeyPressMsg:
-		switch s := msg.String(); s {
-		case "esc", "q":
-			return k, func() tea.Msg { return CancelMsg{} }
-		case "up", "k":
+		switch {
+		case key.Matches(msg, km.Up):
 			k.cur = clamp(k.cur-1, 0, len(k.p.Items)-1)
-		case "down", "j":
+		case key.Matches(msg, km.Down):
 			k.cur = clamp(k.cur+1, 0, len(k.p.Items)-1)
-		case "home", "g":
+		case key.Matches(msg, km.Top):
 			k.cur = 0
-		case "end", "G":
+		case key.Matches(msg, km.Bottom):
 			k.cur = len(k.p.Items) - 1
-		case "enter":
+		case key.Matches(msg, km.PrevMonth):
+			return k.switchMonth(-1)
+		case key.Matches(msg, km.NextMonth):
+			return k.switchMonth(1)
+		case key.Matches(msg, km.PickerAdd):
 			return k.add()
-		default:
-			if len(s) == 1 && s[0] >= '1' && s[0] <= '9' && int(s[0]-'1') < len(k.p.Items) {
-				k.cur = int(s[0] - '1')
+		case key.Matches(msg, pickKeys(km, len(k.p.Items))):
+			if n, err := strconv.Atoi(msg.String()); err == nil && n >= 1 && n <= len(k.p.Items) {
+				k.cur = n - 1
 				return k.add()
 			}
 		}
 	}
-	return k, nil
+	return nil
 }
 
-func (k Picker) add() (Picker, tea.Cmd) {
+func (k *Picker) switchMonth(delta int) tea.Cmd {
+	t, err := time.Parse("2006-01", plan.MonthOf(k.p.Month))
+	if err != nil {
+		return nil
+	}
+	k.month = plan.CurrentMonth(t.AddDate(0, delta, 0))
+	return k.load()
+}
+
+func (k *Picker) add() tea.Cmd {
 	if len(k.p.Items) == 0 {
-		return k, nil
+		return nil
 	}
 	id, title := k.p.Items[k.cur].ID, k.p.Items[k.cur].Title
-	p, err := k.store.Update(k.month, func(p *plan.Plan) error {
-		_, err := p.AddExcerpt(id, k.ex, k.store.Now())
-		return err
-	})
-	if p == nil {
-		k.err = i18n.Describe(k.lang, err)
-		return k, nil
+	store, month, ex := k.store, k.p.Month, k.ex
+	return func() tea.Msg {
+		p, err := store.Update(month, func(p *plan.Plan) error {
+			_, err := p.AddExcerpt(id, ex, store.Now())
+			return err
+		})
+		return pickerAddedMsg{k: k, p: p, title: title, err: err}
 	}
-	k.p = p
-	var de *userdata.DamagedError
-	if err != nil && !errors.As(err, &de) {
-		k.err = i18n.Describe(k.lang, err)
-		return k, nil
-	}
-	month := k.month
-	return k, func() tea.Msg { return AddedMsg{Item: title, ItemID: id, Month: month} }
 }
+
+// ShortKeys are the picker's keys.
+func (k *Picker) ShortKeys() []key.Binding {
+	km := k.com.Keys
+	return []key.Binding{km.PickerAdd, pickKeys(km, len(k.p.Items)), km.Up, km.Down, km.PrevMonth, km.NextMonth, km.Back}
+}
+
+// FullKeys are the same for the help screen.
+func (k *Picker) FullKeys() [][]key.Binding {
+	km := k.com.Keys
+	return [][]key.Binding{{km.Up, km.Down, km.Top, km.Bottom}, {km.PickerAdd, pickKeys(km, len(k.p.Items)), km.PrevMonth, km.NextMonth}}
+}
+
+// Name is the screen's name.
+func (k *Picker) Name() string { return k.com.T(i18n.AppScreenPicker) }
+
+// Crumb is the section being added.
+func (k *Picker) Crumb() string { return k.from }
+
+// Position is empty.
+func (k *Picker) Position() string { return "" }
+
+// Capturing is false: the picker's keys are keys, and esc goes back.
+func (k *Picker) Capturing() bool { return false }
 
 // View lists the items with the number of excerpts each holds; the cursor
 // row is marked with ">" so it reads without colour.
-func (k Picker) View() string {
+func (k *Picker) View() string {
+	st := k.com.Styles
+	l := k.com.Lang
 	var lines []string
-	lines = append(lines, bold.Render(fit(fmt.Sprintf(i18n.PickerTitle.In(k.lang), k.p.Title), k.w)))
-	lines = append(lines, fit(fmt.Sprintf(i18n.PickerWhat.In(k.lang), excerptTitle(k.ex)), k.w))
-	lines = append(lines, strings.Repeat("─", k.w))
+	lines = append(lines, st.Bold.Render(fit(fmt.Sprintf(i18n.PickerTitle.In(l), k.p.Title), k.w)))
+	lines = append(lines, fit(fmt.Sprintf(i18n.PickerWhat.In(l), excerptTitle(k.ex)), k.w))
+	lines = append(lines, st.Faint.Render(fit(fmt.Sprintf(i18n.PickerMonth.In(l), plan.MonthLabel(plan.MonthOf(k.p.Month))), k.w)))
+	lines = append(lines, st.Faint.Render(strings.Repeat("─", k.w)))
 	room := max(k.h-5, 1)
 	top := 0
 	if k.cur >= room {
@@ -137,17 +224,39 @@ func (k Picker) View() string {
 		}
 		count := ""
 		if n := len(it.Excerpts); n > 0 {
-			count = " (" + fmt.Sprintf(i18n.PickerCount.In(k.lang), n) + ")"
+			count = " (" + fmt.Sprintf(i18n.PickerCount.In(l), n) + ")"
 		}
-		l := fit(fmt.Sprintf("%s%d. %s%s", mark, i+1, it.Title, count), k.w)
+		line := fit(fmt.Sprintf("%s%d. %s%s", mark, i+1, it.Title, count), k.w)
 		if i == k.cur {
-			l = reverse.Render(l)
+			line = st.Selected.Render(line)
 		}
-		lines = append(lines, l)
+		lines = append(lines, line)
 	}
-	for len(lines) < k.h-2 {
+	for len(lines) < k.h-1 {
 		lines = append(lines, "")
 	}
-	lines = append(lines, fit(k.err, k.w), faintSty.Render(fit(i18n.PickerHelp.In(k.lang), k.w)))
+	lines = append(lines[:k.h-1], st.Error.Render(fit(k.err, k.w)))
 	return strings.Join(lines, "\n")
+}
+
+// pickKeys is the number keys of a list of n items (1 to 9 at most).
+func pickKeys(km *common.KeyMap, n int) key.Binding {
+	return numberKeys(n, km.PickItem.Help().Desc)
+}
+
+// numberKeys is the keys 1 to n (9 at most), described as desc.
+func numberKeys(n int, desc string) key.Binding {
+	n = min(n, 9)
+	if n < 1 {
+		return key.NewBinding(key.WithDisabled())
+	}
+	var keys []string
+	for i := 1; i <= n; i++ {
+		keys = append(keys, strconv.Itoa(i))
+	}
+	label := "1"
+	if n > 1 {
+		label = "1–" + strconv.Itoa(n)
+	}
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(label, desc))
 }

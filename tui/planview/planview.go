@@ -1,47 +1,45 @@
 // Package planview is the meeting-plan screen (key m in the app) and the
-// small "add to agenda" picker (key a in the reader and search). Every
-// change goes through plan.Store.Update, so it is saved atomically at once
-// and two screens, or the app and the command line, never lose each
-// other's changes.
+// small "add to agenda" picker (key a in the reader and search). Both
+// implement the app's screen contract (tui/common.Screen): their keys are
+// common key.Bindings, their help is generated from the bindings in force
+// in each mode, and every read and write of the plan runs in a tea.Cmd.
+// Every change goes through plan.Store.Update, so it is saved atomically
+// at once and two screens, or the app and the command line, never lose
+// each other's changes.
 package planview
 
 import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"chibo/content"
 	"chibo/content/plan"
+	"chibo/tui/common"
 	"chibo/tui/i18n"
 )
-
-// OpenSourceMsg asks the app to open the reader at an excerpt's source.
-type OpenSourceMsg struct{ Doc, Section string }
-
-// CloseMsg asks the app to close the plan screen.
-type CloseMsg struct{}
-
-// reloadMsg reloads the plan from disk (Init sends it).
-type reloadMsg struct{}
 
 type mode int
 
 const (
 	modeList    mode = iota
 	modePrompt       // a one-line input in the footer
-	modeConfirm      // y/n in the footer
+	modeConfirm      // c/k in the footer
 	modeNotes        // the notes editor fills the body
 	modeExport       // choose a format
 	modeMoveTo       // choose the item to move an excerpt to
+	modeCheck        // the before/after checklist
+	modeRoll         // the roll of this meeting
 )
 
 type promptKind int
@@ -59,15 +57,60 @@ const (
 // row is one selectable line: an item (ex < 0) or one of its excerpts.
 type row struct{ item, ex int }
 
+// rowID names a row by its IDs (they survive a reload; indexes do not).
+type rowID struct{ item, ex string }
+
+// undoStep is a deletion that u puts back: the item (with its excerpts
+// and notes) or the excerpt, at the place it had.
+type undoStep struct {
+	title  string
+	item   *plan.Item // a deleted item, at index at
+	ex     *plan.Excerpt
+	itemID string // the excerpt's item
+	at     int
+}
+
+// Messages of the screen's own commands.
+type (
+	loadedMsg struct {
+		m     *Model
+		month string
+		p     *plan.Plan
+		saved bool
+		err   error
+	}
+	savedMsg struct {
+		m      *Model
+		p      *plan.Plan
+		err    error
+		sel    rowID
+		newAt  int // a new item's index (-1: none), selected after the save
+		status string
+		undo   *undoStep // pushed when the save succeeded
+		undone bool      // the save was an undo: pop the stack
+	}
+	exportedMsg struct {
+		m    *Model
+		path string
+		err  error
+	}
+	membersMsg struct {
+		m    *Model
+		list []plan.Member
+		err  error
+	}
+)
+
 // Model is the plan screen.
 type Model struct {
+	com   *common.Common
 	store *plan.Store
 	lib   plan.Source
-	lang  i18n.Lang
 	month string
 
-	p     *plan.Plan
-	saved bool
+	p      *plan.Plan
+	saved  bool
+	loaded bool
 
 	rows []row
 	cur  int
@@ -80,94 +123,132 @@ type Model struct {
 	input   textinput.Model
 	area    textarea.Model
 	noteFor string // item ID being edited
-	confirm func() error
-	pick    int // modeMoveTo cursor
+	ask     common.Confirm
+	target  rowID // what the open question deletes
+	pick    int   // modeMoveTo and modeCheck cursor
 
 	status    string
+	statusErr bool
 	exportDir string
+	undo      []undoStep
+	members   *plan.MemberStore // nil: the roll is off
+	roll      []plan.Member     // the member list, read when the roll opens
 }
 
-// New opens the plan of month (plan key, "" for this month) from store. lib
-// may be nil; with a library, excerpts whose source has gone are marked.
-// A *content.Library, or any type with its Doc method, will do.
-func New(store *plan.Store, lib plan.Source, lang i18n.Lang, month string) Model {
+// SetMembers gives the screen the cell's member list, for the roll (l).
+func (m *Model) SetMembers(s *plan.MemberStore) { m.members = s }
+
+// New makes the plan screen of month (plan key; "" opens the meeting
+// being prepared, see NextMeeting). lib may be nil; with a library,
+// excerpts whose source has gone are marked. Nothing is read here: the
+// plan loads in the command SetSize (or Init) returns.
+func New(com *common.Common, store *plan.Store, lib plan.Source, month string) *Model {
 	if l, ok := lib.(*content.Library); ok && l == nil {
 		lib = nil
 	}
+	m := &Model{com: com, store: store, lib: lib, month: month, w: 80, h: 24}
 	if !plan.ValidKey(month) {
-		month = plan.CurrentMonth(store.Now()) // "" or a bad key: this month
+		m.month = ""
 	}
-	m := Model{store: store, lib: lib, lang: lang, month: month, w: 80, h: 24}
-	m.input = textinput.New()
-	m.area = textarea.New()
-	m.area.ShowLineNumbers = false
-	m.area.Prompt = ""
-	m.area.CharLimit = 0
+	m.p, _ = plan.New(orMonth(m.month, store))
+	m.input = common.NewInput(com, "")
+	m.area = common.NewTextArea(com)
 	if home, err := os.UserHomeDir(); err == nil {
 		m.exportDir = home
 	} else {
 		m.exportDir = filepath.Dir(store.Dir())
 	}
-	m.load()
+	m.rebuild()
 	return m
+}
+
+func orMonth(month string, store *plan.Store) string {
+	if month == "" {
+		return plan.CurrentMonth(store.Now())
+	}
+	return month
+}
+
+// NextMeeting is the plan key of the meeting being prepared on the store's
+// clock: this month's, unless its meeting date has passed (then next
+// month's), or next month's plan is already started while this month's
+// has no date. The months follow plan.AssessedMonth's reading of a plan
+// without a date (held late in its month).
+func NextMeeting(store *plan.Store) string {
+	now := store.Now()
+	cur := plan.CurrentMonth(now)
+	next := plan.CurrentMonth(time.Date(now.Year(), now.Month()+1, 1, 0, 0, 0, 0, time.UTC))
+	if p, saved, _ := store.Load(cur); p != nil && saved {
+		if t, ok := p.DateOf(); ok {
+			today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+			if t.Before(today) {
+				return next
+			}
+			return cur
+		}
+	}
+	if _, saved, _ := store.Load(next); saved {
+		return next
+	}
+	return cur
 }
 
 // SetExportDir sets where `e` writes the meeting pack (default: the home
 // directory, where a secretary finds it to print).
 func (m *Model) SetExportDir(dir string) { m.exportDir = dir }
 
-// Month is the key of the plan shown.
-func (m Model) Month() string { return m.month }
+// Month is the key of the plan shown ("" until the first load when it
+// was opened on the meeting being prepared).
+func (m *Model) Month() string { return m.month }
 
 // Plan is the plan shown (read-only; changes go through the store).
-func (m Model) Plan() *plan.Plan { return m.p }
+func (m *Model) Plan() *plan.Plan { return m.p }
 
-// Capturing reports that a prompt, the notes editor or a chooser is open:
-// the app should then pass every key (esc, q, ?, …) to this screen.
-func (m Model) Capturing() bool { return m.mode != modeList }
+// Capturing reports that a prompt, the notes editor, a question or a
+// chooser is open: the app then passes every key but F1 and ctrl+c here.
+func (m *Model) Capturing() bool {
+	return m.mode != modeList && m.mode != modeCheck && m.mode != modeRoll
+}
 
-// Init reloads the plan from disk, so showing the screen again picks up
-// excerpts the picker or the command line added meanwhile.
-func (m Model) Init() tea.Cmd { return func() tea.Msg { return reloadMsg{} } }
+// Init loads the plan.
+func (m *Model) Init() tea.Cmd { return m.load() }
 
-// SetSize sets the screen size in cells.
-func (m *Model) SetSize(w, h int) {
+// SetSize sets the screen size in cells and reloads the plan, so excerpts
+// the picker or the command line added meanwhile show when the screen
+// comes back.
+func (m *Model) SetSize(w, h int) tea.Cmd {
 	m.w, m.h = max(w, 20), max(h, 6)
 	m.input.SetWidth(max(m.w-lipgloss.Width(m.promptLabel())-2, 5))
 	m.area.SetWidth(m.w)
-	m.area.SetHeight(max(m.h-4, 2))
+	m.area.SetHeight(max(m.h-5, 2))
+	if m.mode == modeNotes {
+		return nil // a reload must not replace the text being typed
+	}
+	return m.load()
 }
 
-func (m *Model) load() {
-	p, saved, err := m.store.Load(m.month)
-	if p == nil {
-		// A file from a newer chibo: show the skeleton, read-only in effect
-		// (every save is refused with a message).
-		p, _ = plan.New(m.month)
-		saved = false
-	}
-	m.setPlan(p, saved)
-	if err != nil {
-		m.status = i18n.Describe(m.lang, err)
+// load reads the plan in a command.
+func (m *Model) load() tea.Cmd {
+	store, month := m.store, m.month
+	return func() tea.Msg {
+		if month == "" {
+			month = NextMeeting(store)
+		}
+		p, saved, err := store.Load(month)
+		return loadedMsg{m: m, month: month, p: p, saved: saved, err: err}
 	}
 }
 
 func (m *Model) setPlan(p *plan.Plan, saved bool) {
 	m.p, m.saved = p, saved
 	if m.lib != nil {
-		if r := m.p.Check(m.lib); r.Relinked > 0 && saved {
-			// Follow sections a re-import renumbered, quietly.
-			if q, err := m.store.Update(m.month, func(q *plan.Plan) error { q.Check(m.lib); return nil }); err == nil {
-				q.Check(m.lib)
-				m.p = q
-			}
-		}
+		m.p.Check(m.lib)
 	}
 	m.rebuild()
 }
 
 // selected returns the item and excerpt IDs under the cursor.
-func (m Model) selected() (itemID, exID string) {
+func (m *Model) selected() (itemID, exID string) {
 	if m.cur < 0 || m.cur >= len(m.rows) {
 		return "", ""
 	}
@@ -180,7 +261,7 @@ func (m Model) selected() (itemID, exID string) {
 }
 
 func (m *Model) rebuild() {
-	m.rows = nil // fresh: copies of the Model must not share it
+	m.rows = nil
 	for i, it := range m.p.Items {
 		m.rows = append(m.rows, row{i, -1})
 		for j := range it.Excerpts {
@@ -191,213 +272,372 @@ func (m *Model) rebuild() {
 }
 
 // selectIDs puts the cursor on an item or excerpt after a change.
-func (m *Model) selectIDs(itemID, exID string) {
+func (m *Model) selectIDs(id rowID) {
 	for i, r := range m.rows {
 		it := m.p.Items[r.item]
-		if exID != "" && r.ex >= 0 && it.Excerpts[r.ex].ID == exID {
+		if id.ex != "" && r.ex >= 0 && it.Excerpts[r.ex].ID == id.ex {
 			m.cur = i
 			return
 		}
-		if exID == "" && r.ex < 0 && it.ID == itemID {
+		if id.ex == "" && r.ex < 0 && it.ID == id.item {
 			m.cur = i
 			return
 		}
 	}
 }
 
-// apply runs an agenda operation through the store and keeps the cursor on
-// what the user was working on.
-func (m *Model) apply(fn func(*plan.Plan) error, itemID, exID string) bool {
-	p, err := m.store.Update(m.month, fn)
-	if p == nil {
-		m.status = i18n.Describe(m.lang, err)
-		return false
-	}
-	m.setPlan(p, true)
-	m.selectIDs(itemID, exID)
-	m.status = i18n.PlanSaved.In(m.lang)
-	if err != nil {
-		m.status = i18n.Describe(m.lang, err)
-	}
-	return true
+// apply runs an operation through the store in a command; the screen
+// shows the saved plan when the command reports (savedMsg), with the
+// cursor on sel.
+func (m *Model) apply(fn func(*plan.Plan) error, sel rowID, status string, undo *undoStep) tea.Cmd {
+	return m.applyAt(fn, sel, -1, status, undo, false)
 }
 
-// Update handles keys; it returns the model and a command.
-func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+func (m *Model) applyAt(fn func(*plan.Plan) error, sel rowID, newAt int, status string, undo *undoStep, undone bool) tea.Cmd {
+	store, month := m.store, m.month
+	if month == "" {
+		month = plan.CurrentMonth(store.Now())
+	}
+	return func() tea.Msg {
+		p, err := store.Update(month, fn)
+		return savedMsg{m: m, p: p, err: err, sel: sel, newAt: newAt, status: status, undo: undo, undone: undone}
+	}
+}
+
+func (m *Model) setStatus(s string, isErr bool) { m.status, m.statusErr = s, isErr }
+
+// Update handles the screen's messages and keys.
+func (m *Model) Update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
-	case reloadMsg:
+	case loadedMsg:
+		if msg.m != m {
+			return nil
+		}
 		id, ex := m.selected()
-		m.load()
-		m.selectIDs(id, ex)
-		return m, nil
-	case tea.WindowSizeMsg:
-		m.SetSize(msg.Width, msg.Height)
-		return m, nil
+		first := !m.loaded
+		m.loaded, m.month = true, msg.month
+		p := msg.p
+		saved := msg.saved
+		if p == nil {
+			// A file from a newer chibo: the skeleton, read-only in effect
+			// (every save is refused with a message).
+			p, _ = plan.New(msg.month)
+			saved = false
+		}
+		m.setPlan(p, saved)
+		if !first {
+			m.selectIDs(rowID{id, ex})
+		}
+		if msg.err != nil {
+			m.setStatus(i18n.Describe(m.com.Lang, msg.err), true)
+		}
+		return nil
+	case savedMsg:
+		if msg.m != m {
+			return nil
+		}
+		if msg.p == nil {
+			m.setStatus(i18n.Describe(m.com.Lang, msg.err), true)
+			return nil
+		}
+		m.setPlan(msg.p, true)
+		if msg.newAt >= 0 && msg.newAt < len(m.p.Items) {
+			msg.sel = rowID{m.p.Items[msg.newAt].ID, ""}
+		}
+		m.selectIDs(msg.sel)
+		if msg.undone && len(m.undo) > 0 {
+			m.undo = m.undo[:len(m.undo)-1]
+		}
+		if msg.undo != nil {
+			m.undo = append(m.undo, *msg.undo)
+		}
+		switch {
+		case msg.err != nil:
+			m.setStatus(i18n.Describe(m.com.Lang, msg.err), true)
+		case msg.status != "":
+			m.setStatus(msg.status, false)
+		default:
+			m.setStatus(i18n.PlanSaved.In(m.com.Lang), false)
+		}
+		return nil
+	case membersMsg:
+		if msg.m != m {
+			return nil
+		}
+		if msg.err != nil {
+			m.setStatus(i18n.Describe(m.com.Lang, msg.err), true)
+			return nil
+		}
+		m.roll = msg.list
+		if len(m.roll) == 0 {
+			m.mode = modeList
+			m.setStatus(i18n.PlanRollNoMembers.In(m.com.Lang), true)
+			return nil
+		}
+		m.pick = clamp(m.pick, 0, len(m.roll)-1)
+		return nil
+	case exportedMsg:
+		if msg.m != m {
+			return nil
+		}
+		if msg.err != nil {
+			m.setStatus(fmt.Sprintf(i18n.PlanErrSave.In(m.com.Lang), i18n.Describe(m.com.Lang, msg.err)), true)
+		} else {
+			m.setStatus(fmt.Sprintf(i18n.PlanExported.In(m.com.Lang), msg.path), false)
+		}
+		return nil
 	case tea.KeyPressMsg:
 		switch m.mode {
 		case modePrompt:
 			return m.updatePrompt(msg)
 		case modeConfirm:
-			if s := msg.String(); s == "y" || s == "Y" {
-				fn := m.confirm
-				m.mode, m.confirm = modeList, nil
-				if err := fn(); err != nil {
-					m.status = i18n.Describe(m.lang, err)
-				}
-				return m, nil
-			}
-			m.mode, m.confirm, m.status = modeList, nil, ""
-			return m, nil
+			return m.updateConfirm(msg)
 		case modeNotes:
 			return m.updateNotes(msg)
 		case modeExport:
 			return m.updateExport(msg)
 		case modeMoveTo:
 			return m.updateMoveTo(msg)
+		case modeCheck:
+			return m.updateCheck(msg)
+		case modeRoll:
+			return m.updateRoll(msg)
 		}
 		return m.updateList(msg)
+	case tea.MouseWheelMsg:
+		if m.mode == modeList {
+			switch msg.Button {
+			case tea.MouseWheelUp:
+				m.cur = clamp(m.cur-1, 0, len(m.rows)-1)
+			case tea.MouseWheelDown:
+				m.cur = clamp(m.cur+1, 0, len(m.rows)-1)
+			}
+		}
+		return nil
 	}
 	if m.mode == modeNotes {
 		var cmd tea.Cmd
 		m.area, cmd = m.area.Update(msg)
-		return m, cmd
+		return cmd
 	}
 	if m.mode == modePrompt {
 		var cmd tea.Cmd
 		m.input, cmd = m.input.Update(msg)
-		return m, cmd
+		return cmd
 	}
-	return m, nil
+	return nil
 }
 
-func (m Model) updateList(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+func (m *Model) updateList(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.com.Keys
+	pageUp, pageDown := m.pages()
 	itemID, exID := m.selected()
-	m.status = ""
-	switch msg.String() {
-	case "esc", "q":
-		return m, func() tea.Msg { return CloseMsg{} }
-	case "up", "k":
+	m.setStatus("", false)
+	switch {
+	case key.Matches(msg, k.Up):
 		m.cur = clamp(m.cur-1, 0, len(m.rows)-1)
-	case "down", "j":
+	case key.Matches(msg, k.Down):
 		m.cur = clamp(m.cur+1, 0, len(m.rows)-1)
-	case "pgup":
+	case key.Matches(msg, pageUp):
 		m.cur = clamp(m.cur-m.bodyHeight()/2, 0, len(m.rows)-1)
-	case "pgdown", "space":
+	case key.Matches(msg, pageDown):
 		m.cur = clamp(m.cur+m.bodyHeight()/2, 0, len(m.rows)-1)
-	case "home", "g":
+	case key.Matches(msg, k.Top):
 		m.cur = 0
-	case "end", "G":
+	case key.Matches(msg, k.Bottom):
 		m.cur = len(m.rows) - 1
-	case "enter":
-		if exID != "" {
-			return m.openSource()
-		}
-		if itemID != "" {
-			return m.startNotes(itemID)
-		}
-	case "o":
+	case exID != "" && key.Matches(msg, k.PlanSource):
 		return m.openSource()
-	case "n":
-		m.startPrompt(promptNew, "")
-	case "r":
-		if it, err := m.p.Item(itemID); err == nil {
-			m.startPrompt(promptRename, it.Title)
-		} else {
-			m.status = i18n.PlanNeedItem.In(m.lang)
-		}
-	case "t":
-		if it, err := m.p.Item(itemID); err == nil {
-			m.startPrompt(promptMinutes, strconv.Itoa(it.Minutes))
-		} else {
-			m.status = i18n.PlanNeedItem.In(m.lang)
-		}
-	case "i":
+	case exID == "" && itemID != "" && key.Matches(msg, k.PlanNotes):
+		return m.startNotes(itemID)
+	case key.Matches(msg, k.PlanNew):
+		return m.startPrompt(promptNew, "")
+	case itemID != "" && key.Matches(msg, k.PlanRename):
+		it, _ := m.p.Item(itemID)
+		return m.startPrompt(promptRename, it.Title)
+	case itemID != "" && key.Matches(msg, k.PlanMinutes):
+		it, _ := m.p.Item(itemID)
+		return m.startPrompt(promptMinutes, strconv.Itoa(it.Minutes))
+	case key.Matches(msg, k.PlanDetails):
 		m.queue = []promptKind{promptPlace, promptCell, promptParty}
-		m.startPrompt(promptDate, m.p.Date)
-	case "d", "delete", "backspace":
+		return m.startPrompt(promptDate, plan.ShowDate(m.p.Date))
+	case key.Matches(msg, k.PlanDelete):
 		m.startDelete(itemID, exID)
-	case "K", "shift+up", "alt+up":
-		m.move(itemID, exID, -1)
-	case "J", "shift+down", "alt+down":
-		m.move(itemID, exID, +1)
-	case "x":
-		if exID == "" {
-			m.status = i18n.PlanNeedExcerpt.In(m.lang)
-			break
-		}
+	case len(m.undo) > 0 && key.Matches(msg, k.PlanUndo):
+		return m.undoLast()
+	case key.Matches(msg, k.PlanUp):
+		return m.move(itemID, exID, -1)
+	case key.Matches(msg, k.PlanDown):
+		return m.move(itemID, exID, +1)
+	case exID != "" && key.Matches(msg, k.PlanMoveTo):
 		m.mode, m.pick = modeMoveTo, m.rows[m.cur].item
-	case "e":
+	case key.Matches(msg, k.PlanExport):
 		m.mode = modeExport
-	case "[":
-		m.switchMonth(-1)
-	case "]":
-		m.switchMonth(+1)
+	case key.Matches(msg, k.PlanCheck):
+		m.mode, m.pick = modeCheck, 0
+	case m.members != nil && key.Matches(msg, k.PlanRoll):
+		m.mode, m.pick, m.roll = modeRoll, 0, nil
+		store := m.members
+		return func() tea.Msg { l, err := store.Load(); return membersMsg{m: m, list: l, err: err} }
+	case key.Matches(msg, k.PrevMonth):
+		return m.switchMonth(-1)
+	case key.Matches(msg, k.NextMonth):
+		return m.switchMonth(+1)
 	}
-	return m, nil
+	return nil
 }
 
-func (m *Model) switchMonth(delta int) {
-	t, err := time.Parse("2006-01", plan.MonthOf(m.month))
+// pages are the page keys of the plan: u and d are undo and delete here.
+func (m *Model) pages() (up, down key.Binding) {
+	k := m.com.Keys
+	return key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", k.PageUp.Help().Desc)),
+		key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn/space", k.PageDown.Help().Desc))
+}
+
+// Back closes the innermost state (the checklist) on esc; false lets the
+// app go back.
+func (m *Model) Back() bool {
+	if m.mode == modeCheck || m.mode == modeRoll {
+		m.mode = modeList
+		return true
+	}
+	return false
+}
+
+// Leave saves the notes being typed when the app quits or leaves the
+// screen (ctrl+c in the editor never loses text).
+func (m *Model) Leave() tea.Cmd {
+	if m.mode != modeNotes {
+		return nil
+	}
+	cmd := m.saveNotes()
+	m.mode = modeList
+	m.area.Blur()
+	if cmd == nil {
+		return nil
+	}
+	// Saved before the app quits: the command writes, then reports.
+	return cmd
+}
+
+func (m *Model) switchMonth(delta int) tea.Cmd {
+	t, err := time.Parse("2006-01", plan.MonthOf(m.p.Month))
 	if err != nil {
-		return
+		return nil
 	}
 	m.month = plan.CurrentMonth(t.AddDate(0, delta, 0))
-	m.cur, m.top = 0, 0
-	m.load()
+	m.cur, m.top, m.undo = 0, 0, nil
+	m.p, _ = plan.New(m.month)
+	m.saved = false
+	m.rebuild()
+	return m.load()
 }
 
-func (m Model) openSource() (Model, tea.Cmd) {
+func (m *Model) openSource() tea.Cmd {
 	if m.cur >= len(m.rows) || m.rows[m.cur].ex < 0 {
-		m.status = i18n.PlanNeedExcerpt.In(m.lang)
-		return m, nil
+		m.setStatus(i18n.PlanNeedExcerpt.In(m.com.Lang), true)
+		return nil
 	}
 	r := m.rows[m.cur]
 	x := m.p.Items[r.item].Excerpts[r.ex]
 	if x.Missing {
-		m.status = i18n.PlanMissingOpen.In(m.lang)
-		return m, nil
+		m.setStatus(i18n.PlanMissingOpen.In(m.com.Lang), true)
+		return nil
 	}
-	return m, func() tea.Msg { return OpenSourceMsg{Doc: x.Doc, Section: x.Section} }
+	return common.Send(common.OpenSourceMsg{Doc: x.Doc, Section: x.Section})
 }
 
-func (m *Model) move(itemID, exID string, delta int) {
+func (m *Model) move(itemID, exID string, delta int) tea.Cmd {
 	switch {
 	case exID != "":
-		m.apply(func(p *plan.Plan) error { _, err := p.MoveExcerpt(exID, delta); return err }, itemID, exID)
+		return m.apply(func(p *plan.Plan) error { _, err := p.MoveExcerpt(exID, delta); return err }, rowID{itemID, exID}, "", nil)
 	case itemID != "":
-		m.apply(func(p *plan.Plan) error { _, err := p.MoveItem(itemID, delta); return err }, itemID, "")
+		return m.apply(func(p *plan.Plan) error { _, err := p.MoveItem(itemID, delta); return err }, rowID{itemID, ""}, "", nil)
 	}
+	return nil
 }
 
 func (m *Model) startDelete(itemID, exID string) {
+	l := m.com.Lang
 	switch {
 	case exID != "":
 		i, j, err := m.p.FindExcerpt(exID)
 		if err != nil {
 			return
 		}
-		x := m.p.Items[i].Excerpts[j]
-		m.status = fmt.Sprintf(i18n.PlanConfirmEx.In(m.lang), excerptTitle(x))
-		m.confirm = func() error {
-			next := m.neighbour()
-			m.apply(func(p *plan.Plan) error { return p.RemoveExcerpt(exID) }, next.item, next.ex)
-			return nil
-		}
+		m.ask.Ask(fmt.Sprintf(i18n.PlanConfirmDel.In(l), excerptTitle(m.p.Items[i].Excerpts[j])))
 	case itemID != "":
 		it, _ := m.p.Item(itemID)
-		m.status = fmt.Sprintf(i18n.PlanConfirmItem.In(m.lang), it.Title, len(it.Excerpts))
-		m.confirm = func() error {
-			next := m.neighbourItem()
-			m.apply(func(p *plan.Plan) error { return p.RemoveItem(itemID) }, next, "")
-			return nil
-		}
+		m.ask.Ask(fmt.Sprintf(i18n.PlanConfirmDelI.In(l), it.Title, len(it.Excerpts)))
 	default:
 		return
 	}
+	m.target = rowID{itemID, exID}
 	m.mode = modeConfirm
 }
 
-type rowID struct{ item, ex string }
+func (m *Model) updateConfirm(msg tea.KeyPressMsg) tea.Cmd {
+	yes, done := m.ask.Answer(m.com.Keys, msg)
+	if !done {
+		return nil
+	}
+	m.mode = modeList
+	if !yes {
+		m.setStatus("", false)
+		return nil
+	}
+	return m.delete(m.target)
+}
+
+// delete removes an excerpt or an item, remembering it for undo.
+func (m *Model) delete(id rowID) tea.Cmd {
+	l := m.com.Lang
+	if id.ex != "" {
+		i, j, err := m.p.FindExcerpt(id.ex)
+		if err != nil {
+			return nil
+		}
+		x := m.p.Items[i].Excerpts[j]
+		u := &undoStep{title: excerptTitle(x), ex: &x, itemID: m.p.Items[i].ID, at: j}
+		next := m.neighbour()
+		return m.apply(func(p *plan.Plan) error { return p.RemoveExcerpt(id.ex) }, next,
+			fmt.Sprintf(i18n.PlanDeleted.In(l), u.title), u)
+	}
+	i := m.p.Index(id.item)
+	if i < 0 {
+		return nil
+	}
+	it := m.p.Items[i]
+	it.Excerpts = slices.Clone(it.Excerpts)
+	u := &undoStep{title: it.Title, item: &it, at: i}
+	next := m.neighbourItem()
+	return m.apply(func(p *plan.Plan) error { return p.RemoveItem(id.item) }, rowID{next, ""},
+		fmt.Sprintf(i18n.PlanDeleted.In(l), u.title), u)
+}
+
+// undoLast puts the last deletion back where it was.
+func (m *Model) undoLast() tea.Cmd {
+	u := m.undo[len(m.undo)-1]
+	status := fmt.Sprintf(i18n.PlanUndone.In(m.com.Lang), u.title)
+	if u.item != nil {
+		it := *u.item
+		return m.applyAt(func(p *plan.Plan) error {
+			if p.Index(it.ID) >= 0 {
+				return nil // already back (another screen undid it)
+			}
+			p.Items = slices.Insert(p.Items, min(u.at, len(p.Items)), it)
+			return nil
+		}, rowID{it.ID, ""}, -1, status, nil, true)
+	}
+	x, itemID, now := *u.ex, u.itemID, m.store.Now()
+	return m.applyAt(func(p *plan.Plan) error {
+		got, err := p.AddExcerpt(itemID, x, now)
+		if err != nil {
+			return err
+		}
+		return p.MoveExcerptTo(got.ID, itemID, u.at)
+	}, rowID{itemID, ""}, -1, status, nil, true)
+}
 
 // neighbour is the row to select after the one under the cursor goes.
 func (m *Model) neighbour() rowID {
@@ -428,185 +668,363 @@ func (m *Model) neighbourItem() string {
 func (m *Model) promptLabel() string {
 	return map[promptKind]i18n.Msg{
 		promptNew: i18n.PlanPromptNew, promptRename: i18n.PlanPromptRename, promptMinutes: i18n.PlanPromptMins,
-		promptDate: i18n.PlanPromptDate, promptPlace: i18n.PlanPromptPlace, promptCell: i18n.PlanPromptCell,
+		promptDate: i18n.PlanPromptDay, promptPlace: i18n.PlanPromptPlace, promptCell: i18n.PlanPromptCell,
 		promptParty: i18n.PlanPromptParty,
-	}[m.prompt].In(m.lang)
+	}[m.prompt].In(m.com.Lang)
 }
 
-func (m *Model) startPrompt(k promptKind, value string) {
+func (m *Model) startPrompt(k promptKind, value string) tea.Cmd {
 	m.mode, m.prompt = modePrompt, k
 	m.input.Prompt = ""
 	m.input.SetValue(value)
 	m.input.CursorEnd()
 	m.input.SetWidth(max(m.w-lipgloss.Width(m.promptLabel())-2, 5))
-	m.input.Focus()
-	m.status = ""
+	m.setStatus("", false)
+	return m.input.Focus()
 }
 
-func (m Model) updatePrompt(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	switch msg.String() {
-	case "esc":
-		m.mode, m.queue, m.status = modeList, nil, ""
+func (m *Model) updatePrompt(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.com.Keys
+	switch {
+	case key.Matches(msg, k.Cancel):
+		m.mode, m.queue = modeList, nil
+		m.setStatus("", false)
 		m.input.Blur()
-		return m, nil
-	case "enter":
-		if !m.submitPrompt(strings.TrimSpace(m.input.Value())) {
-			return m, nil // stay in the prompt with the message
+		return nil
+	case key.Matches(msg, k.Done):
+		cmd, ok := m.submitPrompt(common.NFC(strings.TrimSpace(m.input.Value())))
+		if !ok {
+			return nil // stay in the prompt with the message
 		}
 		if len(m.queue) > 0 {
 			next := m.queue[0]
 			m.queue = m.queue[1:]
-			m.startPrompt(next, map[promptKind]string{promptPlace: m.p.Place, promptCell: m.p.Cell, promptParty: m.p.Party}[next])
-			return m, nil
+			return tea.Batch(cmd, m.startPrompt(next, map[promptKind]string{promptPlace: m.p.Place, promptCell: m.p.Cell, promptParty: m.p.Party}[next]))
 		}
 		m.mode = modeList
 		m.input.Blur()
-		return m, nil
+		return cmd
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
-	return m, cmd
+	m.input = common.ComposeInput(m.input)
+	return cmd
 }
 
-// submitPrompt applies the prompt's value; false keeps the prompt open.
-func (m *Model) submitPrompt(v string) bool {
+// submitPrompt saves the prompt's value; false keeps the prompt open with
+// the reason in the status line.
+func (m *Model) submitPrompt(v string) (tea.Cmd, bool) {
 	itemID, exID := m.selected()
+	sel := rowID{itemID, exID}
+	l := m.com.Lang
 	switch m.prompt {
 	case promptNew:
-		at := -1
+		if v == "" {
+			m.setStatus(i18n.PlanErrEmptyTitle.In(l), true)
+			return nil, false
+		}
+		at := len(m.p.Items)
 		if m.cur < len(m.rows) {
 			at = m.rows[m.cur].item + 1
 		}
-		var id string
-		ok := m.apply(func(p *plan.Plan) error {
-			var err error
-			id, err = p.AddItem(v, 10, at)
+		return m.applyAt(func(p *plan.Plan) error {
+			_, err := p.AddItem(v, 10, at)
 			return err
-		}, "", "")
-		if ok {
-			m.selectIDs(id, "")
-		}
-		return ok
+		}, rowID{}, at, "", nil, false), true
 	case promptRename:
-		return m.apply(func(p *plan.Plan) error { return p.RenameItem(itemID, v) }, itemID, exID)
+		if v == "" {
+			m.setStatus(i18n.PlanErrEmptyTitle.In(l), true)
+			return nil, false
+		}
+		return m.apply(func(p *plan.Plan) error { return p.RenameItem(itemID, v) }, sel, "", nil), true
 	case promptMinutes:
 		n, err := strconv.Atoi(v)
-		if err != nil {
-			m.status = i18n.PlanBadNumber.In(m.lang)
-			return false
+		if err != nil || n < 0 || n > 600 {
+			m.setStatus(i18n.PlanBadNumber.In(l), true)
+			return nil, false
 		}
-		return m.apply(func(p *plan.Plan) error { return p.SetMinutes(itemID, n) }, itemID, exID)
+		return m.apply(func(p *plan.Plan) error { return p.SetMinutes(itemID, n) }, sel, "", nil), true
 	case promptDate:
+		iso := ""
 		if v != "" {
-			if _, err := time.Parse("2006-01-02", v); err != nil {
-				m.status = fmt.Sprintf(i18n.CLIPlanBadDate.In(m.lang), v)
-				return false
+			d, err := plan.ParseDate(v)
+			if err != nil {
+				m.setStatus(fmt.Sprintf(i18n.PlanBadDate.In(l), v), true)
+				return nil, false
 			}
+			iso = d
 		}
-		return m.apply(func(p *plan.Plan) error { p.Date = v; return nil }, itemID, exID)
+		m.p.Date = iso // the next prompts and the header show it at once
+		return m.apply(func(p *plan.Plan) error { p.Date = iso; return nil }, sel, "", nil), true
 	case promptPlace:
-		return m.apply(func(p *plan.Plan) error { p.Place = v; return nil }, itemID, exID)
+		m.p.Place = v
+		return m.apply(func(p *plan.Plan) error { p.Place = v; return nil }, sel, "", nil), true
 	case promptCell:
-		return m.apply(func(p *plan.Plan) error { p.Cell = v; return nil }, itemID, exID)
+		m.p.Cell = v
+		return m.apply(func(p *plan.Plan) error { p.Cell = v; return nil }, sel, "", nil), true
 	case promptParty:
-		return m.apply(func(p *plan.Plan) error { p.Party = v; return nil }, itemID, exID)
+		m.p.Party = v
+		return m.apply(func(p *plan.Plan) error { p.Party = v; return nil }, sel, "", nil), true
 	}
-	return true
+	return nil, true
 }
 
-func (m Model) startNotes(itemID string) (Model, tea.Cmd) {
+func (m *Model) startNotes(itemID string) tea.Cmd {
 	it, err := m.p.Item(itemID)
 	if err != nil {
-		return m, nil
+		return nil
 	}
 	m.mode, m.noteFor = modeNotes, itemID
 	m.area.SetWidth(m.w)
-	m.area.SetHeight(max(m.h-4, 2))
+	m.area.SetHeight(max(m.bodyHeight()-1, 1))
 	m.area.SetValue(it.Notes)
 	m.area.MoveToEnd()
-	return m, m.area.Focus()
+	return m.area.Focus()
 }
 
-func (m Model) updateNotes(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	switch msg.String() {
-	case "esc":
-		m.saveNotes()
+func (m *Model) updateNotes(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.com.Keys
+	switch {
+	case key.Matches(msg, k.NotesClose):
+		cmd := m.saveNotes()
 		m.mode = modeList
 		m.area.Blur()
-		return m, nil
-	case "ctrl+s":
-		m.saveNotes()
-		return m, nil
+		return cmd
+	case key.Matches(msg, k.Save):
+		if cmd := m.saveNotes(); cmd != nil {
+			return cmd
+		}
+		m.setStatus(i18n.PlanSaved.In(m.com.Lang), false) // nothing new: say it is safe
+		return nil
 	}
 	var cmd tea.Cmd
 	m.area, cmd = m.area.Update(msg)
-	return m, cmd
+	return cmd
 }
 
-func (m *Model) saveNotes() {
-	id, v := m.noteFor, m.area.Value()
+func (m *Model) saveNotes() tea.Cmd {
+	id, v := m.noteFor, common.NFC(m.area.Value())
 	if it, err := m.p.Item(id); err == nil && it.Notes == strings.TrimRight(v, " \t\n") {
-		return // unchanged: nothing to write
+		return nil // unchanged: nothing to write
 	}
-	m.apply(func(p *plan.Plan) error { return p.SetNotes(id, v) }, id, "")
+	if it, err := m.p.Item(id); err == nil {
+		it.Notes = strings.TrimRight(v, " \t\n") // shown at once; the save confirms
+	}
+	return m.apply(func(p *plan.Plan) error { return p.SetNotes(id, v) }, rowID{id, ""}, "", nil)
 }
 
-func (m Model) updateExport(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+func (m *Model) updateExport(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.com.Keys
 	var f plan.Format
-	switch msg.String() {
-	case "h", "H":
+	switch {
+	case key.Matches(msg, k.ExportHTML):
 		f = plan.FormatHTML
-	case "d", "D", "w", "W":
+	case key.Matches(msg, k.ExportDOCX):
 		f = plan.FormatDOCX
-	case "m", "M":
+	case key.Matches(msg, k.ExportMD):
 		f = plan.FormatMarkdown
-	case "esc":
-		m.mode, m.status = modeList, ""
-		return m, nil
+	case key.Matches(msg, k.Cancel):
+		m.mode = modeList
+		m.setStatus("", false)
+		return nil
 	default:
-		return m, nil
+		return nil
 	}
 	m.mode = modeList
-	path, err := m.export(f)
-	if err != nil {
-		m.status = fmt.Sprintf(i18n.PlanErrSave.In(m.lang), err)
-	} else {
-		m.status = fmt.Sprintf(i18n.PlanExported.In(m.lang), path)
+	// The pack is written from the plan on disk, read in the command, so
+	// it holds exactly what was saved (never a stale copy on screen).
+	store, month, dir := m.store, m.p.Month, m.exportDir
+	return func() tea.Msg {
+		p, _, err := store.Load(month)
+		if p == nil {
+			return exportedMsg{m: m, err: err}
+		}
+		data, err := plan.Export(p, f)
+		if err != nil {
+			return exportedMsg{m: m, err: err}
+		}
+		path := filepath.Join(dir, plan.FileName(p, f))
+		return exportedMsg{m: m, path: path, err: content.WriteFileAtomic(path, data, 0o644)}
 	}
-	return m, nil
 }
 
-// export writes the meeting pack into the export directory.
-func (m *Model) export(f plan.Format) (string, error) {
-	data, err := plan.Export(m.p, f)
-	if err != nil {
-		return "", err
-	}
-	path := filepath.Join(m.exportDir, plan.FileName(m.p, f))
-	return path, content.WriteFileAtomic(path, data, 0o644)
-}
-
-func (m Model) updateMoveTo(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	switch msg.String() {
-	case "esc":
+func (m *Model) updateMoveTo(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.com.Keys
+	switch {
+	case key.Matches(msg, k.Cancel):
 		m.mode = modeList
-	case "up", "k":
+	case key.Matches(msg, k.Up):
 		m.pick = clamp(m.pick-1, 0, len(m.p.Items)-1)
-	case "down", "j":
+	case key.Matches(msg, k.Down):
 		m.pick = clamp(m.pick+1, 0, len(m.p.Items)-1)
-	case "enter":
+	case key.Matches(msg, k.MoveHere):
 		_, exID := m.selected()
 		dst := m.p.Items[m.pick]
 		m.mode = modeList
-		if m.apply(func(p *plan.Plan) error { return p.MoveExcerptTo(exID, dst.ID, -1) }, dst.ID, exID) {
-			m.status = fmt.Sprintf(i18n.PlanMoved.In(m.lang), dst.Title)
-		}
-	default:
+		return m.apply(func(p *plan.Plan) error { return p.MoveExcerptTo(exID, dst.ID, -1) }, rowID{dst.ID, exID},
+			fmt.Sprintf(i18n.PlanMoved.In(m.com.Lang), dst.Title), nil)
+	case key.Matches(msg, numberKeys(len(m.p.Items), "")):
 		if n, err := strconv.Atoi(msg.String()); err == nil && n >= 1 && n <= len(m.p.Items) {
 			m.pick = n - 1
 		}
 	}
-	return m, nil
+	return nil
+}
+
+func (m *Model) updateCheck(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.com.Keys
+	list := m.p.Checklist()
+	switch {
+	case key.Matches(msg, k.Up):
+		m.pick = clamp(m.pick-1, 0, len(list)-1)
+	case key.Matches(msg, k.Down):
+		m.pick = clamp(m.pick+1, 0, len(list)-1)
+	case key.Matches(msg, k.PlanTick):
+		if m.pick < len(list) {
+			n, done := m.pick+1, !list[m.pick].Done
+			return m.apply(func(p *plan.Plan) error { _, err := p.Tick(n, done); return err }, rowID{}, "", nil)
+		}
+	}
+	return nil
+}
+
+// presenceCycle is the order space steps a member's presence through.
+var presenceCycle = []plan.Presence{plan.Present, plan.Excused, plan.Absent, plan.Exempt}
+
+// presence is a member's presence at this meeting (present until marked,
+// exempt when the member is exempt from meetings).
+func (m *Model) presence(mb plan.Member) plan.Presence {
+	if m.p.Roll != nil {
+		for _, a := range m.p.Roll.People {
+			if a.Member == mb.ID {
+				return a.Presence
+			}
+		}
+	}
+	if mb.Exempt {
+		return plan.Exempt
+	}
+	return plan.Present
+}
+
+func (m *Model) updateRoll(msg tea.KeyPressMsg) tea.Cmd {
+	k := m.com.Keys
+	switch {
+	case key.Matches(msg, k.Up):
+		m.pick = clamp(m.pick-1, 0, len(m.roll)-1)
+	case key.Matches(msg, k.Down):
+		m.pick = clamp(m.pick+1, 0, len(m.roll)-1)
+	case key.Matches(msg, k.RollMark) && m.pick < len(m.roll):
+		mb, list := m.roll[m.pick], m.roll
+		next := presenceCycle[0]
+		for i, p := range presenceCycle {
+			if p == m.presence(mb) {
+				next = presenceCycle[(i+1)%len(presenceCycle)]
+			}
+		}
+		ref := strconv.Itoa(m.pick + 1) // FindMember takes the 1-based number
+		return m.apply(func(p *plan.Plan) error { _, err := p.Mark(list, ref, next, ""); return err }, rowID{}, "", nil)
+	}
+	return nil
+}
+
+// ShortKeys are the keys in force in the current mode, most useful first.
+func (m *Model) ShortKeys() []key.Binding {
+	k := m.com.Keys
+	switch m.mode {
+	case modePrompt:
+		return []key.Binding{k.Done, k.Cancel}
+	case modeConfirm:
+		return m.ask.Keys(k)
+	case modeNotes:
+		return []key.Binding{k.NotesClose, k.Save}
+	case modeExport:
+		return []key.Binding{k.ExportHTML, k.ExportDOCX, k.ExportMD, k.Cancel}
+	case modeMoveTo:
+		return []key.Binding{k.MoveHere, k.Up, k.Down, numberKeys(len(m.p.Items), m.com.T(i18n.KeyMoveToNum)), k.Cancel}
+	case modeCheck:
+		return []key.Binding{k.PlanTick, k.Up, k.Down, k.Back}
+	case modeRoll:
+		if len(m.roll) == 0 {
+			return []key.Binding{k.Back}
+		}
+		return []key.Binding{k.RollMark, k.Up, k.Down, k.Back}
+	}
+	_, exID := m.selected()
+	var keys []key.Binding
+	if exID != "" {
+		keys = append(keys, k.PlanSource, k.PlanDelete)
+	} else if len(m.rows) > 0 {
+		keys = append(keys, k.PlanNotes, k.PlanDelete)
+	}
+	if len(m.undo) > 0 {
+		keys = append(keys, k.PlanUndo)
+	}
+	keys = append(keys, k.PlanNew, k.PlanExport, k.PlanDetails)
+	if exID != "" {
+		keys = append(keys, k.PlanMoveTo)
+	}
+	keys = append(keys, k.PlanUp, k.PlanDown, k.PlanCheck)
+	if m.members != nil {
+		keys = append(keys, k.PlanRoll)
+	}
+	keys = append(keys, k.PrevMonth, k.NextMonth)
+	if len(m.rows) > 0 && exID == "" {
+		keys = append(keys, k.PlanRename, k.PlanMinutes)
+	}
+	return append(keys, k.Back, k.Quit)
+}
+
+// FullKeys are the same keys in groups for the help screen.
+func (m *Model) FullKeys() [][]key.Binding {
+	k := m.com.Keys
+	if m.mode != modeList {
+		return [][]key.Binding{m.ShortKeys()}
+	}
+	pgUp, pgDown := m.pages()
+	_, exID := m.selected()
+	edit := []key.Binding{}
+	if exID != "" {
+		edit = append(edit, k.PlanSource, k.PlanMoveTo)
+	} else if len(m.rows) > 0 {
+		edit = append(edit, k.PlanNotes, k.PlanRename, k.PlanMinutes)
+	}
+	edit = append(edit, k.PlanNew, k.PlanDelete)
+	if len(m.undo) > 0 {
+		edit = append(edit, k.PlanUndo)
+	}
+	edit = append(edit, k.PlanUp, k.PlanDown)
+	return [][]key.Binding{
+		{k.Up, k.Down, pgUp, pgDown, k.Top, k.Bottom},
+		edit,
+		m.meetingKeys(),
+	}
+}
+
+func (m *Model) meetingKeys() []key.Binding {
+	k := m.com.Keys
+	keys := []key.Binding{k.PlanDetails, k.PlanCheck}
+	if m.members != nil {
+		keys = append(keys, k.PlanRoll)
+	}
+	return append(keys, k.PlanExport, k.PrevMonth, k.NextMonth)
+}
+
+// Hides: m leads here.
+func (m *Model) Hides() []key.Binding { return []key.Binding{m.com.Keys.Plan} }
+
+// Name is the screen's name in the title and status bars.
+func (m *Model) Name() string { return m.com.T(i18n.AppScreenPlan) }
+
+// Crumb is the plan's month.
+func (m *Model) Crumb() string { return plan.MonthLabel(plan.MonthOf(m.p.Month)) }
+
+// Position is the row under the cursor of all rows.
+func (m *Model) Position() string {
+	if len(m.rows) == 0 || m.mode != modeList {
+		return ""
+	}
+	return strconv.Itoa(m.cur+1) + "/" + strconv.Itoa(len(m.rows))
 }
 
 func clamp(v, lo, hi int) int {
@@ -630,23 +1048,18 @@ func excerptTitle(x plan.Excerpt) string {
 
 // ---- view ----
 
-var (
-	bold     = lipgloss.NewStyle().Bold(true)
-	reverse  = lipgloss.NewStyle().Reverse(true)
-	faintSty = lipgloss.NewStyle().Faint(true)
-)
+func (m *Model) bodyHeight() int { return max(m.h-4, 1) }
 
-func (m Model) bodyHeight() int { return max(m.h-4-len(m.helpLines()), 1) }
-
-// View renders the screen: a two-line header, the agenda, a status line and
-// the keys. The cursor row is marked with ">" as well as reverse video, so
-// it reads without colour.
-func (m Model) View() string {
+// View renders the screen: a two-line header, the agenda, and a status
+// line (the keys are in the app's status bar). The cursor row is marked
+// with ">" as well as the selected style, so it reads without colour.
+func (m *Model) View() string {
+	st := m.com.Styles
 	var lines []string
-	title := i18n.PlanTitle.In(m.lang) + " · " + m.p.Title
-	lines = append(lines, bold.Render(fit(title, m.w)))
+	title := i18n.PlanTitle.In(m.com.Lang) + " · " + m.p.Title
+	lines = append(lines, st.Bold.Render(fit(title, m.w)))
 	lines = append(lines, fit(m.summary(), m.w))
-	lines = append(lines, strings.Repeat("─", m.w))
+	lines = append(lines, st.Faint.Render(strings.Repeat("─", m.w)))
 
 	bh := m.bodyHeight()
 	var body []string
@@ -655,25 +1068,47 @@ func (m Model) View() string {
 		it, _ := m.p.Item(m.noteFor)
 		head := ""
 		if it != nil {
-			head = fmt.Sprintf(i18n.PlanNotesHead.In(m.lang), it.Title)
+			head = fmt.Sprintf(i18n.PlanNotesHead.In(m.com.Lang), it.Title)
 		}
-		body = append(body, bold.Render(fit(head, m.w)))
+		body = append(body, st.Bold.Render(fit(head, m.w)))
 		m.area.SetHeight(max(bh-1, 1))
 		body = append(body, strings.Split(m.area.View(), "\n")...)
 	case modeMoveTo:
-		body = append(body, bold.Render(fit(i18n.PlanMoveHead.In(m.lang), m.w)))
+		body = append(body, st.Bold.Render(fit(i18n.PlanMoveHead.In(m.com.Lang), m.w)))
 		for i, it := range m.p.Items {
-			mark := "  "
-			if i == m.pick {
-				mark = "> "
-			}
-			l := fit(fmt.Sprintf("%s%d. %s", mark, i+1, it.Title), m.w)
-			if i == m.pick {
-				l = reverse.Render(l)
-			}
-			body = append(body, l)
+			body = append(body, m.choice(i == m.pick, fmt.Sprintf("%d. %s", i+1, it.Title)))
 		}
-		body = window(body, 0, bh)
+		body = window(body, max(0, m.pick+2-bh), bh)
+	case modeCheck:
+		body = append(body, st.Bold.Render(fit(i18n.PlanCheckHead.In(m.com.Lang), m.w)))
+		list := m.p.Checklist()
+		for i, c := range list {
+			box := "[ ]"
+			if c.Done {
+				box = "[x]"
+			}
+			date := ""
+			if c.Date != "" {
+				date = plan.ShowDate(c.Date) + "  "
+			}
+			body = append(body, m.choice(i == m.pick, box+" "+date+c.What))
+		}
+		if m.p.Date == "" {
+			body = append(body, st.Faint.Render(fit(i18n.PlanCheckNoDate.In(m.com.Lang), m.w)))
+		}
+		body = window(body, max(0, m.pick+2-bh), bh)
+	case modeRoll:
+		c := m.p.Counts()
+		body = append(body, st.Bold.Render(fit(fmt.Sprintf(i18n.PlanRollHead.In(m.com.Lang), c.Present, c.Expected()), m.w)))
+		for i, mb := range m.roll {
+			pr := presenceLabel(m.com.Lang, m.presence(mb))
+			status := i18n.PlanRollOfficial
+			if mb.Status == plan.Probationary {
+				status = i18n.PlanRollProbation
+			}
+			body = append(body, m.choice(i == m.pick, fmt.Sprintf("%-16s %s (%s)", pr, mb.Name, status.In(m.com.Lang))))
+		}
+		body = window(body, max(0, m.pick+2-bh), bh)
 	default:
 		all, starts := m.listLines()
 		top := m.top
@@ -688,17 +1123,31 @@ func (m Model) View() string {
 			}
 		}
 		top = clamp(top, 0, max(len(all)-bh, 0))
+		m.top = top
 		body = window(all, top, bh)
 	}
 	for len(body) < bh {
 		body = append(body, "")
 	}
+	if m.mode == modePrompt && m.status != "" {
+		// Why the value was refused, just above the prompt.
+		body[bh-1] = st.Error.Render(fit("! "+m.status, m.w))
+	}
 	lines = append(lines, body[:bh]...)
 	lines = append(lines, m.statusLine())
-	for _, l := range m.helpLines() {
-		lines = append(lines, faintSty.Render(l))
-	}
 	return strings.Join(lines, "\n")
+}
+
+func (m *Model) choice(sel bool, text string) string {
+	mark := "  "
+	if sel {
+		mark = "> "
+	}
+	l := fit(mark+text, m.w)
+	if sel {
+		l = m.com.Styles.Selected.Render(l)
+	}
+	return l
 }
 
 func window(lines []string, top, n int) []string {
@@ -709,31 +1158,33 @@ func window(lines []string, top, n int) []string {
 	return lines[top:end]
 }
 
-// summary is the second header line: total time against the 90-minute
-// minimum, date and place, or "not saved yet".
-func (m Model) summary() string {
+// summary is the second header line: total time against the minimum of
+// the meeting's kind, date and place, or "not saved yet".
+func (m *Model) summary() string {
 	total := m.p.TotalMinutes()
-	s := fmt.Sprintf(i18n.PlanTotal.In(m.lang), total, plan.MinMeetingMinutes)
-	if m.p.Kind == plan.KindRegular && total < plan.MinMeetingMinutes {
-		s = "! " + fmt.Sprintf(i18n.PlanTotalShort.In(m.lang), total, plan.MinMeetingMinutes)
+	need := m.p.Kind.MinMinutes()
+	s := fmt.Sprintf(i18n.PlanTotal.In(m.com.Lang), total, need)
+	if total < need {
+		s = "! " + fmt.Sprintf(i18n.PlanTotalShort.In(m.com.Lang), total, need)
 	}
 	if m.p.Date != "" {
-		if t, err := time.Parse("2006-01-02", m.p.Date); err == nil {
-			s += " · " + t.Format("02/01/2006")
-		}
+		s += " · " + plan.ShowDate(m.p.Date)
 	}
 	if m.p.Place != "" {
 		s += " · " + m.p.Place
 	}
-	if !m.saved {
-		s += " · (" + i18n.PlanUnsaved.In(m.lang) + ")"
+	switch {
+	case !m.loaded:
+		s += " · " + i18n.PlanLoading.In(m.com.Lang)
+	case !m.saved:
+		s += " · (" + i18n.PlanUnsaved.In(m.com.Lang) + ")"
 	}
 	return s
 }
 
 // rowHeight is how many lines row i takes (an item with notes has a
 // notes line under it).
-func (m Model) rowHeight(i int) int {
+func (m *Model) rowHeight(i int) int {
 	r := m.rows[i]
 	if r.ex < 0 && strings.TrimSpace(m.p.Items[r.item].Notes) != "" {
 		return 2
@@ -742,11 +1193,13 @@ func (m Model) rowHeight(i int) int {
 }
 
 // listLines renders every row; starts[i] is the first line of row i.
-func (m Model) listLines() ([]string, []int) {
+func (m *Model) listLines() ([]string, []int) {
+	st := m.com.Styles
+	l := m.com.Lang
 	var out []string
 	starts := make([]int, len(m.rows))
 	if len(m.rows) == 0 {
-		return []string{i18n.PlanEmpty.In(m.lang)}, starts
+		return []string{i18n.PlanEmpty.In(l)}, starts
 	}
 	for i, r := range m.rows {
 		starts[i] = len(out)
@@ -756,25 +1209,24 @@ func (m Model) listLines() ([]string, []int) {
 			mark = "> "
 		}
 		it := m.p.Items[r.item]
-		var l string
 		if r.ex < 0 {
-			mins := fmt.Sprintf(i18n.PlanMinutesShort.In(m.lang), it.Minutes)
+			mins := fmt.Sprintf(i18n.PlanMinutesShort.In(l), it.Minutes)
 			left := fmt.Sprintf("%s%d. %s", mark, r.item+1, it.Title)
 			room := m.w - lipgloss.Width(mins) - 1
 			left = fit(left, room)
-			l = left + strings.Repeat(" ", max(m.w-lipgloss.Width(left)-lipgloss.Width(mins), 1)) + mins
+			line := left + strings.Repeat(" ", max(m.w-lipgloss.Width(left)-lipgloss.Width(mins), 1)) + mins
 			if sel {
-				l = reverse.Render(l)
+				line = st.Selected.Render(line)
 			} else {
-				l = bold.Render(l)
+				line = st.Bold.Render(line)
 			}
-			out = append(out, l)
+			out = append(out, line)
 			if notes := strings.TrimSpace(it.Notes); notes != "" {
 				first, _, more := strings.Cut(notes, "\n")
 				if more {
 					first += " …"
 				}
-				out = append(out, faintSty.Render(fit("     "+i18n.PlanNotesTag.In(m.lang)+" "+first, m.w)))
+				out = append(out, st.Faint.Render(fit("     "+i18n.PlanNotesTag.In(l)+" "+first, m.w)))
 			}
 			continue
 		}
@@ -785,111 +1237,65 @@ func (m Model) listLines() ([]string, []int) {
 			src = x.DocNumber
 		}
 		if x.Missing {
-			text = i18n.PlanMissingTag.In(m.lang) + " " + text
+			text = i18n.PlanMissingTag.In(l) + " " + text
 		}
 		if src != "" && src != excerptTitle(x) {
 			text += " — " + src
 		}
-		l = fit(mark+"   • "+text, m.w)
+		line := fit(mark+"   • "+text, m.w)
 		if sel {
-			l = reverse.Render(l)
+			line = st.Selected.Render(line)
 		}
-		out = append(out, l)
+		out = append(out, line)
 	}
 	if m.p.ExcerptCount() == 0 {
-		out = append(out, "", faintSty.Render(fit(i18n.PlanNoExcerpts.In(m.lang), m.w)))
+		out = append(out, "", st.Faint.Render(fit(i18n.PlanNoExcerpts.In(l), m.w)))
 	}
 	return out, starts
 }
 
-func (m Model) statusLine() string {
+func (m *Model) statusLine() string {
+	st := m.com.Styles
 	switch m.mode {
 	case modePrompt:
-		label := m.promptLabel()
-		return label + m.input.View()
+		return m.promptLabel() + m.input.View()
 	case modeExport:
-		return bold.Render(fit(i18n.PlanExportHead.In(m.lang), m.w))
+		return st.Bold.Render(fit(i18n.PlanExportHead.In(m.com.Lang), m.w))
 	case modeConfirm:
-		return bold.Render(fit(m.status, m.w))
+		return st.Bold.Render(m.ask.Line(m.com.Lang, m.w))
 	}
-	if m.mode == modeList && len(m.rows) > 0 && m.status == "" {
+	if m.status != "" {
+		if m.statusErr {
+			return st.Error.Render(fit(m.status, m.w))
+		}
+		return fit(m.status, m.w)
+	}
+	if m.mode == modeList && len(m.rows) > 0 {
 		r := m.rows[m.cur]
 		if r.ex >= 0 {
 			x := m.p.Items[r.item].Excerpts[r.ex]
 			s := x.Cite()
 			if x.Missing {
-				s += " — " + i18n.PlanMissing.In(m.lang)
+				s += " — " + i18n.PlanMissing.In(m.com.Lang)
 			}
 			return fit(s, m.w)
 		}
-		return faintSty.Render(fit(m.p.Items[r.item].Hint, m.w))
+		return st.Faint.Render(fit(m.p.Items[r.item].Hint, m.w))
 	}
-	return fit(m.status, m.w)
+	return ""
 }
 
-// helpLines lists the keys: the full list wrapped on at most two lines
-// when it fits, else the short list. Its height depends only on the width,
-// so the layout does not jump between modes.
-func (m Model) helpLines() []string {
-	lines := wrapKeys(i18n.PlanHelp.In(m.lang), m.w)
-	if len(lines) > 2 {
-		lines = wrapKeys(i18n.PlanHelpShort.In(m.lang), m.w)
-		if len(lines) > 2 {
-			lines = lines[:2]
-		}
+func presenceLabel(l i18n.Lang, p plan.Presence) string {
+	switch p {
+	case plan.Excused:
+		return i18n.PlanRollExcused.In(l)
+	case plan.Absent:
+		return i18n.PlanRollAbsent.In(l)
+	case plan.Exempt:
+		return i18n.PlanRollExempt.In(l)
 	}
-	var text string
-	switch m.mode {
-	case modeList:
-		return lines
-	case modePrompt:
-		text = i18n.PlanPromptHint.In(m.lang)
-		if m.status != "" {
-			text = "! " + m.status // why the value was refused
-		}
-	case modeNotes:
-		text = i18n.PlanNotesHelp.In(m.lang)
-	case modeMoveTo:
-		text = i18n.PlanMoveHelp.In(m.lang)
-	case modeConfirm:
-		text = i18n.PlanConfirmKeys.In(m.lang)
-	case modeExport:
-		// The format keys matter most: wrap them rather than cut them.
-		keys := wrapKeys(i18n.PlanExportKeys.In(m.lang), m.w)
-		out := make([]string, len(lines))
-		copy(out, keys)
-		return out
-	}
-	out := make([]string, len(lines))
-	out[0] = fit(text, m.w)
-	return out
-}
-
-// wrapKeys wraps a " · "-separated key list to width w.
-func wrapKeys(s string, w int) []string {
-	var lines []string
-	cur := ""
-	for _, part := range strings.Split(s, " · ") {
-		switch {
-		case cur == "":
-			cur = part
-		case ansi.StringWidth(cur+" · "+part) <= w:
-			cur += " · " + part
-		default:
-			lines = append(lines, fit(cur, w))
-			cur = part
-		}
-	}
-	return append(lines, fit(cur, w))
+	return i18n.PlanRollPresent.In(l)
 }
 
 // fit truncates s to w cells with an ellipsis.
-func fit(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	if ansi.StringWidth(s) <= w {
-		return s
-	}
-	return ansi.Truncate(s, w, "…")
-}
+func fit(s string, w int) string { return common.Fit(s, w) }

@@ -2,18 +2,21 @@ package planview
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/help"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest/v2"
 
 	"chibo/content"
 	"chibo/content/plan"
+	"chibo/tui/common"
 	"chibo/tui/i18n"
 	"chibo/tui/internal/tuitest"
 )
@@ -70,26 +73,42 @@ func sampleStore(t *testing.T) (*plan.Store, fakeLib) {
 }
 
 // key is the key press for a key name; see tuitest.Key.
-func key(s string) tea.KeyPressMsg { return tuitest.Key(s) }
+func kp(s string) tea.KeyPressMsg { return tuitest.Key(s) }
+
+// newModel opens the plan screen of month and loads it, as the app does
+// when the screen becomes current.
+func newModel(t *testing.T, st *plan.Store, lib plan.Source, lang i18n.Lang, month string, w, h int) *Model {
+	t.Helper()
+	m := New(common.New(lang, common.ThemeNone), st, lib, month)
+	drive(m, m.SetSize(w, h))
+	return m
+}
+
+func newPicker(t *testing.T, st *plan.Store, month string, ex plan.Excerpt, lang i18n.Lang, w, h int) *Picker {
+	t.Helper()
+	k := NewPicker(common.New(lang, common.ThemeNone), st, month, ex, "")
+	drive(k, k.SetSize(w, h))
+	return k
+}
 
 // press sends keys one by one and runs the commands they return, giving
-// back the last message a command produced.
-func press(t *testing.T, m Model, keys ...string) (Model, tea.Msg) {
+// back the last message meant for the app.
+func press(t *testing.T, m common.Screen, keys ...string) tea.Msg {
 	t.Helper()
 	var last tea.Msg
 	for _, k := range keys {
-		var cmd tea.Cmd
-		m, cmd = m.Update(key(k))
-		if msg := run(cmd); msg != nil {
+		if msg := drive(m, m.Update(kp(k))); msg != nil {
 			last = msg
 		}
 	}
-	return m, last
+	return last
 }
 
-// run runs a command and returns the screen's own message it yields, if
-// any. Cursor-blink ticks would sleep, so a command is given 50ms.
-func run(cmd tea.Cmd) tea.Msg {
+// drive runs a command the way the app does: the screen's own messages go
+// back to it (loads, saves, exports), and the last message for the app
+// (back, flash, open a source) is returned. Cursor-blink ticks would
+// sleep (none should: the cursor is steady), so a command is given 5s.
+func drive(m common.Screen, cmd tea.Cmd) tea.Msg {
 	if cmd == nil {
 		return nil
 	}
@@ -98,25 +117,28 @@ func run(cmd tea.Cmd) tea.Msg {
 	select {
 	case msg := <-ch:
 		switch msg := msg.(type) {
-		case OpenSourceMsg, CloseMsg, AddedMsg, CancelMsg:
+		case common.OpenSourceMsg, common.BackMsg, common.BackFlashMsg, common.FlashMsg:
 			return msg
+		case loadedMsg, savedMsg, exportedMsg, membersMsg, pickerLoadedMsg, pickerAddedMsg:
+			return drive(m, m.Update(msg))
 		case tea.BatchMsg:
+			var last tea.Msg
 			for _, c := range msg {
-				if m := run(c); m != nil {
-					return m
+				if r := drive(m, c); r != nil {
+					last = r
 				}
 			}
+			return last
 		}
-	case <-time.After(50 * time.Millisecond):
+	case <-time.After(5 * time.Second):
 	}
 	return nil
 }
 
-func typeText(m Model, s string) Model {
+func typeText(m common.Screen, s string) {
 	for _, r := range s {
-		m, _ = m.Update(tea.KeyPressMsg{Code: r, Text: string(r)})
+		drive(m, m.Update(tea.KeyPressMsg{Code: r, Text: string(r)}))
 	}
-	return m
 }
 
 // golden compares got with testdata/name.golden (-update rewrites it).
@@ -145,9 +167,8 @@ func TestViewGolden(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			st, lib := sampleStore(t)
-			m := New(st, lib, c.lang, "2026-11")
-			m.SetSize(c.w, c.h)
-			m, _ = press(t, m, c.keys...)
+			m := newModel(t, st, lib, c.lang, "2026-11", c.w, c.h)
+			press(t, m, c.keys...)
 			v := m.View()
 			tuitest.CheckFrame(t, v, c.w, c.h)
 			golden(t, c.name, tuitest.Plain(v))
@@ -157,8 +178,7 @@ func TestViewGolden(t *testing.T) {
 
 func TestUnsavedSkeleton(t *testing.T) {
 	st := plan.OpenStore(t.TempDir())
-	m := New(st, nil, i18n.VI, "2026-12")
-	m.SetSize(80, 24)
+	m := newModel(t, st, nil, i18n.VI, "2026-12", 80, 24)
 	v := tuitest.Plain(m.View())
 	for _, want := range []string{"chưa lưu", "90/90", "6. Kết luận", "bấm a để thêm"} {
 		if !strings.Contains(v, want) {
@@ -172,69 +192,68 @@ func TestUnsavedSkeleton(t *testing.T) {
 
 func TestItemOperationsByKeys(t *testing.T) {
 	st, lib := sampleStore(t)
-	m := New(st, lib, i18n.VI, "2026-11")
-	m.SetSize(80, 24)
+	m := newModel(t, st, lib, i18n.VI, "2026-11", 80, 24)
 
 	// n: a new item after the selected one (item 1).
-	m, _ = press(t, m, "n")
+	press(t, m, "n")
 	if !m.Capturing() {
 		t.Fatal("prompt not open")
 	}
-	m = typeText(m, "Kiểm điểm đảng viên")
-	m, _ = press(t, m, "enter")
+	typeText(m, "Kiểm điểm đảng viên")
+	press(t, m, "enter")
 	p, _, _ := st.Load("2026-11")
 	if p.Items[1].Title != "Kiểm điểm đảng viên" || m.Capturing() {
 		t.Fatalf("new item: %q", p.Items[1].Title)
 	}
 	// r: rename it (the cursor is on it).
-	m, _ = press(t, m, "r")
+	press(t, m, "r")
 	for range []rune("Kiểm điểm đảng viên") {
-		m, _ = press(t, m, "backspace")
+		press(t, m, "backspace")
 	}
-	m = typeText(m, "Kiểm điểm")
-	m, _ = press(t, m, "enter")
+	typeText(m, "Kiểm điểm")
+	press(t, m, "enter")
 	// t: time budget, with a bad number first.
-	m, _ = press(t, m, "t", "backspace", "backspace")
-	m = typeText(m, "abc")
-	m, _ = press(t, m, "enter")
+	press(t, m, "t", "backspace", "backspace")
+	typeText(m, "abc")
+	press(t, m, "enter")
 	if !m.Capturing() || !strings.Contains(tuitest.Plain(m.View()), "số phút") {
 		t.Fatal("a bad number was accepted")
 	}
 	for i := 0; i < 3; i++ {
-		m, _ = press(t, m, "backspace")
+		press(t, m, "backspace")
 	}
-	m = typeText(m, "20")
-	m, _ = press(t, m, "enter")
+	typeText(m, "20")
+	press(t, m, "enter")
 	p, _, _ = st.Load("2026-11")
 	if p.Items[1].Title != "Kiểm điểm" || p.Items[1].Minutes != 20 {
 		t.Fatalf("rename/time: %+v", p.Items[1])
 	}
 	// K: move it up; J: back down.
-	m, _ = press(t, m, "K")
+	press(t, m, "K")
 	p, _, _ = st.Load("2026-11")
 	if p.Items[0].Title != "Kiểm điểm" {
 		t.Fatalf("move up: %s", p.Items[0].Title)
 	}
-	m, _ = press(t, m, "J")
+	press(t, m, "J")
 	p, _, _ = st.Load("2026-11")
 	if p.Items[1].Title != "Kiểm điểm" {
 		t.Fatalf("move down: %s", p.Items[1].Title)
 	}
 	// d then n: nothing happens; d then y: removed.
-	m, _ = press(t, m, "d", "n")
+	press(t, m, "d", "k")
 	if p, _, _ = st.Load("2026-11"); len(p.Items) != 8 {
 		t.Fatal("delete without confirmation")
 	}
-	m, _ = press(t, m, "d", "y")
+	press(t, m, "d", "y")
 	if p, _, _ = st.Load("2026-11"); len(p.Items) != 7 {
 		t.Fatalf("delete: %d items", len(p.Items))
 	}
 	// Empty title is refused with a message, the prompt stays open.
-	m, _ = press(t, m, "n", "enter")
+	press(t, m, "n", "enter")
 	if !m.Capturing() || !strings.Contains(tuitest.Plain(m.View()), "không được để trống") {
 		t.Fatal("empty title accepted")
 	}
-	m, _ = press(t, m, "esc")
+	press(t, m, "esc")
 	if m.Capturing() {
 		t.Fatal("esc did not close the prompt")
 	}
@@ -242,17 +261,16 @@ func TestItemOperationsByKeys(t *testing.T) {
 
 func TestExcerptOperationsByKeys(t *testing.T) {
 	st, lib := sampleStore(t)
-	m := New(st, lib, i18n.VI, "2026-11")
-	m.SetSize(80, 24)
+	m := newModel(t, st, lib, i18n.VI, "2026-11", 80, 24)
 	// Rows: 1 item, 2 item, t1, t2, 3 item …
-	m, _ = press(t, m, "j", "j", "j") // t2
-	m, _ = press(t, m, "K")
+	press(t, m, "j", "j", "j") // t2
+	press(t, m, "K")
 	p, _, _ := st.Load("2026-11")
 	if p.Items[1].Excerpts[0].ID != "t2" {
 		t.Fatalf("move excerpt up: %v", p.Items[1].Excerpts)
 	}
 	// x: move t2 to item 6 (Kết luận).
-	m, _ = press(t, m, "x", "6", "enter")
+	press(t, m, "x", "6", "enter")
 	p, _, _ = st.Load("2026-11")
 	if len(p.Items[5].Excerpts) != 1 || p.Items[5].Excerpts[0].ID != "t2" || len(p.Items[1].Excerpts) != 1 {
 		t.Fatalf("move to item: %+v", p.Items[5])
@@ -261,52 +279,51 @@ func TestExcerptOperationsByKeys(t *testing.T) {
 		t.Fatalf("cursor after move: %s %s", id, ex)
 	}
 	// enter on an excerpt: jump to its source.
-	_, msg := press(t, m, "enter")
-	if o, ok := msg.(OpenSourceMsg); !ok || o.Doc != "tai-lieu" || o.Section != "ii.2" {
+	msg := press(t, m, "enter")
+	if o, ok := msg.(common.OpenSourceMsg); !ok || o.Doc != "tai-lieu" || o.Section != "ii.2" {
 		t.Fatalf("open source: %#v", msg)
 	}
 	// A missing source cannot be opened, and says so.
-	m, _ = press(t, m, "g")
+	press(t, m, "g")
 	for i := 0; i < 20; i++ {
 		if _, ex := m.selected(); ex == "t4" {
 			break
 		}
-		m, _ = press(t, m, "j")
+		press(t, m, "j")
 	}
-	m2, msg := press(t, m, "o")
-	if msg != nil || !strings.Contains(tuitest.Plain(m2.View()), "nguồn không còn trong thư viện") {
+	msg = press(t, m, "o")
+	if msg != nil || !strings.Contains(tuitest.Plain(m.View()), "nguồn không còn trong thư viện") {
 		t.Fatalf("missing source opened: %#v", msg)
 	}
 	// d y on an excerpt removes only it.
-	m, _ = press(t, m, "d", "y")
+	press(t, m, "d", "y")
 	p, _, _ = st.Load("2026-11")
 	if p.ExcerptCount() != 3 {
 		t.Fatalf("after removing t4: %d excerpts", p.ExcerptCount())
 	}
-	// esc: close.
-	if _, msg := press(t, m, "esc"); msg != (CloseMsg{}) {
-		t.Fatalf("esc: %#v", msg)
+	// esc in the list is the app's: the screen has no inner state open.
+	if m.Back() {
+		t.Fatal("esc in the list kept the screen")
 	}
 }
 
 func TestNotesEditor(t *testing.T) {
 	st, lib := sampleStore(t)
-	m := New(st, lib, i18n.VI, "2026-11")
-	m.SetSize(80, 24)
-	m, _ = press(t, m, "enter") // notes of item 1
+	m := newModel(t, st, lib, i18n.VI, "2026-11", 80, 24)
+	press(t, m, "enter") // notes of item 1
 	if !m.Capturing() {
 		t.Fatal("editor not open")
 	}
-	m = typeText(m, "Điểm danh: 12/14")
-	m, _ = m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
-	m = typeText(m, "Đảng phí: đủ")
-	m, _ = press(t, m, "ctrl+s")
+	typeText(m, "Điểm danh: 12/14")
+	m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	typeText(m, "Đảng phí: đủ")
+	press(t, m, "ctrl+s")
 	p, _, _ := st.Load("2026-11")
 	if p.Items[0].Notes != "Điểm danh: 12/14\nĐảng phí: đủ" || !m.Capturing() {
 		t.Fatalf("ctrl+s: %q", p.Items[0].Notes)
 	}
-	m = typeText(m, " (thu sau)")
-	m, _ = press(t, m, "esc") // esc saves too: nothing typed is lost
+	typeText(m, " (thu sau)")
+	press(t, m, "esc") // esc saves too: nothing typed is lost
 	p, _, _ = st.Load("2026-11")
 	if p.Items[0].Notes != "Điểm danh: 12/14\nĐảng phí: đủ (thu sau)" || m.Capturing() {
 		t.Fatalf("esc: %q", p.Items[0].Notes)
@@ -318,35 +335,37 @@ func TestNotesEditor(t *testing.T) {
 
 func TestDetailsAndMonths(t *testing.T) {
 	st, lib := sampleStore(t)
-	m := New(st, lib, i18n.VI, "2026-11")
-	m.SetSize(80, 24)
-	m, _ = press(t, m, "i")
-	for range "2026-11-25" {
-		m, _ = press(t, m, "backspace")
+	m := newModel(t, st, lib, i18n.VI, "2026-11", 80, 24)
+	press(t, m, "i")
+	if !strings.Contains(tuitest.Plain(m.View()), "25/11/2026") {
+		t.Fatalf("the date is not shown as dd/mm/yyyy to edit:\n%s", tuitest.Plain(m.View()))
 	}
-	m = typeText(m, "25/11")
-	m, _ = press(t, m, "enter")
-	if !strings.Contains(tuitest.Plain(m.View()), "không hợp lệ") {
-		t.Fatal("bad date accepted")
+	for range "25/11/2026" {
+		press(t, m, "backspace")
+	}
+	typeText(m, "25/11")
+	press(t, m, "enter")
+	if !strings.Contains(tuitest.Plain(m.View()), "không phải ngày") {
+		t.Fatalf("bad date accepted:\n%s", tuitest.Plain(m.View()))
 	}
 	for range "25/11" {
-		m, _ = press(t, m, "backspace")
+		press(t, m, "backspace")
 	}
-	m = typeText(m, "2026-11-27")
-	m, _ = press(t, m, "enter", "enter") // date, keep the place
-	m = typeText(m, "thôn Đông")
-	m, _ = press(t, m, "enter")
-	m = typeText(m, "xã Tân An")
-	m, _ = press(t, m, "enter")
+	typeText(m, "27/11/2026")     // as the app shows dates; 2026-11-27 and 27/11/2026 too
+	press(t, m, "enter", "enter") // date, keep the place
+	typeText(m, "thôn Đông")
+	press(t, m, "enter")
+	typeText(m, "xã Tân An")
+	press(t, m, "enter")
 	p, _, _ := st.Load("2026-11")
 	if p.Date != "2026-11-27" || p.Place != "Nhà văn hoá thôn Đông" || p.Cell != "thôn Đông" || p.Party != "xã Tân An" || m.Capturing() {
 		t.Fatalf("details: %+v", p)
 	}
-	m, _ = press(t, m, "]")
+	press(t, m, "]")
 	if m.Month() != "2026-12" || !strings.Contains(tuitest.Plain(m.View()), "tháng 12/2026") {
 		t.Fatal("next month")
 	}
-	m, _ = press(t, m, "[", "[")
+	press(t, m, "[", "[")
 	if m.Month() != "2026-10" {
 		t.Fatal("previous month")
 	}
@@ -356,10 +375,9 @@ func TestExportKey(t *testing.T) {
 	st, lib := sampleStore(t)
 	dir := t.TempDir()
 	for _, c := range []struct{ key, ext string }{{"h", ".html"}, {"d", ".docx"}, {"m", ".md"}} {
-		m := New(st, lib, i18n.VI, "2026-11")
-		m.SetSize(200, 24)
+		m := newModel(t, st, lib, i18n.VI, "2026-11", 200, 24)
 		m.SetExportDir(dir)
-		m, _ = press(t, m, "e", c.key)
+		press(t, m, "e", c.key)
 		path := filepath.Join(dir, "chibo-hop-2026-11"+c.ext)
 		data, err := os.ReadFile(path)
 		if err != nil || len(data) == 0 {
@@ -378,15 +396,13 @@ func TestExportKey(t *testing.T) {
 
 func TestReloadSeesPickerAdditions(t *testing.T) {
 	st, lib := sampleStore(t)
-	m := New(st, lib, i18n.VI, "2026-11")
-	k := NewPicker(st, "2026-11", excerptOf(lib, "i.1"), i18n.VI)
-	k, _ = k.Update(key("j")) // from "thong-tin" to item 3
-	k, cmd := k.Update(key("enter"))
-	if msg := cmd(); msg != (AddedMsg{Item: "Đánh giá việc thực hiện nhiệm vụ tháng trước", ItemID: "danh-gia", Month: "2026-11"}) {
+	m := newModel(t, st, lib, i18n.VI, "2026-11", 80, 24)
+	k := newPicker(t, st, "2026-11", excerptOf(lib, "i.1"), i18n.VI, 80, 24)
+	msg := press(t, k, "j", "enter") // from "thong-tin" to item 3
+	if b, ok := msg.(common.BackFlashMsg); !ok || !strings.Contains(b.Text, "Đánh giá việc thực hiện nhiệm vụ tháng trước") {
 		t.Fatalf("picker: %#v", msg)
 	}
-	_ = k
-	m, _ = m.Update(m.Init()())
+	drive(m, m.Init())
 	if m.Plan().ExcerptCount() != 5 {
 		t.Fatalf("reload: %d excerpts", m.Plan().ExcerptCount())
 	}
@@ -395,37 +411,28 @@ func TestReloadSeesPickerAdditions(t *testing.T) {
 func TestPicker(t *testing.T) {
 	st, lib := sampleStore(t)
 	ex := excerptOf(lib, "ii.1")
-	k := NewPicker(st, "2026-11", ex, i18n.VI)
 	for _, size := range [][2]int{{80, 24}, {50, 15}} {
-		k.SetSize(size[0], size[1])
+		k := newPicker(t, st, "2026-11", ex, i18n.VI, size[0], size[1])
 		v := k.View()
 		tuitest.CheckFrame(t, v, size[0], size[1])
 		golden(t, "picker-"+map[int]string{80: "80x24", 50: "50x15"}[size[0]], tuitest.Plain(v))
 	}
+	k := newPicker(t, st, "2026-11", ex, i18n.VI, 80, 24)
 	// The same section again in "thong-tin": refused, the picker stays.
-	k2, cmd := k.Update(key("enter"))
-	if cmd != nil || !strings.Contains(tuitest.Plain(k2.View()), "đã có trong mục đó") {
-		t.Fatal("duplicate added")
+	if msg := press(t, k, "enter"); msg != nil || !strings.Contains(tuitest.Plain(k.View()), "đã có trong mục đó") {
+		t.Fatalf("duplicate added: %#v", msg)
 	}
 	// A number picks and adds at once.
-	_, cmd = k2.Update(key("6"))
-	if cmd == nil {
-		t.Fatal("no command")
-	}
-	if msg := cmd(); msg.(AddedMsg).ItemID != "ket-luan" {
-		t.Fatalf("%#v", msg)
+	if msg := press(t, k, "6"); msg == nil {
+		t.Fatal("no message after adding")
 	}
 	p, _, _ := st.Load("2026-11")
 	if x := p.Items[5].Excerpts; len(x) != 1 || x[0].Section != "ii.1" || x[0].Text != "GRDP tăng **6,5%**." {
 		t.Fatalf("added: %+v", x)
 	}
-	// esc cancels.
-	if _, cmd := k.Update(key("esc")); cmd().(CancelMsg) != (CancelMsg{}) {
-		t.Fatal("esc")
-	}
 	// A picker on an unsaved month creates the plan with the excerpt.
-	k3 := NewPicker(st, "2027-01", ex, i18n.EN)
-	if _, cmd := k3.Update(key("enter")); cmd == nil {
+	k3 := newPicker(t, st, "2027-01", ex, i18n.EN, 80, 24)
+	if msg := press(t, k3, "enter"); msg == nil {
 		t.Fatal("no add on a new month")
 	}
 	if p, saved, _ := st.Load("2027-01"); !saved || p.Items[1].Excerpts[0].Doc != "tai-lieu" {
@@ -433,37 +440,42 @@ func TestPicker(t *testing.T) {
 	}
 }
 
-// appModel wraps the screen as a program, the way the app hosts it.
+// appModel wraps the screen as a program, the way the app hosts it: esc
+// with no inner state open closes it.
 type appModel struct {
-	m      Model
+	m      *Model
 	closed bool
-	opened []OpenSourceMsg
+	opened []common.OpenSourceMsg
 }
 
-func (a appModel) Init() tea.Cmd { return a.m.Init() }
+func (a *appModel) Init() tea.Cmd { return a.m.Init() }
 
-func (a appModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (a *appModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case CloseMsg:
-		a.closed = true
-		return a, tea.Quit
-	case OpenSourceMsg:
+	case tea.WindowSizeMsg:
+		return a, a.m.SetSize(msg.Width, msg.Height)
+	case tea.KeyPressMsg:
+		if msg.String() == "esc" && !a.m.Capturing() && !a.m.Back() {
+			a.closed = true
+			return a, tea.Quit
+		}
+	case common.OpenSourceMsg:
 		a.opened = append(a.opened, msg)
 		return a, nil
 	}
-	var cmd tea.Cmd
-	a.m, cmd = a.m.Update(msg)
-	return a, cmd
+	return a, a.m.Update(msg)
 }
 
-func (a appModel) View() tea.View { return tea.NewView(a.m.View()) }
+func (a *appModel) View() tea.View {
+	return tea.NewView(a.m.View() + "\n" + common.ShortHelp(help.New(), a.m.ShortKeys(), a.m.w) + fmt.Sprintf("\nopened %d", len(a.opened)))
+}
 
 func TestTeatestFlow(t *testing.T) {
 	st, lib := sampleStore(t)
 	dir := t.TempDir()
-	m := New(st, lib, i18n.VI, "2026-11")
+	m := New(common.New(i18n.VI, common.ThemeNone), st, lib, "2026-11")
 	m.SetExportDir(dir)
-	tm := teatest.NewTestModel(t, appModel{m: m}, teatest.WithInitialTermSize(80, 24))
+	tm := teatest.NewTestModel(t, &appModel{m: m}, teatest.WithInitialTermSize(80, 24))
 	wait := func(s string) {
 		t.Helper()
 		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(ansi.Strip(string(b)), s) },
@@ -472,24 +484,25 @@ func TestTeatestFlow(t *testing.T) {
 	wait("Khai mạc")
 	// Write the notes of item 4, export to HTML, open an excerpt, close.
 	for _, k := range []string{"j", "j", "j", "j", "j"} {
-		tm.Send(key(k))
+		tm.Send(kp(k))
 	}
-	tm.Send(key("enter"))
-	wait("esc lưu và đóng")
+	tm.Send(kp("enter"))
+	wait("lưu và đóng")
 	tm.Type("Phân công đ/c Hoa")
-	tm.Send(key("esc"))
+	tm.Send(kp("esc"))
 	wait("Đã lưu")
-	tm.Send(key("e"))
+	tm.Send(kp("e"))
 	wait("Xuất tài liệu họp")
-	tm.Send(key("h"))
+	tm.Send(kp("h"))
 	wait("Đã xuất")
-	tm.Send(key("g"))
-	tm.Send(key("j"))
-	tm.Send(key("j"))
-	tm.Send(key("enter"))
-	tm.Send(key("esc"))
+	tm.Send(kp("g"))
+	tm.Send(kp("j"))
+	tm.Send(kp("j"))
+	tm.Send(kp("enter"))
+	wait("opened 1")
+	tm.Send(kp("esc"))
 	tm.WaitFinished(t, teatest.WithFinalTimeout(60*time.Second))
-	final := tm.FinalModel(t).(appModel)
+	final := tm.FinalModel(t).(*appModel)
 	if !final.closed || len(final.opened) != 1 || final.opened[0].Section != "ii.1" {
 		t.Fatalf("final: closed=%v opened=%v", final.closed, final.opened)
 	}
@@ -506,10 +519,51 @@ func TestBadMonthFallsBackToThisMonth(t *testing.T) {
 	st := plan.OpenStore(t.TempDir())
 	st.SetClock(func() time.Time { return t0 })
 	for _, month := range []string{"", "11/2026", "../x"} {
-		m := New(st, nil, i18n.VI, month)
-		k := NewPicker(st, month, plan.Excerpt{Doc: "d"}, i18n.VI)
-		if m.Month() != "2026-11" || k.month != "2026-11" || !strings.Contains(m.View(), "tháng 11/2026") {
-			t.Errorf("New(%q) opened %q / %q", month, m.Month(), k.month)
+		m := newModel(t, st, nil, i18n.VI, month, 80, 24)
+		k := newPicker(t, st, month, plan.Excerpt{Doc: "d"}, i18n.VI, 80, 24)
+		if m.Month() != "2026-11" || k.Month() != "2026-11" || !strings.Contains(m.View(), "tháng 11/2026") {
+			t.Errorf("New(%q) opened %q / %q", month, m.Month(), k.Month())
 		}
+	}
+}
+
+// TestRollInTheApp: l shows the cell's members with their presence at
+// this meeting; space steps a member through present, excused, absent,
+// exempt, saved at once; esc closes the roll.
+func TestRollInTheApp(t *testing.T) {
+	st, lib := sampleStore(t)
+	ms := plan.OpenMembers(t.TempDir())
+	if _, err := ms.Update(func(l *[]plan.Member) error {
+		if _, err := plan.AddMember(l, "Nguyễn Văn An", plan.Official, false); err != nil {
+			return err
+		}
+		_, err := plan.AddMember(l, "Trần Thị Bình", plan.Probationary, false)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	m := New(common.New(i18n.VI, common.ThemeNone), st, lib, "2026-11")
+	m.SetMembers(ms)
+	drive(m, m.SetSize(80, 24))
+	press(t, m, "l")
+	v := tuitest.Plain(m.View())
+	if !strings.Contains(v, "Điểm danh: có mặt 0/0") && !strings.Contains(v, "Nguyễn Văn An") {
+		t.Fatalf("the roll is not shown:\n%s", v)
+	}
+	press(t, m, "space")
+	p, _, _ := st.Load("2026-11")
+	if p.Roll == nil || p.Roll.People[0].Presence != plan.Excused {
+		t.Fatalf("space should mark the first member excused: %+v\n%s", p.Roll, tuitest.Plain(m.View()))
+	}
+	press(t, m, "down", "space", "space")
+	p, _, _ = st.Load("2026-11")
+	if p.Roll.People[1].Presence != plan.Absent {
+		t.Fatalf("two spaces should mark the second member absent: %+v", p.Roll.People)
+	}
+	if v := tuitest.Plain(m.View()); !strings.Contains(v, "có mặt 0/2") || !strings.Contains(v, "vắng có lý do") {
+		t.Fatalf("counts or presence not shown:\n%s", v)
+	}
+	if !m.Back() || m.mode != modeList {
+		t.Fatal("esc should close the roll")
 	}
 }

@@ -73,39 +73,55 @@ func CheckFrame(t testing.TB, frame string, w, h int) {
 // from a real keyboard. A name it does not know panics, so a typo in a
 // test fails loudly instead of pressing some other key.
 func Key(name string) tea.KeyPressMsg {
-	switch name {
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "tab":
-		return tea.KeyPressMsg{Code: tea.KeyTab}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "space":
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	case "pgdown":
-		return tea.KeyPressMsg{Code: tea.KeyPgDown}
-	case "alt+left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft, Mod: tea.ModAlt}
-	case "alt+right":
-		return tea.KeyPressMsg{Code: tea.KeyRight, Mod: tea.ModAlt}
-	case "ctrl+c", "ctrl+e", "ctrl+f", "ctrl+s":
-		return tea.KeyPressMsg{Code: rune(name[len(name)-1]), Mod: tea.ModCtrl}
+	k := key(name)
+	if k.String() != name {
+		panic("tuitest.Key: " + name + " would be pressed as " + k.String())
 	}
-	r := []rune(name)
+	return k
+}
+
+// named are the special keys by their key.Binding names.
+var named = map[string]rune{
+	"enter": tea.KeyEnter, "esc": tea.KeyEscape, "tab": tea.KeyTab, "backspace": tea.KeyBackspace,
+	"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
+	"pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp, "home": tea.KeyHome, "end": tea.KeyEnd,
+	"delete": tea.KeyDelete, "f1": tea.KeyF1,
+}
+
+func key(name string) tea.KeyPressMsg {
+	if name == "space" {
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	}
+	var mod tea.KeyMod
+	rest := name
+	for {
+		switch {
+		case strings.HasPrefix(rest, "ctrl+") && len(rest) > 5:
+			mod |= tea.ModCtrl
+			rest = rest[5:]
+			continue
+		case strings.HasPrefix(rest, "alt+") && len(rest) > 4:
+			mod |= tea.ModAlt
+			rest = rest[4:]
+			continue
+		case strings.HasPrefix(rest, "shift+") && len(rest) > 6:
+			mod |= tea.ModShift
+			rest = rest[6:]
+			continue
+		}
+		break
+	}
+	if c, ok := named[rest]; ok {
+		return tea.KeyPressMsg{Code: c, Mod: mod}
+	}
+	r := []rune(rest)
 	if len(r) != 1 {
 		panic("tuitest.Key: unknown key " + name)
 	}
-	k := tea.KeyPressMsg{Code: r[0], Text: name}
+	if mod != 0 {
+		return tea.KeyPressMsg{Code: r[0], Mod: mod}
+	}
+	k := tea.KeyPressMsg{Code: r[0], Text: rest}
 	if r[0] >= 'A' && r[0] <= 'Z' {
 		k.Code, k.ShiftedCode, k.Mod = r[0]+('a'-'A'), r[0], tea.ModShift
 	}

@@ -1,4 +1,4 @@
-package tui
+package common
 
 import (
 	"charm.land/lipgloss/v2"
@@ -13,9 +13,9 @@ const (
 	ThemeNone  = "notty"
 )
 
-// styles are the lipgloss styles of one theme.
-type styles struct {
-	theme     string
+// Styles are the lipgloss styles of one theme, shared by every screen.
+type Styles struct {
+	Theme     string         // ThemeDark, ThemeLight or ThemeNone
 	Title     lipgloss.Style // title bar
 	TitleApp  lipgloss.Style
 	Status    lipgloss.Style // status bar
@@ -32,8 +32,10 @@ type styles struct {
 	Bar       lipgloss.Style // progress bar
 }
 
-func newStyles(theme string) *styles {
-	s := &styles{theme: theme}
+// NewStyles returns the styles of theme (ThemeDark, ThemeLight or
+// ThemeNone; anything else is dark).
+func NewStyles(theme string) *Styles {
+	s := &Styles{Theme: theme}
 	if theme == ThemeNone {
 		s.Title = lipgloss.NewStyle().Bold(true)
 		s.TitleApp = lipgloss.NewStyle().Bold(true)

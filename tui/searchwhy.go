@@ -1,0 +1,112 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"chibo/content"
+	"chibo/index"
+)
+
+// Search results that show why they matched: the facets of one group
+// count as if none of that group were ticked (ticking a kind does not
+// hide the other kinds), a hit lacking some of the query's words says
+// which, and the breadcrumb is cut on the left so the matched section
+// stays in sight.
+
+// groupFacets replaces res's facet counts by those of the query without
+// its own group's ticks (one small extra search per ticked group).
+func groupFacets(ctx context.Context, searcher index.Searcher, q index.Query, res *index.Result) {
+	if res == nil {
+		return
+	}
+	base := q
+	base.Limit, base.Explain = 1, false
+	if len(q.Kinds) > 0 {
+		k := base
+		k.Kinds = nil
+		if r, err := searcher.Search(ctx, k); err == nil && r != nil {
+			res.Kinds = r.Kinds
+		}
+	}
+	if len(q.Years) > 0 {
+		y := base
+		y.Years = nil
+		if r, err := searcher.Search(ctx, y); err == nil && r != nil {
+			res.Years = r.Years
+		}
+	}
+}
+
+// queryWords are the plain words of a query, folded (filters such as
+// nam:2024 and one-letter words left out).
+func queryWords(text string) []string {
+	var out []string
+	for _, w := range strings.Fields(content.Fold(text)) {
+		w = strings.Trim(w, "\"“”'.,;()")
+		if len([]rune(w)) < 2 || strings.Contains(w, ":") {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// missingWords lists, for each hit, the query words its section (title,
+// heading, path and text) does not contain: the hit is a partial match.
+func missingWords(lib Library, text string, hits []index.Hit) [][]string {
+	words := queryWords(text)
+	if lib == nil || len(words) < 2 {
+		return nil
+	}
+	out := make([][]string, len(hits))
+	for i, h := range hits {
+		d, ok := lib.Doc(h.Doc)
+		if !ok {
+			continue
+		}
+		sec, ok := d.Section(h.Section)
+		if !ok {
+			continue
+		}
+		have := map[string]bool{}
+		all := d.Title + " " + strings.Join(sec.Path, " ") + " " + sec.Heading + " " + sec.Text
+		for _, w := range strings.FieldsFunc(content.Fold(all), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			have[w] = true
+		}
+		for _, w := range words {
+			if !have[w] {
+				out[i] = append(out[i], w)
+			}
+		}
+	}
+	return out
+}
+
+// crumb is a section's path on w cells, cut on the left (then in the
+// middle of the first part kept) so its end — the matched section — shows:
+// "… › 2. Nhiệm vụ › a) Nông thôn mới".
+func crumb(path []string, w int) string {
+	full := strings.Join(path, " › ")
+	if ansi.StringWidth(full) <= w {
+		return full
+	}
+	const lead = "… › "
+	for i := 1; i < len(path); i++ {
+		tail := strings.Join(path[i:], " › ")
+		if ansi.StringWidth(lead+tail) <= w {
+			return lead + tail
+		}
+	}
+	last := path[len(path)-1]
+	if w <= 1 {
+		return ""
+	}
+	// Even the last part is too long: keep its start and its end.
+	head := (w - 1) / 2
+	end := w - 1 - head
+	return ansi.Truncate(last, head, "") + "…" + ansi.TruncateLeft(last, ansi.StringWidth(last)-end, "")
+}

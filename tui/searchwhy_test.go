@@ -1,0 +1,97 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"chibo/index"
+	"chibo/tui/i18n"
+)
+
+// TestCrumbKeepsTheEnd: a long path is cut on the left (or in the middle
+// of a too-long last part), never on the right where the match is.
+func TestCrumbKeepsTheEnd(t *testing.T) {
+	path := []string{"PHẦN THỨ NHẤT: KẾT QUẢ THỰC HIỆN", "II. Nhiệm vụ trọng tâm", "3. Xây dựng nông thôn mới"}
+	for _, w := range []int{200, 60, 40, 30, 20} {
+		got := crumb(path, w)
+		if ansi.StringWidth(got) > w {
+			t.Errorf("w=%d: %q is wider", w, got)
+		}
+		if w >= 30 && !strings.HasSuffix(got, "3. Xây dựng nông thôn mới") {
+			t.Errorf("w=%d: %q lost the matched section", w, got)
+		}
+		if w < 30 && (!strings.HasSuffix(got, "thôn mới") || !strings.Contains(got, "…")) {
+			t.Errorf("w=%d: %q should keep the end of the last part", w, got)
+		}
+	}
+}
+
+// TestFacetsCombineWithinGroup: ticking one kind keeps the counts of the
+// other kinds (they would widen the search), and the results narrow.
+func TestFacetsCombineWithinGroup(t *testing.T) {
+	h := newHarness(t, 100, 30, i18n.VI)
+	h.key("/")
+	h.text("nong thon moi")
+	h.key("enter")
+	s := h.app.cur.(*searchScreen)
+	before := map[string]int{}
+	for _, f := range s.res.Kinds {
+		before[f.Value] = f.Count
+	}
+	if len(before) < 2 {
+		t.Fatalf("need two kinds in the results, have %v", before)
+	}
+	h.key("tab") // to the facets
+	h.key("space")
+	if len(s.kinds) != 1 {
+		t.Fatalf("one kind should be ticked: %v", s.kinds)
+	}
+	after := map[string]int{}
+	for _, f := range s.res.Kinds {
+		after[f.Value] = f.Count
+	}
+	for k, n := range before {
+		if after[k] != n {
+			t.Errorf("kind %s: %d before ticking, %d after", k, n, after[k])
+		}
+	}
+	total := 0
+	for k, on := range s.kinds {
+		if on {
+			total += before[k]
+		}
+	}
+	if s.res.Total != total {
+		t.Errorf("results %d, want the ticked kind's %d", s.res.Total, total)
+	}
+}
+
+// TestPartialMatchFlagged: a hit lacking a query word says which.
+func TestPartialMatchFlagged(t *testing.T) {
+	lib := seedLibrary(t)
+	f := &fakeSearcher{lib: lib}
+	res, err := f.Search(context.Background(), index.Query{Text: "nong thon moi", Limit: 50})
+	if err != nil || len(res.Hits) == 0 {
+		t.Fatalf("no hits: %v", err)
+	}
+	miss := missingWords(lib, "nong thon moi", res.Hits)
+	partial, whole := 0, 0
+	for i := range res.Hits {
+		if len(miss[i]) > 0 {
+			partial++
+		} else {
+			whole++
+		}
+	}
+	// The fake index matches inside words ("thon" in "thông"): some hits
+	// lack the word "thôn", some have all three.
+	if partial == 0 || whole == 0 {
+		t.Fatalf("partial %d, whole %d: want both", partial, whole)
+	}
+	if got := missingWords(lib, "nong", res.Hits); got != nil {
+		t.Errorf("a one-word query cannot be partial: %v", got)
+	}
+}
