@@ -22,6 +22,8 @@ import (
 	"chibo/content/importer"
 	"chibo/content/lockfile"
 	"chibo/content/store"
+
+	"golang.org/x/sync/semaphore"
 )
 
 // seedFS holds the five real documents chibo ships with, so a fresh install
@@ -739,43 +741,18 @@ func (l *Library) ImportContext(ctx context.Context, paths []string, opt ImportO
 	return ctx.Err()
 }
 
-// budget is a weighted semaphore of bytes with one taker (the
-// dispatcher), so shares are granted in file order.
-type budget struct {
-	mu   sync.Mutex
-	free int64
-	more chan struct{} // signalled on release
-}
+// budget is the memory the import's files may take at once: a weighted
+// semaphore (golang.org/x/sync/semaphore) with one taker, the dispatcher,
+// so shares are granted in file order. A share is at most the whole
+// budget (see ImportOptions.cost), so a request never waits forever.
+type budget struct{ sem *semaphore.Weighted }
 
-func newBudget(n int64) *budget { return &budget{free: n, more: make(chan struct{}, 1)} }
+func newBudget(n int64) *budget { return &budget{semaphore.NewWeighted(n)} }
 
 // acquire waits until n bytes are free and takes them; false when ctx ends.
-func (b *budget) acquire(ctx context.Context, n int64) bool {
-	for {
-		b.mu.Lock()
-		if b.free >= n {
-			b.free -= n
-			b.mu.Unlock()
-			return true
-		}
-		b.mu.Unlock()
-		select {
-		case <-b.more:
-		case <-ctx.Done():
-			return false
-		}
-	}
-}
+func (b *budget) acquire(ctx context.Context, n int64) bool { return b.sem.Acquire(ctx, n) == nil }
 
-func (b *budget) release(n int64) {
-	b.mu.Lock()
-	b.free += n
-	b.mu.Unlock()
-	select {
-	case b.more <- struct{}{}:
-	default:
-	}
-}
+func (b *budget) release(n int64) { b.sem.Release(n) }
 
 // timeoutGrace is how long a file over its deadline is given to notice
 // before its result is given up for: a reader that never looks at its

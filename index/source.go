@@ -2,9 +2,10 @@ package index
 
 import (
 	"context"
-	"sync"
 
 	"chibo/content"
+
+	"golang.org/x/sync/semaphore"
 )
 
 // Source is the library as the index reads it: a catalogue to decide what
@@ -54,18 +55,17 @@ func (s sliceSource) Each(fn func(*content.Document) error) error {
 	return nil
 }
 
-// byteBudget is a weighted semaphore of bytes shared by the shards of a
-// build: a request is granted whole or not at all, so two shards waiting
-// for large shares never hold parts of the budget each.
+// byteBudget is the bytes of text the shards of a build may analyse at
+// once: a weighted semaphore (golang.org/x/sync/semaphore) whose requests
+// are granted whole and in order, so two shards waiting for large shares
+// never hold parts of the budget each.
 type byteBudget struct {
-	mu   sync.Mutex
-	free int64
+	sem  *semaphore.Weighted
 	size int64
-	more chan struct{} // closed and replaced on each release
 }
 
 func newByteBudget(n int64) *byteBudget {
-	return &byteBudget{free: n, size: n, more: make(chan struct{})}
+	return &byteBudget{sem: semaphore.NewWeighted(n), size: n}
 }
 
 // cost is the share of a document of textBytes: a fixed overhead plus
@@ -78,27 +78,7 @@ func (b *byteBudget) cost(textBytes int) int64 {
 // acquire takes n bytes, waiting; false when ctx ends first (nothing is
 // then held).
 func (b *byteBudget) acquire(ctx context.Context, n int64) bool {
-	for {
-		b.mu.Lock()
-		if b.free >= n {
-			b.free -= n
-			b.mu.Unlock()
-			return true
-		}
-		more := b.more
-		b.mu.Unlock()
-		select {
-		case <-more:
-		case <-ctx.Done():
-			return false
-		}
-	}
+	return b.sem.Acquire(ctx, n) == nil
 }
 
-func (b *byteBudget) release(n int64) {
-	b.mu.Lock()
-	b.free += n
-	close(b.more)
-	b.more = make(chan struct{})
-	b.mu.Unlock()
-}
+func (b *byteBudget) release(n int64) { b.sem.Release(n) }
