@@ -102,11 +102,23 @@ func crumb(path []string, w int) string {
 		}
 	}
 	last := path[len(path)-1]
+	if ansi.StringWidth(last) <= w {
+		return last // the matched section whole, without the "… › " lead
+	}
 	if w <= 1 {
 		return ""
 	}
-	// Even the last part is too long: keep its start and its end.
+	// Even the last part is too long: keep its start and its end, each cut
+	// between words where it can ("3. Quy định tiêu chí… cơ sở bốn tốt”").
 	head := (w - 1) / 2
 	end := w - 1 - head
-	return ansi.Truncate(last, head, "") + "…" + ansi.TruncateLeft(last, ansi.StringWidth(last)-end, "")
+	start := ansi.Truncate(last, head, "")
+	if i := strings.LastIndexByte(start, ' '); i > len(start)/2 {
+		start = start[:i]
+	}
+	tail := ansi.TruncateLeft(last, ansi.StringWidth(last)-end, "")
+	if i := strings.IndexByte(tail, ' '); i >= 0 && i < len(tail)/2 {
+		tail = tail[i+1:]
+	}
+	return start + "…" + tail
 }

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,6 +27,30 @@ func TestCrumbKeepsTheEnd(t *testing.T) {
 		if w < 30 && (!strings.HasSuffix(got, "thôn mới") || !strings.Contains(got, "…")) {
 			t.Errorf("w=%d: %q should keep the end of the last part", w, got)
 		}
+	}
+}
+
+// TestCrumbWholeWordsOfTheMatch: a matched heading that fits alone is shown
+// whole (not cut to fit a "… › " lead), and one too long for the line is
+// cut between words, never inside one ("“chi b… bộ bốn tốt”" was seen).
+func TestCrumbWholeWordsOfTheMatch(t *testing.T) {
+	last := "3. Quy định tiêu chí xây dựng “chi bộ bốn tốt”, “đảng bộ cơ sở bốn tốt”"
+	path := []string{"Tài liệu sinh hoạt chi bộ", "II. MỘT SỐ NỘI DUNG", last}
+	w := ansi.StringWidth(last)
+	if got := crumb(path, w+2); got != last {
+		t.Errorf("w=%d: %q, want the heading whole", w+2, got)
+	}
+	got := crumb(path, 40)
+	if ansi.StringWidth(got) > 40 || !strings.HasPrefix(got, "3. Quy định") || !strings.Contains(got, "…") {
+		t.Fatalf("w=40: %q", got)
+	}
+	start, end, _ := strings.Cut(got, "…")
+	words := strings.Fields(last)
+	if f := strings.Fields(start); !slices.Equal(f, words[:len(f)]) {
+		t.Errorf("w=40: start %q cuts a word", start)
+	}
+	if f := strings.Fields(end); !slices.Equal(f, words[len(words)-len(f):]) {
+		t.Errorf("w=40: end %q cuts a word", end)
 	}
 }
 
