@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -62,6 +63,7 @@ var walkStates = []walkState{
 type walkEnv struct {
 	lib    *content.Library
 	srch   *fakeSearcher
+	mu     sync.Mutex   // guards render: the subtests run in parallel
 	render *renderCache // shared: the walk starts hundreds of apps
 }
 
@@ -92,10 +94,12 @@ func (e *walkEnv) start(t *testing.T, w, h int, keys []string) *harness {
 		t.Fatal(err)
 	}
 	hs.app = New(opt)
+	e.mu.Lock()
 	if e.render == nil {
 		e.render = hs.app.sh.render
 	}
 	hs.app.sh.render = e.render
+	e.mu.Unlock()
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	hs.run(hs.app.Init())
 	for _, k := range keys {
