@@ -142,14 +142,24 @@ func clipTitle(t string) string {
 func closingText(text string) string {
 	last, lastAt := "", -1
 	for _, key := range []string{" này đã được", " này được"} {
+		start := 0 // where the line holding the key starts, found going forward
 		for from := 0; from < len(text); {
 			i := strings.Index(text[from:], key)
 			if i < 0 {
 				break
 			}
+			if nl := strings.LastIndexByte(text[from:from+i], '\n'); nl >= 0 {
+				start = from + nl + 1
+			}
 			i += from
 			from = i + len(key)
-			start := strings.LastIndexByte(text[:i], '\n') + 1
+			if !fewWordsBefore(text[start:i], 2) {
+				// The formula opens its line with one or two words
+				// ("Nghị quyết này …"): a key deep in a long line
+				// cannot start it, and reading that line again for
+				// each key would be quadratic in a one-line file.
+				continue
+			}
 			window := strings.Join(strings.Fields(text[start:min(len(text), i+600)]), " ")
 			if !strings.Contains(window, "thông qua") {
 				continue // the formula needs it; the pattern is costly to run
@@ -160,6 +170,30 @@ func closingText(text string) string {
 		}
 	}
 	return last
+}
+
+// fewWordsBefore says whether s holds at most n words (runs of
+// non-space runes, as strings.Fields cuts them). It reads s from its end
+// and stops at the (n+1)th word, so a long s costs no more than its last
+// words.
+func fewWordsBefore(s string, n int) bool {
+	words, inWord := 0, false
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRuneInString(s)
+		s = s[:len(s)-size]
+		if unicode.IsSpace(r) {
+			inWord = false
+			continue
+		}
+		if !inWord {
+			words++
+			if words > n {
+				return false
+			}
+			inWord = true
+		}
+	}
+	return true
 }
 
 // headLines returns the first n non-empty lines, trimmed, without the

@@ -4,6 +4,7 @@ import (
 	"chibo/content/model"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestSeedMetadata(t *testing.T) {
@@ -190,5 +191,29 @@ func TestKindOfType(t *testing.T) {
 		if got := kindOfType(typ); got != want {
 			t.Errorf("kindOfType(%q) = %q, want %q", typ, got, want)
 		}
+	}
+}
+
+// TestClosingTextOneLine — issue 9: a one-line text holding the closing
+// formula's key thousands of times is read in linear time (each key used
+// to re-read the line from its start: a 60 MB one-line file took minutes),
+// and the formula opening a line is still found.
+func TestClosingTextOneLine(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Chi bộ họp định kỳ hằng tháng. ")
+	for b.Len() < 2<<20 {
+		b.WriteString("Văn bản này được các đảng viên thông qua ngày 5 tháng 3 năm 2024 tại hội nghị chi bộ. ")
+	}
+	long := b.String()
+	formula := "Nghị quyết này đã được Hội đồng nhân dân tỉnh khóa X thông qua ngày 7 tháng 7 năm 2023"
+	done := make(chan string, 1)
+	go func() { done <- closingText(long + "\n" + formula + ".\n" + long) }()
+	select {
+	case got := <-done:
+		if !strings.HasPrefix(got, formula) {
+			t.Fatalf("closing formula %q, want %q", got, formula)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("closingText on 4 MB of one-line text: over 20 s (quadratic)")
 	}
 }
