@@ -70,7 +70,9 @@ func register(c *command) { commands[c.name] = c }
 
 func main() {
 	startMemProfile()
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	code := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stopMemProfile()
+	os.Exit(code)
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
