@@ -53,7 +53,10 @@ func ParseBytes(name string, data []byte) (*Document, error) {
 
 // ParseBytesContext is ParseBytes with options and cancellation; it also
 // returns the conversion (format, encoding, and the text it read; its
-// Blocks are nil, consumed by the recogniser).
+// Blocks are nil, consumed by the recogniser). For text and markdown read
+// as UTF-8 with no byte replaced, the text is the file's own and Text is
+// "": dropped before the recogniser runs, so a 60 MB text file is not held
+// twice while it is parsed.
 func ParseBytesContext(ctx context.Context, name string, data []byte, opt ParseOptions) (*Document, *importer.Result, error) {
 	name = filepath.Base(name)
 	if int64(len(data)) > opt.maxSize() {
@@ -79,7 +82,11 @@ func ParseBytesContext(ctx context.Context, name string, data []byte, opt ParseO
 			return nil, nil, &FileError{File: name, Problem: ProblemEmpty}
 		}
 	} else if res.Layout == importer.LayoutDetect {
-		text := parse.Normalize(res.Text)
+		raw := res.Text
+		if (res.Format == importer.FormatText || res.Format == importer.FormatMarkdown) && res.Encoding == importer.UTF8 && res.Replaced == 0 {
+			res.Text = ""
+		}
+		text := parse.Normalize(raw)
 		if strings.TrimSpace(text) == "" {
 			return nil, nil, &FileError{File: name, Problem: ProblemEmpty}
 		}

@@ -10,9 +10,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -673,6 +675,7 @@ func (l *Library) ImportContext(ctx context.Context, paths []string, opt ImportO
 	// committed, so the file being waited for always has its share.
 	workers := runtime.GOMAXPROCS(0)
 	mem := newBudget(opt.budget())
+	defer limitMemory(2 * opt.budget())()
 	ready := make([]chan *prepared, total)
 	for i := range ready {
 		ready[i] = make(chan *prepared, 1)
@@ -739,6 +742,25 @@ func (l *Library) ImportContext(ctx context.Context, paths []string, opt ImportO
 		report(res)
 	}
 	return ctx.Err()
+}
+
+// limitMemory keeps an import's garbage from doubling its memory: reading
+// and parsing allocate freely and briefly (a 60 MB one-line text makes
+// ~2 GB of short-lived strings), and with the collector's default pacing
+// the heap grows to twice what is live. Unless the user set GOMEMLIMIT, it
+// sets a soft limit (runtime/debug.SetMemoryLimit) of the live heap plus
+// headroom bytes and returns the function that restores the old one. The
+// limit is soft: a file that needs more still gets it, the collector only
+// works harder near it.
+func limitMemory(headroom int64) func() {
+	old := debug.SetMemoryLimit(-1)
+	if old != math.MaxInt64 {
+		return func() {}
+	}
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	debug.SetMemoryLimit(int64(ms.HeapAlloc) + headroom)
+	return func() { debug.SetMemoryLimit(old) }
 }
 
 // budget is the memory the import's files may take at once: a weighted
@@ -987,6 +1009,7 @@ func (l *Library) prepare(ctx context.Context, path string, opt ImportOptions) *
 		}
 		p.keep = []byte(html)
 	}
+	p.conv.Text = "" // kept as p.keep where needed: not held twice until the commit
 	return p
 }
 

@@ -584,14 +584,30 @@ func (ix *Index) update(ctx context.Context, p plan, src Source, all []content.D
 			if !ok {
 				sh = smallest(newDocs, n)
 			}
-			meta, err := addDoc(batches[sh], d)
+			// A document larger than a batch goes on in the next one
+			// (memory follows a batch, not the document): the shard's
+			// list then names it with the sections written so far and
+			// no hash, so a Sync stopped before its end removes them
+			// and indexes it again.
+			var written []string
+			meta, err := sectionsOf(d, func(id string, sd *sectionDoc) error {
+				if err := batches[sh].Index(id, sd.fields(true)); err != nil {
+					return err
+				}
+				dirty[sh] = true
+				written = append(written, strings.TrimPrefix(id, d.ID+idSep))
+				batchBytes[sh] += len(sd.Heading) + len(sd.Text)
+				if batchBytes[sh] < maxBatchBytes {
+					return nil
+				}
+				newDocs[d.ID] = &docMeta{Title: nfc(d.Title), Kind: string(d.Kind), Year: yearOf(d.Date), Number: d.Number, Sections: written, Shard: sh}
+				return flush(sh)
+			})
 			if err != nil {
 				return err
 			}
 			meta.Shard = sh
 			newDocs[d.ID] = meta
-			dirty[sh] = true
-			batchBytes[sh] += meta.HeadLen + meta.TextLen
 			if batches[sh].Size() >= 2000 || batchBytes[sh] >= maxBatchBytes {
 				if err := flush(sh); err != nil {
 					return err
@@ -670,12 +686,14 @@ const (
 	buildMergeMax        = 160
 )
 
-// maxBatchBytes bounds the text of one update batch, and buildAhead the
+// maxBatchBytes bounds the text of one update batch (bleve's analysis of
+// a batch takes some 17 times its text: 4 MB costs ~70 MB, a document
+// larger than that is split across batches), and buildAhead the
 // text analysed and waiting for the builders of all shards together: a
 // library of a few huge documents then costs what one of them does, not
 // what a batch of them would.
 const (
-	maxBatchBytes = 16 << 20
+	maxBatchBytes = 4 << 20
 	buildAhead    = 32 << 20
 )
 
@@ -1084,11 +1102,6 @@ func (sd *sectionDoc) fields(analysed bool) map[string]interface{} {
 		m[fRef] = sd.Ref
 	}
 	return m
-}
-
-// addDoc adds every section of d to the batch and returns its metadata.
-func addDoc(b *bleve.Batch, d *content.Document) (*docMeta, error) {
-	return sectionsOf(d, func(id string, sd *sectionDoc) error { return b.Index(id, sd.fields(true)) })
 }
 
 // sectionsOf turns d into one sectionDoc per section, handing each to add

@@ -407,15 +407,27 @@ func (s *Store) Apply(changes ...Change) (uint64, error) {
 }
 
 // encodeDoc is gob compressed with flate: the markdown and plain text of
-// a section are neighbours, so the second costs little.
+// a section are neighbours, so the second costs little. The document goes
+// into the gob stream without its sections, then each section as a value
+// of its own, so encoding holds one section at a time, not a second copy
+// of a large document. (A value written whole, as before, reads the same:
+// the document, with its sections, then nothing.)
 func encodeDoc(d *model.Document) ([]byte, error) {
 	var buf bytes.Buffer
 	zw, err := flate.NewWriter(&buf, 4)
 	if err != nil {
 		return nil, err
 	}
-	if err := gob.NewEncoder(zw).Encode(d); err != nil {
+	head := *d
+	head.Sections = nil
+	enc := gob.NewEncoder(zw)
+	if err := enc.Encode(&head); err != nil {
 		return nil, err
+	}
+	for _, s := range d.Sections {
+		if err := enc.Encode(s); err != nil {
+			return nil, err
+		}
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err
@@ -427,12 +439,22 @@ func decodeDoc(v []byte) (*model.Document, error) {
 	zr := flate.NewReader(bytes.NewReader(v))
 	defer zr.Close()
 	var d model.Document
-	if err := gob.NewDecoder(zr).Decode(&d); err != nil {
+	dec := gob.NewDecoder(zr)
+	if err := dec.Decode(&d); err != nil {
 		return nil, err
 	}
-	// Nothing may be left: a truncated or padded value is not this one.
-	if n, _ := io.Copy(io.Discard, zr); n != 0 {
-		return nil, errors.New("store: trailing bytes")
+	// Then its sections, one value each, up to the end: a truncated or
+	// padded value is not this one.
+	for {
+		s := new(model.Section)
+		err := dec.Decode(s)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("store: %w", err)
+		}
+		d.Sections = append(d.Sections, s)
 	}
 	return &d, nil
 }
