@@ -110,6 +110,30 @@ func (c *renderCache) renderDocument(d *content.Document, width int, theme strin
 	return rd, nil
 }
 
+// MarkdownRenderer renders many pieces of markdown for display at one
+// width and style with one glamour renderer (RenderMarkdown makes one per
+// call), each bounded as RenderMarkdown bounds it: for writing a large
+// document section by section.
+type MarkdownRenderer struct {
+	r     *glamour.TermRenderer
+	width int
+}
+
+// NewMarkdownRenderer makes a renderer for width columns (clamped to
+// MinTextWidth…MaxTextWidth) in a glamour standard style ("dark",
+// "notty" …).
+func NewMarkdownRenderer(width int, style string) (*MarkdownRenderer, error) {
+	width = ClampWidth(width)
+	r, err := newRenderer(style, width, false)
+	if err != nil {
+		return nil, err
+	}
+	return &MarkdownRenderer{r: r, width: width}, nil
+}
+
+// Render is RenderMarkdown with this renderer.
+func (m *MarkdownRenderer) Render(md string) (string, error) { return renderBounded(m.r, md, m.width) }
+
 // docHeaderMarkdown is the title block: title and the document's number,
 // date and issuer.
 func docHeaderMarkdown(d *content.Document, lang i18n.Lang) string {

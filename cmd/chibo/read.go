@@ -150,10 +150,10 @@ func runShow(e *env, args []string) int {
 	// older chibo). The rendered form is stripped by tui.RenderMarkdown.
 	switch {
 	case *plain:
-		io.WriteString(e.stdout, safetext.Strip(plainText(doc, sec)))
+		writePlain(e.stdout, doc, sec)
 		return 0
 	case *md:
-		io.WriteString(e.stdout, safetext.Strip(markdownOf(doc, sec)))
+		writeMarkdown(e.stdout, doc, sec)
 		return 0
 	}
 	w := *width
@@ -170,12 +170,89 @@ func runShow(e *env, args []string) int {
 	if tty && os.Getenv("NO_COLOR") == "" {
 		style = "dark"
 	}
+	if sec == nil && markdownBytes(doc) > showWhole {
+		if err := writeRendered(e.stdout, doc, w, style); err != nil {
+			return fail(e, err)
+		}
+		return 0
+	}
 	out, err := tui.RenderMarkdown(markdownOf(doc, sec), w, style)
 	if err != nil {
 		return fail(e, err)
 	}
 	io.WriteString(e.stdout, trimLines(out))
 	return 0
+}
+
+// showWhole is the most markdown show renders in one piece. A larger
+// document is rendered and written section by section, so memory follows
+// its largest section, not the whole (a 60 MB one-paragraph text took
+// 572 MB to show). Below it the document is rendered whole, as it always
+// was: piped output (style notty) is the same either way, but on a
+// terminal the blank lines between sections carry the style's padding
+// only when rendered whole.
+const showWhole = 1 << 20
+
+// markdownBytes is about len(doc.Markdown()), without building it.
+func markdownBytes(doc *content.Document) int {
+	n := len(doc.Title)
+	for _, s := range doc.Sections {
+		n += len(s.Heading) + len(s.Markdown) + 16
+	}
+	return n
+}
+
+// writeRendered renders doc's markdown for the terminal a piece at a time:
+// the title, then each section. Glamour opens every render with a blank
+// line and closes it with one: the blank line opening each section is
+// dropped, so the sections sit one blank line apart as in one render.
+func writeRendered(w io.Writer, doc *content.Document, width int, style string) error {
+	r, err := tui.NewMarkdownRenderer(width, style)
+	if err != nil {
+		return err
+	}
+	out, err := r.Render("# " + doc.Title + "\n")
+	if err != nil {
+		return err
+	}
+	if _, err := io.WriteString(w, trimLines(out)); err != nil {
+		return nil // the reader went away (a closed pipe): nothing more to say
+	}
+	for _, s := range doc.Sections {
+		out, err := r.Render(sectionMarkdown(s))
+		if err != nil {
+			return err
+		}
+		if _, err := io.WriteString(w, strings.TrimPrefix(trimLines(out), "\n")); err != nil {
+			return nil
+		}
+	}
+	return nil
+}
+
+// sectionMarkdown is one section as Document.Markdown writes it after the
+// title.
+func sectionMarkdown(s *content.Section) string {
+	md := "\n" + s.HeadingMarkdown() + "\n"
+	if s.Markdown != "" {
+		md += "\n" + s.Markdown + "\n"
+	}
+	return md
+}
+
+// writeMarkdown writes markdownOf(doc, sec) stripped of control
+// sequences, a section at a time.
+func writeMarkdown(w io.Writer, doc *content.Document, sec *content.Section) {
+	if sec != nil {
+		io.WriteString(w, safetext.Strip(sec.SectionMarkdown()))
+		return
+	}
+	io.WriteString(w, safetext.Strip("# "+doc.Title+"\n"))
+	for _, s := range doc.Sections {
+		if _, err := io.WriteString(w, safetext.Strip(sectionMarkdown(s))); err != nil {
+			return
+		}
+	}
 }
 
 // trimLines drops the spaces the renderer pads each line with to the
@@ -230,9 +307,10 @@ func markdownOf(doc *content.Document, sec *content.Section) string {
 	return sec.SectionMarkdown()
 }
 
-func plainText(doc *content.Document, sec *content.Section) string {
-	var b strings.Builder
-	write := func(s *content.Section) {
+// writePlain writes the plain text of doc (or of its section sec),
+// stripped of control sequences, a section at a time.
+func writePlain(w io.Writer, doc *content.Document, sec *content.Section) {
+	write := func(s *content.Section) error {
 		var parts []string
 		// A run-in heading ("a) Tốc độ tăng trưởng…") is the start of
 		// its text: the text alone says it once.
@@ -249,20 +327,22 @@ func plainText(doc *content.Document, sec *content.Section) string {
 			}
 			parts = append(parts, strings.Join(notes, "\n"))
 		}
-		b.WriteString(strings.Join(parts, "\n\n") + "\n\n")
+		_, err := io.WriteString(w, safetext.Strip(strings.Join(parts, "\n\n")+"\n\n"))
+		return err
 	}
 	if sec != nil {
 		write(sec)
-		return b.String()
+		return
 	}
-	b.WriteString(doc.Title + "\n\n")
+	io.WriteString(w, safetext.Strip(doc.Title+"\n\n"))
 	for i, s := range doc.Sections {
 		if i == 0 && strings.EqualFold(s.Heading, doc.Title) && s.Text == "" {
 			continue // the title again
 		}
-		write(s)
+		if write(s) != nil {
+			return
+		}
 	}
-	return b.String()
 }
 
 func writeJSON(e *env, v any) int {

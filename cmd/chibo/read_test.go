@@ -7,6 +7,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"chibo/content"
+	"chibo/content/safetext"
+	"chibo/tui"
 )
 
 // runCLI runs chibo in-process on a fresh data directory.
@@ -112,5 +116,65 @@ func TestFlagErrorsAreTranslated(t *testing.T) {
 	_, errs, code := runCLI(t, t.TempDir(), "list", "--bogus")
 	if code != 2 || !strings.Contains(errs, "there is no option --bogus") {
 		t.Errorf("exit %d, %q", code, errs)
+	}
+}
+
+// TestShowSectionBySectionSameOutput — issue 9: show writes a large
+// document a section at a time (memory follows a section). The pieces
+// must make exactly what one render of the whole document made: checked
+// on the five embedded documents and the real files of ../shared's import
+// cases (when present), rendered for a pipe at three widths, and as
+// markdown.
+func TestShowSectionBySectionSameOutput(t *testing.T) {
+	seeds, err := content.SeedFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string][]byte{}
+	for name, data := range seeds {
+		docs[name] = data
+	}
+	{ // ../shared beside the repository, when there is one
+		files, _ := filepath.Glob(filepath.Join("..", "..", "..", "shared", "cases", "import", "*", "*"))
+		for _, f := range files {
+			if ext := filepath.Ext(f); ext == ".txt" || ext == ".docx" || ext == ".md" || ext == ".html" {
+				if data, err := os.ReadFile(f); err == nil {
+					docs[filepath.Base(f)] = data
+				}
+			}
+		}
+	}
+	checked := 0
+	for name, data := range docs {
+		doc, err := content.ParseBytes(name, data)
+		if err != nil || len(doc.Sections) < 2 {
+			continue
+		}
+		checked++
+		for _, width := range []int{60, 80, 120} {
+			whole, err := tui.RenderMarkdown(doc.Markdown(), width, "notty")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			if err := writeRendered(&b, doc, width, "notty"); err != nil {
+				t.Fatal(err)
+			}
+			if want := trimLines(whole); b.String() != want {
+				i := 0
+				for i < min(b.Len(), len(want)) && b.String()[i] == want[i] {
+					i++
+				}
+				t.Fatalf("%s at width %d: section by section differs from whole at byte %d: %q, want %q", name, width, i, b.String()[i:min(b.Len(), i+80)], want[i:min(len(want), i+80)])
+			}
+		}
+		var b bytes.Buffer
+		writeMarkdown(&b, doc, nil)
+		if want := safetext.Strip(doc.Markdown()); b.String() != want {
+			t.Fatalf("%s: markdown section by section differs from the whole", name)
+		}
+	}
+	if checked < 5 {
+		t.Fatalf("%d documents checked, want the 5 embedded ones at least", checked)
 	}
 }
