@@ -1035,6 +1035,10 @@ func (l *Library) commit(ctx context.Context, p *prepared, opt ImportOptions, th
 		return
 	}
 	defer lk.Release()
+	// Another process may have imported meanwhile: read the store's
+	// catalogue again (one small read when nothing changed), so the
+	// duplicate check below sees its documents' fingerprints too.
+	l.Refresh()
 	pl := l.place(p, thisRun)
 	id, status := pl.id, pl.status
 	fileName := id + formatExt[p.conv.Format]

@@ -704,3 +704,94 @@ func TestImportMemoryBudget(t *testing.T) {
 		t.Errorf("with room for all, %d read at once: the budget serialises everything", peak)
 	}
 }
+
+// dupChildEnv carries "data dir|file|barrier dir" to TestImportDupChild.
+const dupChildEnv = "CHIBO_IMPORT_DUP_CHILD"
+
+// TestImportDupChild is the child of TestTwoProcessesSameText: it opens
+// the library, says so, waits for the parent's go, then imports its file.
+func TestImportDupChild(t *testing.T) {
+	arg := os.Getenv(dupChildEnv)
+	if arg == "" {
+		t.Skip("only run as the child of TestTwoProcessesSameText")
+	}
+	parts := strings.Split(arg, "|")
+	data, file, barrier := parts[0], parts[1], parts[2]
+	lib, err := OpenLibrary(Dirs{Data: data, Cache: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(barrier, filepath.Base(file)+".ready"), nil, 0o644)
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if _, err := os.Stat(filepath.Join(barrier, "go")); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no go from the parent")
+		}
+	}
+	r := importAll(t, lib, ImportOptions{}, file)[0]
+	if r.Status != ImportAdded && r.Status != ImportDuplicate {
+		t.Fatal(r.Status, r.Err)
+	}
+}
+
+// TestTwoProcessesSameText (issue 9): two processes, both opened before
+// either imports, importing the same text under two file names keep one
+// document: the duplicate check reads the store's catalogue under the
+// library's lock, not only what each process knew when it opened.
+func TestTwoProcessesSameText(t *testing.T) {
+	src := t.TempDir()
+	text := []byte("I. MỞ ĐẦU\n\nChi bộ họp định kỳ, văn bản riêng tukhoachung.\n\nII. KẾT LUẬN\n\nĐảng viên thống nhất.\n")
+	var files []string
+	for _, n := range []string{"ban-mot.txt", "ban-hai.txt"} {
+		p := filepath.Join(src, n)
+		os.WriteFile(p, text, 0o644)
+		files = append(files, p)
+	}
+	data, barrier := t.TempDir(), t.TempDir()
+	var wg sync.WaitGroup
+	outs := make([][]byte, 2)
+	errs := make([]error, 2)
+	for i, f := range files {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cmd := exec.Command(os.Args[0], "-test.run=^TestImportDupChild$", "-test.count=1")
+			cmd.Env = append(os.Environ(), dupChildEnv+"="+data+"|"+f+"|"+barrier)
+			outs[i], errs[i] = cmd.CombinedOutput()
+		}()
+	}
+	for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		m, _ := filepath.Glob(filepath.Join(barrier, "*.ready"))
+		if len(m) == 2 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the children did not open the library")
+		}
+	}
+	os.WriteFile(filepath.Join(barrier, "go"), nil, 0o644)
+	wg.Wait()
+	for i := range errs {
+		if errs[i] != nil {
+			t.Fatalf("child %d: %v\n%s", i, errs[i], outs[i])
+		}
+	}
+	lib, err := OpenLibrary(Dirs{Data: data, Cache: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var with []string
+	for _, d := range lib.Docs() {
+		for _, s := range d.Sections {
+			if strings.Contains(s.Text, "tukhoachung") {
+				with = append(with, d.ID)
+				break
+			}
+		}
+	}
+	if len(with) != 1 {
+		t.Fatalf("documents holding the text: %v, want one (the second import a duplicate)", with)
+	}
+}
