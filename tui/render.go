@@ -42,7 +42,17 @@ type renderedDoc struct {
 	secStart []int    // line of each section (same order as Document.Sections)
 }
 
-// renderDocument renders every section of d with glamour at width. It is
+// readerMaxMarkdown bounds the markdown the reader renders of one
+// document: the reader holds every rendered line four times (styled,
+// plain, folded runes and their offsets, ~25 bytes per character of
+// text), so a 60 MB one-paragraph text would take gigabytes. Past it the
+// reader shows a note naming the command that prints the whole text
+// (which streams it). Real documents, a 300-page report included, are far
+// below it. (A variable for tests.)
+var readerMaxMarkdown = 8 << 20
+
+// renderDocument renders every section of d with glamour at width (up to
+// readerMaxMarkdown of it). It is
 // slow for big documents and runs in a tea.Cmd.
 func (c *renderCache) renderDocument(d *content.Document, width int, theme string, lang i18n.Lang) (*renderedDoc, error) {
 	width = ClampWidth(width)
@@ -99,8 +109,24 @@ func (c *renderCache) renderDocument(d *content.Document, width int, theme strin
 		return nil, err
 	}
 	add(head)
+	shown := 0 // bytes of section markdown rendered
 	for i, s := range d.Sections {
 		rd.secStart[i] = len(rd.lines)
+		if shown > readerMaxMarkdown {
+			// The rest is not rendered: every later section starts at
+			// the note that says so and how to read it all.
+			note := fmt.Sprintf(i18n.AppReaderCut.In(lang), i, len(d.Sections), d.ID)
+			out, err := get(renderKey{d.ID, d.Hash, "\x00cut", width, style, lang}, "> **"+escapeMD(note)+"**\n")
+			if err != nil {
+				return nil, err
+			}
+			add(out)
+			for j := i + 1; j < len(d.Sections); j++ {
+				rd.secStart[j] = rd.secStart[i]
+			}
+			break
+		}
+		shown += len(s.Markdown)
 		out, err := get(renderKey{d.ID, d.Hash, s.ID, width, style, lang}, sectionMarkdown(d, s, lang))
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", s.Heading, err)

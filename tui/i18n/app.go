@@ -71,6 +71,7 @@ var (
 	AppFindExact      = Msg{"đúng dấu", "exact accents"}
 	AppFindLoose      = Msg{"không phân biệt dấu", "accents ignored"}
 	AppNotes          = Msg{"Chú thích", "Notes"}
+	AppReaderCut      = Msg{"Văn bản này quá dài để hiện trọn trong ứng dụng: đã hiện %d trên %d mục đầu. Để đọc toàn văn, thoát ứng dụng và gõ lệnh: chibo show %s | less", "This document is too long to show whole in the app: the first %d of %d sections are shown. To read all of it, quit and run: chibo show %s | less"}
 	AppCited          = Msg{"Văn bản được trích dẫn", "Directives cited"}
 	AppCitedHint      = Msg{"bấm c để xem nơi khác trích dẫn", "press c to see where else they are cited"}
 	AppNoRefsHere     = Msg{"Mục này không trích dẫn văn bản nào.", "This section cites no directive."}
