@@ -595,13 +595,16 @@ const DefaultFileTimeout = 60 * time.Second
 // DefaultImportMemory is the default ImportOptions.MemoryBudget.
 const DefaultImportMemory = 192 << 20
 
-// fileTimeout is the deadline for one file: the option, plus for a PDF
-// ten seconds per 100 KB (a scanned page read by OCR), at most 30 min.
+// fileTimeout is the deadline for one file: the option, plus two seconds
+// per MB (a 60 MB text takes some 15 s of processor time to read, more on
+// a busy or slow machine), plus for a PDF ten seconds per 100 KB (a
+// scanned page read by OCR), at most 30 min.
 func (o ImportOptions) fileTimeout(path string, size int64) time.Duration {
 	t := o.FileTimeout
 	if t <= 0 {
 		t = DefaultFileTimeout
 	}
+	t += time.Duration(size>>20) * 2 * time.Second
 	if strings.EqualFold(filepath.Ext(path), ".pdf") {
 		t += time.Duration(size/(100<<10)) * 10 * time.Second
 		t = min(t, 30*time.Minute)

@@ -42,7 +42,10 @@ func (c *termCounter) add(term []byte) {
 // analyseText returns the folded and shingle frequencies of text.
 func analyseText(text string) (folded, shingles *termCounter) {
 	b := []byte(text)
-	est := len(b)/8 + 4
+	// Room for a term per eight bytes, as many as a short section has;
+	// a long one grows its maps as it goes (distinct terms grow much
+	// slower than text: sized by text, 240 sections of 256 KB took 800 MB).
+	est := min(len(b)/8+4, 2048)
 	folded, shingles = newCounter(est), newCounter(est)
 	var prevPos int
 	var prev, buf []byte

@@ -686,6 +686,29 @@ const (
 	buildMergeMax        = 160
 )
 
+// buildSegmentBytes bounds the text of the sections the builder holds
+// analysed for one segment (some 10 times their text): a shard whose
+// documents have long sections writes smaller segments (at least 16
+// sections), so 240 sections of 256 KB are not held at once. analyseChunk
+// is the text analysed ahead in one part of a document.
+const (
+	buildSegmentBytes = 4 << 20
+	analyseChunk      = 4 << 20
+)
+
+// segmentSections is how many sections the builder of a shard holding
+// docs puts in one segment: buildSegmentSections, fewer when the longest
+// sections on average of a document make that over buildSegmentBytes.
+func segmentSections(docs []content.DocInfo) int {
+	n := buildSegmentSections
+	for _, d := range docs {
+		if d.SectionCount > 0 && d.TextBytes > 0 {
+			n = min(n, max(16, buildSegmentBytes/(d.TextBytes/d.SectionCount+1)))
+		}
+	}
+	return n
+}
+
 // maxBatchBytes bounds the text of one update batch (bleve's analysis of
 // a batch takes some 17 times its text: 4 MB costs ~70 MB, a document
 // larger than that is split across batches), and buildAhead the
@@ -825,7 +848,7 @@ func (ix *Index) buildAt(ctx context.Context, path string, src Source, docs []co
 		b, err = scorch.NewBuilder(map[string]interface{}{
 			"path":            store,
 			"buildPathPrefix": path,
-			"batchSize":       buildSegmentSections,
+			"batchSize":       segmentSections(docs),
 			"mergeMax":        buildMergeMax,
 			"internal":        internal,
 		})
@@ -836,12 +859,16 @@ func (ix *Index) buildAt(ctx context.Context, path string, src Source, docs []co
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// A document is analysed and handed over in parts of about
+	// analyseChunk bytes of text (more: the document goes on in the next
+	// part), so a large one is never held analysed whole.
 	type analysed struct {
 		i    int
 		secs []index.Document
 		meta *docMeta
 		cost int64
 		err  error
+		more bool
 	}
 	jobs := make(chan int)
 	out := make(chan analysed, workers)
@@ -861,22 +888,46 @@ func (ix *Index) buildAt(ctx context.Context, path string, src Source, docs []co
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				cost := ahead.cost(docs[i].TextBytes)
+				cost := ahead.cost(min(docs[i].TextBytes, analyseChunk))
 				if !ahead.acquire(ctx, cost) {
 					return
 				}
 				var secs []index.Document
 				var meta *docMeta
+				stopped := false
 				err := guard("analyse", func() (err error) {
 					d, ok := src.Doc(docs[i].ID)
 					if !ok {
 						return nil
 					}
-					secs, meta, err = analyseDoc(im, d)
+					n := 0
+					meta, err = analyseDoc(im, d, func(doc index.Document, text int) error {
+						secs = append(secs, doc)
+						if n += text; n < analyseChunk {
+							return nil
+						}
+						select {
+						case out <- analysed{i: i, secs: secs, cost: cost, more: true}:
+						case <-ctx.Done():
+							ahead.release(cost)
+							stopped = true
+							return ctx.Err()
+						}
+						secs, n = nil, 0
+						cost = ahead.cost(analyseChunk)
+						if !ahead.acquire(ctx, cost) {
+							stopped = true
+							return ctx.Err()
+						}
+						return nil
+					})
 					return err
 				})
+				if stopped {
+					return
+				}
 				select {
-				case out <- analysed{i, secs, meta, cost, err}:
+				case out <- analysed{i, secs, meta, cost, err, false}:
 				case <-ctx.Done():
 					ahead.release(cost)
 					return
@@ -907,6 +958,9 @@ func (ix *Index) buildAt(ctx context.Context, path string, src Source, docs []co
 			firstErr = a.err
 			cancel()
 			continue
+		}
+		if a.more {
+			continue // the document goes on in the next part
 		}
 		if a.meta == nil {
 			continue // gone from the library meanwhile
@@ -1011,10 +1065,10 @@ type analysedField struct{ index.Field }
 
 func (analysedField) Analyze() {}
 
-// analyseDoc maps and analyses every section of d.
-func analyseDoc(im mapping.IndexMapping, d *content.Document) ([]index.Document, *docMeta, error) {
-	var out []index.Document
-	meta, err := sectionsOf(d, func(id string, sd *sectionDoc) error {
+// analyseDoc maps and analyses every section of d, handing each to emit
+// with the bytes of its text, and returns d's metadata.
+func analyseDoc(im mapping.IndexMapping, d *content.Document, emit func(doc index.Document, text int) error) (*docMeta, error) {
+	return sectionsOf(d, func(id string, sd *sectionDoc) error {
 		doc := document.NewDocument(id)
 		if err := im.MapDocument(doc, sd.fields(false)); err != nil {
 			return err
@@ -1028,10 +1082,8 @@ func analyseDoc(im mapping.IndexMapping, d *content.Document) ([]index.Document,
 				f.Analyze() // keywords and the ID; a no-op for preFields
 			}
 		})
-		out = append(out, analysedDoc{doc})
-		return nil
+		return emit(analysedDoc{doc}, len(sd.All))
 	})
-	return out, meta, err
 }
 
 // buildHeadroom is how much heap a build may use above what the process
