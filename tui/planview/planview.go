@@ -629,14 +629,24 @@ func (m *Model) undoLast() tea.Cmd {
 			return nil
 		}, rowID{it.ID, ""}, -1, status, nil, true)
 	}
+	// The cursor goes to the excerpt put back, under its new ID.
 	x, itemID, now := *u.ex, u.itemID, m.store.Now()
-	return m.applyAt(func(p *plan.Plan) error {
+	var back string
+	save := m.applyAt(func(p *plan.Plan) error {
 		got, err := p.AddExcerpt(itemID, x, now)
 		if err != nil {
 			return err
 		}
+		back = got.ID
 		return p.MoveExcerptTo(got.ID, itemID, u.at)
 	}, rowID{itemID, ""}, -1, status, nil, true)
+	return func() tea.Msg {
+		msg := save().(savedMsg)
+		if msg.err == nil && back != "" {
+			msg.sel.ex = back
+		}
+		return msg
+	}
 }
 
 // neighbour is the row to select after the one under the cursor goes.

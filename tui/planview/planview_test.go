@@ -307,6 +307,31 @@ func TestExcerptOperationsByKeys(t *testing.T) {
 	}
 }
 
+// TestUndoSelectsExcerpt: u puts a deleted excerpt back in its place and
+// the cursor on it (it stayed on the item above, seen in tmux), so a second
+// d deletes what was just restored.
+func TestUndoSelectsExcerpt(t *testing.T) {
+	st, lib := sampleStore(t)
+	m := newModel(t, st, lib, i18n.VI, "2026-11", 80, 24)
+	press(t, m, "j", "j") // t1, the first excerpt of item 2
+	press(t, m, "d", "c")
+	if _, ex := m.selected(); ex != "t2" {
+		t.Fatalf("after deleting t1 the cursor is on %q, want the next excerpt t2", ex)
+	}
+	press(t, m, "u")
+	p, _, _ := st.Load("2026-11")
+	back := p.Items[1].Excerpts[0]
+	if back.Section != "ii.1" || p.ExcerptCount() != 4 {
+		t.Fatalf("undo did not put ii.1 back first: %+v", p.Items[1].Excerpts)
+	}
+	if id, ex := m.selected(); id != "thong-tin" || ex != back.ID {
+		t.Fatalf("after undo the cursor is on %s/%q, want the restored excerpt %s", id, ex, back.ID)
+	}
+	if !strings.Contains(tuitest.Plain(m.View()), "> ") {
+		t.Fatal("no cursor shown")
+	}
+}
+
 func TestNotesEditor(t *testing.T) {
 	st, lib := sampleStore(t)
 	m := newModel(t, st, lib, i18n.VI, "2026-11", 80, 24)
