@@ -332,6 +332,30 @@ func TestUndoSelectsExcerpt(t *testing.T) {
 	}
 }
 
+// TestDeletedStatusKeepsHint: on a narrow screen a long title is cut in
+// "Đã xoá “…”. Bấm u để hoàn tác.", not the hint (seen in tmux at 80
+// columns: "… Bấm u để hoàn…").
+func TestDeletedStatusKeepsHint(t *testing.T) {
+	st, _ := sampleStore(t)
+	long := plan.Excerpt{Doc: "d", DocTitle: "Tài liệu", Section: "x", Path: []string{strings.Repeat("Thường xuyên củng cố, kiện toàn tổ chức ", 4)}, Text: "Nội dung."}
+	if _, err := st.Update("2026-11", func(p *plan.Plan) error { _, err := p.AddExcerpt("khai-mac", long, t0); return err }); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []i18n.Lang{i18n.VI, i18n.EN} {
+		m := newModel(t, st, nil, lang, "2026-11", 60, 20)
+		press(t, m, "j", "d", "c")
+		status := tuitest.Plain(m.statusLine())
+		hint := map[i18n.Lang]string{i18n.VI: "Bấm u để hoàn tác.", i18n.EN: "Press u to undo."}[lang]
+		if !strings.HasSuffix(status, hint) || ansi.StringWidth(status) > 60 || !strings.Contains(status, "…") {
+			t.Errorf("delete status at 60 columns: %q", status)
+		}
+		press(t, m, "u")
+		if status := tuitest.Plain(m.statusLine()); ansi.StringWidth(status) > 60 || !strings.HasSuffix(status, map[i18n.Lang]string{i18n.VI: "trở lại chương trình.", i18n.EN: "is back on the agenda."}[lang]) {
+			t.Errorf("undo status at 60 columns: %q", status)
+		}
+	}
+}
+
 func TestNotesEditor(t *testing.T) {
 	st, lib := sampleStore(t)
 	m := newModel(t, st, lib, i18n.VI, "2026-11", 80, 24)
