@@ -1141,8 +1141,13 @@ func (m *Model) View() string {
 		body = append(body, "")
 	}
 	if m.mode == modePrompt && m.status != "" {
-		// Why the value was refused, just above the prompt.
-		body[bh-1] = st.Error.Render(fit("! "+m.status, m.w))
+		// Why the value was refused, just above the prompt; a plain
+		// "saved" between two prompts of a chain is not an error.
+		if m.statusErr {
+			body[bh-1] = st.Error.Render(fit("! "+m.status, m.w))
+		} else {
+			body[bh-1] = fit(m.status, m.w)
+		}
 	}
 	lines = append(lines, body[:bh]...)
 	lines = append(lines, m.statusLine())

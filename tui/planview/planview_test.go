@@ -420,6 +420,32 @@ func TestDetailsAndMonths(t *testing.T) {
 	}
 }
 
+// TestDetailsSavedIsNotError: between the prompts of i, the "saved" of
+// the date is shown plainly; only a refused value gets the "!" of an error
+// (it read "! Đã lưu.").
+func TestDetailsSavedIsNotError(t *testing.T) {
+	st, lib := sampleStore(t)
+	m := newModel(t, st, lib, i18n.VI, "2026-11", 80, 24)
+	press(t, m, "i")
+	for range "25/11/2026" {
+		press(t, m, "backspace")
+	}
+	typeText(m, "32/11/2026")
+	press(t, m, "enter")
+	if v := tuitest.Plain(m.View()); !strings.Contains(v, "! ") {
+		t.Fatalf("a refused date should be marked as an error:\n%s", v)
+	}
+	for range "32/11/2026" {
+		press(t, m, "backspace")
+	}
+	typeText(m, "27/11/2026")
+	press(t, m, "enter")
+	v := tuitest.Plain(m.View())
+	if !m.Capturing() || !strings.Contains(v, i18n.PlanSaved.In(i18n.VI)) || strings.Contains(v, "! ") {
+		t.Fatalf("after a good date the next prompt shows a plain \"saved\":\n%s", v)
+	}
+}
+
 func TestExportKey(t *testing.T) {
 	st, lib := sampleStore(t)
 	dir := t.TempDir()
