@@ -91,8 +91,8 @@ var (
 	// bareBodyRe is a line holding only the kind of a body, whose name
 	// goes on below: "HIỆP HỘI" / "CÔNG CHỨNG VIÊN VIỆT NAM".
 	bareBodyRe = regexp.MustCompile(`^(?:HIỆP HỘI|HỘI|LIÊN HIỆP|LIÊN ĐOÀN|TỔNG LIÊN ĐOÀN|TỔNG CÔNG TY|CÔNG TY|TRUNG TÂM|HỌC VIỆN|VIỆN|TRƯỜNG|TỔNG CỤC|CỤC|SỞ|BỘ)$`)
-	vvRe        = regexp.MustCompile(`^(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)[\s:.]+(.+)$`)
-	sessionRe   = regexp.MustCompile(`^(?:KHÓA|KHOÁ|Khóa|Khoá|KỲ HỌP|Kỳ họp)\b`)
+	vvRe       = regexp.MustCompile(`^(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)[\s:.]+(.+)$`)
+	sessionRe  = regexp.MustCompile(`^(?:KHÓA|KHOÁ|Khóa|Khoá|KỲ HỌP|Kỳ họp)\b`)
 	// addresseeRe opens the lines under a title that are not part of it:
 	// the addressee of a letter or petition, a form's first field.
 	addresseeRe = regexp.MustCompile(`^(?:Kính gửi|KÍNH GỬI|Đồng kính gửi|Kính trình)|^[\pL ]{1,30}:`)
