@@ -46,7 +46,7 @@ func (s *bookmarksScreen) Update(msg tea.Msg) tea.Cmd {
 	case bookmarkRemovedMsg:
 		s.reload()
 		if msg.err != nil {
-			return send(flashMsg{text: fmt.Sprintf(s.sh.T(i18n.AppSaveError), msg.err), err: true})
+			return send(flashMsg{text: fmt.Sprintf(s.sh.T(i18n.AppSaveError), i18n.Describe(s.sh.lang, msg.err)), err: true})
 		}
 	case tea.KeyPressMsg:
 		if n, ok := k.moveBy(msg, 0, len(s.items)); ok {

@@ -188,7 +188,7 @@ func (s *shared) savePosition(doc, section string, line int) tea.Cmd {
 	lang := s.lang
 	return func() tea.Msg {
 		if err := u.SetPosition(doc, section, line); err != nil {
-			return flashMsg{text: fmt.Sprintf(i18n.AppSaveError.In(lang), err), err: true}
+			return flashMsg{text: fmt.Sprintf(i18n.AppSaveError.In(lang), i18n.Describe(lang, err)), err: true}
 		}
 		return nil
 	}

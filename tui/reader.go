@@ -376,7 +376,7 @@ func (r *readerScreen) toggleBookmark() tea.Cmd {
 	return func() tea.Msg {
 		on, err := u.ToggleBookmark(doc, sec.ID, sec.Heading)
 		if err != nil {
-			return flashMsg{text: fmt.Sprintf(i18n.AppSaveError.In(lang), err), err: true}
+			return flashMsg{text: fmt.Sprintf(i18n.AppSaveError.In(lang), i18n.Describe(lang, err)), err: true}
 		}
 		if on {
 			return flashMsg{text: fmt.Sprintf(i18n.AppBookmarkAdded.In(lang), sec.Heading)}

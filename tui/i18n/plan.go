@@ -88,6 +88,7 @@ var (
 	PlanErrNoSource   = Msg{"trích dẫn không có tài liệu nguồn", "the excerpt has no source document"}
 	PlanErrDamaged    = Msg{"tệp kế hoạch %s bị hỏng nên đã được cất sang %s (không bị xoá); chibo bắt đầu lại từ chương trình mẫu", "the plan file %s was damaged and has been kept as %s (not deleted); chibo starts again from the standard agenda"}
 	PlanErrNewer      = Msg{"tệp %s do phiên bản chibo mới hơn ghi; hãy cập nhật chibo. Tệp được giữ nguyên", "%s was written by a newer chibo; update chibo. The file is left as it is"}
+	PlanErrNewerFile  = Msg{"một tệp dữ liệu do phiên bản chibo mới hơn ghi; hãy cập nhật chibo. Tệp được giữ nguyên", "a data file was written by a newer chibo; update chibo. The file is left as it is"}
 	PlanErrSave       = Msg{"không lưu được: %v", "could not save: %v"}
 
 	// The plan screen.
@@ -206,6 +207,10 @@ var (
 	PlanErrSameName  = Msg{"đã có đảng viên trùng tên trong danh sách", "a member with this name is already on the list"}
 	PlanErrEmptyName = Msg{"tên trống", "the name is empty"}
 	PlanErrKind      = Msg{"hình thức sinh hoạt phải là thuong-ky, chuyen-de hoặc ket-hop", "the meeting kind must be thuong-ky, chuyen-de or ket-hop"}
+	PlanErrPresence  = Msg{"điểm danh chỉ có: có mặt, vắng có lý do, vắng không lý do hoặc miễn sinh hoạt", "attendance is one of: present, absent with reason, absent without reason, exempt"}
+	PlanErrNotOnRoll = Msg{"người này không có trong danh sách đảng viên của chi bộ; hãy thêm vào danh sách trước (chibo members add TÊN)", "this person is not on the cell's member list; add them first (chibo members add NAME)"}
+	PlanErrBadKey    = Msg{"tên kế hoạch không hợp lệ: phải là tháng dạng YYYY-MM (ví dụ 2026-11) hoặc YYYY-MM-ten cho buổi chuyên đề", "not a valid plan name: use a month as YYYY-MM (e.g. 2026-11), or YYYY-MM-name for a thematic meeting"}
+	PlanErrFormat    = Msg{"định dạng xuất không hỗ trợ; dùng md, html hoặc docx", "export format not supported; use md, html or docx"}
 )
 
 // planMore are the errors of the meeting's tasks, checklist and roll.
@@ -216,6 +221,8 @@ var planMore = []struct {
 	{plan.ErrBadDate, PlanErrBadDate}, {plan.ErrEmptyTask, PlanErrEmptyTask}, {plan.ErrNoTask, PlanErrNoTask},
 	{plan.ErrNoCheck, PlanErrNoCheck}, {plan.ErrNoMember, PlanErrNoMember}, {plan.ErrSameMember, PlanErrSameName},
 	{plan.ErrEmptyName, PlanErrEmptyName}, {plan.ErrBadKind, PlanErrKind},
+	{plan.ErrBadPresence, PlanErrPresence}, {plan.ErrNotOnTheRoll, PlanErrNotOnRoll},
+	{plan.ErrBadKey, PlanErrBadKey}, {plan.ErrBadFormat, PlanErrFormat},
 }
 
 // DescribeMeeting names an error of the tasks, checklist or roll in l, or
