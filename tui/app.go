@@ -19,6 +19,8 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"chibo/content"
+	"chibo/content/plan"
 	"chibo/index"
 	"chibo/tui/common"
 	"chibo/tui/i18n"
@@ -82,6 +84,24 @@ type App struct {
 	// indexBusy: the index is being opened or synced; resync: the library
 	// changed meanwhile, so sync again when it is done.
 	indexBusy, resync bool
+
+	// openSeq numbers the screens being loaded off the Update loop (a
+	// document, the cited directives); only the latest request opens.
+	openSeq int
+}
+
+// hitSource is a screen whose section for `a` (add to the agenda) is in
+// a document not loaded yet (the search results): Update takes the IDs,
+// and the document is read in a tea.Cmd.
+type hitSource interface {
+	hitSection() (doc, section string, ok bool)
+}
+
+// loadedMsg carries what a screen needs, read from the disk in a
+// tea.Cmd, back to Update, which then builds the screen with build.
+type loadedMsg struct {
+	seq   int
+	build func() tea.Cmd
 }
 
 type (
@@ -268,6 +288,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case openOutlineMsg, openReaderMsg, openSearchMsg, openDirectivesMsg, openBookmarksMsg, openImportMsg, openProblemsMsg:
 		return a, a.open(msg)
+	case loadedMsg:
+		if msg.seq != a.openSeq {
+			return a, nil // a later request replaced it
+		}
+		return a, msg.build()
 	case tea.KeyPressMsg:
 		return a, a.key(msg)
 	}
@@ -537,6 +562,29 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 			a.flash, a.flashEr = a.sh.T(i18n.AppPlanOff), true
 			return nil
 		}
+		if hs, ok := a.cur.(hitSource); ok && a.sh.lib != nil {
+			// The hit's document is read off the Update loop.
+			doc, section, ok := hs.hitSection()
+			if !ok {
+				a.flash = a.sh.T(i18n.AppPlanNothing)
+				return nil
+			}
+			lib := a.sh.lib
+			return a.load(func() func() tea.Cmd {
+				var sec *content.Section
+				d, ok := lib.Doc(doc)
+				if ok {
+					sec, ok = d.Section(section)
+				}
+				return func() tea.Cmd {
+					if !ok {
+						a.flash = a.sh.T(i18n.AppPlanNothing)
+						return nil
+					}
+					return a.navigate(newPickerScreen(a.sh, a.opt.Plans, plan.FromSection(d, sec), sec.Heading))
+				}
+			})
+		}
 		x, heading, ok := ex.excerpt()
 		if !ok {
 			a.flash = a.sh.T(i18n.AppPlanNothing)
@@ -610,25 +658,19 @@ func (a *App) open(msg tea.Msg) tea.Cmd {
 	}
 	switch m := msg.(type) {
 	case openOutlineMsg:
-		d, ok := a.sh.lib.Doc(m.doc)
-		if !ok {
-			a.flash, a.flashEr = a.sh.T(i18n.AppDocGone), true
-			return nil
-		}
-		return a.navigate(newOutlineScreen(a.sh, d, m.section))
+		return a.withDoc(m.doc, func(d *content.Document) tea.Cmd {
+			return a.navigate(newOutlineScreen(a.sh, d, m.section))
+		})
 	case openReaderMsg:
-		d, ok := a.sh.lib.Doc(m.doc)
-		if !ok {
-			a.flash, a.flashEr = a.sh.T(i18n.AppDocGone), true
-			return nil
-		}
-		r := newReaderScreen(a.sh, d, m.section, m.terms, m.restore)
-		if m.section != "" {
-			if _, ok := d.Section(m.section); !ok {
-				a.flash = a.sh.T(i18n.AppSectionMissing)
+		return a.withDoc(m.doc, func(d *content.Document) tea.Cmd {
+			r := newReaderScreen(a.sh, d, m.section, m.terms, m.restore)
+			if m.section != "" {
+				if _, ok := d.Section(m.section); !ok {
+					a.flash = a.sh.T(i18n.AppSectionMissing)
+				}
 			}
-		}
-		return a.navigate(r)
+			return a.navigate(r)
+		})
 	case openSearchMsg:
 		// Reuse the search screen in history so the query survives.
 		if s, ok := a.cur.(*searchScreen); ok {
@@ -646,7 +688,11 @@ func (a *App) open(msg tea.Msg) tea.Cmd {
 		if _, ok := a.cur.(*directivesScreen); ok && m.symbols == nil && m.symbol == "" {
 			return nil
 		}
-		return a.navigate(newDirectivesScreen(a.sh, m.symbols, m.symbol))
+		lib := a.sh.lib
+		return a.load(func() func() tea.Cmd {
+			all := collectDirectives(lib) // every document's citations
+			return func() tea.Cmd { return a.navigate(newDirectivesScreenOf(a.sh, all, m.symbols, m.symbol)) }
+		})
 	case openBookmarksMsg:
 		if _, ok := a.cur.(*bookmarksScreen); ok {
 			return nil
@@ -664,6 +710,31 @@ func (a *App) open(msg tea.Msg) tea.Cmd {
 		return a.navigate(newProblemsScreen(a.sh))
 	}
 	return nil
+}
+
+// load runs read (disk I/O: loading documents from the library's store)
+// in a tea.Cmd; the function it returns then runs in Update, where the
+// screen is built, unless another load was asked for meanwhile.
+func (a *App) load(read func() func() tea.Cmd) tea.Cmd {
+	a.openSeq++
+	seq := a.openSeq
+	return func() tea.Msg { return loadedMsg{seq: seq, build: read()} }
+}
+
+// withDoc loads document id off the Update loop and calls then with it,
+// or says the document is gone.
+func (a *App) withDoc(id string, then func(*content.Document) tea.Cmd) tea.Cmd {
+	lib := a.sh.lib
+	return a.load(func() func() tea.Cmd {
+		d, ok := lib.Doc(id)
+		return func() tea.Cmd {
+			if !ok {
+				a.flash, a.flashEr = a.sh.T(i18n.AppDocGone), true
+				return nil
+			}
+			return then(d)
+		}
+	})
 }
 
 // View draws the frame: title bar, the screen, the index progress while

@@ -17,6 +17,7 @@ type bookmarksScreen struct {
 	sh     *shared
 	w, h   int
 	items  []Bookmark
+	titles map[string]string // document ID → title, from the catalogue
 	cursor int
 	offset int
 }
@@ -28,6 +29,14 @@ func newBookmarksScreen(sh *shared) *bookmarksScreen {
 }
 
 func (s *bookmarksScreen) reload() {
+	// The titles come from the catalogue, held in memory: View never
+	// loads a document.
+	s.titles = map[string]string{}
+	if s.sh.lib != nil {
+		for _, d := range s.sh.lib.Catalog() {
+			s.titles[d.ID] = d.Title
+		}
+	}
 	s.items = nil
 	if s.sh.user != nil {
 		s.items = append(s.items, s.sh.user.Bookmarks()...)
@@ -43,6 +52,8 @@ func (s *bookmarksScreen) Capturing() bool { return false }
 func (s *bookmarksScreen) Update(msg tea.Msg) tea.Cmd {
 	k := s.sh.keys
 	switch msg := msg.(type) {
+	case libraryChangedMsg:
+		s.reload() // a removed document's bookmarks are marked
 	case bookmarkRemovedMsg:
 		s.reload()
 		if msg.err != nil {
@@ -89,8 +100,8 @@ func (s *bookmarksScreen) View() string {
 		b := s.items[i]
 		title := b.Doc
 		if s.sh.lib != nil {
-			if d, ok := s.sh.lib.Doc(b.Doc); ok {
-				title = d.Title
+			if t, ok := s.titles[b.Doc]; ok {
+				title = t
 			} else {
 				title += " " + s.sh.T(i18n.AppBookmarkStale)
 			}

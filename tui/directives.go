@@ -108,8 +108,16 @@ type directivesScreen struct {
 	doffset int
 }
 
+// newDirectivesScreen reads the library's citations (disk I/O: call it
+// from a tea.Cmd or a test, not from Update) and builds the screen.
 func newDirectivesScreen(sh *shared, symbols []string, symbol string) *directivesScreen {
-	s := &directivesScreen{sh: sh, all: collectDirectives(sh.lib)}
+	return newDirectivesScreenOf(sh, collectDirectives(sh.lib), symbols, symbol)
+}
+
+// newDirectivesScreenOf builds the screen over all, the directives
+// collectDirectives found.
+func newDirectivesScreenOf(sh *shared, all []*directive, symbols []string, symbol string) *directivesScreen {
+	s := &directivesScreen{sh: sh, all: all}
 	s.filter = newFilterBox(sh)
 	if len(symbols) > 0 {
 		s.only = map[string]bool{}

@@ -747,3 +747,13 @@ func (s *searchScreen) FullKeys() [][]key.Binding {
 		{k.Agenda, s.explainKey, k.Focus},
 	}
 }
+
+// hitSection is the document and section of the result under the cursor,
+// for `a` (the app loads the document off the Update loop).
+func (s *searchScreen) hitSection() (doc, section string, ok bool) {
+	if s.focus != 1 || s.cursor >= s.hits() {
+		return "", "", false
+	}
+	h := s.res.Hits[s.cursor]
+	return h.Doc, h.Section, true
+}
