@@ -140,9 +140,6 @@ func New(opt Options) *App {
 	com := common.New(opt.Lang, opt.Theme)
 	sh := &shared{
 		com:         com,
-		lang:        opt.Lang,
-		st:          &styles{com.Styles},
-		keys:        &keyMap{com.Keys},
 		render:      newRenderCache(),
 		searchDelay: opt.SearchDelay,
 	}
@@ -201,9 +198,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if msg.IsDark() {
 				theme = ThemeDark
 			}
-			if theme != a.sh.st.Theme {
+			if theme != a.sh.st().Theme {
 				a.sh.com.Styles = common.NewStyles(theme)
-				a.sh.st = &styles{a.sh.com.Styles}
 				a.help.Styles = common.HelpStyles(theme)
 				return a, a.resize()
 			}
@@ -229,10 +225,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.sh.search, a.sh.indexErr = msg.s, nil
 		case msg.sync:
 			// The index still answers, from before the change.
-			a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.ImportIndexFailed), i18n.Describe(a.sh.lang, msg.err)), true
+			a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.ImportIndexFailed), i18n.Describe(a.sh.lang(), msg.err)), true
 		default:
 			a.sh.indexErr = msg.err
-			a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.AppIndexError), i18n.Describe(a.sh.lang, msg.err)), true
+			a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.AppIndexError), i18n.Describe(a.sh.lang(), msg.err)), true
 		}
 		cmds := []tea.Cmd{a.resize(), a.cur.Update(indexReadyMsg{})}
 		if a.resync {
@@ -263,7 +259,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, tea.Batch(cmds...)
 	case docRemovedMsg:
 		if msg.err != nil {
-			a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.AppRemoveError), i18n.Describe(a.sh.lang, msg.err)), true
+			a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.AppRemoveError), i18n.Describe(a.sh.lang(), msg.err)), true
 			return a, nil
 		}
 		a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.AppRemoveDone), msg.title), false
@@ -425,7 +421,7 @@ type globalKeys struct {
 }
 
 func (a *App) globals() globalKeys {
-	k := a.sh.keys
+	k := a.sh.keys()
 	all := k.GlobalGroup()
 	taken := map[string]bool{}
 	for _, g := range append(helpGroups(a.cur), a.cur.ShortKeys()) {
@@ -485,7 +481,7 @@ func (a *App) globals() globalKeys {
 
 // list is the help column of the global keys in force, in the help's
 // order.
-func (g globalKeys) list(k *keyMap) []key.Binding {
+func (g globalKeys) list(k keyMap) []key.Binding {
 	var out []key.Binding
 	for _, b := range []key.Binding{g.Help, g.Back, g.Forward, g.Search, g.Directives, g.Bookmarks, g.Plan, g.Import, g.Quit, k.ForceQuit} {
 		if b.Enabled() {
@@ -499,7 +495,7 @@ func (g globalKeys) list(k *keyMap) []key.Binding {
 // F1 opens the help on every screen (it types nothing); ? too when no
 // text field has focus.
 func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
-	k := a.sh.keys
+	k := a.sh.keys()
 	a.flash = ""
 	if o, ok := a.cur.(keyOwner); ok && o.OwnsKeys() {
 		// Until the import stops, esc and ctrl+c stop it rather than
@@ -517,7 +513,7 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	g := a.globals()
 	if key.Matches(msg, k.HelpAny) && key.Matches(msg, g.Help) {
-		return a.navigate(newHelpScreen(a.sh, a.cur, g.list(a.sh.keys)))
+		return a.navigate(newHelpScreen(a.sh, a.cur, g.list(a.sh.keys())))
 	}
 	if a.cur.Capturing() {
 		return a.cur.Update(msg)
@@ -526,7 +522,7 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, g.Quit):
 		return a.quit()
 	case key.Matches(msg, g.Help):
-		return a.navigate(newHelpScreen(a.sh, a.cur, g.list(a.sh.keys)))
+		return a.navigate(newHelpScreen(a.sh, a.cur, g.list(a.sh.keys())))
 	case msg.String() == "esc":
 		// The innermost state first (a highlight, a filter, the
 		// checklist), then the screen; a screen binding esc itself (the
@@ -749,7 +745,7 @@ func (a *App) View() tea.View {
 
 // Render is the frame as a string (View's content; tests use it).
 func (a *App) Render() string {
-	st := a.sh.st
+	st := a.sh.st()
 	if a.w < MinWidth || a.h < MinHeight {
 		msg := fmt.Sprintf(a.sh.T(i18n.AppTooSmall), a.w, a.h, MinWidth, MinHeight)
 		var lines []string
@@ -782,7 +778,7 @@ func (a *App) Render() string {
 }
 
 func (a *App) titleBar() string {
-	st := a.sh.st
+	st := a.sh.st()
 	app := st.TitleApp.Render(" chibo ")
 	crumb := a.cur.Crumb()
 	rest := " " + a.cur.Name()
@@ -794,7 +790,7 @@ func (a *App) titleBar() string {
 }
 
 func (a *App) progressLine() string {
-	st := a.sh.st
+	st := a.sh.st()
 	label := " " + a.sh.T(i18n.AppIndexBuilding) + " "
 	count := ""
 	pct := 0.0
@@ -813,7 +809,7 @@ func (a *App) progressLine() string {
 }
 
 func (a *App) statusBar() string {
-	st := a.sh.st
+	st := a.sh.st()
 	name := st.StatusKey.Render(" " + strings.ToUpper(a.cur.Name()) + " ")
 	pos := a.cur.Position()
 	if pos != "" {
@@ -840,14 +836,14 @@ func (a *App) statusBar() string {
 func (a *App) shortKeys() []key.Binding {
 	help := a.globals().Help
 	if a.cur.Capturing() {
-		help = a.sh.keys.HelpAny
+		help = a.sh.keys().HelpAny
 	}
 	keys := []key.Binding{help}
 	if !a.cur.Capturing() {
 		// A global binding the screen lists is shown as it stands there.
 		g := a.globals()
 		for _, b := range a.cur.ShortKeys() {
-			for _, pair := range [][2]key.Binding{{a.sh.keys.Back, g.Back}, {a.sh.keys.Search, g.Search}, {a.sh.keys.Quit, g.Quit}, {a.sh.keys.Import, g.Import}, {a.sh.keys.Directives, g.Directives}, {a.sh.keys.Bookmarks, g.Bookmarks}, {a.sh.keys.Plan, g.Plan}} {
+			for _, pair := range [][2]key.Binding{{a.sh.keys().Back, g.Back}, {a.sh.keys().Search, g.Search}, {a.sh.keys().Quit, g.Quit}, {a.sh.keys().Import, g.Import}, {a.sh.keys().Directives, g.Directives}, {a.sh.keys().Bookmarks, g.Bookmarks}, {a.sh.keys().Plan, g.Plan}} {
 				if common.Same(b, pair[0]) {
 					b = pair[1]
 				}
@@ -876,6 +872,6 @@ func (s *loadingScreen) SetSize(w, h int) tea.Cmd  { s.w, s.h = w, h; return nil
 func (s *loadingScreen) Name() string              { return s.sh.T(i18n.AppScreenLibrary) }
 func (s *loadingScreen) Crumb() string             { return "" }
 func (s *loadingScreen) Position() string          { return "" }
-func (s *loadingScreen) ShortKeys() []key.Binding  { return []key.Binding{s.sh.keys.Quit} }
+func (s *loadingScreen) ShortKeys() []key.Binding  { return []key.Binding{s.sh.keys().Quit} }
 func (s *loadingScreen) FullKeys() [][]key.Binding { return nil }
 func (s *loadingScreen) Capturing() bool           { return false }

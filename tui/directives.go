@@ -108,14 +108,8 @@ type directivesScreen struct {
 	doffset int
 }
 
-// newDirectivesScreen reads the library's citations (disk I/O: call it
-// from a tea.Cmd or a test, not from Update) and builds the screen.
-func newDirectivesScreen(sh *shared, symbols []string, symbol string) *directivesScreen {
-	return newDirectivesScreenOf(sh, collectDirectives(sh.lib), symbols, symbol)
-}
-
 // newDirectivesScreenOf builds the screen over all, the directives
-// collectDirectives found.
+// collectDirectives found (disk I/O: the app calls it in a tea.Cmd).
 func newDirectivesScreenOf(sh *shared, all []*directive, symbols []string, symbol string) *directivesScreen {
 	s := &directivesScreen{sh: sh, all: all}
 	s.filter = newFilterBox(sh)
@@ -170,7 +164,7 @@ func (s *directivesScreen) Back() bool {
 }
 
 func (s *directivesScreen) Update(msg tea.Msg) tea.Cmd {
-	k := s.sh.keys
+	k := s.sh.keys()
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if s.filter.typing {
@@ -235,7 +229,7 @@ func (s *directivesScreen) View() string {
 	if s.detail != nil {
 		return s.detailView()
 	}
-	st := s.sh.st
+	st := s.sh.st()
 	var top []string
 	switch {
 	case s.filter.Active():
@@ -289,7 +283,7 @@ func (s *directivesScreen) View() string {
 }
 
 func (s *directivesScreen) detailView() string {
-	st := s.sh.st
+	st := s.sh.st()
 	d := s.detail
 	have := s.sh.T(i18n.AppDirectiveMissing)
 	if d.Doc != nil {
@@ -332,7 +326,7 @@ func (s *directivesScreen) Position() string {
 }
 
 func (s *directivesScreen) ShortKeys() []key.Binding {
-	k := s.sh.keys
+	k := s.sh.keys()
 	if s.filter.typing {
 		return []key.Binding{k.Done, k.Clear}
 	}
@@ -347,10 +341,10 @@ func (s *directivesScreen) ShortKeys() []key.Binding {
 }
 
 // Hides: v leads here.
-func (s *directivesScreen) Hides() []key.Binding { return []key.Binding{s.sh.keys.Directives} }
+func (s *directivesScreen) Hides() []key.Binding { return []key.Binding{s.sh.keys().Directives} }
 
 func (s *directivesScreen) FullKeys() [][]key.Binding {
-	k := s.sh.keys
+	k := s.sh.keys()
 	if s.detail != nil {
 		open := []key.Binding{k.Open, k.Collapse}
 		if s.detail.Doc != nil {
