@@ -3,10 +3,12 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // readmeExample is one command of README.md shown with its output: in a
@@ -204,4 +206,92 @@ func TestReadmeExamples(t *testing.T) {
 			t.Errorf("README.md:%d (%s): $ chibo %s\n--- README\n%s\n--- program\n%s", ex.line, ex.section, ex.cmd, ex.want, strings.TrimRight(got, "\n"))
 		}
 	}
+}
+
+// readmeCapture is the first ```text block under the README heading that
+// starts with heading, trailing spaces and blank lines trimmed.
+func readmeCapture(t *testing.T, readme, heading string) string {
+	t.Helper()
+	lines := strings.Split(readme, "\n")
+	for i, l := range lines {
+		if !strings.HasPrefix(l, heading) {
+			continue
+		}
+		for j := i + 1; j < len(lines); j++ {
+			if strings.HasPrefix(lines[j], "#") {
+				break
+			}
+			if lines[j] == "```text" {
+				var b []string
+				for k := j + 1; k < len(lines) && lines[k] != "```"; k++ {
+					b = append(b, lines[k])
+				}
+				return trimScreen(strings.Join(b, "\n"))
+			}
+		}
+	}
+	t.Fatalf("README.md has no ```text block under %q", heading)
+	return ""
+}
+
+// trimScreen drops trailing spaces and trailing blank lines.
+func trimScreen(s string) string {
+	lines := strings.Split(s, "\n")
+	for i := range lines {
+		lines[i] = strings.TrimRight(lines[i], " ")
+	}
+	return strings.TrimRight(strings.Join(lines, "\n"), "\n")
+}
+
+// TestReadmeAppCaptures starts the app in an 80×24 tmux window on a fresh
+// data folder (the embedded library), walks to the screens the README
+// shows under Library, Outline, Reader and Cited directives, and fails
+// when the screen is not the README's capture — so those captures cannot
+// drift from the program. The other captures (searches, imports, a
+// bookmark) depend on more state and are retaken by hand.
+func TestReadmeAppCaptures(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	if testing.Short() {
+		t.Skip("end-to-end test")
+	}
+	raw, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(raw)
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "chibo")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	s := &tmuxSession{t: t, sock: filepath.Join(dir, "tmux.sock"), name: "readme"}
+	shell := "env -u NO_COLOR TERM=xterm-256color LANG=vi_VN.UTF-8 '" + bin + "' --data '" + filepath.Join(dir, "data") + "' --lang vi; sleep 5"
+	if out, err := s.tmux("new-session", "-d", "-s", s.name, "-x", "80", "-y", "24", shell); err != nil {
+		t.Fatalf("tmux new-session: %v %s", err, out)
+	}
+	t.Cleanup(func() { s.tmux("kill-server") })
+	// expect waits until the screen is the README's capture under heading.
+	expect := func(heading string) {
+		t.Helper()
+		want := readmeCapture(t, readme, heading)
+		var got string
+		for deadline := time.Now().Add(60 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+			if got = trimScreen(s.capture()); got == want {
+				return
+			}
+		}
+		t.Fatalf("the screen is not README.md's capture under %q (retake it with tmux at 80×24 if the program is right)\n--- README\n%s\n--- program\n%s", heading, want, got)
+	}
+	expect("### Library")
+	s.keys("Enter")
+	expect("### Outline")
+	for range 6 {
+		s.keys("j")
+	}
+	s.keys("Enter")
+	expect("### Reader")
+	s.keys("v")
+	expect("### Cited directives")
 }
