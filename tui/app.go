@@ -550,15 +550,16 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return a.navigate(newPlanScreen(a.sh, a.opt.Plans, a.opt.Members))
 	case key.Matches(msg, k.Agenda):
-		ex, ok := a.cur.(excerpter)
-		if !ok {
+		hs, isHit := a.cur.(hitSource)
+		ex, isEx := a.cur.(excerpter)
+		if !isHit && !isEx {
 			break
 		}
 		if a.opt.Plans == nil {
 			a.flash, a.flashEr = a.sh.T(i18n.AppPlanOff), true
 			return nil
 		}
-		if hs, ok := a.cur.(hitSource); ok && a.sh.lib != nil {
+		if isHit && a.sh.lib != nil {
 			// The hit's document is read off the Update loop.
 			doc, section, ok := hs.hitSection()
 			if !ok {
@@ -577,9 +578,13 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 						a.flash = a.sh.T(i18n.AppPlanNothing)
 						return nil
 					}
-					return a.navigate(newPickerScreen(a.sh, a.opt.Plans, plan.FromSection(d, sec), sec.Heading))
+					return a.navigate(newPickerScreen(a.sh, a.opt.Plans, plan.FromSectionTree(d, sec), sec.Heading))
 				}
 			})
+		}
+		if !isEx {
+			a.flash = a.sh.T(i18n.AppPlanNothing)
+			return nil
 		}
 		x, heading, ok := ex.excerpt()
 		if !ok {

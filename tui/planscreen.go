@@ -51,18 +51,3 @@ func (s *outlineScreen) excerpt() (plan.Excerpt, string, bool) {
 	return plan.FromSectionTree(s.doc, s.doc.Sections[i]), s.doc.Sections[i].Heading, true
 }
 
-func (s *searchScreen) excerpt() (plan.Excerpt, string, bool) {
-	if s.focus != 1 || s.cursor >= s.hits() || s.sh.lib == nil {
-		return plan.Excerpt{}, "", false
-	}
-	h := s.res.Hits[s.cursor]
-	d, ok := s.sh.lib.Doc(h.Doc)
-	if !ok {
-		return plan.Excerpt{}, "", false
-	}
-	sec, ok := d.Section(h.Section)
-	if !ok {
-		return plan.Excerpt{}, "", false
-	}
-	return plan.FromSectionTree(d, sec), sec.Heading, true
-}

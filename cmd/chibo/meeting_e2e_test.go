@@ -66,7 +66,7 @@ func TestMeetingInTmux(t *testing.T) {
 	// Next month's meeting, on the 5th.
 	now := time.Now()
 	next := time.Date(now.Year(), now.Month()+1, 5, 0, 0, 0, 0, time.Local)
-	month, label := next.Format("2006-01"), next.Format("01/2006")
+	month, label := next.Format("2006-01"), next.Format("1/2006") // as the app writes a month: 1/2027, 12/2026
 	cli("plan", "set", "--kind", "thuong-ky", "--date", next.Format("02/01/2006"),
 		"--place", "Nhà văn hoá ấp Phú Lợi", "--locality", "Tân Phú",
 		"--cell", "ấp Phú Lợi", "--party", "xã Tân Phú", month)
