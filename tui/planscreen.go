@@ -50,4 +50,3 @@ func (s *outlineScreen) excerpt() (plan.Excerpt, string, bool) {
 	}
 	return plan.FromSectionTree(s.doc, s.doc.Sections[i]), s.doc.Sections[i].Heading, true
 }
-
