@@ -52,8 +52,10 @@ func ParseBytes(name string, data []byte) (*Document, error) {
 }
 
 // ParseBytesContext is ParseBytes with options and cancellation; it also
-// returns the conversion (format, encoding, and the text it read; its
-// Blocks are nil, consumed by the recogniser).
+// returns the conversion (format, encoding, and the text it read; for a
+// format read as blocks — docx, odt, html, doc, rtf, pdf — its Blocks and
+// Text are empty: the recogniser consumed the blocks and the document
+// holds the text).
 func ParseBytesContext(ctx context.Context, name string, data []byte, opt ParseOptions) (*Document, *importer.Result, error) {
 	name = filepath.Base(name)
 	if int64(len(data)) > opt.maxSize() {
@@ -72,8 +74,9 @@ func ParseBytesContext(ctx context.Context, name string, data []byte, opt ParseO
 		// The blocks are the recogniser's alone: dropped from the result,
 		// they are freed as soon as it has read them (a 400 000-paragraph
 		// .docx holds ~100 MB of them).
+		// The reader's markdown is dropped likewise (~20 MB there).
 		bs := res.Blocks
-		res.Blocks = nil
+		res.Blocks, res.Text = nil, ""
 		doc = parse.Blocks(name, bs, layout)
 		if len(doc.Sections) == 0 {
 			return nil, nil, &FileError{File: name, Problem: ProblemEmpty}

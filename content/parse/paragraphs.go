@@ -32,20 +32,44 @@ func parseParagraphs(text string) []*model.Section {
 type para struct {
 	text string // plain, one line
 	md   string // the paragraph as markdown; "" means text, escaped
+	// outline is the heading level the format states, 0 none.
+	outline int
 	// indented marks text set off to the right: a line that began with a
 	// tab (in Word exports, right-aligned signatures and author lines), a
 	// right-aligned paragraph. Never a heading.
 	indented bool
 	raw      bool // a table or markdown block: body, never a heading
-	outline  int  // heading level the format states, 0 none
 	title    bool // the format's Title style
 	bold     bool // the whole paragraph is bold
 	centered bool
 	bullet   bool // a bulleted list item (format's list, not typed)
-	notes    []model.Footnote
+	// extra holds what few paragraphs have (footnotes, a table's cells),
+	// so that a long document's paragraphs stay small: nil for most.
+	extra *paraExtra
+}
+
+// paraExtra is the rarely present part of a paragraph.
+type paraExtra struct {
+	notes []model.Footnote
 	// headerLines are a raw block's lines as the header reader sees them
 	// (a table's cells, one per line).
 	headerLines []string
+}
+
+// notes are the footnotes the paragraph cites.
+func (p *para) notes() []model.Footnote {
+	if p.extra == nil {
+		return nil
+	}
+	return p.extra.notes
+}
+
+// headerLines are a raw block's lines as the header reader sees them.
+func (p *para) headerLines() []string {
+	if p.extra == nil {
+		return nil
+	}
+	return p.extra.headerLines
 }
 
 func startsIndented(l string) bool {
@@ -308,7 +332,9 @@ type structurer struct {
 // heading, title blocks and "Căn cứ" preambles form an opening section;
 // from "Nơi nhận:" or the closing formula on, the distribution list and
 // signature form a closing section; author and source lines stay as body
-// text of the article they close.
+// text of the article they close. It consumes blocks: each paragraph is
+// cleared once read, so that a long document's paragraph texts are freed
+// while its sections are built.
 func structure(blocks []para, styled bool) []*model.Section {
 	s := &structurer{b: newBuilder(), styled: styled, outlineRank: map[int]float64{}}
 	closeAt := closingStart(blocks)
@@ -316,6 +342,9 @@ func structure(blocks []para, styled bool) []*model.Section {
 	openEnd := openingEnd(blocks)
 	prevAuthor := false
 	for i := 0; i < len(blocks); i++ {
+		if i > 0 {
+			blocks[i-1] = para{} // read: only the next one is looked at
+		}
 		bl := blocks[i]
 		t := bl.text
 		if toc[i] || i < openEnd {
@@ -333,7 +362,7 @@ func structure(blocks []para, styled bool) []*model.Section {
 			prevAuthor = false
 			s.flushList()
 			s.para(bl.md)
-			s.notes(bl.notes)
+			s.notes(bl.notes())
 			continue
 		}
 		if i >= closeAt {
@@ -349,7 +378,7 @@ func structure(blocks []para, styled bool) []*model.Section {
 			if m.rest == "" && i+1 < len(blocks) && i+1 < closeAt && isTitleLine(blocks[i+1]) {
 				i++
 				head = head + " " + blocks[i].text
-				s.notes(blocks[i].notes)
+				s.notes(blocks[i].notes())
 			}
 			if bl.outline > 0 {
 				s.outlineRank[bl.outline] = m.rank()
@@ -358,7 +387,7 @@ func structure(blocks []para, styled bool) []*model.Section {
 			if body != "" {
 				s.para(escapeText(body))
 			}
-			s.notes(bl.notes)
+			s.notes(bl.notes())
 			continue
 		}
 		var next *para
@@ -378,18 +407,18 @@ func structure(blocks []para, styled bool) []*model.Section {
 				}
 			}
 			s.heading(rank, !ok, "", t)
-			s.notes(bl.notes)
+			s.notes(bl.notes())
 		case bl.outline > 0 && !s.opened && !bl.title && (s.body || !isCapsLine(t)) && utf8.RuneCountInString(t) <= 200:
 			// A heading before any numbered one: an article's title on a
 			// web page; a title block in capitals stays in the opening.
 			prevAuthor = false
 			s.heading(rankCaps, false, "", t)
-			s.notes(bl.notes)
+			s.notes(bl.notes())
 		case s.isAuthor(bl, next, prevAuthor):
 			prevAuthor = true
 			s.flushList()
 			s.para(emphasise(t))
-			s.notes(bl.notes)
+			s.notes(bl.notes())
 		case isCapsLine(t) && !strings.HasSuffix(t, ":") && !bl.indented && (!s.styled || bl.bold || bl.outline > 0 || bl.centered) &&
 			!headerLike(t):
 			prevAuthor = false
@@ -398,11 +427,11 @@ func structure(blocks []para, styled bool) []*model.Section {
 				continue
 			}
 			s.heading(rankCaps, false, "", t)
-			s.notes(bl.notes)
+			s.notes(bl.notes())
 		case s.isSubheading(bl, next):
 			prevAuthor = false
 			s.heading(s.subRank(), true, "", t)
-			s.notes(bl.notes)
+			s.notes(bl.notes())
 		default:
 			prevAuthor = false
 			if m.kind == mkNone && utf8.RuneCountInString(t) > 60 {
@@ -578,7 +607,7 @@ func (s *structurer) bodyPara(bl para) {
 	default:
 		s.bodyBlock(bl.text)
 	}
-	s.notes(bl.notes)
+	s.notes(bl.notes())
 }
 
 func mdOr(bl para) string {
