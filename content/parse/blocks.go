@@ -195,7 +195,8 @@ func tableParas(b block.Block, atTop bool) []para {
 			}
 		}
 	}
-	if atTop && isHeaderTable(b) {
+	later := !atTop && isHeaderTable(b) && tableHasMotto(b)
+	if (atTop || later) && isHeaderTable(b) {
 		var out []para
 		// Column by column: the issuer block and number on the left, the
 		// motto and date on the right.
@@ -211,6 +212,7 @@ func tableParas(b block.Block, atTop bool) []para {
 				for _, cp := range row[c].Paras {
 					if p, ok := paraOf(cp); ok {
 						p.centered = true
+						p.letterTop = later && len(out) == 0
 						out = append(out, p)
 					}
 				}
@@ -223,6 +225,21 @@ func tableParas(b block.Block, atTop bool) []para {
 		return nil
 	}
 	return []para{{text: strings.Join(cells, " "), md: md, raw: true, extra: &paraExtra{headerLines: cells}}}
+}
+
+// tableHasMotto reports whether a cell of a table holds the national or
+// party motto: a header table met further on heads another letter.
+func tableHasMotto(b block.Block) bool {
+	for _, row := range b.Rows {
+		for _, c := range row {
+			for _, p := range c.Paras {
+				if mottoAt(p.Text) >= 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // isHeaderTable reports whether a table holds a document header: a motto

@@ -4,6 +4,7 @@ import (
 	"chibo/content/model"
 
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -43,6 +44,9 @@ type para struct {
 	bold     bool // the whole paragraph is bold
 	centered bool
 	bullet   bool // a bulleted list item (format's list, not typed)
+	// letterTop marks the first paragraph of a header table met after the
+	// document's start: where a further letter of the file may begin.
+	letterTop bool
 	// extra holds what few paragraphs have (footnotes, a table's cells),
 	// so that a long document's paragraphs stay small: nil for most.
 	extra *paraExtra
@@ -336,7 +340,137 @@ type structurer struct {
 // cleared once read, so that a long document's paragraph texts are freed
 // while its sections are built.
 func structure(blocks []para, styled bool) []*model.Section {
-	s := &structurer{b: newBuilder(), styled: styled, outlineRank: map[int]float64{}}
+	b := newBuilder()
+	starts := letterStarts(blocks)
+	if len(starts) == 1 {
+		structureInto(b, blocks, styled)
+		return b.sections()
+	}
+	// A file holding several letters (a công văn with its companion
+	// letters, each with its own header and signature): each letter is a
+	// top-level part titled by its own header, its sections under it, so
+	// that the later letters are not read as the first one's closing.
+	titles := make([]string, len(starts))
+	for k, from := range starts {
+		to := len(blocks)
+		if k+1 < len(starts) {
+			to = starts[k+1]
+		}
+		titles[k] = letterTitle(blocks[from:to], k)
+	}
+	for k, from := range starts {
+		to := len(blocks)
+		if k+1 < len(starts) {
+			to = starts[k+1]
+		}
+		b.floor = 0
+		b.open(1, "van-ban-"+strconv.Itoa(k+1), titles[k])
+		b.floor = 1
+		structureInto(b, blocks[from:to], styled)
+	}
+	b.floor = 0
+	return b.sections()
+}
+
+// maxLetters bounds the letters one file is split into (and the scans
+// that find them).
+const maxLetters = 64
+
+// letterStarts returns where each letter of a file begins: 0, then, after
+// each letter's closing (Nơi nhận, signature), the first line of a second
+// full document header — the national or party motto with a số/ký hiệu
+// line and a place-and-date line around it — if one follows within the
+// closing's reach.
+func letterStarts(blocks []para) []int {
+	starts := []int{0}
+	for from := 0; len(starts) < maxLetters; {
+		seg := blocks[from:]
+		c := closingStart(seg)
+		if c >= len(seg) {
+			break
+		}
+		h := nextHeader(seg, c)
+		if h < 0 {
+			break
+		}
+		starts = append(starts, from+h)
+		from += h
+	}
+	return starts
+}
+
+var (
+	letterNumberRe = regexp.MustCompile(`(?:^|\s)(?:Số|SỐ)\s*:`)
+	letterDateRe   = regexp.MustCompile(`\pL,\s*ngày\b.*\bnăm\s*\d{4}`)
+)
+
+// nextHeader returns the index in seg of the first line of a document
+// header after the closing that starts at c, or -1. The header's first
+// line is the issuer block's (capital lines just before the motto, or the
+// first paragraph of a header table); the signature before it stays with
+// the letter it signs.
+func nextHeader(seg []para, c int) int {
+	const reach = 60 // a long Nơi nhận list and a signature
+	for i := c + 1; i < len(seg) && i <= c+reach; i++ {
+		t := seg[i].text
+		if appendixHeadRe.MatchString(t) || utf8.RuneCountInString(t) > 300 {
+			return -1 // an appendix, or body text: no letter follows
+		}
+		if mottoAt(t) < 0 {
+			continue
+		}
+		lo, hi := max(c+1, i-6), min(len(seg), i+10)
+		number, date := false, false
+		for _, p := range seg[lo:hi] {
+			number = number || letterNumberRe.MatchString(p.text)
+			date = date || letterDateRe.MatchString(p.text)
+		}
+		if !number || !date {
+			continue
+		}
+		start := i
+		for j := i - 1; j >= lo; j-- {
+			if seg[j].letterTop {
+				return j
+			}
+		}
+		for j := i - 1; j >= lo && i-j <= 3; j-- {
+			t := seg[j].text
+			if !isCapsLine(t) || signingRe.MatchString(t) || strings.HasSuffix(t, ":") {
+				break
+			}
+			start = j
+		}
+		// A signer's title ("THỨ TRƯỞNG") is in capitals too: the issuer
+		// block is what follows the signer's name, which is not.
+		if start > c+1 && start < i && isCapsLine(seg[start-1].text) {
+			start = i
+		}
+		return start
+	}
+	return -1
+}
+
+// letterTitle is the part title of letter k of a file: its header's
+// document type and trích yếu, else "Văn bản k+1".
+func letterTitle(seg []para, k int) string {
+	var lines []string
+	for _, p := range seg[:min(len(seg), 40)] {
+		if p.raw {
+			lines = append(lines, p.headerLines()...)
+			continue
+		}
+		lines = append(lines, p.text)
+	}
+	if t := clipTitle(readHeader(lines).title()); t != "" {
+		return t
+	}
+	return "Văn bản " + strconv.Itoa(k+1)
+}
+
+// structureInto builds the sections of one letter's paragraphs into b.
+func structureInto(b *builder, blocks []para, styled bool) {
+	s := &structurer{b: b, styled: styled, outlineRank: map[int]float64{}}
 	closeAt := closingStart(blocks)
 	toc := tableOfContents(blocks)
 	openEnd := openingEnd(blocks)
@@ -441,7 +575,6 @@ func structure(blocks []para, styled bool) []*model.Section {
 		}
 	}
 	s.flushList()
-	return s.b.sections()
 }
 
 // openingEnd is where a document with a header (a motto or a "Số:" line
