@@ -108,22 +108,6 @@ func common(a, b []string) int {
 	return prev[len(b)]
 }
 
-func firstDiffIndex(a, b []string) (int, bool) {
-	for i := 0; i < max(len(a), len(b)); i++ {
-		if at(a, i) != at(b, i) {
-			return i, false
-		}
-	}
-	return 0, true
-}
-
-func at(a []string, i int) string {
-	if i < len(a) {
-		return a[i]
-	}
-	return "<none>"
-}
-
 // A short text wrapped by a program — here the four lines of the VISCII
 // case (shared/cases/import/13), an e-mail's paragraph — is one paragraph
 // when every line agrees with the wrap; a short list of lines that do not
