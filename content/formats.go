@@ -52,11 +52,12 @@ func ParseBytes(name string, data []byte) (*Document, error) {
 }
 
 // ParseBytesContext is ParseBytes with options and cancellation; it also
-// returns the conversion (format, encoding, and the text it read; its
-// Blocks are nil, consumed by the recogniser). For text and markdown read
-// as UTF-8 with no byte replaced, the text is the file's own and Text is
-// "": dropped before the recogniser runs, so a 60 MB text file is not held
-// twice while it is parsed.
+// returns the conversion (format, encoding, and the text it read). For a
+// format read as blocks — docx, odt, html, doc, rtf, pdf — its Blocks and
+// Text are empty: the recogniser consumed the blocks and the document
+// holds the text. For text and markdown read as UTF-8 with no byte
+// replaced, Text is "" too: the text is the file's own, dropped before the
+// recogniser runs, so a 60 MB text file is not held twice while parsed.
 func ParseBytesContext(ctx context.Context, name string, data []byte, opt ParseOptions) (*Document, *importer.Result, error) {
 	name = filepath.Base(name)
 	if int64(len(data)) > opt.maxSize() {
@@ -75,8 +76,9 @@ func ParseBytesContext(ctx context.Context, name string, data []byte, opt ParseO
 		// The blocks are the recogniser's alone: dropped from the result,
 		// they are freed as soon as it has read them (a 400 000-paragraph
 		// .docx holds ~100 MB of them).
+		// The reader's markdown is dropped likewise (~20 MB there).
 		bs := res.Blocks
-		res.Blocks = nil
+		res.Blocks, res.Text = nil, ""
 		doc = parse.Blocks(name, bs, layout)
 		if len(doc.Sections) == 0 {
 			return nil, nil, &FileError{File: name, Problem: ProblemEmpty}

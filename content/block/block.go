@@ -37,9 +37,13 @@ const (
 )
 
 // Block is one paragraph or table.
+//
+// A long document is hundreds of thousands of blocks held at once, so the
+// fields are ordered and sized to keep a block small (128 bytes): the
+// strings and lists first, then the PDF geometry in float32 (a point is
+// 1/72 inch; float32 holds it to far below a pixel), then the small
+// numbers and flags together.
 type Block struct {
-	Kind Kind
-
 	// Text is the plain text of a paragraph: NFC, on one line (soft line
 	// breaks become spaces), with the visible numbering label at its start
 	// when the format draws it (Word list numbering "a)" is written into
@@ -52,17 +56,40 @@ type Block struct {
 	// Label is the numbering the format drew, as shown ("1.", "a)",
 	// "Điều 1."), also present at the start of Text; "" when the number was
 	// typed by hand or there is none. Bullet marks a bulleted list item.
-	Label  string
-	Bullet bool
-	// ListLevel is the list nesting depth, 0 for the outermost.
-	ListLevel int
+	Label string
 
+	// Rows are a table's rows, each a list of cells.
+	Rows []Row
+
+	// Notes are the footnotes and endnotes this block cites, with the marks
+	// ("¹", "²") that stand in Markdown.
+	Notes []Note
+
+	// Size is the font size in points (the most used in the block), 0 when
+	// unknown. Gap is the blank space above the line or paragraph, in
+	// points, from the previous one on the same page (0 for the first on a
+	// page or when unknown). Left and Right are the distances in points of
+	// the text from the left and right edges of the page's text column
+	// (the minimum left and maximum right x of the page's body lines), so
+	// a first-line indent has Left > 0, a centred line has both large, and
+	// the short last line of a paragraph has a large Right.
+	Size        float32
+	Gap         float32
+	Left, Right float32
+	// Page is the 1-based page of a paginated source (PDF), 0 otherwise.
+	Page int32
+
+	// ListLevel is the list nesting depth, 0 for the outermost (at most 8).
+	ListLevel int8
 	// Outline is the heading level the format states: Word's outline
 	// level or "Heading N" style, ODF's outline-level, HTML's <hN>,
 	// markdown's "#"×N; 1–9, 0 when it states none. Title marks Word's or
 	// ODF's Title style and HTML's <title>.
-	Outline int
-	Title   bool
+	Outline int8
+
+	Kind   Kind
+	Bullet bool
+	Title  bool
 
 	// Bold, Italic and Caps hold when they cover (almost) all the letters
 	// of the paragraph; Caps is capitals by format (Word's w:caps), not
@@ -75,29 +102,9 @@ type Block struct {
 
 	// Line marks one visual line of a paragraph the reader cannot delimit
 	// by itself (PDF text, hard-wrapped): the recogniser joins consecutive
-	// Line blocks into paragraphs from the geometry below and from the
+	// Line blocks into paragraphs from the geometry above and from the
 	// numbering it knows.
 	Line bool
-	// Page is the 1-based page of a paginated source (PDF), 0 otherwise.
-	// Size is the font size in points (the most used in the block), 0 when
-	// unknown. Gap is the blank space above the line or paragraph, in
-	// points, from the previous one on the same page (0 for the first on a
-	// page or when unknown). Left and Right are the distances in points of
-	// the text from the left and right edges of the page's text column
-	// (the minimum left and maximum right x of the page's body lines), so
-	// a first-line indent has Left > 0, a centred line has both large, and
-	// the short last line of a paragraph has a large Right.
-	Page        int
-	Size        float64
-	Gap         float64
-	Left, Right float64
-
-	// Rows are a table's rows, each a list of cells.
-	Rows []Row
-
-	// Notes are the footnotes and endnotes this block cites, with the marks
-	// ("¹", "²") that stand in Markdown.
-	Notes []Note
 }
 
 // Row is one table row.

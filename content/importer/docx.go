@@ -599,6 +599,19 @@ func (r *docxReader) cellBlock(p *wPara) block.Block {
 	return r.paraBlock(p, p.lastLabel, p.lastBullet, r.level(p))
 }
 
+// listLevel is a w:ilvl value as a nesting depth 1–8, 0 for none or out
+// of range (no error is made for the common empty value: a long
+// document's paragraphs are many).
+func listLevel(ilvl string) int {
+	if ilvl == "" {
+		return 0
+	}
+	if n, err := strconv.Atoi(ilvl); err == nil && n > 0 && n < 9 {
+		return n
+	}
+	return 0
+}
+
 // paraBlock is the block of a paragraph: its text with the number Word
 // draws, and the evidence of its style and runs.
 func (r *docxReader) paraBlock(p *wPara, label string, bullet bool, lvl int) block.Block {
@@ -610,14 +623,14 @@ func (r *docxReader) paraBlock(p *wPara, label string, bullet bool, lvl int) blo
 	bold, ita := segsBold(p.segs)
 	b := block.Block{Kind: block.Para, Text: text, Markdown: plainMarkdown(text, md), Label: label, Bullet: bullet,
 		Bold: bold, Italic: ita, Caps: p.caps}
-	if n, err := strconv.Atoi(p.ilvl); err == nil && n > 0 && n < 9 {
-		b.ListLevel = n
+	if n := listLevel(p.ilvl); n > 0 {
+		b.ListLevel = int8(n)
 	}
 	switch {
 	case lvl == -1:
 		b.Title = true
 	case lvl > 0:
-		b.Outline = lvl
+		b.Outline = int8(min(lvl, 9))
 	}
 	switch p.jc {
 	case "center":
@@ -635,7 +648,8 @@ func (r *docxReader) paraBlock(p *wPara, label string, bullet bool, lvl int) blo
 func (r *docxReader) emit(p *wPara, md *mdDoc) {
 	label, bullet := r.label(p)
 	lvl := r.level(p)
-	md.add(r.paraBlock(p, label, bullet, lvl))
+	b := r.paraBlock(p, label, bullet, lvl)
+	md.add(b)
 	if lvl != 0 {
 		text := inline(p.segs, true)
 		if label != "" {
@@ -654,15 +668,15 @@ func (r *docxReader) emit(p *wPara, md *mdDoc) {
 	}
 	text := inline(p.segs, false)
 	indent := ""
-	if n, err := strconv.Atoi(p.ilvl); err == nil && n > 0 && n < 9 {
+	if n := listLevel(p.ilvl); n > 0 {
 		indent = strings.Repeat("  ", n)
 	}
 	switch {
 	case bullet:
 		md.para(indent+"- ", text)
 	case label != "":
-		md.para(indent+label+" ", text)
+		md.paraShared(indent+label+" ", text, b.Text)
 	default:
-		md.para("", text)
+		md.paraShared("", text, b.Text)
 	}
 }

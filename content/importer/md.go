@@ -177,6 +177,24 @@ func (d *mdDoc) para(prefix, text string) {
 	d.block(prefix + text)
 }
 
+// paraShared is para for a paragraph whose block has the plain text
+// plain: when the markdown comes out equal to it, the block's string is
+// kept rather than a copy (a long document's markdown and blocks then hold
+// each paragraph's text once).
+func (d *mdDoc) paraShared(prefix, text, plain string) {
+	text = tidy(text)
+	if text == "" {
+		return
+	}
+	if prefix == "" && (strings.HasPrefix(text, "#") || strings.HasPrefix(text, ">")) {
+		text = `\` + text // literal, not markdown structure
+	}
+	if text = prefix + text; text == plain {
+		text = plain
+	}
+	d.block(text)
+}
+
 // table adds a pipe table; the first row is the header.
 func (d *mdDoc) table(rows [][]string) {
 	width := 0
@@ -489,7 +507,7 @@ func mdBlocks(md string) []block.Block {
 		if m := mdATXRe.FindStringSubmatch(l); m != nil {
 			flush()
 			if t := strings.TrimSpace(m[2]); t != "" {
-				out = append(out, block.Block{Kind: block.Para, Markdown: t, Outline: len(m[1])})
+				out = append(out, block.Block{Kind: block.Para, Markdown: t, Outline: int8(len(m[1]))})
 			}
 			continue
 		}

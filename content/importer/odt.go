@@ -405,7 +405,7 @@ func odtBlock(p *odtPara) block.Block {
 	}
 	bold, ita := segsBold(p.segs)
 	b := block.Block{Kind: block.Para, Text: text, Markdown: plainMarkdown(text, md), Bullet: bullet,
-		Outline: max(p.heading, 0), Bold: bold, Italic: ita}
+		Outline: int8(min(max(p.heading, 0), 9)), Bold: bold, Italic: ita}
 	if !bullet {
 		b.Label = label
 	}

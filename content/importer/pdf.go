@@ -49,7 +49,7 @@ func convertPDF(ctx context.Context, data []byte, opt Options) (*Result, error) 
 			text.WriteByte('\n')
 			blocks = append(blocks, block.Block{
 				Kind: block.Para, Line: true, Text: t,
-				Page: l.Page, Size: l.Size, Gap: l.Gap, Left: l.Left, Right: l.Right,
+				Page: int32(l.Page), Size: float32(l.Size), Gap: float32(l.Gap), Left: float32(l.Left), Right: float32(l.Right),
 				Bold: l.Bold, Align: l.Align,
 			})
 		}

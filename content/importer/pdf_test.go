@@ -58,7 +58,7 @@ func TestPDFLines(t *testing.T) {
 			t.Errorf("block %d: size %v, want 11", i, b.Size)
 		}
 	}
-	if p := []int{res.Blocks[0].Page, res.Blocks[1].Page, res.Blocks[2].Page}; p[0] != 1 || p[1] != 1 || p[2] != 2 {
+	if p := []int32{res.Blocks[0].Page, res.Blocks[1].Page, res.Blocks[2].Page}; p[0] != 1 || p[1] != 1 || p[2] != 2 {
 		t.Errorf("pages %v", p)
 	}
 	// 14 pt leading with an 11 pt Helvetica box: a small gap, not a paragraph's.

@@ -17,16 +17,41 @@ import (
 // their style evidence. layout records how the source was read.
 func Blocks(name string, bs []block.Block, layout model.Layout) *model.Document {
 	paras, styled := toParas(bs)
-	lines := make([]string, 0, len(paras))
-	for _, p := range paras {
+	// bs is not used below: a long document's blocks are freed while the
+	// recogniser builds its sections. The text (for the hash and the
+	// header reader) is joined in one buffer, sized first.
+	n := 0
+	for i := range paras {
+		p := &paras[i]
 		if p.raw {
-			lines = append(lines, p.headerLines...)
+			for _, l := range p.headerLines() {
+				n += len(l) + 1
+			}
 			continue
 		}
-		lines = append(lines, p.text)
+		n += len(p.text) + 1
 	}
-	text := strings.Join(lines, "\n")
-	doc := finish(name, text, layout, structure(paras, styled))
+	var sb strings.Builder
+	sb.Grow(n)
+	first := true
+	line := func(l string) {
+		if !first {
+			sb.WriteByte('\n')
+		}
+		first = false
+		sb.WriteString(l)
+	}
+	for i := range paras {
+		p := &paras[i]
+		if p.raw {
+			for _, l := range p.headerLines() {
+				line(l)
+			}
+			continue
+		}
+		line(p.text)
+	}
+	doc := finish(name, sb.String(), layout, structure(paras, styled))
 	return doc
 }
 
@@ -54,7 +79,8 @@ func toParas(bs []block.Block) (paras []para, styled bool) {
 		case b.Kind == block.Raw:
 			md := strings.TrimSpace(b.Markdown)
 			if md != "" {
-				paras = append(paras, para{text: tidyText(model.PlainText(md)), md: md, raw: true, headerLines: []string{tidyText(model.PlainText(md))}})
+				t := tidyText(model.PlainText(md))
+				paras = append(paras, para{text: t, md: md, raw: true, extra: &paraExtra{headerLines: []string{t}}})
 			}
 		default:
 			if p, ok := paraOf(b); ok {
@@ -99,24 +125,59 @@ func paraOf(b block.Block) (para, bool) {
 		text:     t,
 		md:       md,
 		indented: b.Indented || b.Align == block.AlignRight,
-		outline:  b.Outline,
+		outline:  int(b.Outline),
 		title:    b.Title,
 		bold:     b.Bold || (b.Caps && b.Outline > 0),
 		centered: b.Align == block.AlignCenter,
 		bullet:   b.Bullet,
 	}
-	for _, n := range b.Notes {
-		p.notes = append(p.notes, model.Footnote{Mark: n.Mark, Text: tidyText(n.Text)})
+	if len(b.Notes) > 0 {
+		p.extra = &paraExtra{}
+		for _, n := range b.Notes {
+			p.extra.notes = append(p.extra.notes, model.Footnote{Mark: n.Mark, Text: tidyText(n.Text)})
+		}
 	}
 	return p, true
 }
 
 // tidyText makes one line of a block's text: white space runs become one
-// space (readers give NFC already; Normalize's character rules apply).
+// space (readers give NFC already; Normalize's character rules apply). A
+// text that is one tidy line already is returned as it is, not copied: a
+// long document's paragraphs share their readers' strings.
 func tidyText(s string) string {
 	s = Normalize(s)
+	if oneLine(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// oneLine reports whether strings.Join(strings.Fields(s), " ") == s: no
+// white space but single spaces between words.
+func oneLine(s string) bool {
+	space := true // at the start, a space would be leading
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			sp := spaceByte[c]
+			if sp && (c != ' ' || space) {
+				return false
+			}
+			space = sp
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		if unicode.IsSpace(r) {
+			return false
+		}
+		space = false
+	}
+	return !space || s == ""
+}
+
+var spaceByte = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // tableParas reads a table. A table at the top of a document whose cells
 // hold the header (motto, "Số …", issuing body, place and date) is the
@@ -134,7 +195,8 @@ func tableParas(b block.Block, atTop bool) []para {
 			}
 		}
 	}
-	if atTop && isHeaderTable(b) {
+	later := !atTop && isHeaderTable(b) && tableHasMotto(b)
+	if (atTop || later) && isHeaderTable(b) {
 		var out []para
 		// Column by column: the issuer block and number on the left, the
 		// motto and date on the right.
@@ -150,6 +212,7 @@ func tableParas(b block.Block, atTop bool) []para {
 				for _, cp := range row[c].Paras {
 					if p, ok := paraOf(cp); ok {
 						p.centered = true
+						p.letterTop = later && len(out) == 0
 						out = append(out, p)
 					}
 				}
@@ -161,7 +224,22 @@ func tableParas(b block.Block, atTop bool) []para {
 	if md == "" {
 		return nil
 	}
-	return []para{{text: strings.Join(cells, " "), md: md, raw: true, headerLines: cells}}
+	return []para{{text: strings.Join(cells, " "), md: md, raw: true, extra: &paraExtra{headerLines: cells}}}
+}
+
+// tableHasMotto reports whether a cell of a table holds the national or
+// party motto: a header table met further on heads another letter.
+func tableHasMotto(b block.Block) bool {
+	for _, row := range b.Rows {
+		for _, c := range row {
+			for _, p := range c.Paras {
+				if mottoAt(p.Text) >= 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // isHeaderTable reports whether a table holds a document header: a motto
@@ -239,13 +317,13 @@ func tableMarkdown(b block.Block) string {
 // "Điều 3.", "2.1.", "a)"; a short numbered heading never takes the line
 // after it).
 func reflowLines(ls []block.Block) []para {
-	gaps := map[int][]float64{}
+	gaps := map[int32][]float32{}
 	for i, l := range ls {
 		if i > 0 && ls[i-1].Page == l.Page && l.Gap > 0 {
 			gaps[l.Page] = append(gaps[l.Page], l.Gap)
 		}
 	}
-	usual := map[int]float64{}
+	usual := map[int32]float32{}
 	for p, g := range gaps {
 		slices.Sort(g)
 		usual[p] = g[len(g)/2]

@@ -75,7 +75,7 @@ func TestBlocksWordDocument(t *testing.T) {
 // a first-line indent, a short last line, a numbered heading on a line of
 // its own, a paragraph running across a page break.
 func TestBlocksPDFLines(t *testing.T) {
-	line := func(page int, gap, left, right float64, t string) block.Block {
+	line := func(page int32, gap, left, right float32, t string) block.Block {
 		return block.Block{Kind: block.Para, Line: true, Text: t, Page: page, Size: 13, Gap: gap, Left: left, Right: right, Align: block.AlignJustify}
 	}
 	bs := []block.Block{
@@ -121,9 +121,9 @@ func FuzzBlocks(f *testing.F) {
 		var src []string
 		for i, l := range strings.Split(s, "\n") {
 			bit := func(k int) bool { return seed>>(uint(i*3+k)%64)&1 == 1 }
-			b := block.Block{Kind: block.Para, Text: l, Bold: bit(0), Line: bit(1) && bit(2), Page: 1 + i/10, Size: 12, Left: float64(i % 3 * 20)}
+			b := block.Block{Kind: block.Para, Text: l, Bold: bit(0), Line: bit(1) && bit(2), Page: int32(1 + i/10), Size: 12, Left: float32(i % 3 * 20)}
 			if bit(2) && !b.Line {
-				b.Outline = 1 + i%3
+				b.Outline = int8(1 + i%3)
 			}
 			if bit(0) && bit(1) && !b.Line {
 				b = block.Block{Kind: block.Table, Rows: []block.Row{{block.Cell{Paras: []block.Block{{Kind: block.Para, Text: l}}, Span: 1}}}}
@@ -134,4 +134,25 @@ func FuzzBlocks(f *testing.F) {
 		doc := Blocks("fuzz.docx", bs, model.LayoutParagraphs)
 		checkSections(t, Normalize(strings.Join(src, "\n")), doc.Sections)
 	})
+}
+
+func TestOneLine(t *testing.T) {
+	for _, s := range []string{"", "a", "a b", " a", "a ", "a  b", "a\tb", "a\u00a0b", "a\u3000b", "Đoạn 1 nông thôn", "x\n", "\u2003", " "} {
+		want := strings.Join(strings.Fields(s), " ") == s
+		if got := oneLine(s); got != want {
+			t.Errorf("oneLine(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// A tidy one-line text is the reader's string itself, not a copy: the
+// paragraphs of a long document share their blocks' text.
+func TestTidyTextShares(t *testing.T) {
+	s := strings.Repeat("Đoạn 1 nông thôn mới chi bộ họp định kỳ. ", 3) + "Hết."
+	if n := testing.AllocsPerRun(20, func() { _ = tidyText(s) }); n > 1 {
+		t.Errorf("tidyText of a tidy line: %v allocations, want at most 1 (no copy of the text)", n)
+	}
+	if got := tidyText(" a \u00a0 b\t"); got != "a b" {
+		t.Errorf("tidyText = %q", got)
+	}
 }

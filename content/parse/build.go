@@ -26,6 +26,9 @@ type builder struct {
 	// how many parts it has so far (see MaxSectionBytes).
 	splitOf *model.Section
 	parts   int
+	// floor is added to every level opened: 1 while the sections of one
+	// letter of a file holding several are built under that letter's part.
+	floor int
 }
 
 // MaxSectionBytes is the most markdown one section holds, in bytes. A
@@ -46,6 +49,7 @@ func (b *builder) open(level int, label, heading string) *model.Section {
 	if level < 1 {
 		level = 1
 	}
+	level += b.floor
 	for len(b.stack) > 0 && b.stack[len(b.stack)-1].Level >= level {
 		b.stack = b.stack[:len(b.stack)-1]
 	}

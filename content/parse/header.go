@@ -231,6 +231,14 @@ func readHeader(lines []string) header {
 		if m := vvRe.FindStringSubmatch(l); m != nil {
 			h.docType, h.subject = "Công văn", "về việc "+strings.TrimSpace(m[1])
 			h.end = i + 1
+			// The subject goes on over the next short lines of its
+			// column ("V/v đề nghị hướng dẫn hợp nhất" / "Đoàn Luật sư
+			// khi …" / "địa giới hành chính"), up to the date, the
+			// addressee or the other column's capitals.
+			for j := i + 1; j < len(lines) && j <= i+3 && vvGoesOn(h.subject, strings.TrimSpace(lines[j])); j++ {
+				h.subject += " " + strings.TrimSpace(lines[j])
+				h.end = j + 1
+			}
 			break
 		}
 		if !isCapsLine(l) || len(strings.Fields(l)) > 30 {
@@ -278,6 +286,13 @@ func splitHeaderLines(lines []string) []string {
 		}
 	}
 	return out
+}
+
+// vvGoesOn reports whether line l continues the "V/v" subject so far.
+func vvGoesOn(subject, l string) bool {
+	return l != "" && !endsClause(subject) && !strings.HasSuffix(l, ":") && len(strings.Fields(l)) <= 12 &&
+		!isCapsLine(l) && !isMottoLine(l) && mottoAt(l) < 0 && !datelineRe.MatchString(l) && !dateDraftRe.MatchString(l) &&
+		!addresseeRe.MatchString(l) && !numberLineRe.MatchString(l) && markerOf(l).kind == mkNone
 }
 
 // readLeft takes a line of the left column: the number line, or a line of

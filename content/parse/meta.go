@@ -207,7 +207,9 @@ func fewWordsBefore(s string, n int) bool {
 // markdown emphasis and heading marks a converter may have added.
 func headLines(text string, n int) []string {
 	var out []string
-	for _, l := range strings.Split(text, "\n") {
+	for rest := text; rest != ""; {
+		var l string
+		l, rest, _ = strings.Cut(rest, "\n")
 		t := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), "#"))
 		t = strings.TrimSpace(strings.ReplaceAll(t, "**", ""))
 		if t == "" {

@@ -234,7 +234,7 @@ func LayoutOf(name, text string) model.Layout {
 	case ".md", ".markdown":
 		return model.LayoutMarkdown
 	}
-	if looksWrapped(lines) {
+	if looksWrapped(lines) || wrapWidth(lines) > 0 {
 		return model.LayoutWrapped
 	}
 	return model.LayoutParagraphs

@@ -4,6 +4,7 @@ import (
 	"chibo/content/model"
 
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,20 +33,47 @@ func parseParagraphs(text string) []*model.Section {
 type para struct {
 	text string // plain, one line
 	md   string // the paragraph as markdown; "" means text, escaped
+	// outline is the heading level the format states, 0 none.
+	outline int
 	// indented marks text set off to the right: a line that began with a
 	// tab (in Word exports, right-aligned signatures and author lines), a
 	// right-aligned paragraph. Never a heading.
 	indented bool
 	raw      bool // a table or markdown block: body, never a heading
-	outline  int  // heading level the format states, 0 none
 	title    bool // the format's Title style
 	bold     bool // the whole paragraph is bold
 	centered bool
 	bullet   bool // a bulleted list item (format's list, not typed)
-	notes    []model.Footnote
+	// letterTop marks the first paragraph of a header table met after the
+	// document's start: where a further letter of the file may begin.
+	letterTop bool
+	// extra holds what few paragraphs have (footnotes, a table's cells),
+	// so that a long document's paragraphs stay small: nil for most.
+	extra *paraExtra
+}
+
+// paraExtra is the rarely present part of a paragraph.
+type paraExtra struct {
+	notes []model.Footnote
 	// headerLines are a raw block's lines as the header reader sees them
 	// (a table's cells, one per line).
 	headerLines []string
+}
+
+// notes are the footnotes the paragraph cites.
+func (p *para) notes() []model.Footnote {
+	if p.extra == nil {
+		return nil
+	}
+	return p.extra.notes
+}
+
+// headerLines are a raw block's lines as the header reader sees them.
+func (p *para) headerLines() []string {
+	if p.extra == nil {
+		return nil
+	}
+	return p.extra.headerLines
 }
 
 func startsIndented(l string) bool {
@@ -308,14 +336,149 @@ type structurer struct {
 // heading, title blocks and "Căn cứ" preambles form an opening section;
 // from "Nơi nhận:" or the closing formula on, the distribution list and
 // signature form a closing section; author and source lines stay as body
-// text of the article they close.
+// text of the article they close. It consumes blocks: each paragraph is
+// cleared once read, so that a long document's paragraph texts are freed
+// while its sections are built.
 func structure(blocks []para, styled bool) []*model.Section {
-	s := &structurer{b: newBuilder(), styled: styled, outlineRank: map[int]float64{}}
+	b := newBuilder()
+	starts := letterStarts(blocks)
+	if len(starts) == 1 {
+		structureInto(b, blocks, styled)
+		return b.sections()
+	}
+	// A file holding several letters (a công văn with its companion
+	// letters, each with its own header and signature): each letter is a
+	// top-level part titled by its own header, its sections under it, so
+	// that the later letters are not read as the first one's closing.
+	titles := make([]string, len(starts))
+	for k, from := range starts {
+		to := len(blocks)
+		if k+1 < len(starts) {
+			to = starts[k+1]
+		}
+		titles[k] = letterTitle(blocks[from:to], k)
+	}
+	for k, from := range starts {
+		to := len(blocks)
+		if k+1 < len(starts) {
+			to = starts[k+1]
+		}
+		b.floor = 0
+		b.open(1, "van-ban-"+strconv.Itoa(k+1), titles[k])
+		b.floor = 1
+		structureInto(b, blocks[from:to], styled)
+	}
+	b.floor = 0
+	return b.sections()
+}
+
+// maxLetters bounds the letters one file is split into (and the scans
+// that find them).
+const maxLetters = 64
+
+// letterStarts returns where each letter of a file begins: 0, then, after
+// each letter's closing (Nơi nhận, signature), the first line of a second
+// full document header — the national or party motto with a số/ký hiệu
+// line and a place-and-date line around it — if one follows within the
+// closing's reach.
+func letterStarts(blocks []para) []int {
+	starts := []int{0}
+	for from := 0; len(starts) < maxLetters; {
+		seg := blocks[from:]
+		c := closingStart(seg)
+		if c >= len(seg) {
+			break
+		}
+		h := nextHeader(seg, c)
+		if h < 0 {
+			break
+		}
+		starts = append(starts, from+h)
+		from += h
+	}
+	return starts
+}
+
+var (
+	letterNumberRe = regexp.MustCompile(`(?:^|\s)(?:Số|SỐ)\s*:`)
+	letterDateRe   = regexp.MustCompile(`\pL,\s*ngày\b.*\bnăm\s*\d{4}`)
+)
+
+// nextHeader returns the index in seg of the first line of a document
+// header after the closing that starts at c, or -1. The header's first
+// line is the issuer block's (capital lines just before the motto, or the
+// first paragraph of a header table); the signature before it stays with
+// the letter it signs.
+func nextHeader(seg []para, c int) int {
+	const reach = 60 // a long Nơi nhận list and a signature
+	for i := c + 1; i < len(seg) && i <= c+reach; i++ {
+		t := seg[i].text
+		if appendixHeadRe.MatchString(t) || utf8.RuneCountInString(t) > 300 {
+			return -1 // an appendix, or body text: no letter follows
+		}
+		if mottoAt(t) < 0 {
+			continue
+		}
+		lo, hi := max(c+1, i-6), min(len(seg), i+10)
+		number, date := false, false
+		for _, p := range seg[lo:hi] {
+			number = number || letterNumberRe.MatchString(p.text)
+			date = date || letterDateRe.MatchString(p.text)
+		}
+		if !number || !date {
+			continue
+		}
+		start := i
+		for j := i - 1; j >= lo; j-- {
+			if seg[j].letterTop {
+				return j
+			}
+		}
+		for j := i - 1; j >= lo && i-j <= 3; j-- {
+			t := seg[j].text
+			if !isCapsLine(t) || signingRe.MatchString(t) || strings.HasSuffix(t, ":") {
+				break
+			}
+			start = j
+		}
+		// A signer's title ("THỨ TRƯỞNG") is in capitals too: the issuer
+		// block is what follows the signer's name, which is not.
+		if start > c+1 && start < i && isCapsLine(seg[start-1].text) {
+			start = i
+		}
+		return start
+	}
+	return -1
+}
+
+// letterTitle is the part title of letter k of a file: its header's
+// document type and trích yếu, else "Văn bản k+1".
+func letterTitle(seg []para, k int) string {
+	var lines []string
+	for _, p := range seg[:min(len(seg), 40)] {
+		if p.raw {
+			lines = append(lines, p.headerLines()...)
+			continue
+		}
+		lines = append(lines, p.text)
+	}
+	if t := clipTitle(readHeader(lines).title()); t != "" {
+		return t
+	}
+	return "Văn bản " + strconv.Itoa(k+1)
+}
+
+// structureInto builds the sections of one letter's paragraphs into b.
+func structureInto(b *builder, blocks []para, styled bool) {
+	s := &structurer{b: b, styled: styled, outlineRank: map[int]float64{}}
 	closeAt := closingStart(blocks)
 	toc := tableOfContents(blocks)
 	openEnd := openingEnd(blocks)
 	prevAuthor := false
 	for i := 0; i < len(blocks); i++ {
+		if i > 0 {
+			blocks[i-1] = para{} // read: only the next one is looked at
+		}
 		bl := blocks[i]
 		t := bl.text
 		if toc[i] || i < openEnd {
@@ -333,7 +496,7 @@ func structure(blocks []para, styled bool) []*model.Section {
 			prevAuthor = false
 			s.flushList()
 			s.para(bl.md)
-			s.notes(bl.notes)
+			s.notes(bl.notes())
 			continue
 		}
 		if i >= closeAt {
@@ -349,7 +512,7 @@ func structure(blocks []para, styled bool) []*model.Section {
 			if m.rest == "" && i+1 < len(blocks) && i+1 < closeAt && isTitleLine(blocks[i+1]) {
 				i++
 				head = head + " " + blocks[i].text
-				s.notes(blocks[i].notes)
+				s.notes(blocks[i].notes())
 			}
 			if bl.outline > 0 {
 				s.outlineRank[bl.outline] = m.rank()
@@ -358,7 +521,7 @@ func structure(blocks []para, styled bool) []*model.Section {
 			if body != "" {
 				s.para(escapeText(body))
 			}
-			s.notes(bl.notes)
+			s.notes(bl.notes())
 			continue
 		}
 		var next *para
@@ -378,18 +541,18 @@ func structure(blocks []para, styled bool) []*model.Section {
 				}
 			}
 			s.heading(rank, !ok, "", t)
-			s.notes(bl.notes)
+			s.notes(bl.notes())
 		case bl.outline > 0 && !s.opened && !bl.title && (s.body || !isCapsLine(t)) && utf8.RuneCountInString(t) <= 200:
 			// A heading before any numbered one: an article's title on a
 			// web page; a title block in capitals stays in the opening.
 			prevAuthor = false
 			s.heading(rankCaps, false, "", t)
-			s.notes(bl.notes)
+			s.notes(bl.notes())
 		case s.isAuthor(bl, next, prevAuthor):
 			prevAuthor = true
 			s.flushList()
 			s.para(emphasise(t))
-			s.notes(bl.notes)
+			s.notes(bl.notes())
 		case isCapsLine(t) && !strings.HasSuffix(t, ":") && !bl.indented && (!s.styled || bl.bold || bl.outline > 0 || bl.centered) &&
 			!headerLike(t):
 			prevAuthor = false
@@ -398,11 +561,11 @@ func structure(blocks []para, styled bool) []*model.Section {
 				continue
 			}
 			s.heading(rankCaps, false, "", t)
-			s.notes(bl.notes)
+			s.notes(bl.notes())
 		case s.isSubheading(bl, next):
 			prevAuthor = false
 			s.heading(s.subRank(), true, "", t)
-			s.notes(bl.notes)
+			s.notes(bl.notes())
 		default:
 			prevAuthor = false
 			if m.kind == mkNone && utf8.RuneCountInString(t) > 60 {
@@ -412,7 +575,6 @@ func structure(blocks []para, styled bool) []*model.Section {
 		}
 	}
 	s.flushList()
-	return s.b.sections()
 }
 
 // openingEnd is where a document with a header (a motto or a "Số:" line
@@ -578,7 +740,7 @@ func (s *structurer) bodyPara(bl para) {
 	default:
 		s.bodyBlock(bl.text)
 	}
-	s.notes(bl.notes)
+	s.notes(bl.notes())
 }
 
 func mdOr(bl para) string {

@@ -29,7 +29,19 @@ func Text(name, text string, layout model.Layout) *model.Document {
 	case model.LayoutTable:
 		secs = parseTable(text)
 	case model.LayoutWrapped:
-		secs = parseWrapped(text)
+		paras := reflow(text)
+		if wrapWidth(strings.Split(text, "\n")) > 0 {
+			// Wrapped by a program at a fixed width: the header and
+			// title are read from the rejoined lines too, so a title
+			// is not cut where the wrap fell.
+			lines := make([]string, len(paras))
+			for i, p := range paras {
+				lines[i] = p.text
+			}
+			doc := finishMeta(name, text, strings.Join(lines, "\n"), layout, structure(paras, false))
+			return doc
+		}
+		secs = structure(paras, false)
 	case model.LayoutMarkdown:
 		secs = parseMarkdown(text)
 	default:
@@ -40,6 +52,12 @@ func Text(name, text string, layout model.Layout) *model.Document {
 }
 
 func finish(name, text string, layout model.Layout, secs []*model.Section) *model.Document {
+	return finishMeta(name, text, text, layout, secs)
+}
+
+// finishMeta is finish with the header and title read from meta rather
+// than from text (which gives the hash).
+func finishMeta(name, text, meta string, layout model.Layout, secs []*model.Section) *model.Document {
 	sum := sha256.Sum256([]byte(text))
 	doc := &model.Document{
 		ID:       DocID(name),
@@ -48,7 +66,7 @@ func finish(name, text string, layout model.Layout, secs []*model.Section) *mode
 		Layout:   layout,
 		Sections: secs,
 	}
-	fillMetadata(doc, text)
+	fillMetadata(doc, meta)
 	doc.Refs = extractRefs(doc.Sections)
 	if doc.Number != "" && doc.Kind != model.KindAppendix {
 		// A document's own số/ký hiệu in its header is no citation (an

@@ -328,10 +328,10 @@ func (r *reader) evidence(pap paraProps) block.Block {
 	if lvl == 0 && pap.outLvl >= 0 && pap.outLvl < 9 {
 		lvl = pap.outLvl + 1
 	}
-	b.Outline, b.Title = lvl, title
+	b.Outline, b.Title = int8(min(max(lvl, 0), 9)), title
 	b.Indented = b.Align == block.AlignRight || pap.dxaLeft >= 1134 // 2 cm
 	if pap.ilfo > 0 {
-		b.ListLevel = min(max(pap.ilvl, 0), 8)
+		b.ListLevel = int8(min(max(pap.ilvl, 0), 8))
 	}
 	return b
 }

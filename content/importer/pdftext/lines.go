@@ -317,7 +317,10 @@ func alone(p *Page, i int) bool {
 // running header or footer is a line near the top or bottom whose text
 // (digits aside) recurs there on at least half the pages, and on three or
 // more, except at the top of the first page, where the document's own
-// header stands (letters printed together repeat it on later pages).
+// header stands, and at the top of a page that shows a national or party
+// motto there: the motto opens a document (Nghị định 30/2020/NĐ-CP,
+// Hướng dẫn 36-HD/VPTW), so that page starts another letter printed in
+// the same file, whose header the recogniser needs.
 func dropFurniture(doc *Document) {
 	drop := make([]map[int]bool, len(doc.Pages))
 	for pi := range doc.Pages {
@@ -351,7 +354,7 @@ func dropFurniture(doc *Document) {
 				// header (issuer, motto, number), which letters printed
 				// together repeat on later pages: a running header is
 				// dropped from the pages after it.
-				if pi == 0 && j < len(top) {
+				if j < len(top) && (pi == 0 || mottoTop(p, top)) {
 					continue
 				}
 				if count[furnitureKey(p.Lines[i].Text())] >= need {
@@ -363,6 +366,21 @@ func dropFurniture(doc *Document) {
 	for pi := range doc.Pages {
 		moveFurniture(&doc.Pages[pi], drop[pi])
 	}
+}
+
+// mottoRe finds the national motto or the party's in a header line (on the
+// row of the issuer, as a PDF reads it: "BỘ TƯ PHÁP CỘNG HOÀ …"), in any
+// case.
+var mottoRe = regexp.MustCompile(`(?i)(?:CỘNG\s*H[OÒ][AÀ]\s*X[AÃ]\s*H[OỘ]I\s*CH[UỦ]\s*NGH[IĨ]A\s*VI[EỆ]T\s*NAM|Đ[AẢ]NG\s*C[OỘ]NG\s*S[AẢ]N\s*VI[EỆ]T\s*NAM)\b`)
+
+// mottoTop reports whether one of a page's top lines is a motto.
+func mottoTop(p *Page, top []int) bool {
+	for _, i := range top {
+		if mottoRe.MatchString(strings.TrimSpace(p.Lines[i].Text())) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropPageNumbers moves a page's page-number lines to its Furniture.

@@ -709,7 +709,7 @@ func (r *reader) endPara(cell bool) {
 	}
 	runs := r.runs
 	r.runs = nil
-	ev := block.Block{Align: r.st.align, Outline: r.st.outline}
+	ev := block.Block{Align: r.st.align, Outline: int8(min(max(r.st.outline, 0), 9))}
 	name := strings.ToLower(strings.TrimSpace(r.styles[r.st.style]))
 	if j := strings.IndexByte(name, ','); j > 0 {
 		name = name[:j]
@@ -719,11 +719,11 @@ func (r *reader) endPara(cell bool) {
 		ev.Title = true
 	case strings.HasPrefix(name, "heading ") && len(name) == 9 && name[8] >= '1' && name[8] <= '9':
 		if ev.Outline == 0 {
-			ev.Outline = int(name[8] - '0')
+			ev.Outline = int8(name[8] - '0')
 		}
 	}
 	if ev.Outline == 0 {
-		ev.Outline = r.styleOut[r.st.style]
+		ev.Outline = int8(min(max(r.styleOut[r.st.style], 0), 9))
 	}
 	ev.Indented = ev.Align == block.AlignRight || r.st.li >= 1134
 	r.doc.Para(runs, ev, cell || r.st.intbl)

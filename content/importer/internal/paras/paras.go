@@ -185,8 +185,8 @@ func (d *Doc) make(runs []Run, ev block.Block) (block.Block, bool) {
 	}
 	best := 0
 	for s, n := range sizes {
-		if n > best || (n == best && s > b.Size) {
-			b.Size, best = s, n
+		if n > best || (n == best && float32(s) > b.Size) {
+			b.Size, best = float32(s), n
 		}
 	}
 	if partial {
