@@ -123,6 +123,11 @@ func (l *Library) reconcile(progress func(done, total int)) error {
 	}
 	ro := l.st.ReadOnly()
 	stamp := parserStamp()
+	// Files this parser already failed on, unchanged since, are not
+	// parsed again; a store that cannot say reads as having none.
+	fails, _ := l.st.Failures()
+	keepFails := map[string]bool{}
+	var newFails []store.Failure
 	byFile := map[string]*store.Record{}
 	for i := range recs {
 		r := &recs[i]
@@ -199,6 +204,12 @@ func (l *Library) reconcile(progress func(done, total int)) error {
 				continue
 			}
 		}
+		if f, ok := fails[j.name]; ok && j.data == nil && f.Parser == stamp && f.Size == j.size && f.MTime == j.mt {
+			delete(l.imported, j.id)
+			l.Problems = append(l.Problems, failureError(f))
+			keepFails[j.name] = true
+			continue
+		}
 		todo = append(todo, j)
 	}
 	// Parse in parallel: a library of hundreds of new files opens in the
@@ -262,6 +273,10 @@ func (l *Library) reconcile(progress func(done, total int)) error {
 			}
 			delete(l.imported, j.id)
 			l.Problems = append(l.Problems, j.err)
+			if f, ok := failureOf(j.err, j.name, j.size, j.mt); ok {
+				newFails = append(newFails, f)
+				keepFails[j.name] = true
+			}
 			continue
 		}
 		if j.touch {
@@ -298,6 +313,16 @@ func (l *Library) reconcile(progress func(done, total int)) error {
 	if werr != nil {
 		return werr
 	}
+	var forget []string
+	for name := range fails {
+		if !keepFails[name] {
+			forget = append(forget, name)
+		}
+	}
+	if !ro && (len(newFails) > 0 || len(forget) > 0) {
+		// Not recording only costs the same parse at the next open.
+		_ = l.st.SetFailures(newFails, forget)
+	}
 	if len(todo) > 0 || len(final) != len(recs) {
 		if g, err := l.st.Generation(); err == nil {
 			gen = g
@@ -305,6 +330,35 @@ func (l *Library) reconcile(progress func(done, total int)) error {
 	}
 	l.setCatalog(final, gen)
 	return nil
+}
+
+// failureOf is the store's record of a parse failure of a library file,
+// and false for failures that a second try may not repeat (the file
+// system refused, the time allowed ran out) or that are not the parser's.
+func failureOf(err error, file string, size, mtime int64) (store.Failure, bool) {
+	var fe *FileError
+	if !errors.As(err, &fe) {
+		return store.Failure{}, false
+	}
+	switch fe.Problem {
+	case ProblemRead, ProblemTimeout, ProblemLibraryWrite:
+		return store.Failure{}, false
+	}
+	f := store.Failure{File: file, Size: size, MTime: mtime, Parser: parserStamp(), Problem: string(fe.Problem), Detail: fe.Detail}
+	if fe.Err != nil {
+		f.Err = fe.Err.Error()
+	}
+	return f, true
+}
+
+// failureError is the FileError a recorded failure stands for; the
+// original cause survives as its text.
+func failureError(f store.Failure) error {
+	fe := &FileError{File: f.File, Problem: Problem(f.Problem), Detail: f.Detail}
+	if f.Err != "" {
+		fe.Err = errors.New(f.Err)
+	}
+	return fe
 }
 
 // recordOf is the store record of a freshly parsed document.
