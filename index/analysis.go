@@ -246,8 +246,13 @@ func foldBytes(b []byte) []byte {
 		}
 		return b
 	}
+	return foldAppend(make([]byte, 0, len(b)), b)
+}
+
+// foldAppend appends the folded form of b to dst (foldBytes without an
+// allocation of its own, for the build's analysis of every word).
+func foldAppend(out, b []byte) []byte {
 	letterTab := letterTab()
-	out := make([]byte, 0, len(b))
 	for len(b) > 0 {
 		r, w := rune(b[0]), 1
 		if r >= utf8.RuneSelf {
