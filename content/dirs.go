@@ -22,8 +22,63 @@ var ErrNoHome = errors.New("no home directory: set CHIBO_DATA or use --data")
 // ResolveDirs picks the directories: the --data flag, else $CHIBO_DATA
 // (both put everything in one directory), else the system's usual places
 // (see DirsFor). Errors: ErrNoHome, or filepath.Abs's.
+//
+// On macOS, data an older chibo kept in ~/.local/share/chibo is moved to
+// the new place once, at the first start (see MoveData).
 func ResolveDirs(flagData string) (Dirs, error) {
-	return DirsFor(runtime.GOOS, flagData, os.Getenv, os.UserHomeDir)
+	d, err := DirsFor(runtime.GOOS, flagData, os.Getenv, os.UserHomeDir)
+	if err != nil {
+		return d, err
+	}
+	if old := OldDataFor(runtime.GOOS, flagData, os.Getenv, os.UserHomeDir); old != "" {
+		d.Data, _, _ = MoveData(old, d.Data)
+	}
+	return d, nil
+}
+
+// OldDataFor is the data folder an older chibo used where DirsFor now
+// picks another, or "" when nothing moved: on macOS ("darwin"), chibo
+// kept its data in ~/.local/share/chibo before it used
+// ~/Library/Application Support/chibo. With --data, CHIBO_DATA or
+// XDG_DATA_HOME the folder did not change.
+func OldDataFor(goos, flagData string, getenv func(string) string, home func() (string, error)) string {
+	if goos != "darwin" || flagData != "" || getenv("CHIBO_DATA") != "" || getenv("XDG_DATA_HOME") != "" {
+		return ""
+	}
+	h, err := home()
+	if err != nil || h == "" {
+		return ""
+	}
+	return filepath.Join(h, ".local", "share", "chibo")
+}
+
+// rename is os.Rename; tests replace it to fail as across volumes.
+var rename = os.Rename
+
+// MoveData moves the data folder old to new, once: only when new does not
+// exist and old is a folder, by one rename (atomic on one volume: a kill
+// leaves it whole in one place or the other, and a second chibo starting
+// at the same moment finds it moved). It returns the folder to use: new,
+// or old when the rename failed (old on another volume, no permission) —
+// the data then stays where it is and is used there; err says why, moved
+// whether it moved now.
+func MoveData(old, new string) (use string, moved bool, err error) {
+	if _, err := os.Lstat(new); err == nil {
+		return new, false, nil // already there (or the user made it)
+	}
+	if fi, err := os.Lstat(old); err != nil || !fi.IsDir() {
+		return new, false, nil // nothing to move
+	}
+	if err := os.MkdirAll(filepath.Dir(new), 0o755); err != nil {
+		return old, false, err
+	}
+	if err := rename(old, new); err != nil {
+		if _, serr := os.Lstat(new); serr == nil {
+			return new, false, nil // another chibo moved it meanwhile
+		}
+		return old, false, err
+	}
+	return new, true, nil
 }
 
 // DirsFor is ResolveDirs for the system goos ("linux", "windows",

@@ -19,6 +19,8 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"chibo/content"
+	"chibo/content/plan"
 	"chibo/index"
 	"chibo/tui/common"
 	"chibo/tui/i18n"
@@ -82,6 +84,24 @@ type App struct {
 	// indexBusy: the index is being opened or synced; resync: the library
 	// changed meanwhile, so sync again when it is done.
 	indexBusy, resync bool
+
+	// openSeq numbers the screens being loaded off the Update loop (a
+	// document, the cited directives); only the latest request opens.
+	openSeq int
+}
+
+// hitSource is a screen whose section for `a` (add to the agenda) is in
+// a document not loaded yet (the search results): Update takes the IDs,
+// and the document is read in a tea.Cmd.
+type hitSource interface {
+	hitSection() (doc, section string, ok bool)
+}
+
+// loadedMsg carries what a screen needs, read from the disk in a
+// tea.Cmd, back to Update, which then builds the screen with build.
+type loadedMsg struct {
+	seq   int
+	build func() tea.Cmd
 }
 
 type (
@@ -120,9 +140,6 @@ func New(opt Options) *App {
 	com := common.New(opt.Lang, opt.Theme)
 	sh := &shared{
 		com:         com,
-		lang:        opt.Lang,
-		st:          &styles{com.Styles},
-		keys:        &keyMap{com.Keys},
 		render:      newRenderCache(),
 		searchDelay: opt.SearchDelay,
 	}
@@ -181,9 +198,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if msg.IsDark() {
 				theme = ThemeDark
 			}
-			if theme != a.sh.st.Theme {
+			if theme != a.sh.st().Theme {
 				a.sh.com.Styles = common.NewStyles(theme)
-				a.sh.st = &styles{a.sh.com.Styles}
 				a.help.Styles = common.HelpStyles(theme)
 				return a, a.resize()
 			}
@@ -209,10 +225,10 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.sh.search, a.sh.indexErr = msg.s, nil
 		case msg.sync:
 			// The index still answers, from before the change.
-			a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.ImportIndexFailed), i18n.Describe(a.sh.lang, msg.err)), true
+			a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.ImportIndexFailed), i18n.Describe(a.sh.lang(), msg.err)), true
 		default:
 			a.sh.indexErr = msg.err
-			a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.AppIndexError), i18n.Describe(a.sh.lang, msg.err)), true
+			a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.AppIndexError), i18n.Describe(a.sh.lang(), msg.err)), true
 		}
 		cmds := []tea.Cmd{a.resize(), a.cur.Update(indexReadyMsg{})}
 		if a.resync {
@@ -243,7 +259,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, tea.Batch(cmds...)
 	case docRemovedMsg:
 		if msg.err != nil {
-			a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.AppRemoveError), i18n.Describe(a.sh.lang, msg.err)), true
+			a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.AppRemoveError), i18n.Describe(a.sh.lang(), msg.err)), true
 			return a, nil
 		}
 		a.flash, a.flashEr = fmt.Sprintf(a.sh.T(i18n.AppRemoveDone), msg.title), false
@@ -268,6 +284,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case openOutlineMsg, openReaderMsg, openSearchMsg, openDirectivesMsg, openBookmarksMsg, openImportMsg, openProblemsMsg:
 		return a, a.open(msg)
+	case loadedMsg:
+		if msg.seq != a.openSeq {
+			return a, nil // a later request replaced it
+		}
+		return a, msg.build()
 	case tea.KeyPressMsg:
 		return a, a.key(msg)
 	}
@@ -400,7 +421,7 @@ type globalKeys struct {
 }
 
 func (a *App) globals() globalKeys {
-	k := a.sh.keys
+	k := a.sh.keys()
 	all := k.GlobalGroup()
 	taken := map[string]bool{}
 	for _, g := range append(helpGroups(a.cur), a.cur.ShortKeys()) {
@@ -460,7 +481,7 @@ func (a *App) globals() globalKeys {
 
 // list is the help column of the global keys in force, in the help's
 // order.
-func (g globalKeys) list(k *keyMap) []key.Binding {
+func (g globalKeys) list(k keyMap) []key.Binding {
 	var out []key.Binding
 	for _, b := range []key.Binding{g.Help, g.Back, g.Forward, g.Search, g.Directives, g.Bookmarks, g.Plan, g.Import, g.Quit, k.ForceQuit} {
 		if b.Enabled() {
@@ -474,7 +495,7 @@ func (g globalKeys) list(k *keyMap) []key.Binding {
 // F1 opens the help on every screen (it types nothing); ? too when no
 // text field has focus.
 func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
-	k := a.sh.keys
+	k := a.sh.keys()
 	a.flash = ""
 	if o, ok := a.cur.(keyOwner); ok && o.OwnsKeys() {
 		// Until the import stops, esc and ctrl+c stop it rather than
@@ -492,7 +513,7 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	}
 	g := a.globals()
 	if key.Matches(msg, k.HelpAny) && key.Matches(msg, g.Help) {
-		return a.navigate(newHelpScreen(a.sh, a.cur, g.list(a.sh.keys)))
+		return a.navigate(newHelpScreen(a.sh, a.cur, g.list(a.sh.keys())))
 	}
 	if a.cur.Capturing() {
 		return a.cur.Update(msg)
@@ -501,7 +522,7 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, g.Quit):
 		return a.quit()
 	case key.Matches(msg, g.Help):
-		return a.navigate(newHelpScreen(a.sh, a.cur, g.list(a.sh.keys)))
+		return a.navigate(newHelpScreen(a.sh, a.cur, g.list(a.sh.keys())))
 	case msg.String() == "esc":
 		// The innermost state first (a highlight, a filter, the
 		// checklist), then the screen; a screen binding esc itself (the
@@ -536,6 +557,29 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		if a.opt.Plans == nil {
 			a.flash, a.flashEr = a.sh.T(i18n.AppPlanOff), true
 			return nil
+		}
+		if hs, ok := a.cur.(hitSource); ok && a.sh.lib != nil {
+			// The hit's document is read off the Update loop.
+			doc, section, ok := hs.hitSection()
+			if !ok {
+				a.flash = a.sh.T(i18n.AppPlanNothing)
+				return nil
+			}
+			lib := a.sh.lib
+			return a.load(func() func() tea.Cmd {
+				var sec *content.Section
+				d, ok := lib.Doc(doc)
+				if ok {
+					sec, ok = d.Section(section)
+				}
+				return func() tea.Cmd {
+					if !ok {
+						a.flash = a.sh.T(i18n.AppPlanNothing)
+						return nil
+					}
+					return a.navigate(newPickerScreen(a.sh, a.opt.Plans, plan.FromSection(d, sec), sec.Heading))
+				}
+			})
 		}
 		x, heading, ok := ex.excerpt()
 		if !ok {
@@ -610,25 +654,19 @@ func (a *App) open(msg tea.Msg) tea.Cmd {
 	}
 	switch m := msg.(type) {
 	case openOutlineMsg:
-		d, ok := a.sh.lib.Doc(m.doc)
-		if !ok {
-			a.flash, a.flashEr = a.sh.T(i18n.AppDocGone), true
-			return nil
-		}
-		return a.navigate(newOutlineScreen(a.sh, d, m.section))
+		return a.withDoc(m.doc, func(d *content.Document) tea.Cmd {
+			return a.navigate(newOutlineScreen(a.sh, d, m.section))
+		})
 	case openReaderMsg:
-		d, ok := a.sh.lib.Doc(m.doc)
-		if !ok {
-			a.flash, a.flashEr = a.sh.T(i18n.AppDocGone), true
-			return nil
-		}
-		r := newReaderScreen(a.sh, d, m.section, m.terms, m.restore)
-		if m.section != "" {
-			if _, ok := d.Section(m.section); !ok {
-				a.flash = a.sh.T(i18n.AppSectionMissing)
+		return a.withDoc(m.doc, func(d *content.Document) tea.Cmd {
+			r := newReaderScreen(a.sh, d, m.section, m.terms, m.restore)
+			if m.section != "" {
+				if _, ok := d.Section(m.section); !ok {
+					a.flash = a.sh.T(i18n.AppSectionMissing)
+				}
 			}
-		}
-		return a.navigate(r)
+			return a.navigate(r)
+		})
 	case openSearchMsg:
 		// Reuse the search screen in history so the query survives.
 		if s, ok := a.cur.(*searchScreen); ok {
@@ -646,7 +684,11 @@ func (a *App) open(msg tea.Msg) tea.Cmd {
 		if _, ok := a.cur.(*directivesScreen); ok && m.symbols == nil && m.symbol == "" {
 			return nil
 		}
-		return a.navigate(newDirectivesScreen(a.sh, m.symbols, m.symbol))
+		lib := a.sh.lib
+		return a.load(func() func() tea.Cmd {
+			all := collectDirectives(lib) // every document's citations
+			return func() tea.Cmd { return a.navigate(newDirectivesScreenOf(a.sh, all, m.symbols, m.symbol)) }
+		})
 	case openBookmarksMsg:
 		if _, ok := a.cur.(*bookmarksScreen); ok {
 			return nil
@@ -666,6 +708,31 @@ func (a *App) open(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// load runs read (disk I/O: loading documents from the library's store)
+// in a tea.Cmd; the function it returns then runs in Update, where the
+// screen is built, unless another load was asked for meanwhile.
+func (a *App) load(read func() func() tea.Cmd) tea.Cmd {
+	a.openSeq++
+	seq := a.openSeq
+	return func() tea.Msg { return loadedMsg{seq: seq, build: read()} }
+}
+
+// withDoc loads document id off the Update loop and calls then with it,
+// or says the document is gone.
+func (a *App) withDoc(id string, then func(*content.Document) tea.Cmd) tea.Cmd {
+	lib := a.sh.lib
+	return a.load(func() func() tea.Cmd {
+		d, ok := lib.Doc(id)
+		return func() tea.Cmd {
+			if !ok {
+				a.flash, a.flashEr = a.sh.T(i18n.AppDocGone), true
+				return nil
+			}
+			return then(d)
+		}
+	})
+}
+
 // View draws the frame: title bar, the screen, the index progress while
 // it is being built, and the status bar.
 func (a *App) View() tea.View {
@@ -678,7 +745,7 @@ func (a *App) View() tea.View {
 
 // Render is the frame as a string (View's content; tests use it).
 func (a *App) Render() string {
-	st := a.sh.st
+	st := a.sh.st()
 	if a.w < MinWidth || a.h < MinHeight {
 		msg := fmt.Sprintf(a.sh.T(i18n.AppTooSmall), a.w, a.h, MinWidth, MinHeight)
 		var lines []string
@@ -711,7 +778,7 @@ func (a *App) Render() string {
 }
 
 func (a *App) titleBar() string {
-	st := a.sh.st
+	st := a.sh.st()
 	app := st.TitleApp.Render(" chibo ")
 	crumb := a.cur.Crumb()
 	rest := " " + a.cur.Name()
@@ -723,7 +790,7 @@ func (a *App) titleBar() string {
 }
 
 func (a *App) progressLine() string {
-	st := a.sh.st
+	st := a.sh.st()
 	label := " " + a.sh.T(i18n.AppIndexBuilding) + " "
 	count := ""
 	pct := 0.0
@@ -742,7 +809,7 @@ func (a *App) progressLine() string {
 }
 
 func (a *App) statusBar() string {
-	st := a.sh.st
+	st := a.sh.st()
 	name := st.StatusKey.Render(" " + strings.ToUpper(a.cur.Name()) + " ")
 	pos := a.cur.Position()
 	if pos != "" {
@@ -769,14 +836,14 @@ func (a *App) statusBar() string {
 func (a *App) shortKeys() []key.Binding {
 	help := a.globals().Help
 	if a.cur.Capturing() {
-		help = a.sh.keys.HelpAny
+		help = a.sh.keys().HelpAny
 	}
 	keys := []key.Binding{help}
 	if !a.cur.Capturing() {
 		// A global binding the screen lists is shown as it stands there.
 		g := a.globals()
 		for _, b := range a.cur.ShortKeys() {
-			for _, pair := range [][2]key.Binding{{a.sh.keys.Back, g.Back}, {a.sh.keys.Search, g.Search}, {a.sh.keys.Quit, g.Quit}, {a.sh.keys.Import, g.Import}, {a.sh.keys.Directives, g.Directives}, {a.sh.keys.Bookmarks, g.Bookmarks}, {a.sh.keys.Plan, g.Plan}} {
+			for _, pair := range [][2]key.Binding{{a.sh.keys().Back, g.Back}, {a.sh.keys().Search, g.Search}, {a.sh.keys().Quit, g.Quit}, {a.sh.keys().Import, g.Import}, {a.sh.keys().Directives, g.Directives}, {a.sh.keys().Bookmarks, g.Bookmarks}, {a.sh.keys().Plan, g.Plan}} {
 				if common.Same(b, pair[0]) {
 					b = pair[1]
 				}
@@ -805,6 +872,6 @@ func (s *loadingScreen) SetSize(w, h int) tea.Cmd  { s.w, s.h = w, h; return nil
 func (s *loadingScreen) Name() string              { return s.sh.T(i18n.AppScreenLibrary) }
 func (s *loadingScreen) Crumb() string             { return "" }
 func (s *loadingScreen) Position() string          { return "" }
-func (s *loadingScreen) ShortKeys() []key.Binding  { return []key.Binding{s.sh.keys.Quit} }
+func (s *loadingScreen) ShortKeys() []key.Binding  { return []key.Binding{s.sh.keys().Quit} }
 func (s *loadingScreen) FullKeys() [][]key.Binding { return nil }
 func (s *loadingScreen) Capturing() bool           { return false }

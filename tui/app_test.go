@@ -151,8 +151,8 @@ func TestReaderResizeAndTheme(t *testing.T) {
 		}
 	}
 	h.send(tea.BackgroundColorMsg{Color: color.White})
-	if r.renderTheme != ThemeLight || h.app.sh.st.Theme != ThemeLight {
-		t.Fatalf("light background: theme %q / %q", r.renderTheme, h.app.sh.st.Theme)
+	if r.renderTheme != ThemeLight || h.app.sh.st().Theme != ThemeLight {
+		t.Fatalf("light background: theme %q / %q", r.renderTheme, h.app.sh.st().Theme)
 	}
 	if r.currentSection() != sec {
 		t.Fatalf("theme change moved the reader to %d", r.currentSection())

@@ -17,6 +17,7 @@ type bookmarksScreen struct {
 	sh     *shared
 	w, h   int
 	items  []Bookmark
+	titles map[string]string // document ID → title, from the catalogue
 	cursor int
 	offset int
 }
@@ -28,6 +29,14 @@ func newBookmarksScreen(sh *shared) *bookmarksScreen {
 }
 
 func (s *bookmarksScreen) reload() {
+	// The titles come from the catalogue, held in memory: View never
+	// loads a document.
+	s.titles = map[string]string{}
+	if s.sh.lib != nil {
+		for _, d := range s.sh.lib.Catalog() {
+			s.titles[d.ID] = d.Title
+		}
+	}
 	s.items = nil
 	if s.sh.user != nil {
 		s.items = append(s.items, s.sh.user.Bookmarks()...)
@@ -41,12 +50,14 @@ type bookmarkRemovedMsg struct{ err error }
 func (s *bookmarksScreen) Capturing() bool { return false }
 
 func (s *bookmarksScreen) Update(msg tea.Msg) tea.Cmd {
-	k := s.sh.keys
+	k := s.sh.keys()
 	switch msg := msg.(type) {
+	case libraryChangedMsg:
+		s.reload() // a removed document's bookmarks are marked
 	case bookmarkRemovedMsg:
 		s.reload()
 		if msg.err != nil {
-			return send(flashMsg{text: fmt.Sprintf(s.sh.T(i18n.AppSaveError), msg.err), err: true})
+			return send(flashMsg{text: fmt.Sprintf(s.sh.T(i18n.AppSaveError), i18n.Describe(s.sh.lang(), msg.err)), err: true})
 		}
 	case tea.KeyPressMsg:
 		if n, ok := k.moveBy(msg, 0, len(s.items)); ok {
@@ -85,12 +96,12 @@ func (s *bookmarksScreen) View() string {
 	if len(s.items) == 0 {
 		return strings.Join(wrapIndent(s.sh.T(i18n.AppBookmarksEmpty), s.w, 1), "\n")
 	}
-	return s.sh.st.twoLineList([]string{""}, s.w, s.h, &s.offset, s.cursor, len(s.items), func(i int) (string, string) {
+	return s.sh.st().twoLineList([]string{""}, s.w, s.h, &s.offset, s.cursor, len(s.items), func(i int) (string, string) {
 		b := s.items[i]
 		title := b.Doc
 		if s.sh.lib != nil {
-			if d, ok := s.sh.lib.Doc(b.Doc); ok {
-				title = d.Title
+			if t, ok := s.titles[b.Doc]; ok {
+				title = t
 			} else {
 				title += " " + s.sh.T(i18n.AppBookmarkStale)
 			}
@@ -113,14 +124,14 @@ func (s *bookmarksScreen) Position() string {
 }
 
 func (s *bookmarksScreen) ShortKeys() []key.Binding {
-	k := s.sh.keys
+	k := s.sh.keys()
 	return []key.Binding{k.Open, k.RemoveBookmark, k.Back}
 }
 
 // Hides: B leads here.
-func (s *bookmarksScreen) Hides() []key.Binding { return []key.Binding{s.sh.keys.Bookmarks} }
+func (s *bookmarksScreen) Hides() []key.Binding { return []key.Binding{s.sh.keys().Bookmarks} }
 
 func (s *bookmarksScreen) FullKeys() [][]key.Binding {
-	k := s.sh.keys
+	k := s.sh.keys()
 	return [][]key.Binding{{k.Up, k.Down, k.Top, k.Bottom}, {k.Open, k.RemoveBookmark, k.Back}}
 }

@@ -106,10 +106,7 @@ type Options struct {
 // shared is what every screen sees; the app owns it and updates it as the
 // library, the index and the theme arrive.
 type shared struct {
-	com    *common.Common // the screen contract's shared state (planview gets it)
-	lang   i18n.Lang
-	st     *styles
-	keys   *keyMap
+	com    *common.Common // language, styles and key map: the one source (planview gets it too)
 	lib    Library
 	user   UserData
 	search index.Searcher
@@ -122,7 +119,13 @@ type shared struct {
 	searchDelay         time.Duration
 }
 
-func (s *shared) T(m i18n.Msg) string { return m.In(s.lang) }
+func (s *shared) T(m i18n.Msg) string { return s.com.T(m) }
+
+// lang, st and keys are com's language, styles and key map, the latter
+// two with this package's list helpers.
+func (s *shared) lang() i18n.Lang { return s.com.Lang }
+func (s *shared) st() styles      { return styles{s.com.Styles} }
+func (s *shared) keys() keyMap    { return keyMap{s.com.Keys} }
 
 // kindNames are the plural names of the document kinds, as the library
 // groups them.
@@ -185,10 +188,10 @@ func (s *shared) savePosition(doc, section string, line int) tea.Cmd {
 	if u == nil || doc == "" {
 		return nil
 	}
-	lang := s.lang
+	lang := s.lang()
 	return func() tea.Msg {
 		if err := u.SetPosition(doc, section, line); err != nil {
-			return flashMsg{text: fmt.Sprintf(i18n.AppSaveError.In(lang), err), err: true}
+			return flashMsg{text: fmt.Sprintf(i18n.AppSaveError.In(lang), i18n.Describe(lang, err)), err: true}
 		}
 		return nil
 	}

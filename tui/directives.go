@@ -108,8 +108,10 @@ type directivesScreen struct {
 	doffset int
 }
 
-func newDirectivesScreen(sh *shared, symbols []string, symbol string) *directivesScreen {
-	s := &directivesScreen{sh: sh, all: collectDirectives(sh.lib)}
+// newDirectivesScreenOf builds the screen over all, the directives
+// collectDirectives found (disk I/O: the app calls it in a tea.Cmd).
+func newDirectivesScreenOf(sh *shared, all []*directive, symbols []string, symbol string) *directivesScreen {
+	s := &directivesScreen{sh: sh, all: all}
 	s.filter = newFilterBox(sh)
 	if len(symbols) > 0 {
 		s.only = map[string]bool{}
@@ -162,7 +164,7 @@ func (s *directivesScreen) Back() bool {
 }
 
 func (s *directivesScreen) Update(msg tea.Msg) tea.Cmd {
-	k := s.sh.keys
+	k := s.sh.keys()
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if s.filter.typing {
@@ -227,7 +229,7 @@ func (s *directivesScreen) View() string {
 	if s.detail != nil {
 		return s.detailView()
 	}
-	st := s.sh.st
+	st := s.sh.st()
 	var top []string
 	switch {
 	case s.filter.Active():
@@ -281,7 +283,7 @@ func (s *directivesScreen) View() string {
 }
 
 func (s *directivesScreen) detailView() string {
-	st := s.sh.st
+	st := s.sh.st()
 	d := s.detail
 	have := s.sh.T(i18n.AppDirectiveMissing)
 	if d.Doc != nil {
@@ -324,7 +326,7 @@ func (s *directivesScreen) Position() string {
 }
 
 func (s *directivesScreen) ShortKeys() []key.Binding {
-	k := s.sh.keys
+	k := s.sh.keys()
 	if s.filter.typing {
 		return []key.Binding{k.Done, k.Clear}
 	}
@@ -339,10 +341,10 @@ func (s *directivesScreen) ShortKeys() []key.Binding {
 }
 
 // Hides: v leads here.
-func (s *directivesScreen) Hides() []key.Binding { return []key.Binding{s.sh.keys.Directives} }
+func (s *directivesScreen) Hides() []key.Binding { return []key.Binding{s.sh.keys().Directives} }
 
 func (s *directivesScreen) FullKeys() [][]key.Binding {
-	k := s.sh.keys
+	k := s.sh.keys()
 	if s.detail != nil {
 		open := []key.Binding{k.Open, k.Collapse}
 		if s.detail.Doc != nil {

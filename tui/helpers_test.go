@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -230,6 +231,9 @@ type harness struct {
 	lib  *content.Library
 	user *memUser
 	srch *fakeSearcher
+	// updating is true while the app's Update or Render runs (the disk
+	// I/O test watches it).
+	updating atomic.Bool
 }
 
 // newHarness starts the app over the seed library; opts change its
@@ -265,7 +269,9 @@ func newHarness(t testing.TB, w, h int, lang i18n.Lang, opts ...func(*Options)) 
 
 // send delivers a message and runs the commands it returns.
 func (hs *harness) send(msg tea.Msg) {
+	hs.updating.Store(true)
 	_, cmd := hs.app.Update(msg)
+	hs.updating.Store(false)
 	hs.run(cmd)
 }
 
@@ -313,7 +319,11 @@ func (hs *harness) text(s string) {
 func keyMsg(k string) tea.KeyPressMsg { return tuitest.Key(k) }
 
 // screen is the current frame without ANSI, trailing spaces trimmed.
-func (hs *harness) screen() string { return tuitest.Plain(hs.app.Render()) }
+func (hs *harness) screen() string {
+	hs.updating.Store(true)
+	defer hs.updating.Store(false)
+	return tuitest.Plain(hs.app.Render())
+}
 
 // golden compares got with testdata/golden/name.txt (-update rewrites it).
 func golden(t *testing.T, name, got string) {

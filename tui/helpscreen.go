@@ -26,7 +26,7 @@ func newHelpScreen(sh *shared, from screen, globals []key.Binding) *helpScreen {
 }
 
 func (s *helpScreen) build() {
-	st := s.sh.st
+	st := s.sh.st()
 	type group struct {
 		title string
 		keys  []key.Binding
@@ -92,7 +92,7 @@ func (s *helpScreen) build() {
 }
 
 func (s *helpScreen) Update(msg tea.Msg) tea.Cmd {
-	k := s.sh.keys
+	k := s.sh.keys()
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		switch {
@@ -134,7 +134,7 @@ func (s *helpScreen) Name() string     { return s.sh.T(i18n.AppScreenHelp) }
 func (s *helpScreen) Crumb() string    { return s.from.Name() }
 func (s *helpScreen) Position() string { return "" }
 func (s *helpScreen) ShortKeys() []key.Binding {
-	k := s.sh.keys
+	k := s.sh.keys()
 	if len(s.lines) > s.h {
 		return []key.Binding{s.closeKey(), k.Up, k.Down, k.PageUp, k.PageDown, k.Back}
 	}

@@ -120,7 +120,7 @@ func helpKeys(a *App) []key.Binding {
 	for _, g := range helpGroups(a.cur) {
 		keys = append(keys, g...)
 	}
-	return append(keys, a.globals().list(a.sh.keys)...)
+	return append(keys, a.globals().list(a.sh.keys())...)
 }
 
 // listed are the keys of b its help label shows ("pgup/u" shows pgup and

@@ -188,7 +188,7 @@ func TestImportRemoveHarness(t *testing.T) {
 	}
 	h.key("esc")
 	f = h.screen()
-	if !strings.Contains(f, "› 6. Ghi chú họp chi bộ tháng 5") || !strings.Contains(f, "6/7") {
+	if !strings.Contains(f, "› 7. Ghi chú họp chi bộ tháng 5") || !strings.Contains(f, "7/7") {
 		t.Fatalf("the library should list and select the first imported document:\n%s", f)
 	}
 	// A bookmark on the document survives its removal (user data).
@@ -227,7 +227,7 @@ func TestRemoveRefusedAndSeeds(t *testing.T) {
 	}
 	h.run(h.app.libraryChanged("tai-chinh"))
 	f := h.screen()
-	if !strings.Contains(f, "› 6. Báo cáo tài chính chi bộ quý I.") {
+	if !strings.Contains(f, "› 4. Báo cáo tài chính chi bộ quý I.") {
 		t.Fatalf("setup: the imported document is not selected:\n%s", f)
 	}
 	h.key("x")
@@ -237,7 +237,7 @@ func TestRemoveRefusedAndSeeds(t *testing.T) {
 	if _, ok := h.lib.Doc("tai-chinh"); !ok {
 		t.Fatal("n removed the document")
 	}
-	if !strings.Contains(f, "Không xoá: Báo cáo tài chính chi bộ quý I.") || !strings.Contains(f, "6/6") {
+	if !strings.Contains(f, "Không xoá: Báo cáo tài chính chi bộ quý I.") || !strings.Contains(f, "4/6") {
 		t.Errorf("n should keep the document and say so:\n%s", f)
 	}
 	h.key("x")
@@ -298,7 +298,7 @@ func TestImportPromptErrors(t *testing.T) {
 	if d, ok := h.lib.Doc("tai-chinh"); !ok || d.Title != "Báo cáo tài chính chi bộ quý II." || len(h.lib.Docs()) != 6 {
 		t.Errorf("the update should replace the document under the same ID")
 	}
-	if f := h.screen(); !strings.Contains(f, "› 6. Báo cáo tài chính chi bộ quý II.") {
+	if f := h.screen(); !strings.Contains(f, "› 4. Báo cáo tài chính chi bộ quý II.") {
 		t.Errorf("the library should show the updated title, selected:\n%s", f)
 	}
 }
@@ -341,7 +341,7 @@ func TestFlowImportRemove(t *testing.T) {
 		}
 	}
 	tm.Send(keyMsg("esc"))
-	waitScreen(t, tm, "library with the new document", has("THƯ VIỆN", "› 6. Ghi chú họp chi bộ tháng 5", "6/7"))
+	waitScreen(t, tm, "library with the new document", has("THƯ VIỆN", "› 7. Ghi chú họp chi bộ tháng 5", "7/7"))
 	tm.Send(keyMsg("x"))
 	waitScreen(t, tm, "confirmation", has("Xoá “Ghi chú họp chi bộ tháng 5” khỏi thư viện?"))
 	tm.Send(keyMsg("y"))

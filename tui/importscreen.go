@@ -105,7 +105,7 @@ func (s *importScreen) Update(msg tea.Msg) tea.Cmd {
 		case importPrompt:
 			return s.promptKey(msg)
 		case importRunning:
-			if key.Matches(msg, s.sh.keys.Stop) {
+			if key.Matches(msg, s.sh.keys().Stop) {
 				if s.stopping && msg.String() == "ctrl+c" {
 					return tea.Quit // a second ctrl+c: the user really wants out
 				}
@@ -249,7 +249,7 @@ func (s *importScreen) done(m importDoneMsg) (changed bool, first string) {
 }
 
 func (s *importScreen) summaryKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := s.sh.keys
+	k := s.sh.keys()
 	switch {
 	case key.Matches(msg, k.Close):
 		return send(escBackMsg{})
@@ -287,7 +287,7 @@ func (s *importScreen) SetSize(w, h int) tea.Cmd {
 // head is the part above the file list: where from, then the progress
 // bar while importing or the totals when done.
 func (s *importScreen) head() []string {
-	st := s.sh.st
+	st := s.sh.st()
 	out := []string{" " + st.Bold.Render(clip(fmt.Sprintf(s.sh.T(i18n.AppImportFrom), safetext.Line(s.from)), s.w-2))}
 	switch {
 	case s.state == importRunning && s.stopping:
@@ -339,7 +339,7 @@ var importVerbs = map[content.ImportStatus]i18n.Msg{
 // resultLines is one file: a verb, the file (relative to the folder
 // imported), a note; a failure's reason goes on the lines below.
 func (s *importScreen) resultLines(r content.ImportResult) []string {
-	st := s.sh.st
+	st := s.sh.st()
 	vw := 0
 	for _, m := range importVerbs {
 		vw = max(vw, lenCells(s.sh.T(m)))
@@ -387,7 +387,7 @@ func (s *importScreen) resultLines(r content.ImportResult) []string {
 		}
 	case content.ImportFailed:
 		if r.Err != nil {
-			reason = safetext.Line(i18n.Describe(s.sh.lang, r.Err))
+			reason = safetext.Line(i18n.Describe(s.sh.lang(), r.Err))
 		}
 	}
 	text := name
@@ -419,7 +419,7 @@ func (s *importScreen) View() string {
 	if s.state == importPrompt {
 		return s.promptView()
 	}
-	st := s.sh.st
+	st := s.sh.st()
 	head := s.head()
 	lines := s.lines()
 	h := s.listH()
@@ -438,7 +438,7 @@ func (s *importScreen) View() string {
 }
 
 func (s *importScreen) promptView() string {
-	st := s.sh.st
+	st := s.sh.st()
 	var out []string
 	out = append(out, wrapIndent(s.sh.T(i18n.AppImportIntro), s.w, 1)...)
 	out = append(out, "", " "+s.input.View())
@@ -487,7 +487,7 @@ func (s *importScreen) Position() string {
 }
 
 func (s *importScreen) ShortKeys() []key.Binding {
-	k := s.sh.keys
+	k := s.sh.keys()
 	switch s.state {
 	case importPrompt:
 		return []key.Binding{k.Complete, k.Start, k.Cancel}
@@ -498,7 +498,7 @@ func (s *importScreen) ShortKeys() []key.Binding {
 }
 
 func (s *importScreen) FullKeys() [][]key.Binding {
-	k := s.sh.keys
+	k := s.sh.keys()
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Complete, k.Start, k.Cancel, k.Stop, k.Close},
@@ -507,7 +507,7 @@ func (s *importScreen) FullKeys() [][]key.Binding {
 
 // progressBar is "███░░░ label" in w cells: plain blocks, so it reads the
 // same without colour.
-func progressBar(st *styles, w, done, total int, label string) string {
+func progressBar(st styles, w, done, total int, label string) string {
 	barW := w - lenCells(label) - 1
 	if barW < 5 || total <= 0 {
 		return clip(label, w)

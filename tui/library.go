@@ -106,7 +106,7 @@ func (s *libraryScreen) Back() bool {
 }
 
 func (s *libraryScreen) Update(msg tea.Msg) tea.Cmd {
-	k := s.sh.keys
+	k := s.sh.keys()
 	switch msg := msg.(type) {
 	case libraryChangedMsg:
 		s.reload(msg.sel)
@@ -167,7 +167,7 @@ func (s *libraryScreen) askRemove() tea.Cmd {
 // confirmKey answers the removal question: y (or c, for "có") removes,
 // n or esc keeps; other keys are ignored so a stray key removes nothing.
 func (s *libraryScreen) confirmKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := s.sh.keys
+	k := s.sh.keys()
 	d := s.confirm
 	switch {
 	case key.Matches(msg, k.Yes):
@@ -201,7 +201,7 @@ func (s *libraryScreen) SetSize(w, h int) tea.Cmd {
 func lenCells(s string) int { return len([]rune(s)) }
 
 func (s *libraryScreen) View() string {
-	st := s.sh.st
+	st := s.sh.st()
 	var top []string
 	switch {
 	case s.confirm != nil:
@@ -277,7 +277,7 @@ func (s *libraryScreen) View() string {
 // docLines draws one document as two lines: the title, then number, date,
 // issuer and section count.
 func (s *libraryScreen) docLines(i int, d *content.DocInfo) []string {
-	st := s.sh.st
+	st := s.sh.st()
 	sel := i == s.cursor
 	marker := "  "
 	if sel {
@@ -330,7 +330,7 @@ func (s *libraryScreen) Position() string {
 }
 
 func (s *libraryScreen) ShortKeys() []key.Binding {
-	k := s.sh.keys
+	k := s.sh.keys()
 	if s.confirm != nil {
 		return []key.Binding{k.Yes, k.No}
 	}
@@ -345,7 +345,7 @@ func (s *libraryScreen) ShortKeys() []key.Binding {
 }
 
 func (s *libraryScreen) FullKeys() [][]key.Binding {
-	k := s.sh.keys
+	k := s.sh.keys()
 	groups := [][]key.Binding{
 		k.moveGroup(),
 		{k.Filter, k.LibSearch, k.Import, k.Remove, k.Directives, k.Bookmarks, k.Plan},

@@ -26,7 +26,7 @@ func wheelStep(msg tea.MouseWheelMsg) int {
 // two lines each: the title (in the selected style under the cursor) and
 // a faint detail line indented below. off is the first item shown, moved
 // so the cursor's item stays in view; item gives item i's two texts.
-func (st *styles) twoLineList(head []string, w, h int, off *int, cursor, n int, item func(i int) (title, detail string)) string {
+func (st styles) twoLineList(head []string, w, h int, off *int, cursor, n int, item func(i int) (title, detail string)) string {
 	lines := head
 	visible := max(1, (h-len(head))/2)
 	*off = scrollTo(*off, cursor, visible, n)

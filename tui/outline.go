@@ -117,7 +117,7 @@ func (s *outlineScreen) current() int {
 func (s *outlineScreen) Capturing() bool { return false }
 
 func (s *outlineScreen) Update(msg tea.Msg) tea.Cmd {
-	k := s.sh.keys
+	k := s.sh.keys()
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if key.Matches(msg, k.Focus) {
@@ -202,7 +202,7 @@ func (s *outlineScreen) SetSize(w, h int) tea.Cmd {
 func (s *outlineScreen) showPreview() bool { return s.w >= previewMinWidth }
 
 func (s *outlineScreen) View() string {
-	st := s.sh.st
+	st := s.sh.st()
 	treeW := s.w
 	if s.showPreview() {
 		treeW = s.w * 11 / 20
@@ -242,7 +242,7 @@ func (s *outlineScreen) View() string {
 }
 
 func (s *outlineScreen) row(j, w int) string {
-	st := s.sh.st
+	st := s.sh.st()
 	i := s.visible[j]
 	sec := s.doc.Sections[i]
 	mark := "  "
@@ -276,7 +276,7 @@ func (s *outlineScreen) row(j, w int) string {
 // preview shows the selected section's breadcrumb and plain text; it is
 // cheap (no markdown render), so moving through the tree stays instant.
 func (s *outlineScreen) preview(w int) []string {
-	st := s.sh.st
+	st := s.sh.st()
 	i := s.current()
 	if i < 0 {
 		return nil
@@ -345,12 +345,12 @@ func (s *outlineScreen) Position() string {
 }
 
 func (s *outlineScreen) ShortKeys() []key.Binding {
-	k := s.sh.keys
+	k := s.sh.keys()
 	return []key.Binding{k.Open, k.Collapse, k.Expand, k.Focus, k.Back}
 }
 
 func (s *outlineScreen) FullKeys() [][]key.Binding {
-	k := s.sh.keys
+	k := s.sh.keys()
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Open, k.Collapse, k.Expand, k.Focus, k.Agenda},

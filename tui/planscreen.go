@@ -40,7 +40,7 @@ func (r *readerScreen) excerpt() (plan.Excerpt, string, bool) {
 	if i < 0 || i >= len(r.doc.Sections) {
 		return plan.Excerpt{}, "", false
 	}
-	return plan.FromSection(r.doc, r.doc.Sections[i]), r.doc.Sections[i].Heading, true
+	return plan.FromSectionTree(r.doc, r.doc.Sections[i]), r.doc.Sections[i].Heading, true
 }
 
 func (s *outlineScreen) excerpt() (plan.Excerpt, string, bool) {
@@ -48,7 +48,7 @@ func (s *outlineScreen) excerpt() (plan.Excerpt, string, bool) {
 	if i < 0 {
 		return plan.Excerpt{}, "", false
 	}
-	return plan.FromSection(s.doc, s.doc.Sections[i]), s.doc.Sections[i].Heading, true
+	return plan.FromSectionTree(s.doc, s.doc.Sections[i]), s.doc.Sections[i].Heading, true
 }
 
 func (s *searchScreen) excerpt() (plan.Excerpt, string, bool) {
@@ -64,5 +64,5 @@ func (s *searchScreen) excerpt() (plan.Excerpt, string, bool) {
 	if !ok {
 		return plan.Excerpt{}, "", false
 	}
-	return plan.FromSection(d, sec), sec.Heading, true
+	return plan.FromSectionTree(d, sec), sec.Heading, true
 }

@@ -33,7 +33,7 @@ func (s *problemsScreen) lines() []string {
 		out = append(out, "")
 		// The reason names a file of the folder: one line, no control
 		// sequence from its name.
-		for i, l := range wrapText(safetext.Line(i18n.Describe(s.sh.lang, err)), s.w-4) {
+		for i, l := range wrapText(safetext.Line(i18n.Describe(s.sh.lang(), err)), s.w-4) {
 			p := "   "
 			if i == 0 {
 				p = " • "
@@ -45,7 +45,7 @@ func (s *problemsScreen) lines() []string {
 }
 
 func (s *problemsScreen) Update(msg tea.Msg) tea.Cmd {
-	k := s.sh.keys
+	k := s.sh.keys()
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		if n, ok := k.moveBy(msg, max(1, s.h-1), len(s.lines())); ok {
@@ -79,11 +79,11 @@ func (s *problemsScreen) Name() string     { return s.sh.T(i18n.AppScreenProblem
 func (s *problemsScreen) Crumb() string    { return "" }
 func (s *problemsScreen) Position() string { return "" }
 func (s *problemsScreen) ShortKeys() []key.Binding {
-	k := s.sh.keys
+	k := s.sh.keys()
 	return []key.Binding{k.Back, k.Up, k.Down}
 }
 func (s *problemsScreen) FullKeys() [][]key.Binding {
-	k := s.sh.keys
+	k := s.sh.keys()
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}}
 }
 func (s *problemsScreen) Capturing() bool { return false }

@@ -118,7 +118,7 @@ func (r *readerScreen) SetSize(w, h int) tea.Cmd {
 // render was lost while the screen was hidden. The old text stays on
 // screen until the new one arrives.
 func (r *readerScreen) ensureRender() tea.Cmd {
-	theme := r.sh.st.Theme
+	theme := r.sh.st().Theme
 	if r.rd != nil && r.renderW == r.w && r.renderTheme == theme {
 		return nil
 	}
@@ -127,7 +127,7 @@ func (r *readerScreen) ensureRender() tea.Cmd {
 		r.anchored = true
 	}
 	r.gen = renderGen.Add(1)
-	gen, d, w, cache, lang := r.gen, r.doc, r.w, r.sh.render, r.sh.lang
+	gen, d, w, cache, lang := r.gen, r.doc, r.w, r.sh.render, r.sh.lang()
 	r.renderW, r.renderTheme = w, theme
 	return func() tea.Msg {
 		rd, err := cache.renderDocument(d, w, theme, lang)
@@ -266,7 +266,7 @@ func (r *readerScreen) Update(msg tea.Msg) tea.Cmd {
 }
 
 func (r *readerScreen) key(msg tea.KeyPressMsg) tea.Cmd {
-	k := r.sh.keys
+	k := r.sh.keys()
 	th := r.textHeight()
 	switch {
 	case key.Matches(msg, k.Up):
@@ -372,11 +372,11 @@ func (r *readerScreen) toggleBookmark() tea.Cmd {
 		return nil
 	}
 	sec := r.doc.Sections[i]
-	doc, lang := r.doc.ID, r.sh.lang
+	doc, lang := r.doc.ID, r.sh.lang()
 	return func() tea.Msg {
 		on, err := u.ToggleBookmark(doc, sec.ID, sec.Heading)
 		if err != nil {
-			return flashMsg{text: fmt.Sprintf(i18n.AppSaveError.In(lang), err), err: true}
+			return flashMsg{text: fmt.Sprintf(i18n.AppSaveError.In(lang), i18n.Describe(lang, err)), err: true}
 		}
 		if on {
 			return flashMsg{text: fmt.Sprintf(i18n.AppBookmarkAdded.In(lang), sec.Heading)}
@@ -518,7 +518,7 @@ func (r *readerScreen) showMatch() {
 }
 
 func (r *readerScreen) tocKey(msg tea.KeyPressMsg) tea.Cmd {
-	k := r.sh.keys
+	k := r.sh.keys()
 	n := len(r.doc.Sections)
 	if d, ok := k.moveBy(msg, r.h-2, n); ok {
 		r.tocCursor = moveRow(r.tocCursor, d, n)
@@ -542,7 +542,7 @@ func (r *readerScreen) tocKey(msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (r *readerScreen) View() string {
-	st := r.sh.st
+	st := r.sh.st()
 	if r.toc {
 		return r.tocView()
 	}
@@ -588,7 +588,7 @@ func (r *readerScreen) View() string {
 }
 
 func (r *readerScreen) findBar() string {
-	st := r.sh.st
+	st := r.sh.st()
 	var count string
 	switch {
 	case len(r.terms) == 0:
@@ -614,7 +614,7 @@ func (r *readerScreen) findBar() string {
 }
 
 func (r *readerScreen) tocView() string {
-	st := r.sh.st
+	st := r.sh.st()
 	lines := []string{" " + st.Bold.Render(clip(r.sh.T(i18n.AppScreenTOC)+" — "+r.doc.Title, r.w-2)), ""}
 	listH := r.h - len(lines)
 	r.tocOff = scrollTo(r.tocOff, r.tocCursor, listH, len(r.doc.Sections))
@@ -673,7 +673,7 @@ func (r *readerScreen) Position() string {
 }
 
 func (r *readerScreen) ShortKeys() []key.Binding {
-	k := r.sh.keys
+	k := r.sh.keys()
 	switch {
 	case r.finding:
 		return []key.Binding{k.Done, k.Cancel, k.Exact}
@@ -686,7 +686,7 @@ func (r *readerScreen) ShortKeys() []key.Binding {
 }
 
 func (r *readerScreen) FullKeys() [][]key.Binding {
-	k := r.sh.keys
+	k := r.sh.keys()
 	if r.toc {
 		return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Cancel}}
 	}

@@ -218,7 +218,7 @@ func isCanceled(err error) bool {
 }
 
 func (s *searchScreen) key(msg tea.KeyPressMsg) tea.Cmd {
-	k := s.sh.keys
+	k := s.sh.keys()
 	if key.Matches(msg, k.Focus) {
 		dir := 1
 		if msg.String() == "shift+tab" {
@@ -427,7 +427,7 @@ func (s *searchScreen) toggleFacet() tea.Cmd {
 func (s *searchScreen) wide() bool { return s.w >= 80 }
 
 func (s *searchScreen) View() string {
-	st := s.sh.st
+	st := s.sh.st()
 	top := []string{" " + s.input.View()}
 	if !s.wide() {
 		top = append(top, " "+st.Faint.Render(clip(s.facetSummary(), s.w-2)))
@@ -476,7 +476,7 @@ func (s *searchScreen) facetSummary() string {
 }
 
 func (s *searchScreen) facetLines(w, h int) []string {
-	st := s.sh.st
+	st := s.sh.st()
 	var out []string
 	if len(s.facetRows) == 0 {
 		out = append(out, " "+st.Bold.Render(s.sh.T(i18n.AppFacetKinds)), "  "+st.Faint.Render(s.sh.T(i18n.AppFacetNone)),
@@ -529,7 +529,7 @@ func (s *searchScreen) facetLines(w, h int) []string {
 }
 
 func (s *searchScreen) resultLines(w, h int) []string {
-	st := s.sh.st
+	st := s.sh.st()
 	q := strings.TrimSpace(s.input.Value())
 	msgLines := func(m string, style func(...string) string) []string {
 		var out []string
@@ -541,7 +541,7 @@ func (s *searchScreen) resultLines(w, h int) []string {
 	plain := func(s ...string) string { return strings.Join(s, "") }
 	switch {
 	case s.sh.search == nil && s.sh.indexErr != nil:
-		return msgLines(fmt.Sprintf(s.sh.T(i18n.AppIndexError), i18n.Describe(s.sh.lang, s.sh.indexErr)), st.Error.Render)
+		return msgLines(fmt.Sprintf(s.sh.T(i18n.AppIndexError), i18n.Describe(s.sh.lang(), s.sh.indexErr)), st.Error.Render)
 	case s.sh.search == nil && s.sh.indexing:
 		return append(msgLines(s.sh.T(i18n.AppIndexWait), plain), "", " "+fmt.Sprintf(s.sh.T(i18n.AppIndexProgress), s.sh.indexDone, s.sh.indexAll))
 	case s.sh.search == nil:
@@ -552,7 +552,7 @@ func (s *searchScreen) resultLines(w, h int) []string {
 	case q == "":
 		return msgLines(s.sh.T(i18n.AppSearchTips), plain)
 	case s.err != nil:
-		return msgLines(fmt.Sprintf(s.sh.T(i18n.AppSearchError), i18n.Describe(s.sh.lang, s.err)), st.Error.Render)
+		return msgLines(fmt.Sprintf(s.sh.T(i18n.AppSearchError), i18n.Describe(s.sh.lang(), s.err)), st.Error.Render)
 	case s.res == nil:
 		return msgLines(s.sh.T(i18n.AppSearching), st.Faint.Render)
 	case len(s.res.Hits) == 0:
@@ -593,7 +593,7 @@ func (s *searchScreen) resultLines(w, h int) []string {
 
 // hitLines draws one hit: document, breadcrumb, highlighted snippet.
 func (s *searchScreen) hitLines(i, w int) []string {
-	st := s.sh.st
+	st := s.sh.st()
 	h := s.res.Hits[i]
 	sel := i == s.cursor && s.focus != 0
 	mark := "  "
@@ -715,7 +715,7 @@ func (s *searchScreen) Position() string {
 }
 
 func (s *searchScreen) ShortKeys() []key.Binding {
-	k := s.sh.keys
+	k := s.sh.keys()
 	switch s.focus {
 	case 0:
 		if strings.TrimSpace(s.input.Value()) == "" {
@@ -732,7 +732,7 @@ func (s *searchScreen) ShortKeys() []key.Binding {
 }
 
 func (s *searchScreen) FullKeys() [][]key.Binding {
-	k := s.sh.keys
+	k := s.sh.keys()
 	switch s.focus {
 	case 0:
 		return [][]key.Binding{s.ShortKeys()}
@@ -746,4 +746,14 @@ func (s *searchScreen) FullKeys() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open},
 		{k.Agenda, s.explainKey, k.Focus},
 	}
+}
+
+// hitSection is the document and section of the result under the cursor,
+// for `a` (the app loads the document off the Update loop).
+func (s *searchScreen) hitSection() (doc, section string, ok bool) {
+	if s.focus != 1 || s.cursor >= s.hits() {
+		return "", "", false
+	}
+	h := s.res.Hits[s.cursor]
+	return h.Doc, h.Section, true
 }

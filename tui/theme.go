@@ -21,8 +21,8 @@ type (
 	keyMap struct{ *common.KeyMap }
 )
 
-func (k *keyMap) moveBy(msg tea.KeyPressMsg, page, total int) (int, bool) {
+func (k keyMap) moveBy(msg tea.KeyPressMsg, page, total int) (int, bool) {
 	return k.MoveBy(msg, page, total)
 }
 
-func (k *keyMap) moveGroup() []key.Binding { return k.MoveGroup() }
+func (k keyMap) moveGroup() []key.Binding { return k.MoveGroup() }

@@ -87,8 +87,11 @@ var (
 	// placeLineRe continues an issuing body's name on the line below it:
 	// "ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG".
 	placeLineRe = lazyRE(`^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG|ĐẶC KHU)\s`)
-	vvRe        = lazyRE(`^(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)[\s:.]+(.+)$`)
-	sessionRe   = lazyRE(`^(?:KHÓA|KHOÁ|Khóa|Khoá|KỲ HỌP|Kỳ họp)\b`)
+	// bareBodyRe is a line holding only the kind of a body, whose name
+	// goes on below: "HIỆP HỘI" / "CÔNG CHỨNG VIÊN VIỆT NAM".
+	bareBodyRe = lazyRE(`^(?:HIỆP HỘI|HỘI|LIÊN HIỆP|LIÊN ĐOÀN|TỔNG LIÊN ĐOÀN|TỔNG CÔNG TY|CÔNG TY|TRUNG TÂM|HỌC VIỆN|VIỆN|TRƯỜNG|TỔNG CỤC|CỤC|SỞ|BỘ)$`)
+	vvRe       = lazyRE(`^(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)[\s:.]+(.+)$`)
+	sessionRe  = lazyRE(`^(?:KHÓA|KHOÁ|Khóa|Khoá|KỲ HỌP|Kỳ họp)\b`)
 	// addresseeRe opens the lines under a title that are not part of it:
 	// the addressee of a letter or petition, a form's first field.
 	addresseeRe = lazyRE(`^(?:Kính gửi|KÍNH GỬI|Đồng kính gửi|Kính trình)|^[\pL ]{1,30}:`)
@@ -411,9 +414,10 @@ func issuerName(left []string) string {
 		}
 	}
 	// "ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG", "VĂN PHÒNG UBND TỈNH" /
-	// "BÌNH THUẬN": one name on two lines.
+	// "BÌNH THUẬN", "HIỆP HỘI" / "CÔNG CHỨNG VIÊN VIỆT NAM": one name on
+	// two lines.
 	for k := 1; k < len(left); k++ {
-		if placeLineRe.MatchString(left[k]) || unitEndRe.MatchString(left[k-1]) {
+		if placeLineRe.MatchString(left[k]) || unitEndRe.MatchString(left[k-1]) || bareBodyRe.MatchString(left[k-1]) {
 			left = append(left[:k-1:k-1], append([]string{left[k-1] + " " + left[k]}, left[k+1:]...)...)
 			k--
 		}

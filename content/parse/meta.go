@@ -54,6 +54,13 @@ func fillMetadata(d *model.Document, text string) {
 	if d.Title == "" {
 		d.Title = strings.TrimSuffix(d.Source, ".txt")
 	}
+	if d.Kind == model.KindOther {
+		// A header whose type shares the subject's line ("Hướng dẫn một
+		// số nội dung …", "Công văn về việc …") names its kind in the title.
+		if k := kindOfType(d.Title); k != "" {
+			d.Kind = k
+		}
+	}
 }
 
 // laterHeader looks for a header below other text — a web page's site
@@ -209,7 +216,7 @@ func kindOf(d *model.Document, head []string, text, closing string) model.Kind {
 			case "TÀI LIỆU SINH HOẠT CHI BỘ":
 				return model.KindBulletin
 			}
-			return model.KindOther
+			return kindOfType(m[1])
 		}
 	}
 	if strings.HasPrefix(closing, "Nghị quyết") || strings.Contains(text, "\nQUYẾT NGHỊ:") {
@@ -561,6 +568,7 @@ var (
 		"Hội đồng nhân dân", "Ủy ban nhân dân", "Uỷ ban nhân dân", "Mặt trận Tổ quốc",
 		"Quốc hội", "Chính phủ", "Thủ tướng", "Nhà nước", "Đảng", "Bác Hồ", "Hồ Chí Minh", "Việt Nam",
 		"Nghị quyết", "Kết luận", "Chỉ thị", "Quyết định", "Quy định", "Kế hoạch", "Chương trình",
+		"Điều lệ Đảng", "Tòa án nhân dân", "Toà án nhân dân", "Viện kiểm sát nhân dân",
 	}
 	// A place name ends a body's or a unit's name: "tỉnh Bến Tre", "Tỉnh
 	// ủy Bến Tre", "Đảng ủy xã Phú Hưng".
@@ -598,7 +606,10 @@ func sentenceCase(s string) string {
 			end := j + len(ln)
 			before, _ := utf8.DecodeLastRuneInString(lower[:j])
 			after, _ := utf8.DecodeRuneInString(lower[end:])
-			if !isWordRune(before) && !isWordRune(after) {
+			// "đảng viên" (a party member) is a common noun: "kết nạp
+			// đảng viên", not "Đảng viên".
+			member := n == "Đảng" && strings.HasPrefix(lower[end:], " viên")
+			if !isWordRune(before) && !isWordRune(after) && !member {
 				out = out[:j] + n + out[end:]
 			}
 			from = end

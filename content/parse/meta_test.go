@@ -86,6 +86,19 @@ func TestMetadataLines(t *testing.T) {
 			kind: model.KindBulletin, title: "Tài liệu sinh hoạt chi bộ tháng 12/2023",
 		},
 		{
+			// Type and subject on one line (545/HD-BTV of the notaries'
+			// association, printed to PDF): the title names the kind.
+			name: "type sharing the subject's line",
+			text: "HIỆP HỘI\nCÔNG CHỨNG VIÊN VIỆT NAM\nBAN THƯỜNG VỤ\nSố: 545 /HD-BTV\nHướng dẫn một số nội dung liên quan đến hợp nhất Hội công chứng viên\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 29 tháng 7 năm 2025\n1. Hình thức Đại hội\nNội dung.",
+			kind: model.KindGuidance, title: "Hướng dẫn một số nội dung liên quan đến hợp nhất Hội công chứng viên", number: "545/HD-BTV", date: "2025-07-29", issuer: "Ban Thường vụ Hiệp hội công chứng viên Việt Nam",
+		},
+		{
+			// A caps type line with no header around it.
+			name: "caps guidance line without a header",
+			text: "HƯỚNG DẪN\nTHỰC HIỆN QUY TRÌNH KẾT NẠP ĐẢNG VIÊN\n1. Chuẩn bị\nNội dung.",
+			kind: model.KindGuidance, title: "Hướng dẫn thực hiện quy trình kết nạp đảng viên",
+		},
+		{
 			name: "plain note",
 			text: "Ghi chú họp chi bộ\nNội dung trao đổi.",
 			kind: model.KindOther, title: "Ghi chú họp chi bộ",
@@ -119,6 +132,9 @@ func TestSentenceCase(t *testing.T) {
 		"ĐẢNG UỶ XÃ PHÚ HƯNG":                             "Đảng uỷ xã Phú Hưng",
 		"ĐẠI HỘI XI ĐẢNG BỘ TỈNH":                         "Đại hội XI Đảng bộ tỉnh",
 		"HỘI NGHỊ APEC VÀ HĐND":                           "Hội nghị APEC và HĐND",
+		"QUY TRÌNH KẾT NẠP ĐẢNG VIÊN":                     "Quy trình kết nạp đảng viên",
+		"THI HÀNH ĐIỀU LỆ ĐẢNG":                           "Thi hành Điều lệ Đảng",
+		"HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO":      "Hội đồng thẩm phán Tòa án nhân dân tối cao",
 	}
 	for in, want := range tests {
 		if got := sentenceCase(in); got != want {

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"errors"
 	"fmt"
 	"html"
 	"strings"
@@ -19,6 +20,9 @@ const (
 
 // Formats lists the export formats in the order UIs offer them.
 var Formats = []Format{FormatHTML, FormatDOCX, FormatMarkdown}
+
+// ErrBadFormat is returned by Export for a format not in Formats.
+var ErrBadFormat = errors.New("unknown export format (use md, html or docx)")
 
 // ParseFormat reads a --format value.
 func ParseFormat(s string) (Format, bool) {
@@ -50,7 +54,7 @@ func Export(p *Plan, f Format) ([]byte, error) {
 	case FormatDOCX:
 		return DOCX(p)
 	}
-	return nil, fmt.Errorf("unknown export format %q (use md, html or docx)", f)
+	return nil, fmt.Errorf("%w: %q", ErrBadFormat, f)
 }
 
 // Markdown renders the pack as Markdown, readable as plain text too.

@@ -181,6 +181,26 @@ func TestWithDocument(t *testing.T) {
 	}
 }
 
+// TestExcerptsCiteDocument: every way of making an excerpt (the app's
+// `a` uses FromSectionTree, a selection FromPassage) cites the document's
+// number, date and issuer, not only `chibo plan add` (seen in tmux: the app
+// printed "Phụ lục 2: … số 525-BC/TU, mục 2" without "ngày … của …").
+func TestExcerptsCiteDocument(t *testing.T) {
+	doc := &content.Document{ID: "kl01", Title: "Kết luận về tiếp tục thực hiện Chỉ thị 05-CT/TW", Number: "01-KL/TW", Date: "2021-05-18", Issuer: "Bộ Chính trị",
+		Sections: []*content.Section{{ID: "ii.3", Level: 2, Path: []string{"II. NHIỆM VỤ, GIẢI PHÁP", "3. Đẩy mạnh"}, Markdown: "Nội dung."}}}
+	sec := doc.Sections[0]
+	const want = "Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị, mục II.3"
+	for name, x := range map[string]Excerpt{
+		"FromSection":     FromSection(doc, sec),
+		"FromSectionTree": FromSectionTree(doc, sec),
+		"FromPassage":     FromPassage(doc, sec, "Nội dung."),
+	} {
+		if got := x.Cite(); got != want {
+			t.Errorf("%s: Cite = %q, want %q", name, got, want)
+		}
+	}
+}
+
 // A plan written by the previous format (version 1, the 2018 agenda)
 // still loads, keeps its agenda and kind, and is saved as version 2.
 func TestVersion1PlanLoads(t *testing.T) {

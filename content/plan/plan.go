@@ -157,6 +157,7 @@ var (
 	ErrBadMinutes  = errors.New("the time budget must be between 0 and 600 minutes")
 	ErrEmptySource = errors.New("the excerpt has no document")
 	ErrBadKind     = errors.New("no such meeting kind (thuong-ky, chuyen-de, ket-hop)")
+	ErrBadKey      = errors.New("not a month (YYYY-MM) or a meeting name (YYYY-MM-ten)")
 )
 
 var keyRE = regexp.MustCompile(`^([0-9]{4})-(0[1-9]|1[0-2])(-[a-z0-9]+(-[a-z0-9]+)*)?$`)
@@ -181,7 +182,7 @@ func CurrentMonth(t time.Time) string { return t.Format("2006-01") }
 // for a key that is neither.
 func New(key string) (*Plan, error) {
 	if !ValidKey(key) {
-		return nil, fmt.Errorf("%q is not a month (YYYY-MM) or a meeting name (YYYY-MM-ten)", key)
+		return nil, fmt.Errorf("%q: %w", key, ErrBadKey)
 	}
 	m := keyRE.FindStringSubmatch(key)
 	p := &Plan{Version: Version, Month: key, Kind: KindRegular}

@@ -12,9 +12,11 @@ type Source interface {
 }
 
 // FromSection makes an excerpt of a whole section (sec nil: the whole
-// document), copying its markdown so the pack prints without the library.
+// document), copying its markdown so the pack prints without the library,
+// and the document's type, number, date and issuer for the citation (see
+// WithDocument), whichever screen or command the excerpt comes from.
 func FromSection(doc *content.Document, sec *content.Section) Excerpt {
-	ex := Excerpt{Doc: doc.ID, DocTitle: doc.Title, DocNumber: doc.Number}
+	ex := WithDocument(Excerpt{Doc: doc.ID, DocTitle: doc.Title, DocNumber: doc.Number}, doc)
 	if sec == nil {
 		var b strings.Builder
 		for _, s := range doc.Sections {

@@ -107,7 +107,7 @@ func (s *Store) lock() (*lockfile.Lock, error) {
 
 func (s *Store) save(p *Plan) error {
 	if !ValidKey(p.Month) {
-		return fmt.Errorf("plan key %q is not valid", p.Month)
+		return fmt.Errorf("plan key %q: %w", p.Month, ErrBadKey)
 	}
 	if err := s.checkNotNewer(s.Path(p.Month)); err != nil {
 		return err

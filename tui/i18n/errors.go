@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"chibo/content"
@@ -49,27 +50,34 @@ var (
 )
 
 // Describe turns an error into a sentence in the user's language. A file
-// problem is explained with what to do about it; anything else is printed
-// as it is.
+// problem is explained with what to do about it; an error chibo does not
+// know (a bug, not a user's situation) is printed as it is.
 func Describe(l Lang, err error) string {
+	msg, _ := Known(l, err)
+	return msg
+}
+
+// Known is Describe that also says whether err was one chibo has words
+// for; when ok is false, msg is err's own (Go) text.
+func Known(l Lang, err error) (msg string, ok bool) {
 	if errors.Is(err, content.ErrNoHome) {
-		return ErrNoHome.In(l)
+		return ErrNoHome.In(l), true
 	}
 	if msg, ok := describePlan(l, err); ok {
-		return msg
+		return msg, true
 	}
 	if msg, ok := describeIndex(l, err); ok {
-		return msg
+		return msg, true
 	}
 	var fe *content.FileError
 	if !errors.As(err, &fe) {
 		if msg, ok := describeOS(l, err); ok {
-			return msg
+			return msg, true
 		}
 		if errors.Is(err, lockfile.ErrBusy) {
-			return ErrLockBusy.In(l)
+			return ErrLockBusy.In(l), true
 		}
-		return err.Error()
+		return err.Error(), false
 	}
 	detail := fe.Detail
 	if fe.Err != nil {
@@ -84,20 +92,20 @@ func Describe(l Lang, err error) string {
 	}
 	switch fe.Problem {
 	case content.ProblemEmpty:
-		return fmt.Sprintf(ErrEmpty.In(l), fe.File)
+		return fmt.Sprintf(ErrEmpty.In(l), fe.File), true
 	case content.ProblemNoText:
 		// The message says it all; the page count is for logs.
-		return fmt.Sprintf(ErrNoText.In(l), fe.File, "")
+		return fmt.Sprintf(ErrNoText.In(l), fe.File, ""), true
 	case content.ProblemEncrypted:
-		return fmt.Sprintf(ErrEncrypted.In(l), fe.File)
+		return fmt.Sprintf(ErrEncrypted.In(l), fe.File), true
 	case content.ProblemRead:
 		if errors.Is(fe.Err, content.ErrNotRegular) {
-			return fmt.Sprintf(ErrNotRegular.In(l), fe.File)
+			return fmt.Sprintf(ErrNotRegular.In(l), fe.File), true
 		}
 	case content.ProblemDuplicateID:
-		return fmt.Sprintf(ErrDuplicateID.In(l), fe.File, fe.Detail)
+		return fmt.Sprintf(ErrDuplicateID.In(l), fe.File, fe.Detail), true
 	case content.ProblemTimeout:
-		return fmt.Sprintf(ErrTimeout.In(l), fe.File, fe.Detail)
+		return fmt.Sprintf(ErrTimeout.In(l), fe.File, fe.Detail), true
 	case content.ProblemLibraryWrite:
 		// The copy's path is a temporary name in the library folder:
 		// name the folder.
@@ -113,9 +121,9 @@ func Describe(l Lang, err error) string {
 		case !ok && fe.Err != nil:
 			cause = fe.Err.Error()
 		}
-		return fmt.Sprintf(ErrLibraryWrite.In(l), fe.File, where, cause)
+		return fmt.Sprintf(ErrLibraryWrite.In(l), fe.File, where, cause), true
 	}
-	msg, ok := map[content.Problem]Msg{
+	m, ok := map[content.Problem]Msg{
 		content.ProblemBinary:      ErrBinary,
 		content.ProblemEncoding:    ErrEncoding,
 		content.ProblemTooLarge:    ErrTooLarge,
@@ -125,9 +133,9 @@ func Describe(l Lang, err error) string {
 		content.ProblemUnsupported: ErrUnsupported,
 	}[fe.Problem]
 	if !ok {
-		return err.Error()
+		return err.Error(), false
 	}
-	return fmt.Sprintf(msg.In(l), fe.File, detail)
+	return fmt.Sprintf(m.In(l), fe.File, detail), true
 }
 
 // describePlan explains the errors of the plan store, the user-data files
@@ -137,8 +145,10 @@ func describePlan(l Lang, err error) (string, bool) {
 	switch {
 	case errors.Is(err, userdata.ErrNewerVersion) && errors.As(err, &de):
 		return fmt.Sprintf(PlanErrNewer.In(l), de.File), true
+	case errors.Is(err, userdata.ErrNewerVersion) && newerFile(err) != "":
+		return fmt.Sprintf(PlanErrNewer.In(l), newerFile(err)), true
 	case errors.Is(err, userdata.ErrNewerVersion):
-		return fmt.Sprintf(PlanErrSave.In(l), err), true
+		return PlanErrNewerFile.In(l), true
 	case errors.As(err, &de) && de.Aside != "":
 		return fmt.Sprintf(PlanErrDamaged.In(l), de.File, de.Aside), true
 	}
@@ -157,7 +167,19 @@ func describePlan(l Lang, err error) (string, bool) {
 			return m.msg.In(l), true
 		}
 	}
-	return "", false
+	return DescribeMeeting(l, err)
+}
+
+// newerFile is the file a userdata.ErrNewerVersion without a DamagedError
+// is about: the path before the first ": " of its text, which is how
+// content/plan and content/userdata write it ("PATH: version N: …").
+// "" when the text names no file.
+func newerFile(err error) string {
+	path, _, ok := strings.Cut(err.Error(), ": ")
+	if !ok || !strings.ContainsAny(path, `/\`) {
+		return ""
+	}
+	return path
 }
 
 // describeIndex explains the errors of the search index.

@@ -32,7 +32,6 @@ var (
 	ImportCancelled   = Msg{"Đã dừng theo yêu cầu. Các tệp đã xử lý vẫn ở trong thư viện; thư viện không bị hỏng.", "Stopped as asked. The files already processed stay in the library; the library is intact."}
 	ImportIndexing    = Msg{"Đang cập nhật chỉ mục tìm kiếm…", "Updating the search index…"}
 	ImportIndexFailed = Msg{"Chưa cập nhật được chỉ mục tìm kiếm (%s); chibo sẽ cập nhật ở lần mở sau.", "Could not update the search index (%s); chibo will update it next time it opens."}
-	ImportThroughput  = Msg{"%d tệp, %.1f MB trong %.1f giây (%.1f MB/giây).", "%d files, %.1f MB in %.1f s (%.1f MB/s)."}
 	ImportProgress    = Msg{"Đang nhập", "Importing"}
 	LibraryRereading  = Msg{"Đang đọc lại văn bản trong thư viện", "Reading the library's documents again"}
 

@@ -43,7 +43,5 @@ var (
 	AppKeyStart    = Msg{"nhập", "import"}
 	AppKeyStop     = Msg{"dừng", "stop"}
 	AppKeyClose    = Msg{"đóng", "close"}
-	AppKeyYes      = Msg{"xoá", "remove"}
-	AppKeyNo       = Msg{"giữ lại", "keep"}
 	AppKeyProblems = Msg{"tệp không đọc được", "unreadable files"}
 )

@@ -36,7 +36,6 @@ var (
 	KeyMoveToNum   = Msg{"chuyển vào mục số", "move to item number"}
 
 	PlanUndone        = Msg{"Đã hoàn tác: “%s” trở lại chương trình.", "Undone: “%s” is back on the agenda."}
-	PlanNothingUndo   = Msg{"Không có gì để hoàn tác.", "Nothing to undo."}
 	PlanDeleted       = Msg{"Đã xoá “%s”. Bấm u để hoàn tác.", "Deleted “%s”. Press u to undo."}
 	PlanConfirmDel    = Msg{"Xoá trích dẫn “%s”?", "Delete excerpt “%s”?"}
 	PlanConfirmDelI   = Msg{"Xoá mục “%s” cùng %d trích dẫn và ghi chú?", "Delete item “%s” with its %d excerpt(s) and notes?"}

@@ -10,48 +10,8 @@ import (
 // agenda" picker. The exported meeting pack itself is always Vietnamese (it
 // is an official document of the cell) and lives in content/plan.
 var (
-	CLIPlanUsage = Msg{
-		`VIỆC …
-    list
-    show [--json] [THÁNG]
-    export [--format md|html|docx] [--out TỆP] [THÁNG]
-    add TÀI_LIỆU#MỤC [--item N] [--text ĐOẠN] [THÁNG]
-    note --item N [--append] VĂN_BẢN [THÁNG]
-    set [--kind thuong-ky|chuyen-de|ket-hop] [--date NGÀY] [--place NƠI] [--locality ĐỊA_DANH] [--cell TÊN] [--party TÊN]
-        [--chair TÊN] [--secretary TÊN] [--start GIỜ] [--end GIỜ] [--number SỐ] [--topic TÊN] [--presenter TÊN] [--topic-approved NGÀY]
-        [--vote TÁN_THÀNH/KHÔNG/KHÁC] [--grade Tốt|Khá|Trung-bình|Kém] [--rubric VĂN_BẢN] [THÁNG]
-    task add [--owner TÊN] [--due NGÀY] VĂN_BẢN [THÁNG] | task list [THÁNG] | task result N VĂN_BẢN [THÁNG] | task remove N [THÁNG]
-    tick N [--undo] [THÁNG]
-    remove N|tK [THÁNG] · move N|tK up|down|--item N [THÁNG] · rename N TÊN [THÁNG]
-    roll [THÁNG] | roll mark N|TÊN present|excused|absent|exempt [--reason LÝ_DO] [THÁNG] | roll guest TÊN [THÁNG]
-    minutes [THÁNG] | minutes --item N [--append] Ý_KIẾN [THÁNG] | resolution [THÁNG]
-  NGÀY: 05/12/2026, 5/12/2026 hoặc 2026-12-05`,
-		`ACTION …
-    list
-    show [--json] [MONTH]
-    export [--format md|html|docx] [--out FILE] [MONTH]
-    add DOC#SECTION [--item N] [--text PASSAGE] [MONTH]
-    note --item N [--append] TEXT [MONTH]
-    set [--kind thuong-ky|chuyen-de|ket-hop] [--date DATE] [--place PLACE] [--locality LOCALITY] [--cell NAME] [--party NAME]
-        [--chair NAME] [--secretary NAME] [--start TIME] [--end TIME] [--number NO] [--topic TITLE] [--presenter NAME] [--topic-approved DATE]
-        [--vote FOR/AGAINST/OTHER] [--grade Tốt|Khá|Trung-bình|Kém] [--rubric TEXT] [MONTH]
-    task add [--owner NAME] [--due DATE] TEXT [MONTH] | task list [MONTH] | task result N TEXT [MONTH] | task remove N [MONTH]
-    tick N [--undo] [MONTH]
-    remove N|tK [MONTH] · move N|tK up|down|--item N [MONTH] · rename N TITLE [MONTH]
-    roll [MONTH] | roll mark N|NAME present|excused|absent|exempt [--reason REASON] [MONTH] | roll guest NAME [MONTH]
-    minutes [MONTH] | minutes --item N [--append] VIEWS [MONTH] | resolution [MONTH]
-  DATE: 05/12/2026, 5/12/2026 or 2026-12-05`,
-	}
-	CLIPlanSummary = Msg{
-		"chuẩn bị buổi sinh hoạt chi bộ: chương trình, trích dẫn, ghi chú, xuất tài liệu họp (THÁNG là YYYY-MM, mặc định tháng này)",
-		"prepare the cell meeting: agenda, excerpts, notes, export the meeting pack (MONTH is YYYY-MM, default this month)",
-	}
-	CLIPlanNoVerb     = Msg{"thiếu việc cần làm (list, show, export, add, note, set, task, tick, remove, move, rename, roll, minutes, resolution)", "missing what to do (list, show, export, add, note, set, task, tick, remove, move, rename, roll, minutes, resolution)"}
-	CLIPlanBadVerb    = Msg{"không có việc %q (list, show, export, add, note, set, task, tick, remove, move, rename, roll, minutes, resolution)", "no such action %q (list, show, export, add, note, set, task, tick, remove, move, rename, roll, minutes, resolution)"}
 	CLIPlanBadMonth   = Msg{"%q không phải tháng dạng YYYY-MM (ví dụ 2026-11) hay tên buổi chuyên đề dạng YYYY-MM-ten (ví dụ 2026-11-chuyen-de)", "%q is not a month YYYY-MM (e.g. 2026-11) or a topical meeting YYYY-MM-name (e.g. 2026-11-chuyen-de)"}
-	CLIPlanTooMany    = Msg{"thừa đối số: %s", "too many arguments: %s"}
 	CLIPlanNone       = Msg{"Chưa có kế hoạch nào được lưu. Xem chương trình mẫu tháng này: chibo plan show", "No plan saved yet. See this month's standard agenda: chibo plan show"}
-	CLIPlanListLine   = Msg{"%s  %s — %d mục, %d trích dẫn, %d phút", "%s  %s — %d items, %d excerpts, %d minutes"}
 	CLIPlanListBroken = Msg{"%s  không đọc được (%v); tệp được giữ nguyên", "%s  cannot be read (%v); the file is left as it is"}
 	CLIPlanUnsaved    = Msg{"(Chưa lưu: đây là chương trình mẫu. Thêm trích dẫn hoặc ghi chú để bắt đầu.)", "(Not saved yet: this is the standard agenda. Add an excerpt or a note to start.)"}
 	CLIPlanKind       = Msg{"Hình thức", "Kind"}
@@ -62,8 +22,6 @@ var (
 	CLIPlanCell       = Msg{"Chi bộ", "Party cell"}
 	CLIPlanParty      = Msg{"Đảng bộ", "Party committee"}
 	CLIPlanUnset      = Msg{"(chưa đặt)", "(not set)"}
-	CLIPlanTotal      = Msg{"Tổng thời lượng: %d phút", "Total time: %d minutes"}
-	CLIPlanTooShort   = Msg{"Lưu ý: buổi sinh hoạt thường kỳ cần ít nhất %d phút.", "Note: a regular meeting must last at least %d minutes."}
 	CLIPlanNotes      = Msg{"Ghi chú", "Notes"}
 	CLIPlanSource     = Msg{"nguồn", "source"}
 	CLIPlanWritten    = Msg{"Đã ghi tài liệu họp: %s", "Meeting pack written: %s"}
@@ -76,8 +34,6 @@ var (
 	CLIPlanNoted      = Msg{"Đã lưu ghi chú của mục %d. %s.", "Saved the notes of item %d. %s."}
 	CLIPlanSetDone    = Msg{"Đã lưu thông tin buổi họp %s.", "Saved the meeting details of %s."}
 	CLIPlanNeedSet    = Msg{"cần ít nhất một tuỳ chọn, ví dụ --date, --place, --cell, --party, --kind", "need at least one option, e.g. --date, --place, --cell, --party, --kind"}
-	CLIPlanBadDate    = Msg{"ngày %q không hợp lệ; dùng YYYY-MM-DD (ví dụ 2026-11-25)", "date %q is not valid; use YYYY-MM-DD (e.g. 2026-11-25)"}
-	CLIPlanMissingN   = Msg{"Lưu ý: %d trích dẫn có nguồn không còn trong thư viện (vẫn được giữ và in kèm).", "Note: %d excerpts have a source no longer in the library (they are kept and printed)."}
 
 	// Errors of the plan operations and store.
 	PlanErrNoItem     = Msg{"không có mục này trong chương trình", "no such agenda item"}
@@ -88,6 +44,7 @@ var (
 	PlanErrNoSource   = Msg{"trích dẫn không có tài liệu nguồn", "the excerpt has no source document"}
 	PlanErrDamaged    = Msg{"tệp kế hoạch %s bị hỏng nên đã được cất sang %s (không bị xoá); chibo bắt đầu lại từ chương trình mẫu", "the plan file %s was damaged and has been kept as %s (not deleted); chibo starts again from the standard agenda"}
 	PlanErrNewer      = Msg{"tệp %s do phiên bản chibo mới hơn ghi; hãy cập nhật chibo. Tệp được giữ nguyên", "%s was written by a newer chibo; update chibo. The file is left as it is"}
+	PlanErrNewerFile  = Msg{"một tệp dữ liệu do phiên bản chibo mới hơn ghi; hãy cập nhật chibo. Tệp được giữ nguyên", "a data file was written by a newer chibo; update chibo. The file is left as it is"}
 	PlanErrSave       = Msg{"không lưu được: %v", "could not save: %v"}
 
 	// The plan screen.
@@ -100,41 +57,26 @@ var (
 	PlanMissingTag   = Msg{"[mất nguồn]", "[source gone]"}
 	PlanNotesTag     = Msg{"Ghi chú:", "Notes:"}
 	PlanNoExcerpts   = Msg{"(chưa có trích dẫn — trong khi đọc, bấm a để thêm)", "(no excerpts yet — press a while reading to add one)"}
-	PlanHelp         = Msg{
-		"↑↓ chọn · enter ghi chú/mở nguồn · n thêm mục · r đổi tên · t thời lượng · d xoá · K/J lên/xuống · x chuyển mục · i thông tin · e xuất · [ ] tháng · esc đóng",
-		"↑↓ select · enter notes/open source · n new item · r rename · t time · d delete · K/J up/down · x move to item · i details · e export · [ ] month · esc close",
-	}
-	PlanHelpShort    = Msg{"enter ghi chú · n thêm · d xoá · K/J chuyển · e xuất · esc đóng", "enter notes · n new · d delete · K/J move · e export · esc close"}
 	PlanPromptNew    = Msg{"Tên mục mới: ", "New item title: "}
 	PlanPromptRename = Msg{"Đổi tên mục: ", "Rename item: "}
 	PlanPromptMins   = Msg{"Thời lượng (phút): ", "Time budget (minutes): "}
-	PlanPromptDate   = Msg{"Ngày họp (YYYY-MM-DD): ", "Meeting date (YYYY-MM-DD): "}
 	PlanPromptPlace  = Msg{"Địa điểm: ", "Place: "}
 	PlanPromptCell   = Msg{"Tên chi bộ: ", "Party cell: "}
 	PlanPromptParty  = Msg{"Đảng bộ cấp trên: ", "Party committee: "}
-	PlanPromptHint   = Msg{"enter lưu · esc huỷ", "enter save · esc cancel"}
-	PlanConfirmItem  = Msg{"Xoá mục “%s” cùng %d trích dẫn và ghi chú? (y/n)", "Delete item “%s” with its %d excerpts and notes? (y/n)"}
-	PlanConfirmEx    = Msg{"Xoá trích dẫn “%s”? (y/n)", "Delete excerpt “%s”? (y/n)"}
 	PlanBadNumber    = Msg{"hãy nhập một số phút, ví dụ 15", "enter a number of minutes, e.g. 15"}
 	PlanNotesHead    = Msg{"Ghi chú — %s", "Notes — %s"}
-	PlanNotesHelp    = Msg{"esc lưu và đóng · ctrl+s lưu", "esc save and close · ctrl+s save"}
 	PlanSaved        = Msg{"Đã lưu.", "Saved."}
 	PlanExportHead   = Msg{"Xuất tài liệu họp ra tệp:", "Export the meeting pack to a file:"}
-	PlanExportKeys   = Msg{"h HTML (in A4) · d Word (docx) · m Markdown · esc huỷ", "h HTML (print A4) · d Word (docx) · m Markdown · esc cancel"}
-	PlanConfirmKeys  = Msg{"y đồng ý xoá · phím khác: huỷ", "y delete · any other key: cancel"}
-	PlanMoveHelp     = Msg{"↑↓ chọn mục · enter chuyển · esc huỷ", "↑↓ choose item · enter move · esc cancel"}
 	PlanExported     = Msg{"Đã xuất: %s", "Exported: %s"}
 	PlanMoveHead     = Msg{"Chuyển trích dẫn sang mục:", "Move the excerpt to item:"}
 	PlanMoved        = Msg{"Đã chuyển sang “%s”.", "Moved to “%s”."}
 	PlanNeedExcerpt  = Msg{"Hãy chọn một trích dẫn.", "Select an excerpt first."}
-	PlanNeedItem     = Msg{"Hãy chọn một mục.", "Select an item first."}
 	PlanMissingOpen  = Msg{"Không mở được: nguồn không còn trong thư viện.", "Cannot open: the source is no longer in the library."}
 	PlanEmpty        = Msg{"Chương trình trống — bấm n để thêm mục.", "The agenda is empty — press n to add an item."}
 
 	// The "add to agenda" picker.
 	PickerTitle = Msg{"Thêm vào chương trình %s", "Add to the agenda of %s"}
 	PickerWhat  = Msg{"Đoạn: %s", "Passage: %s"}
-	PickerHelp  = Msg{"↑↓ chọn mục · enter thêm · esc huỷ", "↑↓ choose item · enter add · esc cancel"}
 	PickerCount = Msg{"%d trích dẫn", "%d excerpts"}
 )
 
@@ -182,10 +124,6 @@ var (
 	PresenceAbsent  = Msg{"vắng không lý do", "absent without reason"}
 	PresenceExempt  = Msg{"miễn sinh hoạt", "exempt"}
 
-	CLIMembersUsage = Msg{
-		"add [--du-bi] [--mien] TÊN | list | remove N|TÊN",
-		"add [--du-bi] [--mien] NAME | list | remove N|NAME",
-	}
 	CLIMembersSummary = Msg{
 		"danh sách đảng viên của chi bộ, dùng để điểm danh (chỉ lưu trong thư mục dữ liệu, chỉ in vào biên bản của chi bộ)",
 		"the cell's members, for the roll (kept only in the data directory, printed only in the cell's own minutes)",
@@ -206,6 +144,10 @@ var (
 	PlanErrSameName  = Msg{"đã có đảng viên trùng tên trong danh sách", "a member with this name is already on the list"}
 	PlanErrEmptyName = Msg{"tên trống", "the name is empty"}
 	PlanErrKind      = Msg{"hình thức sinh hoạt phải là thuong-ky, chuyen-de hoặc ket-hop", "the meeting kind must be thuong-ky, chuyen-de or ket-hop"}
+	PlanErrPresence  = Msg{"điểm danh chỉ có: có mặt, vắng có lý do, vắng không lý do hoặc miễn sinh hoạt", "attendance is one of: present, absent with reason, absent without reason, exempt"}
+	PlanErrNotOnRoll = Msg{"người này không có trong danh sách đảng viên của chi bộ; hãy thêm vào danh sách trước (chibo members add TÊN)", "this person is not on the cell's member list; add them first (chibo members add NAME)"}
+	PlanErrBadKey    = Msg{"tên kế hoạch không hợp lệ: phải là tháng dạng YYYY-MM (ví dụ 2026-11) hoặc YYYY-MM-ten cho buổi chuyên đề", "not a valid plan name: use a month as YYYY-MM (e.g. 2026-11), or YYYY-MM-name for a thematic meeting"}
+	PlanErrFormat    = Msg{"định dạng xuất không hỗ trợ; dùng md, html hoặc docx", "export format not supported; use md, html or docx"}
 )
 
 // planMore are the errors of the meeting's tasks, checklist and roll.
@@ -216,6 +158,8 @@ var planMore = []struct {
 	{plan.ErrBadDate, PlanErrBadDate}, {plan.ErrEmptyTask, PlanErrEmptyTask}, {plan.ErrNoTask, PlanErrNoTask},
 	{plan.ErrNoCheck, PlanErrNoCheck}, {plan.ErrNoMember, PlanErrNoMember}, {plan.ErrSameMember, PlanErrSameName},
 	{plan.ErrEmptyName, PlanErrEmptyName}, {plan.ErrBadKind, PlanErrKind},
+	{plan.ErrBadPresence, PlanErrPresence}, {plan.ErrNotOnTheRoll, PlanErrNotOnRoll},
+	{plan.ErrBadKey, PlanErrBadKey}, {plan.ErrBadFormat, PlanErrFormat},
 }
 
 // DescribeMeeting names an error of the tasks, checklist or roll in l, or

@@ -62,5 +62,4 @@ var (
 	}
 	AppDirectiveInLibrary = Msg{"Có trong thư viện: %s (o mở văn bản)", "In the library: %s (o opens it)"}
 	AppDirectiveMissing   = Msg{"Chưa có trong thư viện: nhập văn bản này để mở được từ đây.", "Not in the library: import it to open it from here."}
-	AppKeyOpenDirective   = Msg{"mở văn bản", "open the directive"}
 )

@@ -22,6 +22,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"chibo/content"
 	"chibo/content/plan"
@@ -601,7 +602,7 @@ func (m *Model) delete(id rowID) tea.Cmd {
 		u := &undoStep{title: excerptTitle(x), ex: &x, itemID: m.p.Items[i].ID, at: j}
 		next := m.neighbour()
 		return m.apply(func(p *plan.Plan) error { return p.RemoveExcerpt(id.ex) }, next,
-			fmt.Sprintf(i18n.PlanDeleted.In(l), u.title), u)
+			fitTitle(i18n.PlanDeleted.In(l), u.title, m.w), u)
 	}
 	i := m.p.Index(id.item)
 	if i < 0 {
@@ -612,13 +613,13 @@ func (m *Model) delete(id rowID) tea.Cmd {
 	u := &undoStep{title: it.Title, item: &it, at: i}
 	next := m.neighbourItem()
 	return m.apply(func(p *plan.Plan) error { return p.RemoveItem(id.item) }, rowID{next, ""},
-		fmt.Sprintf(i18n.PlanDeleted.In(l), u.title), u)
+		fitTitle(i18n.PlanDeleted.In(l), u.title, m.w), u)
 }
 
 // undoLast puts the last deletion back where it was.
 func (m *Model) undoLast() tea.Cmd {
 	u := m.undo[len(m.undo)-1]
-	status := fmt.Sprintf(i18n.PlanUndone.In(m.com.Lang), u.title)
+	status := fitTitle(i18n.PlanUndone.In(m.com.Lang), u.title, m.w)
 	if u.item != nil {
 		it := *u.item
 		return m.applyAt(func(p *plan.Plan) error {
@@ -629,14 +630,24 @@ func (m *Model) undoLast() tea.Cmd {
 			return nil
 		}, rowID{it.ID, ""}, -1, status, nil, true)
 	}
+	// The cursor goes to the excerpt put back, under its new ID.
 	x, itemID, now := *u.ex, u.itemID, m.store.Now()
-	return m.applyAt(func(p *plan.Plan) error {
+	var back string
+	save := m.applyAt(func(p *plan.Plan) error {
 		got, err := p.AddExcerpt(itemID, x, now)
 		if err != nil {
 			return err
 		}
+		back = got.ID
 		return p.MoveExcerptTo(got.ID, itemID, u.at)
 	}, rowID{itemID, ""}, -1, status, nil, true)
+	return func() tea.Msg {
+		msg := save().(savedMsg)
+		if msg.err == nil && back != "" {
+			msg.sel.ex = back
+		}
+		return msg
+	}
 }
 
 // neighbour is the row to select after the one under the cursor goes.
@@ -1130,8 +1141,13 @@ func (m *Model) View() string {
 		body = append(body, "")
 	}
 	if m.mode == modePrompt && m.status != "" {
-		// Why the value was refused, just above the prompt.
-		body[bh-1] = st.Error.Render(fit("! "+m.status, m.w))
+		// Why the value was refused, just above the prompt; a plain
+		// "saved" between two prompts of a chain is not an error.
+		if m.statusErr {
+			body[bh-1] = st.Error.Render(fit("! "+m.status, m.w))
+		} else {
+			body[bh-1] = fit(m.status, m.w)
+		}
 	}
 	lines = append(lines, body[:bh]...)
 	lines = append(lines, m.statusLine())
@@ -1299,3 +1315,17 @@ func presenceLabel(l i18n.Lang, p plan.Presence) string {
 
 // fit truncates s to w cells with an ellipsis.
 func fit(s string, w int) string { return common.Fit(s, w) }
+
+// fitTitle is format (one %s) with title, the title shortened so the whole
+// fits w cells: the words around it say what to do ("Bấm u để hoàn tác")
+// and must not be the part cut off.
+func fitTitle(format, title string, w int) string {
+	s := fmt.Sprintf(format, title)
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	if room := w - ansi.StringWidth(fmt.Sprintf(format, "")); room >= 8 {
+		return fmt.Sprintf(format, fit(title, room))
+	}
+	return s
+}

@@ -307,6 +307,55 @@ func TestExcerptOperationsByKeys(t *testing.T) {
 	}
 }
 
+// TestUndoSelectsExcerpt: u puts a deleted excerpt back in its place and
+// the cursor on it (it stayed on the item above, seen in tmux), so a second
+// d deletes what was just restored.
+func TestUndoSelectsExcerpt(t *testing.T) {
+	st, lib := sampleStore(t)
+	m := newModel(t, st, lib, i18n.VI, "2026-11", 80, 24)
+	press(t, m, "j", "j") // t1, the first excerpt of item 2
+	press(t, m, "d", "c")
+	if _, ex := m.selected(); ex != "t2" {
+		t.Fatalf("after deleting t1 the cursor is on %q, want the next excerpt t2", ex)
+	}
+	press(t, m, "u")
+	p, _, _ := st.Load("2026-11")
+	back := p.Items[1].Excerpts[0]
+	if back.Section != "ii.1" || p.ExcerptCount() != 4 {
+		t.Fatalf("undo did not put ii.1 back first: %+v", p.Items[1].Excerpts)
+	}
+	if id, ex := m.selected(); id != "thong-tin" || ex != back.ID {
+		t.Fatalf("after undo the cursor is on %s/%q, want the restored excerpt %s", id, ex, back.ID)
+	}
+	if !strings.Contains(tuitest.Plain(m.View()), "> ") {
+		t.Fatal("no cursor shown")
+	}
+}
+
+// TestDeletedStatusKeepsHint: on a narrow screen a long title is cut in
+// "Đã xoá “…”. Bấm u để hoàn tác.", not the hint (seen in tmux at 80
+// columns: "… Bấm u để hoàn…").
+func TestDeletedStatusKeepsHint(t *testing.T) {
+	st, _ := sampleStore(t)
+	long := plan.Excerpt{Doc: "d", DocTitle: "Tài liệu", Section: "x", Path: []string{strings.Repeat("Thường xuyên củng cố, kiện toàn tổ chức ", 4)}, Text: "Nội dung."}
+	if _, err := st.Update("2026-11", func(p *plan.Plan) error { _, err := p.AddExcerpt("khai-mac", long, t0); return err }); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []i18n.Lang{i18n.VI, i18n.EN} {
+		m := newModel(t, st, nil, lang, "2026-11", 60, 20)
+		press(t, m, "j", "d", "c")
+		status := tuitest.Plain(m.statusLine())
+		hint := map[i18n.Lang]string{i18n.VI: "Bấm u để hoàn tác.", i18n.EN: "Press u to undo."}[lang]
+		if !strings.HasSuffix(status, hint) || ansi.StringWidth(status) > 60 || !strings.Contains(status, "…") {
+			t.Errorf("delete status at 60 columns: %q", status)
+		}
+		press(t, m, "u")
+		if status := tuitest.Plain(m.statusLine()); ansi.StringWidth(status) > 60 || !strings.HasSuffix(status, map[i18n.Lang]string{i18n.VI: "trở lại chương trình.", i18n.EN: "is back on the agenda."}[lang]) {
+			t.Errorf("undo status at 60 columns: %q", status)
+		}
+	}
+}
+
 func TestNotesEditor(t *testing.T) {
 	st, lib := sampleStore(t)
 	m := newModel(t, st, lib, i18n.VI, "2026-11", 80, 24)
@@ -368,6 +417,32 @@ func TestDetailsAndMonths(t *testing.T) {
 	press(t, m, "[", "[")
 	if m.Month() != "2026-10" {
 		t.Fatal("previous month")
+	}
+}
+
+// TestDetailsSavedIsNotError: between the prompts of i, the "saved" of
+// the date is shown plainly; only a refused value gets the "!" of an error
+// (it read "! Đã lưu.").
+func TestDetailsSavedIsNotError(t *testing.T) {
+	st, lib := sampleStore(t)
+	m := newModel(t, st, lib, i18n.VI, "2026-11", 80, 24)
+	press(t, m, "i")
+	for range "25/11/2026" {
+		press(t, m, "backspace")
+	}
+	typeText(m, "32/11/2026")
+	press(t, m, "enter")
+	if v := tuitest.Plain(m.View()); !strings.Contains(v, "! ") {
+		t.Fatalf("a refused date should be marked as an error:\n%s", v)
+	}
+	for range "32/11/2026" {
+		press(t, m, "backspace")
+	}
+	typeText(m, "27/11/2026")
+	press(t, m, "enter")
+	v := tuitest.Plain(m.View())
+	if !m.Capturing() || !strings.Contains(v, i18n.PlanSaved.In(i18n.VI)) || strings.Contains(v, "! ") {
+		t.Fatalf("after a good date the next prompt shows a plain \"saved\":\n%s", v)
 	}
 }
 
