@@ -2,6 +2,7 @@ package index
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -245,7 +246,13 @@ func foldBytes(b []byte) []byte {
 		}
 		return b
 	}
-	out := make([]byte, 0, len(b))
+	return foldAppend(make([]byte, 0, len(b)), b)
+}
+
+// foldAppend appends the folded form of b to dst (foldBytes without an
+// allocation of its own, for the build's analysis of every word).
+func foldAppend(out, b []byte) []byte {
+	letterTab := letterTab()
 	for len(b) > 0 {
 		r, w := rune(b[0]), 1
 		if r >= utf8.RuneSelf {
@@ -284,8 +291,9 @@ type letterInfo struct{ fold, base, tone rune }
 
 // letterTab covers Latin-1 to Latin Extended Additional (where every
 // precomposed Vietnamese letter lives), so folding NFC text needs no
-// normalisation pass.
-var letterTab = func() []letterInfo {
+// normalisation pass. Built at first use, not at init: commands that
+// analyse no text (list, show) do not pay for it.
+var letterTab = sync.OnceValue(func() []letterInfo {
 	tab := make([]letterInfo, 0x1F00)
 	for r := rune(0x80); r < 0x1F00; r++ {
 		if !unicode.IsLetter(r) {
@@ -313,7 +321,7 @@ var letterTab = func() []letterInfo {
 		tab[r] = letterInfo{fold: 'd', base: 'đ'}
 	}
 	return tab
-}()
+})
 
 // exactFilter lowercases and keeps diacritics but writes the tone mark in
 // one canonical place (after the syllable), so the old and new tone
@@ -350,6 +358,7 @@ func exactBytes(b []byte) []byte {
 	if ascii {
 		return foldBytes(b)
 	}
+	letterTab := letterTab()
 	out := make([]byte, 0, len(b)+2)
 	var tone rune
 	for i := 0; i < len(b); {

@@ -2,6 +2,8 @@ package index
 
 import (
 	"reflect"
+
+	"chibo/content"
 	"strings"
 	"testing"
 
@@ -165,10 +167,44 @@ func TestOnePassMatches(t *testing.T) {
 			got := map[string]int{}
 			for k, v := range c.got.freqs {
 				got[k] = v.Frequency()
+				if string(v.Term) != k {
+					t.Errorf("%s: term %q under key %q", c.name, v.Term, k)
+				}
 			}
 			if !reflect.DeepEqual(got, want) || c.got.n != len(toks) {
 				t.Errorf("%s on %q:\n one pass %v (%d)\n analyzer %v (%d)", c.name, text, got, c.got.n, want, len(toks))
 			}
+		}
+	}
+}
+
+// BenchmarkAnalyseText is the build's analysis of the seeds' sections
+// (go test ./index -bench AnalyseText -benchmem).
+func BenchmarkAnalyseText(b *testing.B) {
+	seeds, err := content.SeedFiles()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var texts []string
+	size := 0
+	for name, data := range seeds {
+		d, err := content.ParseBytes(name, data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, s := range d.Sections {
+			texts = append(texts, s.Text)
+			size += len(s.Text)
+		}
+	}
+	if size == 0 {
+		b.Fatal("no text in the seeds")
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range texts {
+			analyseText(t)
 		}
 	}
 }

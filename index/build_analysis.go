@@ -1,6 +1,8 @@
 package index
 
 import (
+	"unsafe"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -34,7 +36,9 @@ func (c *termCounter) add(term []byte) {
 	tf := &c.slab[0]
 	c.slab = c.slab[1:]
 	key := string(term)
-	tf.Term = []byte(key)
+	// Term shares the key's bytes (one allocation, not two): neither bleve
+	// nor zap writes to a TokenFreq's Term.
+	tf.Term = unsafe.Slice(unsafe.StringData(key), len(key))
 	tf.SetFrequency(1)
 	c.freqs[key] = tf
 }
@@ -48,11 +52,11 @@ func analyseText(text string) (folded, shingles *termCounter) {
 	est := min(len(b)/8+4, 2048)
 	folded, shingles = newCounter(est), newCounter(est)
 	var prevPos int
-	var prev, buf []byte
+	var prev, buf, fbuf []byte
 	havePrev := false
 	scan(b, func(start, end, pos int, typ analysis.TokenType) {
-		term := b[start:end]
-		f := foldBytes(term)
+		fbuf = foldAppend(fbuf[:0], b[start:end])
+		f := fbuf
 		folded.add(f)
 		if havePrev && pos == prevPos {
 			return // a symbol's part: not in shingles

@@ -82,16 +82,11 @@ func runBench(e *env, args []string) int {
 		}
 	}
 	if *cpuProfile != "" { // a CPU profile of the timed runs, for go tool pprof
-		f, err := os.Create(*cpuProfile)
+		stop, err := startCPUProfile(*cpuProfile)
 		if err != nil {
 			return fail(e, err)
 		}
-		if err := pprof.StartCPUProfile(f); err != nil {
-			f.Close()
-			return fail(e, err)
-		}
-		defer f.Close()
-		defer pprof.StopCPUProfile()
+		defer stop()
 	}
 	var lat []float64
 	for r := 0; r < *runs; r++ {
@@ -155,4 +150,18 @@ func readQueries(path string) ([]string, error) {
 		out = append(out, l)
 	}
 	return out, sc.Err()
+}
+
+// startCPUProfile writes a CPU profile to path until stop is called, for
+// go tool pprof (bench, import and reindex --cpuprofile).
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }

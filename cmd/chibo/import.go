@@ -40,9 +40,17 @@ func runImport(ctx context.Context, e *env, c *command, args []string) int {
 	fs := newFlags(e, c)
 	encFlag := fs.String("encoding", "", "")
 	sizeFlag := fs.String("max-size", "", "")
+	cpuProfile := fs.String("cpuprofile", "", "")
 	paths, ok := parseFlags(e, c, fs, args)
 	if !ok {
 		return 2
+	}
+	if *cpuProfile != "" { // import and index build, for go tool pprof
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return fail(e, err)
+		}
+		defer stop()
 	}
 	if len(paths) == 0 {
 		return usageError(e, c, e.T(i18n.CLIImportNoPath))

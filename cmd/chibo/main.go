@@ -39,10 +39,14 @@ type env struct {
 	dataFlag string // --data as given, for the overview's "your data is in"
 }
 
-// library opens the library once per run.
+// library opens the library once per run. Files that must be parsed
+// again (a new parser version, files changed behind chibo's back) are
+// counted on a progress bar on a terminal.
 func (e *env) library() (*content.Library, error) {
 	if e.lib == nil {
-		l, err := content.OpenLibrary(e.dirs)
+		bar := newProgressBar(e.stderr, e.T(i18n.LibraryRereading))
+		l, err := content.OpenLibraryProgress(e.dirs, func(done, total int) { bar.draw(done, total, "") })
+		bar.clear()
 		if err != nil {
 			return nil, err
 		}

@@ -20,9 +20,17 @@ func init() {
 func runReindex(e *env, args []string) int {
 	c := commands["reindex"]
 	fs := newFlags(e, c)
+	cpuProfile := fs.String("cpuprofile", "", "")
 	pos, ok := parseFlags(e, c, fs, args)
 	if !ok {
 		return 2
+	}
+	if *cpuProfile != "" { // the index build, for go tool pprof
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return fail(e, err)
+		}
+		defer stop()
 	}
 	if len(pos) > 0 {
 		return extraArgs(e, c, pos)

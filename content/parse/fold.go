@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,7 +15,8 @@ const foldTableSize = 0x2100
 
 // foldTable[r] is model.Fold(string(r)); "\x00" marks a rune fold leaves to
 // model.Fold (a combining mark, whose folding depends on its neighbours).
-var foldTable = func() *[foldTableSize]string {
+// Built at first use (it folds 8,000 runes through NFD), not at init.
+var foldTable = sync.OnceValue(func() *[foldTableSize]string {
 	var t [foldTableSize]string
 	for r := rune(0x80); r < foldTableSize; r++ {
 		if unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me) || !utf8.ValidRune(r) {
@@ -24,7 +26,7 @@ var foldTable = func() *[foldTableSize]string {
 		t[r] = model.Fold(string(r))
 	}
 	return &t
-}()
+})
 
 // fold is model.Fold — accent-free lower case, đ→d — computed rune by rune
 // from a table instead of through NFD: the recogniser folds every heading
@@ -32,6 +34,7 @@ var foldTable = func() *[foldTableSize]string {
 // outside the table or a combining mark goes to model.Fold, so the result
 // is always the same.
 func fold(s string) string {
+	tab := foldTable()
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -42,10 +45,10 @@ func fold(s string) string {
 			b.WriteByte(byte(r))
 			continue
 		}
-		if r >= foldTableSize || foldTable[r] == "\x00" {
+		if r >= foldTableSize || tab[r] == "\x00" {
 			return model.Fold(s)
 		}
-		b.WriteString(foldTable[r])
+		b.WriteString(tab[r])
 	}
 	return b.String()
 }

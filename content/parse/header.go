@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -62,44 +61,44 @@ func (h header) title() string {
 var (
 	// numberLineRe is the "Số" line: "Số: 50/2019/QH14", "Số 38 - HD/BTCTW",
 	// "Luật số: 50/2019/QH14", "Số:   /KH-UBND" (a draft: no number).
-	numberLineRe = regexp.MustCompile(`^[\s*\-–—_=~.·]*(?:\p{Lu}\pL*(?:\s+\pL+)?\s+)?(?:Số|SỐ|số)\s*:?\s*(\d{1,5}(?:\s*[-/]\s*[\pL\d.&]+){1,4})`)
-	ruleLineRe   = regexp.MustCompile(`^[\s\-–—_*=~.…·•⁕✻+]+$`)
+	numberLineRe = lazyRE(`^[\s*\-–—_=~.·]*(?:\p{Lu}\pL*(?:\s+\pL+)?\s+)?(?:Số|SỐ|số)\s*:?\s*(\d{1,5}(?:\s*[-/]\s*[\pL\d.&]+){1,4})`)
+	ruleLineRe   = lazyRE(`^[\s\-–—_*=~.…·•⁕✻+]+$`)
 	// dateDraftRe is a place and date line left for the signing day to
 	// fill in ("Lâm Đồng, ngày    tháng 3 năm 2026"): a header line, with
 	// no date to read.
-	draftYearRe = regexp.MustCompile(`năm\s*(\d{4})`)
-	dateDraftRe = regexp.MustCompile(`^\pL[\pL ]{0,40},\s*ngày[\s.…_]*(?:\d{1,2})?[\s.…_]*tháng[\s.…_]*(?:\d{1,2})?[\s.…_]*năm\s*\d{4}`)
+	draftYearRe = lazyRE(`năm\s*(\d{4})`)
+	dateDraftRe = lazyRE(`^\pL[\pL ]{0,40},\s*ngày[\s.…_]*(?:\d{1,2})?[\s.…_]*tháng[\s.…_]*(?:\d{1,2})?[\s.…_]*năm\s*\d{4}`)
 	// headerSplitRe cuts a header paragraph where a cell's soft line
 	// breaks were: at a rule ("QUỐC HỘI -------- Luật số: …") and before
 	// a "Số:" line.
-	headerSplitRe = regexp.MustCompile(`\s*[-–—_=*~]{3,}\s*|\s+(?:Số|SỐ)\s*:`)
+	headerSplitRe = lazyRE(`\s*[-–—_=*~]{3,}\s*|\s+(?:Số|SỐ)\s*:`)
 	// deptInsideRe finds a department after its parent on one line (not
 	// the "BAN" of "ỦY BAN NHÂN DÂN").
-	deptInsideRe = regexp.MustCompile(`(?:TRUNG ƯƠNG|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|HUYỆN UỶ|ĐẢNG ỦY|ĐẢNG UỶ)(?:\s+\p{Lu}+){0,3}?\s+((?:BAN\s|VĂN PHÒNG|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA))`)
+	deptInsideRe = lazyRE(`(?:TRUNG ƯƠNG|TỈNH ỦY|TỈNH UỶ|THÀNH ỦY|THÀNH UỶ|HUYỆN ỦY|HUYỆN UỶ|ĐẢNG ỦY|ĐẢNG UỶ)(?:\s+\p{Lu}+){0,3}?\s+((?:BAN\s|VĂN PHÒNG|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA))`)
 	// enactorRe opens the line naming who enacts the document, under its
 	// trích yếu ("BỘ TRƯỞNG BỘ NÔNG NGHIỆP …", "THỦ TƯỚNG CHÍNH PHỦ").
-	enactorRe = regexp.MustCompile(`^(?:BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|THỐNG ĐỐC|TRƯỞNG BAN)\b`)
+	enactorRe = lazyRE(`^(?:BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|PHÓ CHỦ TỊCH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|CHÁNH ÁN|VIỆN TRƯỞNG|TỔNG KIỂM TOÁN|THỐNG ĐỐC|TRƯỞNG BAN)\b`)
 	// tableHeadRe is the header row of a table under a title ("STT",
 	// "TT  Nội dung"): not part of the trích yếu.
-	tableHeadRe = regexp.MustCompile(`^(?:STT|TT|Số TT)(?:\s|$)`)
+	tableHeadRe = lazyRE(`^(?:STT|TT|Số TT)(?:\s|$)`)
 	// unitEndRe is a line ending in an administrative unit whose name is
 	// on the next line.
-	unitEndRe = regexp.MustCompile(`\s(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)$`)
+	unitEndRe = lazyRE(`\s(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)$`)
 	// placeLineRe continues an issuing body's name on the line below it:
 	// "ỦY BAN NHÂN DÂN" / "TỈNH LÂM ĐỒNG".
-	placeLineRe = regexp.MustCompile(`^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG|ĐẶC KHU)\s`)
+	placeLineRe = lazyRE(`^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|THỊ TRẤN|XÃ|PHƯỜNG|ĐẶC KHU)\s`)
 	// bareBodyRe is a line holding only the kind of a body, whose name
 	// goes on below: "HIỆP HỘI" / "CÔNG CHỨNG VIÊN VIỆT NAM".
-	bareBodyRe = regexp.MustCompile(`^(?:HIỆP HỘI|HỘI|LIÊN HIỆP|LIÊN ĐOÀN|TỔNG LIÊN ĐOÀN|TỔNG CÔNG TY|CÔNG TY|TRUNG TÂM|HỌC VIỆN|VIỆN|TRƯỜNG|TỔNG CỤC|CỤC|SỞ|BỘ)$`)
-	vvRe       = regexp.MustCompile(`^(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)[\s:.]+(.+)$`)
-	sessionRe  = regexp.MustCompile(`^(?:KHÓA|KHOÁ|Khóa|Khoá|KỲ HỌP|Kỳ họp)\b`)
+	bareBodyRe = lazyRE(`^(?:HIỆP HỘI|HỘI|LIÊN HIỆP|LIÊN ĐOÀN|TỔNG LIÊN ĐOÀN|TỔNG CÔNG TY|CÔNG TY|TRUNG TÂM|HỌC VIỆN|VIỆN|TRƯỜNG|TỔNG CỤC|CỤC|SỞ|BỘ)$`)
+	vvRe       = lazyRE(`^(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)[\s:.]+(.+)$`)
+	sessionRe  = lazyRE(`^(?:KHÓA|KHOÁ|Khóa|Khoá|KỲ HỌP|Kỳ họp)\b`)
 	// addresseeRe opens the lines under a title that are not part of it:
 	// the addressee of a letter or petition, a form's first field.
-	addresseeRe = regexp.MustCompile(`^(?:Kính gửi|KÍNH GỬI|Đồng kính gửi|Kính trình)|^[\pL ]{1,30}:`)
+	addresseeRe = lazyRE(`^(?:Kính gửi|KÍNH GỬI|Đồng kính gửi|Kính trình)|^[\pL ]{1,30}:`)
 	// deptRe is a department of a body, named in full only with its parent
 	// ("BAN TỔ CHỨC" of "BAN CHẤP HÀNH TRUNG ƯƠNG" is the Ban Tổ chức Trung
 	// ương).
-	deptRe = regexp.MustCompile(`^(?:BAN|VĂN PHÒNG|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA|ĐẢNG ĐOÀN|BAN CÁN SỰ)\b`)
+	deptRe = lazyRE(`^(?:BAN|VĂN PHÒNG|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA|ĐẢNG ĐOÀN|BAN CÁN SỰ)\b`)
 )
 
 // mottoAt returns the byte offset in l where a national or party motto
@@ -457,7 +456,7 @@ func issuerName(left []string) string {
 // legal databases print them: "NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ 05/2010/NĐ-CP
 // NGÀY 18 THÁNG 01 NĂM 2010 QUY ĐỊNH …" (the type may stand on the line
 // above, the subject on the lines below).
-var gazetteRe = regexp.MustCompile(`(?i)^(?:(.*?)\s+)?của\s+(.+?)\s+số\s*:?\s*(\d{1,5}(?:\s*[-/]\s*[\pL\d.&]+){0,4})\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*(.*)$`)
+var gazetteRe = lazyRE(`(?i)^(?:(.*?)\s+)?của\s+(.+?)\s+số\s*:?\s*(\d{1,5}(?:\s*[-/]\s*[\pL\d.&]+){0,4})\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})\s*(.*)$`)
 
 // gazetteHeader reads that layout from the first lines; ok is false when
 // they do not have it.

@@ -3,16 +3,15 @@ package parse
 import (
 	"chibo/content/model"
 
-	"regexp"
 	"strings"
 )
 
 var (
 	// atxRe is an ATX heading line ("## Title", up to three spaces indent).
-	atxRe     = regexp.MustCompile(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$`)
-	setextRe  = regexp.MustCompile(`^ {0,3}(=+|-+)[ \t]*$`)
-	fenceRe   = regexp.MustCompile("^ {0,3}(```+|~~~+)")
-	mdBlockRe = regexp.MustCompile(`^ {0,3}(?:[-+*]\s|\d{1,9}[.)]\s|>|\||    |\t)`)
+	atxRe     = lazyRE(`^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$`)
+	setextRe  = lazyRE(`^ {0,3}(=+|-+)[ \t]*$`)
+	fenceRe   = lazyRE("^ {0,3}(```+|~~~+)")
+	mdBlockRe = lazyRE(`^ {0,3}(?:[-+*]\s|\d{1,9}[.)]\s|>|\||    |\t)`)
 )
 
 // parseMarkdown reads a markdown file: ATX and setext headings become

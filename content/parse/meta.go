@@ -4,7 +4,6 @@ import (
 	"chibo/content/model"
 
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -228,15 +227,15 @@ func headLines(text string, n int) []string {
 }
 
 var (
-	appendixHeadRe   = regexp.MustCompile(`^(?:PHỤ LỤC|Phụ lục)\b`)
-	docTypeRe        = regexp.MustCompile(`^(NGHỊ QUYẾT|BÁO CÁO|KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|KẾT LUẬN|HƯỚNG DẪN|THÔNG BÁO|CHƯƠNG TRÌNH|QUY ĐỊNH|TỜ TRÌNH|ĐỀ ÁN|TÀI LIỆU SINH HOẠT CHI BỘ)((?:[\s:,.(–-].*)?)$`)
-	closingFormulaRe = regexp.MustCompile(`^\pL+(?: \pL+)? này (?:đã )?được\s(?:[^.]|\.\d){0,300}?thông qua(?:[^.]|\.\d){0,200}`)
-	attachedRe       = regexp.MustCompile(`kèm(?:\s+theo)?\s+(Báo cáo|Nghị quyết|Kế hoạch|Quyết định|Chương trình|Tờ trình|Kết luận|Thông báo)\s+số\s+(\S+)(?:\s+ngày\s+(\d{1,2})/(\d{1,2})/(\d{4}))?(?:\s+của\s+([^)]+))?`)
-	ownNumberRe      = regexp.MustCompile(`^Số\s*:?\s*(\S+)`)
-	datelineRe       = regexp.MustCompile(`\pL,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
-	passedRe         = regexp.MustCompile(`thông qua\s+ngày\s+(\d{1,2})(?:\s+tháng\s+|/)(\d{1,2})(?:\s+năm\s+|/)(\d{4})`)
-	passedByRe       = regexp.MustCompile(`^\pL+(?: \pL+)? này (?:đã )?được\s+(.+?)(?:\s+khóa\s|\s+khoá\s|,|\s+kỳ họp|\s+tại\s|\s+thông qua)`)
-	issuerLineRe     = regexp.MustCompile(`^(?:HỘI ĐỒNG NHÂN DÂN|Ủ?Y BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|BAN TUYÊN GIÁO|BAN DÂN VẬN|BAN TỔ CHỨC|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA|TỈNH Ủ?Y|TỈNH UỶ|THÀNH Ủ?Y|THÀNH UỶ|HUYỆN Ủ?Y|HUYỆN UỶ|ĐẢNG Ủ?Y|ĐẢNG UỶ|ĐẢNG BỘ|CHI BỘ|BỘ CHÍNH TRỊ|CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|QUỐC HỘI)(?:\s|$)`)
+	appendixHeadRe   = lazyRE(`^(?:PHỤ LỤC|Phụ lục)\b`)
+	docTypeRe        = lazyRE(`^(NGHỊ QUYẾT|BÁO CÁO|KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|KẾT LUẬN|HƯỚNG DẪN|THÔNG BÁO|CHƯƠNG TRÌNH|QUY ĐỊNH|TỜ TRÌNH|ĐỀ ÁN|TÀI LIỆU SINH HOẠT CHI BỘ)((?:[\s:,.(–-].*)?)$`)
+	closingFormulaRe = lazyRE(`^\pL+(?: \pL+)? này (?:đã )?được\s(?:[^.]|\.\d){0,300}?thông qua(?:[^.]|\.\d){0,200}`)
+	attachedRe       = lazyRE(`kèm(?:\s+theo)?\s+(Báo cáo|Nghị quyết|Kế hoạch|Quyết định|Chương trình|Tờ trình|Kết luận|Thông báo)\s+số\s+(\S+)(?:\s+ngày\s+(\d{1,2})/(\d{1,2})/(\d{4}))?(?:\s+của\s+([^)]+))?`)
+	ownNumberRe      = lazyRE(`^Số\s*:?\s*(\S+)`)
+	datelineRe       = lazyRE(`\pL,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})`)
+	passedRe         = lazyRE(`thông qua\s+ngày\s+(\d{1,2})(?:\s+tháng\s+|/)(\d{1,2})(?:\s+năm\s+|/)(\d{4})`)
+	passedByRe       = lazyRE(`^\pL+(?: \pL+)? này (?:đã )?được\s+(.+?)(?:\s+khóa\s|\s+khoá\s|,|\s+kỳ họp|\s+tại\s|\s+thông qua)`)
+	issuerLineRe     = lazyRE(`^(?:HỘI ĐỒNG NHÂN DÂN|Ủ?Y BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|BAN TUYÊN GIÁO|BAN DÂN VẬN|BAN TỔ CHỨC|ỦY BAN KIỂM TRA|UỶ BAN KIỂM TRA|TỈNH Ủ?Y|TỈNH UỶ|THÀNH Ủ?Y|THÀNH UỶ|HUYỆN Ủ?Y|HUYỆN UỶ|ĐẢNG Ủ?Y|ĐẢNG UỶ|ĐẢNG BỘ|CHI BỘ|BỘ CHÍNH TRỊ|CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|QUỐC HỘI)(?:\s|$)`)
 )
 
 func kindOf(d *model.Document, head []string, text, closing string) model.Kind {
@@ -477,7 +476,7 @@ func headerlessTitle(d *model.Document) string {
 // putToWorkRe finds what a sentence of an implementation part puts to
 // work: "tổ chức (triển khai) (thực hiện) (có hiệu quả) (các) X" up to the
 // end of the sentence or clause.
-var putToWorkRe = regexp.MustCompile(`tổ chức (?:triển khai )?(?:thực hiện )?(?:(?:có )?hiệu quả |tốt |nghiêm túc |đồng bộ )?(?:các |những )?([^.;:()]{8,200}?)(?:[.;:(]|$| trong | theo )`)
+var putToWorkRe = lazyRE(`tổ chức (?:triển khai )?(?:thực hiện )?(?:(?:có )?hiệu quả |tốt |nghiêm túc |đồng bộ )?(?:các |những )?([^.;:()]{8,200}?)(?:[.;:(]|$| trong | theo )`)
 
 // implementedMatter is the matter the implementation part of secs puts to
 // work, in the words of its first sentence that names one — not the
@@ -609,7 +608,7 @@ var (
 	}
 	// A place name ends a body's or a unit's name: "tỉnh Bến Tre", "Tỉnh
 	// ủy Bến Tre", "Đảng ủy xã Phú Hưng".
-	placeRe = regexp.MustCompile(`(?:^|\s)(tỉnh|thành phố|huyện|quận|xã|phường|thị xã|thị trấn|(?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)) ((?:\pL+ ?){1,3})$`)
+	placeRe = lazyRE(`(?:^|\s)(tỉnh|thành phố|huyện|quận|xã|phường|thị xã|thị trấn|(?:Tỉnh|Thành|Huyện|Quận) (?:ủy|uỷ)) ((?:\pL+ ?){1,3})$`)
 )
 
 // sentenceCase rewrites a line in capitals as a sentence: first letter

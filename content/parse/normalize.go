@@ -4,7 +4,6 @@ import (
 	"chibo/content/model"
 
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -15,7 +14,7 @@ import (
 
 // bookmarkRe matches the anchors Word leaves in text exported from .docx
 // ("[bookmark: _Hlk141880432]"); they are noise glued to the next word.
-var bookmarkRe = regexp.MustCompile(`\[bookmark:[^\]\n]*\]`)
+var bookmarkRe = lazyRE(`\[bookmark:[^\]\n]*\]`)
 
 // Normalize puts text in the one form every parser expects: valid NFC
 // UTF-8, LF line ends, no Word bookmark artifacts, no zero-width or

@@ -3,7 +3,6 @@ package parse
 import (
 	"chibo/content/model"
 
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -111,30 +110,30 @@ var (
 	// articleRe, numberRe and letterRe match the numbering only; markerOf
 	// reads the rest of the line itself (a pattern ending in `(\S.*)$`
 	// stepped through every rune of every paragraph).
-	articleRe = regexp.MustCompile(`^((?:Điều|ĐIỀU)\s+(\d{1,3}[a-z]?))`)
+	articleRe = lazyRE(`^((?:Điều|ĐIỀU)\s+(\d{1,3}[a-z]?))`)
 	// The number of a part, section or appendix ends at punctuation, a
 	// space or the end ("Chương 0ê0" is no heading).
-	partRe     = regexp.MustCompile(`^((?:Phần|PHẦN|Chương|CHƯƠNG)\s+([IVXLC]+|\d{1,2}|(?:thứ|THỨ)\s+\pL+))(?:(?:\s*([.:\-–])\s*|\s+)(.*))?$`)
-	sectionRe  = regexp.MustCompile(`^((?:Mục|MỤC)\s+(\d{1,2}|[IVX]+))(?:(?:\s*([.:])\s*|\s+)(.*))?$`)
-	appendixRe = regexp.MustCompile(`^((?:PHỤ LỤC|Phụ lục)(?:\s+(\d{1,2}[a-z]?|[IVX]+))?)(?:(?:\s*([.:\-–])\s*|\s+)(.*))?$`)
-	romanRe    = regexp.MustCompile(`^(([IVX]{1,5})[.)])\s+(\S.*)$`)
+	partRe     = lazyRE(`^((?:Phần|PHẦN|Chương|CHƯƠNG)\s+([IVXLC]+|\d{1,2}|(?:thứ|THỨ)\s+\pL+))(?:(?:\s*([.:\-–])\s*|\s+)(.*))?$`)
+	sectionRe  = lazyRE(`^((?:Mục|MỤC)\s+(\d{1,2}|[IVX]+))(?:(?:\s*([.:])\s*|\s+)(.*))?$`)
+	appendixRe = lazyRE(`^((?:PHỤ LỤC|Phụ lục)(?:\s+(\d{1,2}[a-z]?|[IVX]+))?)(?:(?:\s*([.:\-–])\s*|\s+)(.*))?$`)
+	romanRe    = lazyRE(`^(([IVX]{1,5})[.)])\s+(\S.*)$`)
 	// "I- HƯỚNG DẪN CHUNG": the hyphen numbering of older documents.
-	romanHyphenRe = regexp.MustCompile(`^(([IVX]{1,5})\s*[-–])\s*(\p{Lu}.*)$`)
-	upperRe       = regexp.MustCompile(`^(([A-HK-UYĐ])[.)])\s+(\p{Lu}.*)$`)
-	numberRe      = regexp.MustCompile(`^((\d{1,2})\.)\s+`)
-	multiNumRe    = regexp.MustCompile(`^((\d{1,2}(?:\.\d{1,2}){1,3})\.?)\s+(\pL.*)$`)
+	romanHyphenRe = lazyRE(`^(([IVX]{1,5})\s*[-–])\s*(\p{Lu}.*)$`)
+	upperRe       = lazyRE(`^(([A-HK-UYĐ])[.)])\s+(\p{Lu}.*)$`)
+	numberRe      = lazyRE(`^((\d{1,2})\.)\s+`)
+	multiNumRe    = lazyRE(`^((\d{1,2}(?:\.\d{1,2}){1,3})\.?)\s+(\pL.*)$`)
 	// "2.1. (Khoản 1): …", "1.2. “Chi bộ bốn tốt” …": a numbered khoản
 	// whose text opens with a bracket or quote needs the final dot.
-	multiNumOpenRe = regexp.MustCompile(`^((\d{1,2}(?:\.\d{1,2}){1,3})\.)\s*([(“"'][^\s\d].*)$`)
-	numberOpenRe   = regexp.MustCompile(`^((\d{1,2})\.)\s*([(“"][^\s\d].*)$`)
+	multiNumOpenRe = lazyRE(`^((\d{1,2}(?:\.\d{1,2}){1,3})\.)\s*([(“"'][^\s\d].*)$`)
+	numberOpenRe   = lazyRE(`^((\d{1,2})\.)\s*([(“"][^\s\d].*)$`)
 	// "1- Đối tượng áp dụng:", "2.1- Nội địa hoá": the hyphen numbering of
 	// documents typed before about 2005, read as "1." and "2.1.".
-	hyphenNumRe = regexp.MustCompile(`^((\d{1,2}(?:\.\d{1,2}){0,3})\s*[-–])\s*(\p{Lu}.*)$`)
-	letterRe    = regexp.MustCompile(`^(([a-zđ])\))\s*`)
-	letterDot   = regexp.MustCompile(`^(([a-zđ])\.)\s+(\p{Lu}.*)$`)
-	parenRe     = regexp.MustCompile(`^(\(?\d{1,2}\))\s*(\S.*)$`)
-	bulletRe    = regexp.MustCompile(`^([-+•◦▪●*–])\s+(\S.*)$`)
-	romanValid  = regexp.MustCompile(`^(X{0,3})(IX|IV|V?I{0,3})$`)
+	hyphenNumRe = lazyRE(`^((\d{1,2}(?:\.\d{1,2}){0,3})\s*[-–])\s*(\p{Lu}.*)$`)
+	letterRe    = lazyRE(`^(([a-zđ])\))\s*`)
+	letterDot   = lazyRE(`^(([a-zđ])\.)\s+(\p{Lu}.*)$`)
+	parenRe     = lazyRE(`^(\(?\d{1,2}\))\s*(\S.*)$`)
+	bulletRe    = lazyRE(`^([-+•◦▪●*–])\s+(\S.*)$`)
+	romanValid  = lazyRE(`^(X{0,3})(IX|IV|V?I{0,3})$`)
 )
 
 // markerOf reads the numbering a paragraph starts with. Each pattern can
@@ -308,10 +307,10 @@ const (
 )
 
 var (
-	recipientsRe = regexp.MustCompile(`^(?:Nơi nhận|NƠI NHẬN)\s*:?`)
-	closingRe    = regexp.MustCompile(`^(?:Nghị quyết|Quyết định|Chỉ thị|Kết luận|Quy định|Kế hoạch|Thông báo|Hướng dẫn|Báo cáo|Văn bản|Thông tư|Nghị định|Chương trình|Quy chế) này\s.*(?:thông qua|hiệu lực|có hiệu lực|thi hành)`)
-	signingRe    = regexp.MustCompile(`^(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}`)
-	authorRe     = regexp.MustCompile(`^(?:\(\s*(?:Theo|Nguồn)\s.*\)|Nguồn\s*:.*|(?:GS|PGS|TS|ThS|TSKH|NCS|CN|BS|KS|Nhà báo|Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng|Đại tướng)(?:[\s.,].*)?)$`)
+	recipientsRe = lazyRE(`^(?:Nơi nhận|NƠI NHẬN)\s*:?`)
+	closingRe    = lazyRE(`^(?:Nghị quyết|Quyết định|Chỉ thị|Kết luận|Quy định|Kế hoạch|Thông báo|Hướng dẫn|Báo cáo|Văn bản|Thông tư|Nghị định|Chương trình|Quy chế) này\s.*(?:thông qua|hiệu lực|có hiệu lực|thi hành)`)
+	signingRe    = lazyRE(`^(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}`)
+	authorRe     = lazyRE(`^(?:\(\s*(?:Theo|Nguồn)\s.*\)|Nguồn\s*:.*|(?:GS|PGS|TS|ThS|TSKH|NCS|CN|BS|KS|Nhà báo|Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng|Đại tướng)(?:[\s.,].*)?)$`)
 )
 
 // structurer turns paragraphs into sections. It keeps the ranks of the
@@ -400,8 +399,8 @@ func letterStarts(blocks []para) []int {
 }
 
 var (
-	letterNumberRe = regexp.MustCompile(`(?:^|\s)(?:Số|SỐ)\s*:`)
-	letterDateRe   = regexp.MustCompile(`\pL,\s*ngày\b.*\bnăm\s*\d{4}`)
+	letterNumberRe = lazyRE(`(?:^|\s)(?:Số|SỐ)\s*:`)
+	letterDateRe   = lazyRE(`\pL,\s*ngày\b.*\bnăm\s*\d{4}`)
 )
 
 // nextHeader returns the index in seg of the first line of a document
@@ -762,7 +761,7 @@ func (s *structurer) notes(ns []model.Footnote) {
 	cur.Notes = append(cur.Notes, ns...)
 }
 
-var labelRe = regexp.MustCompile(`^(?:QUYẾT NGHỊ|QUYẾT ĐỊNH|NGHỊ QUYẾT|KẾT LUẬN|CHỈ THỊ)\s*:$`)
+var labelRe = lazyRE(`^(?:QUYẾT NGHỊ|QUYẾT ĐỊNH|NGHỊ QUYẾT|KẾT LUẬN|CHỈ THỊ)\s*:$`)
 
 // emphasise sets an author or source line in italics when it begins and
 // ends with a word, so the markers cannot attach to punctuation.
@@ -859,7 +858,7 @@ func headerLike(t string) bool {
 
 // soLineRe is a header's "Số:" line on its own ("Quyết định số 12/QĐ-UBND"
 // in a heading is a citation, not a header part).
-var soLineRe = regexp.MustCompile(`^[\s*\-–—_=~.·]*(?:Số|SỐ)\s*:?\s*\d`)
+var soLineRe = lazyRE(`^[\s*\-–—_=~.·]*(?:Số|SỐ)\s*:?\s*\d`)
 
 // isTitleLine reports whether a paragraph can be the name under a bare
 // "Chương I", "Mục 2", "PHẦN THỨ NHẤT": in capitals or bold, short, not

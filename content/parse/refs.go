@@ -2,6 +2,7 @@ package parse
 
 import (
 	"chibo/content/model"
+	"sync"
 
 	"regexp"
 	"strings"
@@ -19,9 +20,9 @@ import (
 const symbolExpr = `(\d{1,5})(/\d{4})?([-/])(\pL{1,5}\d{0,2})(?:([-/])(\pL[\pL\d&]{0,11}(?:[-.]\pL[\pL\d&]{0,11})?))?`
 
 var (
-	symbolRe    = regexp.MustCompile(`(?i)\b` + symbolExpr)
-	symbolAtRe  = regexp.MustCompile(`^` + symbolExpr) // anchored, for the scan in extractRefs
-	symbolWhole = regexp.MustCompile(`(?i)^` + symbolExpr + `$`)
+	symbolRe    = lazyRE(`(?i)\b` + symbolExpr)
+	symbolAtRe  = lazyRE(`^` + symbolExpr) // anchored, for the scan in extractRefs
+	symbolWhole = lazyRE(`(?i)^` + symbolExpr + `$`)
 )
 
 // typeKinds maps a directive type code (upper-cased) to its canonical
@@ -57,12 +58,12 @@ var mixedCase = map[string]string{"TTG": "TTg"}
 // kindWordRe finds the name written before a symbol ("Quy định số
 // 948-QĐ/TU"), which beats the code: party "QĐ" is both Quyết định and
 // Quy định.
-var kindWordRe = regexp.MustCompile(`(?i)(nghị quyết|kết luận|quyết định|quy định|quy chế|chỉ thị|nghị định|kế hoạch|chương trình|báo cáo|tờ trình|hướng dẫn|đề án|thông báo|công văn|thông tư|luật[\pL ]{0,30}?|pháp lệnh)(?:\s+liên tịch)?\s*(?:số\s*)?$`)
+var kindWordRe = lazyRE(`(?i)(nghị quyết|kết luận|quyết định|quy định|quy chế|chỉ thị|nghị định|kế hoạch|chương trình|báo cáo|tờ trình|hướng dẫn|đề án|thông báo|công văn|thông tư|luật[\pL ]{0,30}?|pháp lệnh)(?:\s+liên tịch)?\s*(?:số\s*)?$`)
 
 // SymbolPattern returns the pattern of a directive symbol, for tokenizers
 // that must keep "21-NQ/TW" whole. Matches still need ParseSymbol to be
 // confirmed as symbols.
-func SymbolPattern() *regexp.Regexp { return symbolRe }
+func SymbolPattern() *regexp.Regexp { return symbolRe.get() }
 
 // ParseSymbol normalises a directive symbol as written or typed
 // ("1399/qđ-ttg", "21-NQ/TW.") to its canonical form ("1399/QĐ-TTg",
@@ -200,18 +201,18 @@ func kindName(w string) string {
 	if strings.HasPrefix(w, "luật") {
 		return "Luật"
 	}
-	return kindNames[w]
+	return kindNames()[w]
 }
 
 // kindNames maps the lower-case name of each directive kind to its
 // spelling, for kindName.
-var kindNames = func() map[string]string {
+var kindNames = sync.OnceValue(func() map[string]string {
 	m := map[string]string{}
 	for _, tk := range typeKinds {
 		m[strings.ToLower(tk[1])] = tk[1]
 	}
 	return m
-}()
+})
 
 // compatibleKind lets the written name refine the code's kind only where
 // one code stands for several names.

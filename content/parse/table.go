@@ -3,7 +3,6 @@ package parse
 import (
 	"chibo/content/model"
 
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -281,10 +280,10 @@ func tblIsGroup(r *tableRow) bool {
 }
 
 var (
-	tblRomanRe  = regexp.MustCompile(`^[IVXLC]+[.)]?$`)
-	tblArabicRe = regexp.MustCompile(`^\d+(\.\d+)*[.)]?$`)
-	tblLetterRe = regexp.MustCompile(`^[a-zđ][.)]?$`)
-	tblEnumRe   = regexp.MustCompile(`^(\d+(\.\d+)*|[IVXLC]+|[a-zđ])[.)] +`)
+	tblRomanRe  = lazyRE(`^[IVXLC]+[.)]?$`)
+	tblArabicRe = lazyRE(`^\d+(\.\d+)*[.)]?$`)
+	tblLetterRe = lazyRE(`^[a-zđ][.)]?$`)
+	tblEnumRe   = lazyRE(`^(\d+(\.\d+)*|[IVXLC]+|[a-zđ])[.)] +`)
 )
 
 // tblNumberStyle names the kind of numbering, so levels follow the order in

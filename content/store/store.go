@@ -458,3 +458,77 @@ func decodeDoc(v []byte) (*model.Document, error) {
 	}
 	return &d, nil
 }
+
+// bucketFailed holds the library files that could not be parsed: file
+// name → JSON Failure. It is created at the first failure (stores written
+// before it read as having none).
+var bucketFailed = []byte("failed")
+
+// Failure records a library file the parser could not read, with what
+// tells whether it is still the same file and parser, so the library does
+// not read and parse it again at every open (a 50 MB PDF with no text
+// would cost seconds each time). Problem, Detail and Err are what content
+// needs to describe the failure again.
+type Failure struct {
+	File    string `json:"file"`
+	Size    int64  `json:"size"`
+	MTime   int64  `json:"mtime"` // Unix nanoseconds
+	Parser  string `json:"parser"`
+	Problem string `json:"problem"`
+	Detail  string `json:"detail,omitempty"`
+	Err     string `json:"err,omitempty"`
+}
+
+// Failures returns the recorded failures by file name; none for a store
+// without the bucket. An entry that cannot be decoded is left out (the
+// file is then parsed again).
+func (s *Store) Failures() (map[string]Failure, error) {
+	out := map[string]Failure{}
+	err := s.view(func(tx *bolt.Tx) error {
+		if tx == nil {
+			return nil
+		}
+		b := tx.Bucket(bucketFailed)
+		if b == nil {
+			return nil
+		}
+		return b.ForEach(func(k, v []byte) error {
+			var f Failure
+			if json.Unmarshal(v, &f) == nil {
+				out[string(k)] = f
+			}
+			return nil
+		})
+	})
+	return out, err
+}
+
+// SetFailures records put and forgets the files named in del, in one
+// transaction.
+func (s *Store) SetFailures(put []Failure, del []string) error {
+	encs := make([][]byte, len(put))
+	for i, f := range put {
+		var err error
+		if encs[i], err = json.Marshal(f); err != nil {
+			return err
+		}
+	}
+	_, err := s.update(func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucketIfNotExists(bucketFailed)
+		if err != nil {
+			return err
+		}
+		for _, name := range del {
+			if err := b.Delete([]byte(name)); err != nil {
+				return err
+			}
+		}
+		for i, f := range put {
+			if err := b.Put([]byte(f.File), encs[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return err
+}

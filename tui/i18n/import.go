@@ -33,6 +33,7 @@ var (
 	ImportIndexing    = Msg{"Đang cập nhật chỉ mục tìm kiếm…", "Updating the search index…"}
 	ImportIndexFailed = Msg{"Chưa cập nhật được chỉ mục tìm kiếm (%s); chibo sẽ cập nhật ở lần mở sau.", "Could not update the search index (%s); chibo will update it next time it opens."}
 	ImportProgress    = Msg{"Đang nhập", "Importing"}
+	LibraryRereading  = Msg{"Đang đọc lại văn bản trong thư viện", "Reading the library's documents again"}
 
 	CLIRemoveUsage   = Msg{"[--yes] TÀI_LIỆU…", "[--yes] DOCUMENT…"}
 	CLIRemoveSummary = Msg{"xoá tài liệu đã nhập khỏi thư viện (theo mã hoặc tên tệp) và khỏi chỉ mục", "remove imported documents from the library (by ID or file name) and from the index"}
