@@ -100,7 +100,7 @@ func TestMeetingInTmux(t *testing.T) {
 		s.waitFor(fmt.Sprintf("section %d", n), wait, fmt.Sprintf("mục %d/", n))
 	}
 	s.keys("a")
-	scr = s.waitFor("the picker", wait, "THÊM VÀO CHƯƠNG TRÌNH", "Đoạn: 2. Thủ tướng Chính phủ phê duyệt Quy hoạch tỉnh Bến Tre")
+	scr = s.waitFor("the picker", wait, "THÊM VÀO CHƯƠNG TRÌNH", "Đoạn: 2. Thủ tướng Chính phủ phê duyệt Quy hoạch tỉnh Bến Tre", "Buổi họp: "+label)
 	if !strings.Contains(scr, "Buổi họp: "+label) || !strings.Contains(scr, "> 2. Bí thư trình bày nội dung đã chuẩn bị") {
 		t.Fatalf("the picker should offer item 2 of the %s meeting:\n%s", label, scr)
 	}

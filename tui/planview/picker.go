@@ -30,6 +30,11 @@ type Picker struct {
 	cur   int
 	w, h  int
 	err   string
+	// ready is false until the plan of the month asked for has been
+	// read: before, k.p is a blank plan of the calendar month, which is
+	// not the meeting being prepared once this month's is held, so its
+	// month is not shown and nothing is added to it.
+	ready bool
 }
 
 type (
@@ -98,7 +103,7 @@ func (k *Picker) Update(msg tea.Msg) tea.Cmd {
 		if msg.k != k {
 			return nil
 		}
-		k.month = msg.month
+		k.month, k.ready = msg.month, true
 		p := msg.p
 		if p == nil {
 			p, _ = plan.New(msg.month)
@@ -158,12 +163,12 @@ func (k *Picker) switchMonth(delta int) tea.Cmd {
 	if err != nil {
 		return nil
 	}
-	k.month = plan.CurrentMonth(t.AddDate(0, delta, 0))
+	k.month, k.ready = plan.CurrentMonth(t.AddDate(0, delta, 0)), false
 	return k.load()
 }
 
 func (k *Picker) add() tea.Cmd {
-	if len(k.p.Items) == 0 {
+	if !k.ready || len(k.p.Items) == 0 {
 		return nil
 	}
 	id, title := k.p.Items[k.cur].ID, k.p.Items[k.cur].Title
@@ -207,9 +212,17 @@ func (k *Picker) View() string {
 	st := k.com.Styles
 	l := k.com.Lang
 	var lines []string
-	lines = append(lines, st.Bold.Render(fit(fmt.Sprintf(i18n.PickerTitle.In(l), k.p.Title), k.w)))
+	title := "…"
+	if k.ready {
+		title = k.p.Title
+	}
+	lines = append(lines, st.Bold.Render(fit(fmt.Sprintf(i18n.PickerTitle.In(l), title), k.w)))
 	lines = append(lines, fit(fmt.Sprintf(i18n.PickerWhat.In(l), excerptTitle(k.ex)), k.w))
-	lines = append(lines, st.Faint.Render(fit(fmt.Sprintf(i18n.PickerMonth.In(l), plan.MonthLabel(plan.MonthOf(k.p.Month))), k.w)))
+	month := "…"
+	if k.ready {
+		month = plan.MonthLabel(plan.MonthOf(k.p.Month))
+	}
+	lines = append(lines, st.Faint.Render(fit(fmt.Sprintf(i18n.PickerMonth.In(l), month), k.w)))
 	lines = append(lines, st.Faint.Render(strings.Repeat("─", k.w)))
 	room := max(k.h-5, 1)
 	top := 0

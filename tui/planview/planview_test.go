@@ -642,3 +642,37 @@ func TestRollInTheApp(t *testing.T) {
 		t.Fatal("esc should close the roll")
 	}
 }
+
+// TestPickerAddsOnlyOnceLoaded: until the meeting being prepared has been
+// read, the picker holds a blank plan of the calendar month; on 1 December
+// with January's meeting already set (December's held or not planned),
+// Enter pressed before the load added the excerpt to December (seen in the
+// tmux e2e just after midnight). Now nothing is added and no month is
+// shown until the load lands, then Enter adds to January.
+func TestPickerAddsOnlyOnceLoaded(t *testing.T) {
+	st := plan.OpenStore(t.TempDir())
+	st.SetClock(func() time.Time { return time.Date(2026, 12, 1, 0, 30, 0, 0, time.UTC) })
+	if _, err := st.Update("2027-01", func(p *plan.Plan) error { p.Date = "2027-01-05"; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	ex := plan.Excerpt{Doc: "d", Section: "s", Text: "Một đoạn."}
+	k := NewPicker(common.New(i18n.VI, common.ThemeNone), st, "", ex, "")
+	load := k.SetSize(80, 24) // not run yet: the load is still on its way
+	if strings.Contains(k.View(), "12/2026") {
+		t.Fatalf("the picker shows the calendar month before the load:\n%s", k.View())
+	}
+	if cmd := k.Update(kp("enter")); cmd != nil {
+		drive(k, cmd)
+	}
+	if p, saved, _ := st.Load("2026-12"); saved && p.ExcerptCount() > 0 {
+		t.Fatal("Enter before the load added the excerpt to December")
+	}
+	drive(k, load)
+	if !strings.Contains(k.View(), "Buổi họp: 1/2027") {
+		t.Fatalf("after the load the picker should offer January:\n%s", k.View())
+	}
+	drive(k, k.Update(kp("enter")))
+	if p, _, _ := st.Load("2027-01"); p == nil || p.ExcerptCount() != 1 {
+		t.Fatal("Enter after the load did not add the excerpt to January")
+	}
+}
