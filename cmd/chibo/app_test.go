@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -93,6 +95,33 @@ func waitExit(t *testing.T, exitFile string) string {
 	return ""
 }
 
+var (
+	builtOnce sync.Once
+	builtBin  string
+	builtErr  error
+)
+
+// builtChibo is the program built once for the end-to-end tests that run
+// it in tmux (each built its own copy: three builds per test run).
+func builtChibo(t *testing.T) string {
+	t.Helper()
+	builtOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "chibo-e2e-bin-")
+		if err != nil {
+			builtErr = err
+			return
+		}
+		builtBin = filepath.Join(dir, "chibo")
+		if out, err := exec.Command("go", "build", "-o", builtBin, ".").CombinedOutput(); err != nil {
+			builtErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if builtErr != nil {
+		t.Fatal(builtErr)
+	}
+	return builtBin
+}
+
 // TestAppInTmux: on a fresh --data directory, wait for the library, search
 // with /, open the first hit with Enter Enter, check the reader shows it,
 // quit with q and exit 0. Then start again on the built index and measure
@@ -105,10 +134,7 @@ func TestAppInTmux(t *testing.T) {
 		t.Skip("end-to-end test")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "chibo")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := builtChibo(t)
 	data := filepath.Join(dir, "data")
 
 	s, exitFile := startTmux(t, bin, data, "chibo-e2e")

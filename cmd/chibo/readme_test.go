@@ -262,10 +262,7 @@ func TestReadmeAppCaptures(t *testing.T) {
 	}
 	readme := string(raw)
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "chibo")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := builtChibo(t)
 	s := &tmuxSession{t: t, sock: filepath.Join(dir, "tmux.sock"), name: "readme"}
 	shell := "env -u NO_COLOR TERM=xterm-256color LANG=vi_VN.UTF-8 '" + bin + "' --data '" + filepath.Join(dir, "data") + "' --lang vi; sleep 5"
 	if out, err := s.tmux("new-session", "-d", "-s", s.name, "-x", "80", "-y", "24", shell); err != nil {
