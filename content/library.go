@@ -802,7 +802,7 @@ func (l *Library) ImportContext(ctx context.Context, paths []string, opt ImportO
 				return err
 			}
 			l.commit(ctx, p, opt, thisRun, &res)
-			p.data, p.keep, p.doc, p.conv = nil, nil, nil, nil
+			p.data, p.keep, p.doc, p.conv, p.enc = nil, nil, nil, nil, nil
 			mem.release(opt.cost(f.path, f.size))
 			if ctx.Err() != nil && importer.IsCancel(res.Err) {
 				return res.Err
@@ -1013,6 +1013,9 @@ type prepared struct {
 	// same is the document already kept from these very bytes: the file
 	// is a duplicate, known without parsing (a scan is not OCR'd again).
 	same *Document
+	// enc is doc encoded for the store, with doc.ID and doc.Source as
+	// prepare set them.
+	enc *store.Encoded
 }
 
 // sameBytes returns the imported document with the given ID when its kept
@@ -1079,6 +1082,11 @@ func (l *Library) prepare(ctx context.Context, path string, opt ImportOptions) *
 		p.keep = []byte(html)
 	}
 	p.conv.Text = "" // kept as p.keep where needed: not held twice until the commit
+	// Encoded for the store here, in the parallel workers: under the
+	// commit's lock it would be most of the commit. Under the ID and name
+	// the copy most likely gets; commit encodes again if they change.
+	p.doc.ID, p.doc.Source = l.baseID(p.name), p.fileName
+	p.enc, _ = store.Encode(p.doc) // on error, commit encodes (and reports) it
 	return p
 }
 
@@ -1111,7 +1119,10 @@ func (l *Library) commit(ctx context.Context, p *prepared, opt ImportOptions, th
 	pl := l.place(p, thisRun)
 	id, status := pl.id, pl.status
 	fileName := id + formatExt[p.conv.Format]
-	doc := p.doc
+	doc, enc := p.doc, p.enc
+	if doc.ID != id || doc.Source != fileName {
+		enc = nil // encoded under another ID or name
+	}
 	if fileName != p.fileName {
 		// Renamed to keep two documents apart: parse the copy under its
 		// name, as the next OpenLibrary will.
@@ -1120,7 +1131,7 @@ func (l *Library) commit(ctx context.Context, p *prepared, opt ImportOptions, th
 			res.Status, res.Err = ImportFailed, err
 			return
 		}
-		doc = d
+		doc, enc = d, nil
 	}
 	doc.ID, doc.Source = id, fileName
 
@@ -1155,7 +1166,7 @@ func (l *Library) commit(ctx context.Context, p *prepared, opt ImportOptions, th
 		size, mtime = info.Size(), info.ModTime().UnixNano()
 	}
 	rec := recordOf(doc, fileName, false, size, mtime, contentKey(p.keep))
-	l.putLocked(rec, doc)
+	l.putLocked(rec, doc, enc)
 	thisRun[id] = true
 	if l.prints != nil {
 		l.prints[fp] = id
@@ -1165,8 +1176,9 @@ func (l *Library) commit(ctx context.Context, p *prepared, opt ImportOptions, th
 
 // putLocked records a document in the store (in memory when the store
 // cannot be written) and in the catalogue. The caller holds l.mu.
-func (l *Library) putLocked(rec *store.Record, doc *Document) {
-	gen, err := l.st.Apply(store.Change{Record: *rec, Doc: doc})
+// enc, when not nil, is doc already encoded (store.Encode).
+func (l *Library) putLocked(rec *store.Record, doc *Document, enc *store.Encoded) {
+	gen, err := l.st.Apply(store.Change{Record: *rec, Doc: doc, Encoded: enc})
 	if err != nil {
 		l.mem[rec.ID] = doc // the file is kept; the next open records it
 	} else {

@@ -1,6 +1,9 @@
 package store
 
 import (
+	"bytes"
+	"compress/flate"
+	"encoding/gob"
 	"os"
 	"path/filepath"
 	"strings"
@@ -128,5 +131,77 @@ func TestStoreWriterDoesNotFreezeReaders(t *testing.T) {
 	db.Close()
 	if _, _, err := s.Catalog(); err != nil {
 		t.Errorf("reader after the writer: %v", err)
+	}
+}
+
+// flateValue is a document as chibo wrote it before zstd: gob, then
+// flate at level 4.
+func flateValue(t *testing.T, d *model.Document) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw, _ := flate.NewWriter(&buf, 4)
+	head := *d
+	head.Sections = nil
+	enc := gob.NewEncoder(zw)
+	if err := enc.Encode(&head); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range d.Sections {
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+// TestStoreReadsFlateValues: a store written by an older chibo (values in
+// flate) still reads, without a re-parse; new values are zstd, and
+// smaller.
+func TestStoreReadsFlateValues(t *testing.T) {
+	s, _ := Open(filepath.Join(t.TempDir(), "lib.db"), false)
+	a := doc("a", strings.Repeat("Đảng viên có quyền được thông tin, thảo luận, chất vấn. ", 300))
+	if _, err := s.Apply(Change{Record: rec(a), Doc: a}); err != nil {
+		t.Fatal(err)
+	}
+	var zv []byte
+	s.view(func(tx *bolt.Tx) error { zv = bytes.Clone(tx.Bucket(bucketDocs).Get([]byte("a"))); return nil })
+	if !bytes.HasPrefix(zv, zstdMagic) {
+		t.Fatalf("new value is not zstd: % x", zv[:4])
+	}
+	old := flateValue(t, a)
+	s.update(func(tx *bolt.Tx) error { return tx.Bucket(bucketDocs).Put([]byte("a"), old) })
+	got, ok, err := s.Doc("a")
+	if err != nil || !ok || got.Sections[0].Text != a.Sections[0].Text || got.Title != a.Title {
+		t.Fatalf("flate value: %v %v", ok, err)
+	}
+}
+
+// TestStoreRefusesCorruptValues: a zstd value cut short, with a flipped
+// byte, or with bytes after its end reads as missing, never as another
+// document.
+func TestStoreRefusesCorruptValues(t *testing.T) {
+	s, _ := Open(filepath.Join(t.TempDir(), "lib.db"), false)
+	a := doc("a", strings.Repeat("Chi bộ lãnh đạo toàn diện. ", 200))
+	enc, err := Encode(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := enc.doc
+	flipped := bytes.Clone(good)
+	flipped[len(flipped)/2] ^= 0x40
+	padded := append(bytes.Clone(good), good...)
+	padded = append(padded, 1, 2, 3)
+	for name, v := range map[string][]byte{"cut": good[:len(good)-7], "flipped": flipped, "padded": padded, "magic only": zstdMagic} {
+		s.Apply(Change{Record: rec(a), Encoded: enc})
+		s.update(func(tx *bolt.Tx) error { return tx.Bucket(bucketDocs).Put([]byte("a"), v) })
+		if d, ok, err := s.Doc("a"); ok || err != nil || d != nil {
+			t.Errorf("%s value: %v %v %v", name, d != nil, ok, err)
+		}
+	}
+	// Encoded as Apply would: what Apply writes from it reads back.
+	s.Apply(Change{Record: rec(a), Encoded: enc})
+	if d, ok, _ := s.Doc("a"); !ok || d.Sections[0].Text != a.Sections[0].Text {
+		t.Error("pre-encoded document does not read back")
 	}
 }
