@@ -34,7 +34,7 @@ import (
 
 // schemaVersion changes whenever the mapping, the analysis or what is
 // stored changes; an index of another version is rebuilt, never read.
-const schemaVersion = 9
+const schemaVersion = 10 // 10: heading, path and text stored as one zstd value
 
 // Field names, kept short: they are repeated in every segment.
 const (
@@ -44,9 +44,7 @@ const (
 	fYear    = "year" // "2023"
 	fDoc     = "doc"  // document ID
 	fRef     = "ref"  // folded directive symbols cited by the section
-	fHeading = "h"    // stored only
-	fPath    = "p"    // stored only: breadcrumb joined by pathSep
-	fText    = "t"    // stored only: the section's plain text
+	fStored  = "x"    // stored only: heading, breadcrumb joined by pathSep and plain text, packed (packStored)
 )
 
 const (
@@ -1143,7 +1141,7 @@ type sectionDoc struct {
 // analysed views, which the build adds already analysed. Empty values are
 // left out so they are not indexed as terms.
 func (sd *sectionDoc) fields(analysed bool) map[string]interface{} {
-	m := map[string]interface{}{fKind: sd.Kind, fDoc: sd.Doc, fHeading: sd.Heading, fPath: sd.Path, fText: sd.Text}
+	m := map[string]interface{}{fKind: sd.Kind, fDoc: sd.Doc, fStored: packStored(sd.Heading, sd.Path, sd.Text)}
 	if analysed {
 		m[fAll], m[fShingle] = sd.All, sd.All
 	}
@@ -1250,9 +1248,7 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fYear, kw(true))
 	dm.AddFieldMappingsAt(fDoc, kw(false))
 	dm.AddFieldMappingsAt(fRef, kw(false))
-	dm.AddFieldMappingsAt(fHeading, stored())
-	dm.AddFieldMappingsAt(fPath, stored())
-	dm.AddFieldMappingsAt(fText, stored())
+	dm.AddFieldMappingsAt(fStored, stored())
 	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	im := bleve.NewIndexMapping()
 	im.DefaultMapping = dm

@@ -262,7 +262,7 @@ func (ix *Index) loadFields(ctx context.Context, hits search.DocumentMatchCollec
 		ids[i] = h.ID
 	}
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
-	req.Fields = []string{fHeading, fPath, fText}
+	req.Fields = []string{fStored}
 	r, err := ix.bi.search(ctx, req)
 	if err != nil {
 		return err
@@ -388,9 +388,15 @@ func (ix *Index) candidate(h *search.DocumentMatch, titles map[string][]token) *
 	if m := ix.docs[doc]; m != nil {
 		c.title, c.kind, c.year = m.Title, m.Kind, m.Year
 	}
-	c.heading, _ = h.Fields[fHeading].(string)
-	c.text, _ = h.Fields[fText].(string)
-	if p, _ := h.Fields[fPath].(string); p != "" {
+	var heading, p, text string
+	if packed, _ := h.Fields[fStored].(string); packed != "" {
+		var err error
+		if heading, p, text, err = unpackStored(packed); err != nil {
+			return nil // a damaged value: the section is left out
+		}
+	}
+	c.heading, c.text = heading, text
+	if p != "" {
 		c.path = strings.Split(p, pathSep)
 	} else {
 		c.path = []string{}

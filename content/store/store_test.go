@@ -3,7 +3,10 @@ package store
 import (
 	"bytes"
 	"compress/flate"
+	"encoding/base64"
 	"encoding/gob"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -203,5 +206,35 @@ func TestStoreRefusesCorruptValues(t *testing.T) {
 	s.Apply(Change{Record: rec(a), Encoded: enc})
 	if d, ok, _ := s.Doc("a"); !ok || d.Sections[0].Text != a.Sections[0].Text {
 		t.Error("pre-encoded document does not read back")
+	}
+}
+
+// TestStoreFileFollowsData: the file grows by little more than what is
+// written (bbolt's default grows it 16 MB at a time past 16 MB).
+func TestStoreFileFollowsData(t *testing.T) {
+	if testing.Short() {
+		t.Skip("writes 20 MB")
+	}
+	path := filepath.Join(t.TempDir(), "lib.db")
+	s, _ := Open(path, false)
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for i := range 20 {
+		b := make([]byte, 768<<10)
+		for j := range b {
+			b[j] = byte(rnd.IntN(256))
+		}
+		d := doc(fmt.Sprint("d", i), base64.StdEncoding.EncodeToString(b)) // 1 MB that does not compress much
+		if _, err := s.Apply(Change{Record: rec(d), Doc: d}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var used int64
+	s.view(func(tx *bolt.Tx) error { used = tx.Size(); return nil })
+	info, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if used < 15<<20 || info.Size() > used+3*allocStep {
+		t.Errorf("file %d bytes for %d used", info.Size(), used)
 	}
 }
