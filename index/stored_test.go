@@ -3,6 +3,9 @@ package index
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // TestStoredRoundTrip: heading, breadcrumb and text come back as they
@@ -37,5 +40,46 @@ func TestStoredRefusesDamage(t *testing.T) {
 		if h, _, x, err := unpackStored(bad); err == nil {
 			t.Errorf("%s: read as %q / %d bytes", name, h, len(x))
 		}
+	}
+}
+
+// TestPlainNFC: every rune plainNFC accepts is NFC and starts a segment
+// (so any string of them is NFC), and plainNFC agrees with
+// norm on Vietnamese text, decomposed text and invalid bytes.
+func TestPlainNFC(t *testing.T) {
+	n := 0
+	for _, rg := range nfcRanges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if !nfcRune(r) {
+				t.Fatalf("%U in nfcRanges, not in nfcRune", r)
+			}
+			p := norm.NFC.PropertiesString(string(r))
+			// NFC alone, combining class 0 and combining with nothing
+			// before it: no pair of such runes composes or reorders.
+			if !norm.NFC.IsNormalString(string(r)) || !p.BoundaryBefore() || p.CCC() != 0 {
+				t.Errorf("%U: NFC %v, boundary %v, class %d", r, norm.NFC.IsNormalString(string(r)), p.BoundaryBefore(), p.CCC())
+			}
+			n++
+		}
+	}
+	for _, r := range []rune{0x300, 0x1dff, 0x1f00, 0x200f, 0x2028, 0x2000, 0x2126, 0xfffd} {
+		if nfcRune(r) {
+			t.Errorf("%U accepted", r)
+		}
+	}
+	vi := "Đảng viên có quyền được thông tin – “thảo luận”, chất vấn… Điều 2. Ưu tiên"
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{{vi, true}, {norm.NFD.String(vi), false}, {"ab\xffc", false}, {"", true}, {"Ω Ω", false}} {
+		if got := plainNFC(c.s); got != c.want || got && !norm.NFC.IsNormalString(c.s) {
+			t.Errorf("plainNFC(%q) = %v", c.s, got)
+		}
+		if nfc(c.s) != norm.NFC.String(c.s) && utf8.ValidString(c.s) {
+			t.Errorf("nfc(%q) = %q", c.s, nfc(c.s))
+		}
+	}
+	if n < 0x300+0x100 {
+		t.Errorf("%d runes checked", n)
 	}
 }
