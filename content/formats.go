@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -133,7 +134,11 @@ func ReadFileLimited(path string, max int64) ([]byte, error) {
 	if info.Size() > max {
 		return nil, tooLarge(name, info.Size())
 	}
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	// Read into a buffer of the size the file has, not a growing one: a
+	// 60 MB file would otherwise peak at twice that while it is read.
+	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(f, max+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, &FileError{File: name, Problem: ProblemRead, Err: err}
 	}

@@ -91,7 +91,7 @@ func pdfError(err error, opt Options) error {
 	case errors.Is(err, pdftext.ErrPassword):
 		return &Error{Problem: ProblemEncrypted, Detail: "encrypted PDF", Err: err}
 	case errors.Is(err, pdftext.ErrTooMuchText):
-		return &Error{Problem: ProblemTooLarge, Detail: fmt.Sprintf("more than %d MB of text", opt.maxText()>>20)}
+		return tooMuchText(opt.maxText())
 	case errors.Is(err, pdftext.ErrTooLarge):
 		return &Error{Problem: ProblemTooLarge, Detail: fmt.Sprintf("PDF needs more than %d MB of memory", pdftext.TextMemoryLimit>>20)}
 	case errors.Is(err, pdftext.ErrTimeout):

@@ -50,7 +50,7 @@ type Options struct {
 }
 
 const (
-	DefaultMaxText = 64 << 20
+	DefaultMaxText = 8 << 20 // as chibo/content/importer's
 	DefaultTimeout = 2 * time.Minute
 	OCRPageTimeout = 90 * time.Second
 )
