@@ -35,6 +35,9 @@ type ParseOptions struct {
 	Encoding    string // force the encoding of text and HTML files ("tcvn3", "vni", "windows-1258" …)
 	MaxSize     int64  // refuse larger files (0: DefaultMaxFileSize)
 	MaxUnzipped int64  // decompression budget for docx/odt (0: convert's default)
+	// OCRProgress follows the OCR of a scanned PDF: scanned pages read
+	// and their number (see importer.Options.OCRProgress).
+	OCRProgress func(done, total int)
 }
 
 func (o ParseOptions) maxSize() int64 {
@@ -64,7 +67,7 @@ func ParseBytesContext(ctx context.Context, name string, data []byte, opt ParseO
 	if int64(len(data)) > opt.maxSize() {
 		return nil, nil, tooLarge(name, int64(len(data)))
 	}
-	res, err := importer.Convert(ctx, name, data, importer.Options{Encoding: opt.Encoding, MaxUnzipped: opt.MaxUnzipped, MaxText: MaxTextSize})
+	res, err := importer.Convert(ctx, name, data, importer.Options{Encoding: opt.Encoding, MaxUnzipped: opt.MaxUnzipped, MaxText: MaxTextSize, OCRProgress: opt.OCRProgress})
 	if err != nil {
 		return nil, nil, fileError(name, err)
 	}

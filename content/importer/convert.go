@@ -99,6 +99,9 @@ type Options struct {
 	// blockCost). 0 means DefaultMaxText. Beyond it Convert fails with
 	// ProblemTooLarge wrapping ErrTooMuchText.
 	MaxText int
+	// OCRProgress, when set, follows the OCR of a scanned PDF page by page
+	// (see pdftext.Options.OCRProgress); other formats never call it.
+	OCRProgress func(done, total int)
 }
 
 // DefaultMaxText is the text cap of one file: 8 MB of UTF-8, some

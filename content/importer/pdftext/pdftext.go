@@ -47,6 +47,11 @@ type Options struct {
 	// ForceOCR reads by OCR every page that shows a picture, whatever its
 	// text layer says: for a scan whose text layer is a failed OCR.
 	ForceOCR bool
+	// OCRProgress, when set, is called before OCR starts (done 0) and
+	// after each scanned page it reads, with the scanned pages read and
+	// their number: OCR takes seconds a page, and a long scan should
+	// show that it moves. It is called on Extract's goroutine.
+	OCRProgress func(done, total int)
 }
 
 const (
