@@ -321,7 +321,8 @@ func TestRelZipBombs(t *testing.T) {
 }
 
 // TestRelLinearOffice — rel-05: docx and odt conversion is linear in the
-// paragraphs (400 000 paragraphs took 56 s).
+// paragraphs (400 000 paragraphs took 56 s), so a file of too many is
+// refused at the text cap in seconds and small memory.
 func TestRelLinearOffice(t *testing.T) {
 	var doc strings.Builder
 	doc.WriteString(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
@@ -337,6 +338,9 @@ func TestRelLinearOffice(t *testing.T) {
 	r := relRun(t, relData(t), 2*time.Minute, nil, "outline", path)
 	if r.killed || r.wall > 30*time.Second {
 		t.Fatalf("outline of 200 000 paragraphs: exit %d in %v", r.code, r.wall)
+	}
+	if r.code != 1 || !strings.Contains(r.out, "quá nhiều chữ") || r.rssMB > 150 {
+		t.Errorf("outline of 200 000 paragraphs: exit %d, %.0f MB; want the text cap named, under 150 MB:\n%s", r.code, r.rssMB, short(r.out, 300))
 	}
 }
 
