@@ -2,6 +2,13 @@ package tui
 
 import (
 	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"chibo/content"
+	"chibo/content/plan"
+	"chibo/tui/i18n"
 )
 
 // mdUnit is one paragraph of a section's markdown as the reader selects
@@ -166,3 +173,177 @@ func listKind(t string) string {
 	}
 	return "1" + s[i:i+1]
 }
+
+// ---- selecting a passage in the reader (V) ----
+
+// startSelect starts selecting at the paragraph at the top of the view
+// (the marked section's heading when [ ] chose one lower down).
+func (r *readerScreen) startSelect() tea.Cmd {
+	if r.rd == nil {
+		return send(flashMsg{text: r.sh.T(i18n.AppSelectWait)})
+	}
+	if len(r.rd.paras) == 0 {
+		return send(flashMsg{text: r.sh.T(i18n.AppSelectNone)})
+	}
+	at := -1
+	if r.selSet {
+		for i, p := range r.rd.paras {
+			if p.sec == r.sel {
+				at = i
+				break
+			}
+		}
+	}
+	if at < 0 {
+		at = len(r.rd.paras) - 1
+		for i, p := range r.rd.paras {
+			if p.end > r.y {
+				at = i
+				break
+			}
+		}
+	}
+	r.selecting, r.selFrom, r.selTo = true, at, at
+	r.showPara(at)
+	return nil
+}
+
+// selectKey handles a key while selecting: ↑/↓ move the selection's
+// moving end by a paragraph, pgup/pgdn by a screen, g/G to the document's
+// ends; enter and y add the passage (a is the app's, see excerpt).
+func (r *readerScreen) selectKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := r.sh.keys()
+	n := len(r.rd.paras)
+	switch {
+	case key.Matches(msg, k.Up):
+		r.selTo = max(0, r.selTo-1)
+	case key.Matches(msg, k.Down):
+		r.selTo = min(n-1, r.selTo+1)
+	case key.Matches(msg, k.PageUp), key.Matches(msg, k.PageDown):
+		dir := 1
+		if key.Matches(msg, k.PageUp) {
+			dir = -1
+		}
+		page := max(1, r.textHeight()-2)
+		from := r.rd.paras[r.selTo].start
+		i := r.selTo
+		for i+dir >= 0 && i+dir < n {
+			i += dir
+			if d := r.rd.paras[i].start - from; d*dir >= page {
+				break
+			}
+		}
+		r.selTo = i
+	case key.Matches(msg, k.Top):
+		r.selTo = 0
+	case key.Matches(msg, k.Bottom):
+		r.selTo = n - 1
+	case key.Matches(msg, k.SelectAdd):
+		return send(addToAgendaMsg{})
+	default:
+		return nil
+	}
+	r.showPara(r.selTo)
+	return nil
+}
+
+// showPara scrolls so paragraph i is in view: its first line, and as
+// much of it as fits.
+func (r *readerScreen) showPara(i int) {
+	p := r.rd.paras[i]
+	th := r.textHeight()
+	switch {
+	case p.start < r.y:
+		r.y = p.start
+	case p.end > r.y+th:
+		r.y = min(p.start, p.end-th)
+	}
+	r.y = max(0, min(r.maxY(), r.y))
+	r.anchored, r.selSet = false, false
+}
+
+// selRange is the selected paragraphs, first and last (inclusive).
+func (r *readerScreen) selRange() (int, int) {
+	return min(r.selFrom, r.selTo), max(r.selFrom, r.selTo)
+}
+
+// selectedLines is the range of screen lines the selection covers (end
+// exclusive).
+func (r *readerScreen) selectedLines() (int, int) {
+	lo, hi := r.selRange()
+	return r.rd.paras[lo].start, r.rd.paras[hi].end
+}
+
+// passage is the excerpt of the selected paragraphs. It is cited with
+// the deepest section holding all of them (the section of the first
+// paragraph when they are all in it or in its subsections; else the
+// nearest section holding both ends; the whole document when they span
+// top-level sections). Its text is the paragraphs' markdown exactly as
+// stored, the headings of sections inside it in bold as in a section's
+// excerpt with its subsections (plan.FromSectionTree), so the passage
+// occurs in the cited section (plan.PassageIn); the cited section's own
+// heading is the excerpt's title and is left out.
+func (r *readerScreen) passage() (plan.Excerpt, string, bool) {
+	if r.rd == nil || len(r.rd.paras) == 0 {
+		return plan.Excerpt{}, "", false
+	}
+	lo, hi := r.selRange()
+	first, last := r.rd.paras[lo], r.rd.paras[hi]
+	cite := commonSection(r.doc, first.sec, last.sec)
+	var pieces []string
+	for i := lo; i <= hi; {
+		p := r.rd.paras[i]
+		s := r.doc.Sections[p.sec]
+		if p.unit < 0 {
+			if p.sec != cite {
+				pieces = append(pieces, "**"+strings.TrimSpace(s.Heading)+"**")
+			}
+			i++
+			continue
+		}
+		// The section's paragraphs in the selection, as they are stored
+		// (a list's items stay one list).
+		j := i
+		for j+1 <= hi && r.rd.paras[j+1].sec == p.sec {
+			j++
+		}
+		pieces = append(pieces, s.Markdown[p.from:r.rd.paras[j].to])
+		i = j + 1
+	}
+	text := strings.Join(pieces, "\n\n")
+	if strings.TrimSpace(text) == "" && cite >= 0 {
+		text = "**" + strings.TrimSpace(r.doc.Sections[cite].Heading) + "**"
+	}
+	var sec *content.Section
+	from := r.doc.Title
+	if cite >= 0 {
+		sec = r.doc.Sections[cite]
+		from = sec.Heading
+	}
+	return plan.FromPassage(r.doc, sec, text), from, true
+}
+
+// commonSection is the index of the deepest section that is a or b or
+// holds both (a ≤ b in reading order), -1 for the whole document.
+func commonSection(d *content.Document, a, b int) int {
+	anc := map[int]bool{}
+	for i := a; i >= 0; i = d.Parent(i) {
+		anc[i] = true
+	}
+	for i := b; i >= 0; i = d.Parent(i) {
+		if anc[i] {
+			return i
+		}
+	}
+	return -1
+}
+
+// addToAgendaMsg asks the app to add what the current screen offers
+// (its excerpt) to the agenda, as the a key does.
+type addToAgendaMsg struct{}
+
+// excerptAdded is a screen told that the excerpt it offered was added
+// (the picker went back to it): the reader ends its selection.
+type excerptAdded interface{ excerptAdded() }
+
+func (r *readerScreen) excerptAdded() { r.selecting = false }

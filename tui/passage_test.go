@@ -19,7 +19,11 @@ func TestReaderParagraphLines(t *testing.T) {
 		}
 		for _, p := range rd.paras {
 			n++
-			w := strings.Fields(content.PlainText(p.md))
+			md := d.Sections[p.sec].Heading
+			if p.unit >= 0 {
+				md = d.Sections[p.sec].Markdown[p.from:p.to]
+			}
+			w := strings.Fields(content.PlainText(md))
 			if len(w) == 0 {
 				continue
 			}

@@ -57,7 +57,9 @@ type renderedDoc struct {
 type rpara struct {
 	sec, unit  int
 	start, end int
-	md         string // the paragraph's markdown as stored (the heading's text for unit -1)
+	// from and to are the paragraph's bytes in the section's markdown
+	// (both 0 for the heading).
+	from, to int
 }
 
 // readerMaxMarkdown bounds the markdown the reader renders of one
@@ -176,9 +178,9 @@ func (c *renderCache) renderDocument(d *content.Document, width int, theme strin
 			for end > base+at+1 && rd.plain[end-1] == "" {
 				end--
 			}
-			p := rpara{sec: i, unit: k - 1, start: base + at, end: end, md: s.Heading}
+			p := rpara{sec: i, unit: k - 1, start: base + at, end: end}
 			if k > 0 {
-				p.md = s.Markdown[units[k-1].start:units[k-1].end]
+				p.from, p.to = units[k-1].start, units[k-1].end
 			}
 			rd.paras = append(rd.paras, p)
 		}

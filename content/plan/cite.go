@@ -170,6 +170,10 @@ func PassageIn(doc *content.Document, sec *content.Section, passage string) bool
 			return true
 		}
 		secs = []*content.Section{sec}
+	} else if strings.Contains(passageKey(FromSection(doc, nil).Text), want) {
+		// The whole document, headings in bold, as FromSection copies
+		// it: a passage across top-level sections.
+		return true
 	}
 	for _, s := range secs {
 		if strings.Contains(passageKey(s.Text), want) || strings.Contains(passageKey(s.Markdown), want) ||

@@ -121,8 +121,12 @@ type Excerpt struct {
 	Section   string   `json:"section"`             // content.Section.ID
 	Path      []string `json:"path,omitempty"`      // section headings, top-level first
 	// Text is the markdown of the section or passage, copied when added.
-	Text  string    `json:"text"`
-	Added time.Time `json:"added"`
+	Text string `json:"text"`
+	// Passage is set for a passage selected inside the section (the
+	// reader's V, plan add --text), not the whole section: Text is then
+	// just those paragraphs, and the pack says it is an extract.
+	Passage bool      `json:"passage,omitempty"`
+	Added   time.Time `json:"added"`
 
 	// Missing is set by Plan.Check when the source is no longer in the
 	// library. It is not stored: the library may come back.

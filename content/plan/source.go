@@ -41,11 +41,14 @@ func FromSection(doc *content.Document, sec *content.Section) Excerpt {
 }
 
 // FromPassage makes an excerpt of a passage the reader selected inside a
-// section; passage is markdown or plain text.
+// section (sec nil: a passage of the document spanning top-level
+// sections); passage is markdown or plain text, and the excerpt is marked
+// Passage. An empty passage gives the whole section, as FromSection.
 func FromPassage(doc *content.Document, sec *content.Section, passage string) Excerpt {
 	ex := FromSection(doc, sec)
 	if p := strings.TrimSpace(passage); p != "" {
 		ex.Text = p
+		ex.Passage = true
 	}
 	return ex
 }
