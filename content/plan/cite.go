@@ -99,7 +99,13 @@ func cite(e Excerpt) string {
 			s += " của " + e.DocIssuer
 		}
 	}
-	if m := sectionLabel(e.Path); m != "" {
+	path := e.Path
+	if full := e.PrintHeading(); len(path) > 0 && full != path[len(path)-1] {
+		// A shortened heading is cited in full (a quoted heading with
+		// "…" is no citation).
+		path = append(append([]string(nil), path[:len(path)-1]...), full)
+	}
+	if m := sectionLabel(path); m != "" {
 		s += ", " + m
 	}
 	return s

@@ -120,6 +120,11 @@ type Excerpt struct {
 	DocIssuer string   `json:"docIssuer,omitempty"` // "Bộ Chính trị"
 	Section   string   `json:"section"`             // content.Section.ID
 	Path      []string `json:"path,omitempty"`      // section headings, top-level first
+	// FullHeading is the section's heading in full when the heading in
+	// Path is a shortened form of its first sentence (a table row's
+	// heading "Tập trung lãnh đạo, triển khai …"): the pack prints it
+	// rather than the clipped one. See FullHeading.
+	FullHeading string `json:"fullHeading,omitempty"`
 	// Text is the markdown of the section or passage, copied when added.
 	Text string `json:"text"`
 	// Passage is set for a passage selected inside the section (the
@@ -139,6 +144,16 @@ func (e Excerpt) Heading() string {
 		return ""
 	}
 	return e.Path[len(e.Path)-1]
+}
+
+// PrintHeading is the heading the pack prints for the excerpt: the
+// section's full heading when its heading was shortened (FullHeading,
+// else found again in Text), else Heading.
+func (e Excerpt) PrintHeading() string {
+	if e.FullHeading != "" {
+		return e.FullHeading
+	}
+	return FullHeading(e.Heading(), e.Text)
 }
 
 // Cite is the source as printed, the way a party document cites another:
