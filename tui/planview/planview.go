@@ -1045,19 +1045,19 @@ func clamp(v, lo, hi int) int {
 	return min(max(v, lo), hi)
 }
 
-// excerptLabel is how a row names an excerpt: its title, and for a
-// passage selected in the reader the tag “[trích đoạn]” and its first
-// words, so two passages of one section are told apart.
+// excerptLabel is how a row names an excerpt: its title; for a passage
+// selected in the reader the tag “[trích đoạn]”, its first words (so two
+// passages of one section are told apart), then its section.
 func excerptLabel(l i18n.Lang, x plan.Excerpt) string {
 	if !x.Passage {
 		return excerptTitle(x)
 	}
 	words := strings.Fields(content.PlainText(x.Text))
-	first := strings.Join(words[:min(len(words), 8)], " ")
-	if len(words) > 8 {
+	first := strings.Join(words[:min(len(words), 6)], " ")
+	if len(words) > 6 {
 		first += "…"
 	}
-	return i18n.PlanPassageTag.In(l) + " " + excerptTitle(x) + " — “" + first + "”"
+	return i18n.PlanPassageTag.In(l) + " “" + first + "” — " + excerptTitle(x)
 }
 
 // excerptTitle is the excerpt's heading, or its document when it is a
