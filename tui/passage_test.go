@@ -1,7 +1,10 @@
 package tui
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -192,5 +195,74 @@ func TestPassageAcrossSections(t *testing.T) {
 	}
 	if n < 500 {
 		t.Fatalf("only %d passages checked", n)
+	}
+}
+
+// TestReaderKeepsLiteralMarks: a heading is plain text, and its brackets
+// and stars are shown as written (they were read as a link and as
+// emphasis and dropped: "Điều 2. Sửa đổi [khoản 1](Điều 3)" showed
+// "khoản 1 /Điều 3"); without colour (NO_COLOR, theme notty) bold and
+// italic text is shown without its markdown marks (it showed
+// "**Kết quả khắc phục:**").
+func TestReaderKeepsLiteralMarks(t *testing.T) {
+	heading := "Điều 2. Sửa đổi [khoản 1](Điều 3) và mục [a] *mới*"
+	doc := &content.Document{ID: "d", Title: "Tài liệu [thử]", Hash: "h", Sections: []*content.Section{{
+		ID: "dieu-2", Level: 1, Heading: heading, Path: []string{heading},
+		Markdown: "**Kết quả khắc phục:** theo \\[1\\] và *nhấn mạnh*.",
+	}}}
+	for _, theme := range []string{ThemeDark, ThemeNone} {
+		rd, err := newRenderCache().renderDocument(doc, 100, theme, i18n.VI)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all := strings.Join(rd.plain, "\n")
+		for _, want := range []string{heading, "Tài liệu [thử]", "Kết quả khắc phục: theo [1] và nhấn mạnh."} {
+			if !strings.Contains(all, want) {
+				t.Errorf("%s: the reader lacks %q:\n%s", theme, want, all)
+			}
+		}
+		if strings.Contains(all, "**") {
+			t.Errorf("%s: literal ** in the reader:\n%s", theme, all)
+		}
+	}
+}
+
+// TestReaderKeepsBracketsOfWordFiles: square brackets typed in a Word
+// document are text. The docx reader escaped * and _ but not [ ]: "[1]:
+// Nghị quyết …" was read as a link definition and vanished from the
+// reader, and "[Quy định](2020)" was shown as a link, "Quy định /2020".
+func TestReaderKeepsBracketsOfWordFiles(t *testing.T) {
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	w, err := z.Create("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := func(s string) string { return `<w:p><w:r><w:t xml:space="preserve">` + s + `</w:t></w:r></w:p>` }
+	// A paragraph with a bold or italic run is kept as markdown (one
+	// without is escaped by the recogniser).
+	b := func(bold, rest string) string {
+		return `<w:p><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">` + bold + `</w:t></w:r><w:r><w:t xml:space="preserve">` + rest + `</w:t></w:r></w:p>`
+	}
+	body := p("QUY ĐỊNH VỀ THỬ NGHIỆM") + p("Điều 1. Phạm vi áp dụng") +
+		b("Điểm mới:", " theo [Quy định](2020) của tỉnh và mục [a], văn bản sau đây.") + b("[1]:", " Nghị quyết số 5 ngày 01/01/2020.") +
+		b("Ghi chú", "") + p("[2]: Quyết định số 7.")
+	io.WriteString(w, `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`+body+`</w:body></w:document>`)
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := content.ParseBytes("thu.docx", buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd, err := newRenderCache().renderDocument(doc, 100, ThemeDark, i18n.VI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := strings.Join(rd.plain, "\n")
+	for _, want := range []string{"Điểm mới: theo [Quy định](2020) của tỉnh và mục [a]", "[1]: Nghị quyết số 5"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("the reader lacks %q:\n%s", want, all)
+		}
 	}
 }

@@ -203,7 +203,7 @@ func (c *renderCache) renderDocument(d *content.Document, width int, theme strin
 // inside), the paragraphs are rendered one by one and joined as glamour
 // joins them, which shows the same text.
 func renderSection(render func(string) (string, error), s *content.Section, units []mdUnit) (rendered, error) {
-	md := s.HeadingMarkdown() + "\n"
+	md := headingMarkdown(s) + "\n"
 	if strings.TrimSpace(s.Markdown) != "" {
 		md += "\n" + s.Markdown + "\n"
 	}
@@ -220,7 +220,7 @@ func renderSection(render func(string) (string, error), s *content.Section, unit
 			return rendered{text: whole, paraLines: starts}, nil
 		}
 	}
-	head, err := render(s.HeadingMarkdown() + "\n")
+	head, err := render(headingMarkdown(s) + "\n")
 	if err != nil {
 		return rendered{}, err
 	}
@@ -238,6 +238,15 @@ func renderSection(render func(string) (string, error), s *content.Section, unit
 		lines = append(lines, strings.Split(out, "\n")...)
 	}
 	return rendered{text: strings.Join(lines, "\n"), paraLines: starts}, nil
+}
+
+// headingMarkdown is the section's heading as a markdown heading one
+// level below the document's title. A heading is plain text: its
+// characters that markdown reads as markup are escaped, so "Điều 2 [sửa
+// đổi](2020)" or "Mục *" show as written (unescaped, the brackets and
+// stars were taken for a link and emphasis and dropped).
+func headingMarkdown(s *content.Section) string {
+	return strings.Repeat("#", min(max(s.Level+1, 1), 6)) + " " + escapeMD(s.Heading)
 }
 
 // blockStarts is the first line of every run of non-blank lines of s.
