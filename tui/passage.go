@@ -267,11 +267,27 @@ func (r *readerScreen) selRange() (int, int) {
 	return min(r.selFrom, r.selTo), max(r.selFrom, r.selTo)
 }
 
-// selectedLines is the range of screen lines the selection covers (end
-// exclusive).
-func (r *readerScreen) selectedLines() (int, int) {
+// selectedLines is the screen lines the selection marks, from first to
+// last as a set: the lines of the selected paragraphs and the blank lines
+// between them, not what the reader shows between two sections (the
+// directives a section cites, its footnotes), which the passage leaves
+// out.
+func (r *readerScreen) selectedLines() (from, to int, marked func(int) bool) {
 	lo, hi := r.selRange()
-	return r.rd.paras[lo].start, r.rd.paras[hi].end
+	from, to = r.rd.paras[lo].start, r.rd.paras[hi].end
+	gaps := map[int]bool{} // lines between two paragraphs that hold text
+	for k := lo; k < hi; k++ {
+		a, b := r.rd.paras[k].end, r.rd.paras[k+1].start
+		for i := a; i < b; i++ {
+			if r.rd.plain[i] != "" {
+				for j := a; j < b; j++ {
+					gaps[j] = true
+				}
+				break
+			}
+		}
+	}
+	return from, to, func(i int) bool { return i >= from && i < to && !gaps[i] }
 }
 
 // passage is the excerpt of the selected paragraphs. It is cited with

@@ -576,13 +576,13 @@ func (r *readerScreen) View() string {
 	if r.selSet && r.sel < len(r.rd.secStart) {
 		selLine = r.rd.secStart[r.sel]
 	}
-	pFrom, pTo := -1, -1 // the selected passage's lines
+	marked := func(int) bool { return false } // the selected passage's lines
 	if r.selecting {
-		pFrom, pTo = r.selectedLines()
+		_, _, marked = r.selectedLines()
 	}
 	for i := r.y; i < r.y+th && i < len(r.rd.lines); i++ {
 		l := r.rd.lines[i]
-		if i >= pFrom && i < pTo {
+		if marked(i) {
 			// A bar in the margin marks the passage, with or without
 			// colour.
 			l = st.Selected.Render("▌") + ansi.Cut(l, 1, ansi.StringWidth(l))
