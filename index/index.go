@@ -1171,7 +1171,7 @@ func sectionsOf(d *content.Document, add func(id string, sd *sectionDoc) error) 
 	}
 	for _, s := range d.Sections {
 		heading, text := nfc(s.Heading), nfc(withNotes(s))
-		all := title + "\n" + heading + "\n" + text
+		all := title + "\n" + ancestorHeadings(s.Path) + heading + "\n" + text
 		sd := &sectionDoc{
 			All:  all,
 			Kind: string(d.Kind), Year: year, Doc: d.ID, Ref: refs[s.ID],

@@ -50,6 +50,7 @@ var weights = rankWeights{
 	letters:     true,
 	ownNumber:   true,
 	emptyText:   1,
+	wPath:       1,
 }
 
 type rankWeights struct {
@@ -66,7 +67,12 @@ type rankWeights struct {
 	noShingleQuery          bool    // ablation: no shingle clauses in bleve's candidate query either
 	ownNumber               bool    // a typed directive number puts the document whose own number it is first
 	emptyText               float64 // candidate rule, off (1): score factor of a section with no text of its own; did not earn its place on dev (TestAblation)
+	wPath                   float64 // field weight of the ancestors' headings ("Chương II", "Điều 5. Khen thưởng"); 0: not a field
 }
+
+// nFields is the number of fields BM25F weighs: title, heading, text and
+// the ancestors' headings.
+const nFields = 4
 
 // unit is a query word or a pair of neighbouring words.
 type unit struct {
@@ -175,20 +181,28 @@ func (rk *ranker) scoreExplain(c *candidate, ex *Explanation) (float64, bool) {
 		toks []token
 		w    float64
 	}
-	fields := [3]field{
+	fields := [nFields]field{
 		{c.title, c.titleToks, rk.w.wTitle / norm(len(c.title), st.titleLen, rk.w.bTitle)},
 		{c.heading, c.headToks, rk.w.wHead / norm(len(c.heading), st.headLen, rk.w.bHead)},
 		{c.text, c.toks, rk.w.wText / norm(len(c.text), st.text, rk.w.bText)},
+		// The headings above the section (its path without itself): a
+		// clause of "Điều 20. Khen thưởng" that says "được tặng …" is
+		// about khen thưởng. Not length-normalised: a path's length says
+		// how deep the section lies, not how much it is about.
+		{c.ancestors, c.ancToks, rk.w.wPath},
 	}
 	wordTF := make([]float64, len(rk.words))
 	pairTF := make([]float64, len(rk.pairs))
-	var wordF, pairF [][3]float64 // per field, only when explaining
-	var toneLost []int            // occurrences with other diacritics, per word
+	var wordF, pairF [][nFields]float64 // per field, only when explaining
+	var toneLost []int                  // occurrences with other diacritics, per word
 	if ex != nil {
-		wordF, pairF, toneLost = make([][3]float64, len(rk.words)), make([][3]float64, len(rk.pairs)), make([]int, len(rk.words))
+		wordF, pairF, toneLost = make([][nFields]float64, len(rk.words)), make([][nFields]float64, len(rk.pairs)), make([]int, len(rk.words))
 	}
 	var buf []byte
 	for fi, f := range fields {
+		if f.w == 0 {
+			continue
+		}
 		var prev *token // the previous word (not a symbol's part)
 		for i := range f.toks {
 			t := &f.toks[i]
@@ -527,11 +541,11 @@ func oneLine(s string) string {
 
 // addFields adds a unit's score v, shared among the fields by their
 // weighted frequencies tf.
-func (ex *Explanation) addFields(rule, unit string, v, tf float64, by [3]float64, note string) {
+func (ex *Explanation) addFields(rule, unit string, v, tf float64, by [nFields]float64, note string) {
 	if v == 0 || tf == 0 {
 		return
 	}
-	for i, name := range [3]string{"title", "heading", "text"} {
+	for i, name := range [nFields]string{"title", "heading", "text", "path"} {
 		if by[i] == 0 {
 			continue
 		}
@@ -541,3 +555,41 @@ func (ex *Explanation) addFields(rule, unit string, v, tf float64, by [3]float64
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// ancestorsOf is the headings above c (its path without its own heading),
+// one a line, and their tokens; cache holds the tokens of paths already
+// seen (siblings share them), keyed apart from the titles it also holds.
+func ancestorsOf(c *candidate, cache map[string][]token) (string, []token) {
+	if len(c.path) < 2 {
+		return "", nil
+	}
+	a := strings.Join(c.path[:len(c.path)-1], "\n")
+	key := "\x00" + c.doc + "\x00" + a
+	toks, ok := cache[key]
+	if !ok {
+		toks = tokens(a)
+		cache[key] = toks
+	}
+	return a, toks
+}
+
+// indexAncestors puts the headings above a section into its matching
+// field (fAll, with their shingles), so a clause whose own words lack a
+// query word its article's heading has ("xác minh" under "3.4. Thẩm tra
+// lý lịch") is found at all; the ranker weighs them as the path field.
+// A variable for TestAblation, which builds an index without it.
+var indexAncestors = true
+
+// ancestorHeadings is the headings of path above its last one, each
+// followed by a line break; "" when indexAncestors is off.
+func ancestorHeadings(path []string) string {
+	if !indexAncestors || len(path) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, h := range path[:len(path)-1] {
+		b.WriteString(nfc(h))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}

@@ -375,6 +375,8 @@ type candidate struct {
 	heading, text             string
 	path                      []string
 	titleToks, headToks, toks []token
+	ancestors                 string  // the headings above the section, one a line (rank.go)
+	ancToks                   []token // their tokens, shared by siblings
 }
 
 // candidate reads a hit's stored fields and analyses them; titles caches
@@ -403,6 +405,7 @@ func (ix *Index) candidate(h *search.DocumentMatch, titles map[string][]token) *
 	c.titleToks = toks
 	c.headToks = tokens(c.heading)
 	c.toks = tokens(c.text)
+	c.ancestors, c.ancToks = ancestorsOf(c, titles)
 	return c
 }
 

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -294,6 +295,13 @@ func sec(id, heading, text string) *content.Section {
 	return &content.Section{ID: id, Level: 1, Heading: heading, Path: []string{heading}, Text: text}
 }
 
+// under puts s below the headings given, as the recogniser's Path does.
+func under(s *content.Section, above ...string) *content.Section {
+	s.Path = append(append([]string{}, above...), s.Heading)
+	s.Level = len(s.Path)
+	return s
+}
+
 // order runs q and returns "doc/section" of the hits, best first.
 func order(t *testing.T, ix *Index, q string) []string {
 	t.Helper()
@@ -352,6 +360,13 @@ func TestRankRules(t *testing.T) {
 			sec("num", "Mục sáu", "Có 01 kết luận và KL của TW được nêu."+filler),
 			sec("cite", "Mục bảy", "Thực hiện Kết luận số 01-KL/TW của Bộ Chính trị."+filler),
 		}},
+		&content.Document{ID: "anc", Title: "Quy chế", Sections: []*content.Section{
+			under(sec("dieu-20", "Điều 20. Khen thưởng", "")),
+			under(sec("dieu-20.1", "1. Cá nhân", "Cá nhân có thành tích được tặng bằng khen."+filler), "Điều 20. Khen thưởng"),
+			under(sec("z", "2. Mức", "Khen thưởng cá nhân theo quy định."+filler), "Điều 20. Khen thưởng"),
+			under(sec("dieu-21", "Điều 21. Kỷ luật", "")),
+			under(sec("a", "1. Mức", "Khen thưởng cá nhân theo quy định."+filler), "Điều 21. Kỷ luật"),
+		}},
 	)
 	t.Run("accents typed count fully, other diacritics in part", func(t *testing.T) {
 		wantOrder(t, ix, "bảo", "tone/bảo", "tone/bao")
@@ -370,6 +385,22 @@ func TestRankRules(t *testing.T) {
 	t.Run("in a short query the passage beats the bare heading", func(t *testing.T) {
 		wantOrder(t, ix, "nơi nhận văn bản", "short/passage", "short/heading")
 		wantOrder(t, ix, "noi nhan van ban", "short/passage", "short/heading")
+	})
+	t.Run("the headings above a section match and weigh", func(t *testing.T) {
+		// "khen thưởng" is only in the article's heading, "thành tích"
+		// only in its clause: the clause matches every word.
+		r := mustSearch(t, ix, "khen thưởng thành tích")
+		if r.Relaxed || len(r.Hits) == 0 || r.Hits[0].Doc+"/"+r.Hits[0].Section != "anc/dieu-20.1" {
+			t.Errorf("khen thưởng thành tích: relaxed %v, %v, want anc/dieu-20.1 first", r.Relaxed, order(t, ix, "khen thưởng thành tích"))
+		}
+		// The same clause under two articles: the one under the article
+		// the query names ranks first (without the rule the tie goes to "a").
+		for _, q := range []string{"khen thưởng cá nhân", "khen thuong ca nhan"} {
+			got := order(t, ix, q)
+			if slices.Index(got, "anc/z") < 0 || slices.Index(got, "anc/a") < slices.Index(got, "anc/z") {
+				t.Errorf("%q: %v, want anc/z before anc/a", q, got)
+			}
+		}
 	})
 	t.Run("a directive symbol matches whole", func(t *testing.T) {
 		if got := order(t, ix, "01-KL/TW"); len(got) != 1 || got[0] != "sym/cite" {
