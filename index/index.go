@@ -34,7 +34,7 @@ import (
 
 // schemaVersion changes whenever the mapping, the analysis or what is
 // stored changes; an index of another version is rebuilt, never read.
-const schemaVersion = 9
+const schemaVersion = 10 // 10: section lists apart from the document list
 
 // Field names, kept short: they are repeated in every segment.
 const (
@@ -51,8 +51,9 @@ const (
 
 const (
 	pathSep     = "\x1f"
-	idSep       = "\x1f" // bleve ID = doc ID + idSep + section ID
-	docsKey     = "chibo.docs"
+	idSep       = "\x1f"           // bleve ID = doc ID + idSep + section ID
+	docsKey     = "chibo.docs"     // JSON map doc ID → docMeta, read at every open
+	sectionsKey = "chibo.sections" // JSON map doc ID → section IDs, read only to update
 	metaFile    = "meta.json"
 	lockFile    = "lock"
 	livePrefix  = "live-"
@@ -125,16 +126,42 @@ type Index struct {
 // docMeta is what the index remembers of each document: its hash (to see
 // what changed), what hits show, and the sizes ranking needs.
 type docMeta struct {
-	Hash     string   `json:"h"`
-	Title    string   `json:"t"`
-	Kind     string   `json:"k"`
-	Year     int      `json:"y,omitempty"`
-	Sections []string `json:"s"`
-	Number   string   `json:"n,omitempty"` // its own số/ký hiệu: a search for it lands on the document
-	TitleLen int      `json:"tl"`          // bytes of title, once per section
-	HeadLen  int      `json:"hl"`          // bytes of all headings
-	TextLen  int      `json:"xl"`          // bytes of all texts
-	Shard    int      `json:"-"`           // which shard holds it (each shard lists its own)
+	Hash     string `json:"h"`
+	Title    string `json:"t"`
+	Kind     string `json:"k"`
+	Year     int    `json:"y,omitempty"`
+	Number   string `json:"n,omitempty"` // its own số/ký hiệu: a search for it lands on the document
+	TitleLen int    `json:"tl"`          // bytes of title, once per section
+	HeadLen  int    `json:"hl"`          // bytes of all headings
+	TextLen  int    `json:"xl"`          // bytes of all texts
+	Count    int    `json:"ns"`          // sections
+	First    string `json:"f,omitempty"` // the first section's ID: where a search for the document's number lands
+	Shard    int    `json:"-"`           // which shard holds it (each shard lists its own)
+	// Sections are the IDs of its sections, in order: filled while
+	// building and updating, stored under sectionsKey apart from the
+	// document list so that opening the index (every search process)
+	// does not decode 140,000 IDs of a 100 MB library.
+	Sections []string `json:"-"`
+}
+
+// encodeDocList is a shard's document list and its section lists, as
+// stored under docsKey and sectionsKey; it sets each docMeta's Count and
+// First from its Sections.
+func encodeDocList(part map[string]*docMeta) (docs, sections []byte, err error) {
+	secs := make(map[string][]string, len(part))
+	for id, m := range part {
+		m.Count = len(m.Sections)
+		m.First = ""
+		if m.Count > 0 {
+			m.First = m.Sections[0]
+		}
+		secs[id] = m.Sections
+	}
+	if docs, err = json.Marshal(part); err != nil {
+		return nil, nil, err
+	}
+	sections, err = json.Marshal(secs)
+	return docs, sections, err
 }
 
 // corpusStats are the collection sizes BM25 needs, summed from docMeta.
@@ -320,7 +347,7 @@ func statsOf(docs map[string]*docMeta) corpusStats {
 	var s corpusStats
 	var tl, hl, xl float64
 	for _, d := range docs {
-		n := len(d.Sections)
+		n := d.Count
 		s.sections += n
 		tl += float64(d.TitleLen * n)
 		hl += float64(d.HeadLen)
@@ -524,13 +551,30 @@ func (ix *Index) update(ctx context.Context, p plan, src Source, all []content.D
 		ix.mu.Unlock()
 		return ix.rebuildLocked(ctx, src, all, progress)
 	}
+	// Copies: searches meanwhile read the old ones. The section lists,
+	// apart from the document lists, are read now: removing a document
+	// deletes its sections, and each shard written gets its list again.
+	newDocs := make(map[string]*docMeta, len(docs))
+	for k, v := range docs {
+		c := *v
+		newDocs[k] = &c
+	}
+	for i := range n {
+		secs, err := set.sectionLists(i)
+		if err != nil {
+			set.Close()
+			ix.mu.Unlock()
+			return ix.rebuildLocked(ctx, src, all, progress)
+		}
+		for id, l := range secs {
+			if m, ok := newDocs[id]; ok && m.Shard == i {
+				m.Sections = l
+			}
+		}
+	}
 	ix.bi = set // searches meanwhile see the index being updated
 	ix.mu.Unlock()
 
-	newDocs := make(map[string]*docMeta, len(docs))
-	for k, v := range docs {
-		newDocs[k] = v
-	}
 	batches := make([]*bleve.Batch, n)
 	batchBytes := make([]int, n)
 	dirty := make([]bool, n)
@@ -547,11 +591,12 @@ func (ix *Index) update(ctx context.Context, p plan, src Source, all []content.D
 				part[id] = m
 			}
 		}
-		raw, err := json.Marshal(part)
+		raw, secs, err := encodeDocList(part)
 		if err != nil {
 			return err
 		}
 		batches[i].SetInternal([]byte(docsKey), raw)
+		batches[i].SetInternal([]byte(sectionsKey), secs)
 		if err := guard("batch", func() error { return set.shards[i].Batch(batches[i]) }); err != nil {
 			return writeError(ix.dir, err)
 		}
@@ -974,11 +1019,12 @@ func (ix *Index) buildAt(ctx context.Context, path string, src Source, docs []co
 		firstErr = ctx.Err()
 	}
 	if firstErr == nil {
-		raw, err := json.Marshal(metas)
+		raw, secs, err := encodeDocList(metas)
 		if err != nil {
 			return err
 		}
-		internal[docsKey] = raw // the builder writes its internal map on Close
+		// the builder writes its internal map on Close
+		internal[docsKey], internal[sectionsKey] = raw, secs
 	}
 	// After a failed write the builder may have no segment at all, and
 	// its Close then indexes an empty slice (scorch builder.go): the
@@ -996,6 +1042,10 @@ func emptyShard(path string, im mapping.IndexMapping) error {
 	}
 	bi, err := bleve.NewUsing(path, im, scorch.Name, scorch.Name, nil)
 	if err != nil {
+		return err
+	}
+	if err := bi.SetInternal([]byte(sectionsKey), []byte("{}")); err != nil {
+		bi.Close()
 		return err
 	}
 	if err := bi.SetInternal([]byte(docsKey), []byte("{}")); err != nil {

@@ -204,13 +204,13 @@ func (ix *Index) ownSections(p Parsed) []string {
 	}
 	var out []string
 	for id, m := range ix.docs {
-		if m.Number == "" || len(m.Sections) == 0 {
+		if m.Number == "" || m.First == "" {
 			continue
 		}
 		n := symbolKey(m.Number)
 		for _, k := range keys {
 			if n == k {
-				out = append(out, id+idSep+m.Sections[0])
+				out = append(out, id+idSep+m.First)
 				break
 			}
 		}

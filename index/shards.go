@@ -70,6 +70,22 @@ func openShards(live string, n int, readOnly bool, boltTimeout string) (*shardSe
 	return s, docs, nil
 }
 
+// sectionLists reads shard i's section lists (doc ID → section IDs).
+func (s *shardSet) sectionLists(i int) (map[string][]string, error) {
+	raw, err := s.shards[i].GetInternal([]byte(sectionsKey))
+	if err == nil && raw == nil {
+		err = errors.New("no section list")
+	}
+	var secs map[string][]string
+	if err == nil {
+		err = json.Unmarshal(raw, &secs)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("shard %d: %w", i, err)
+	}
+	return secs, nil
+}
+
 // Close closes every shard.
 func (s *shardSet) Close() error {
 	if s == nil {
@@ -122,7 +138,7 @@ func smallest(docs map[string]*docMeta, n int) int {
 	sizes := make([]int, n)
 	for _, m := range docs {
 		if m.Shard < n {
-			sizes[m.Shard] += len(m.Sections)
+			sizes[m.Shard] += m.Count
 		}
 	}
 	best := 0

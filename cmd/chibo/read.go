@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"chibo/content"
+	"chibo/content/plan"
 	"chibo/content/safetext"
 	"chibo/tui"
 	"chibo/tui/i18n"
@@ -62,7 +63,7 @@ func runList(e *env, args []string) int {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, e.T(i18n.CLIListHeader))
 	for _, d := range entries {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", safetext.Line(d.ID), i18n.KindName(string(d.Kind)).In(e.lang), dash(safetext.Line(d.Number)), dash(safetext.Line(d.Date)), d.Sections, truncate(safetext.Line(d.Title), 60))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", safetext.Line(d.ID), i18n.KindName(string(d.Kind)).In(e.lang), dash(safetext.Line(d.Number)), dash(safetext.Line(plan.ShowDate(d.Date))), d.Sections, truncate(safetext.Line(d.Title), 60))
 	}
 	tw.Flush()
 	for _, p := range lib.Problems {

@@ -132,3 +132,40 @@ func TestOneLetterNoParts(t *testing.T) {
 		}
 	}
 }
+
+// Copies often leave the signer's name out (not yet signed, or
+// redacted): the signer's title ("PHÓ GIÁM ĐỐC") and the next letter's
+// issuer ("SỞ NỘI VỤ") are then two capital lines in a row, and the
+// issuer must still open the next letter, not close the last one.
+func TestSeveralLettersNoSignerName(t *testing.T) {
+	for _, title := range [][]string{
+		{"KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"},
+		{"GIÁM ĐỐC"},
+		{"TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"},
+		{"KT. BỘ TRƯỞNG", "THỨ TRƯỞNG"},
+	} {
+		var lines []string
+		for _, l := range threeLetters() {
+			l = append(l[:len(l)-3:len(l)-3], title...) // no name under the title
+			lines = append(lines, l...)
+		}
+		doc := Text("cong-van.txt", Normalize(strings.Join(lines, "\n")), model.LayoutParagraphs)
+		checkLetters(t, doc, letterSubjects)
+		closings := 0
+		for _, s := range doc.Sections {
+			if !strings.HasSuffix(s.ID, ".phan-ket") {
+				continue
+			}
+			closings++
+			if strings.Contains(s.Text, "SỞ NỘI VỤ") {
+				t.Errorf("%v: the next letter's issuer closes %s:\n%s", title, s.ID, s.Text)
+			}
+			if !strings.Contains(s.Text, title[len(title)-1]) {
+				t.Errorf("%v: the signer's title is not in %s:\n%s", title, s.ID, s.Text)
+			}
+		}
+		if closings != 3 {
+			t.Errorf("%v: %d closings, want 3", title, closings)
+		}
+	}
+}

@@ -310,7 +310,12 @@ var (
 	recipientsRe = lazyRE(`^(?:Nơi nhận|NƠI NHẬN)\s*:?`)
 	closingRe    = lazyRE(`^(?:Nghị quyết|Quyết định|Chỉ thị|Kết luận|Quy định|Kế hoạch|Thông báo|Hướng dẫn|Báo cáo|Văn bản|Thông tư|Nghị định|Chương trình|Quy chế) này\s.*(?:thông qua|hiệu lực|có hiệu lực|thi hành)`)
 	signingRe    = lazyRE(`^(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}`)
-	authorRe     = lazyRE(`^(?:\(\s*(?:Theo|Nguồn)\s.*\)|Nguồn\s*:.*|(?:GS|PGS|TS|ThS|TSKH|NCS|CN|BS|KS|Nhà báo|Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng|Đại tướng)(?:[\s.,].*)?)$`)
+	// signerTitleRe is a signer's position under "KT."/"TM." or alone
+	// (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục VIII; Hướng dẫn
+	// 36-HD/VPTW): "PHÓ GIÁM ĐỐC", "THỨ TRƯỞNG", "CHỦ TỊCH", "BÍ THƯ" —
+	// never the first line of an issuer block ("BỘ TƯ PHÁP", "SỞ NỘI VỤ").
+	signerTitleRe = lazyRE(`^(?:PHÓ\s+)*(?:GIÁM ĐỐC|TỔNG GIÁM ĐỐC|CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|BÍ THƯ|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|CHÁNH ÁN|VIỆN TRƯỞNG|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|VỤ TRƯỞNG|TRƯỞNG PHÒNG|HIỆU TRƯỞNG|CHỦ NHIỆM|THỦ TRƯỞNG|TRƯỞNG ĐOÀN|GIÁM ĐỐC SỞ)(?:\s+THƯỜNG TRỰC)?(?:\s+\p{Lu}[\p{Lu}\s]*)?$`)
+	authorRe      = lazyRE(`^(?:\(\s*(?:Theo|Nguồn)\s.*\)|Nguồn\s*:.*|(?:GS|PGS|TS|ThS|TSKH|NCS|CN|BS|KS|Nhà báo|Đại tá|Thượng tá|Trung tá|Thiếu tá|Thiếu tướng|Trung tướng|Đại tướng)(?:[\s.,].*)?)$`)
 )
 
 // structurer turns paragraphs into sections. It keeps the ranks of the
@@ -440,9 +445,16 @@ func nextHeader(seg []para, c int) int {
 			}
 			start = j
 		}
-		// A signer's title ("THỨ TRƯỞNG") is in capitals too: the issuer
-		// block is what follows the signer's name, which is not.
-		if start > c+1 && start < i && isCapsLine(seg[start-1].text) {
+		// A signer's title ("THỨ TRƯỞNG") is in capitals too: it stays
+		// with the letter it signs, also when no name follows it (an
+		// unsigned or redacted copy). A title not known as one is told by
+		// the signer's name, which is not in capitals.
+		titled := false
+		for start < i && signerTitleRe.MatchString(seg[start].text) {
+			start++
+			titled = true
+		}
+		if !titled && start > c+1 && start < i && isCapsLine(seg[start-1].text) {
 			start = i
 		}
 		return start
