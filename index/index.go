@@ -34,7 +34,7 @@ import (
 
 // schemaVersion changes whenever the mapping, the analysis or what is
 // stored changes; an index of another version is rebuilt, never read.
-const schemaVersion = 10 // 10: section lists apart from the document list
+const schemaVersion = 11 // 10: section lists apart from the document list; 11: the headings above a section in its matching field
 
 // Field names, kept short: they are repeated in every segment.
 const (
