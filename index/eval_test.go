@@ -295,6 +295,12 @@ func TestAblation(t *testing.T) {
 		{"no ancestor headings in ranking", func(w *rankWeights) { w.wPath = 0 }, false},
 		{"no ancestor headings in matching", func(w *rankWeights) {}, true},
 		{"no ancestor headings (matching and ranking)", func(w *rankWeights) { w.wPath = 0 }, true},
+		{"no parent-heading coverage", func(w *rankWeights) { w.parentCov = false }, false},
+		{"candidate: whole short query as a run ×1", func(w *rankWeights) { w.wFull = 1 }, false},
+		{"candidate: whole short query as a run ×0.5", func(w *rankWeights) { w.wFull = 0.5 }, false},
+		{"candidate: no-text section ×0.8 when its subsection matches", func(w *rankWeights) { w.emptyOver = 0.8 }, false},
+		{"candidate: earlier clauses of one parent +1%/ordinal", func(w *rankWeights) { w.order = 0.01 }, false},
+		{"candidate: earlier clauses of one parent +3%/ordinal", func(w *rankWeights) { w.order = 0.03 }, false},
 	}
 	if *ablationDev {
 		t.Logf("| variant | in-domain dev | dev first | dev added | ALQAC dev |")
