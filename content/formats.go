@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -34,6 +35,9 @@ type ParseOptions struct {
 	Encoding    string // force the encoding of text and HTML files ("tcvn3", "vni", "windows-1258" …)
 	MaxSize     int64  // refuse larger files (0: DefaultMaxFileSize)
 	MaxUnzipped int64  // decompression budget for docx/odt (0: convert's default)
+	// OCRProgress follows the OCR of a scanned PDF: scanned pages read
+	// and their number (see importer.Options.OCRProgress).
+	OCRProgress func(done, total int)
 }
 
 func (o ParseOptions) maxSize() int64 {
@@ -63,7 +67,7 @@ func ParseBytesContext(ctx context.Context, name string, data []byte, opt ParseO
 	if int64(len(data)) > opt.maxSize() {
 		return nil, nil, tooLarge(name, int64(len(data)))
 	}
-	res, err := importer.Convert(ctx, name, data, importer.Options{Encoding: opt.Encoding, MaxUnzipped: opt.MaxUnzipped, MaxText: MaxTextSize})
+	res, err := importer.Convert(ctx, name, data, importer.Options{Encoding: opt.Encoding, MaxUnzipped: opt.MaxUnzipped, MaxText: MaxTextSize, OCRProgress: opt.OCRProgress})
 	if err != nil {
 		return nil, nil, fileError(name, err)
 	}
@@ -133,7 +137,11 @@ func ReadFileLimited(path string, max int64) ([]byte, error) {
 	if info.Size() > max {
 		return nil, tooLarge(name, info.Size())
 	}
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	// Read into a buffer of the size the file has, not a growing one: a
+	// 60 MB file would otherwise peak at twice that while it is read.
+	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+bytes.MinRead))
+	_, err = buf.ReadFrom(io.LimitReader(f, max+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, &FileError{File: name, Problem: ProblemRead, Err: err}
 	}

@@ -653,6 +653,12 @@ type ImportOptions struct {
 	// at the same time (0: DefaultImportMemory), so the peak memory of an
 	// import does not grow with the number of processor cores.
 	MemoryBudget int64
+	// OCRProgress, when set, follows the OCR of scanned PDFs: the file,
+	// its scanned pages read and their number, before the first page
+	// (done 0) and after each. OCR takes seconds a page; this is how a
+	// long scan shows that it moves. It is called from the goroutines
+	// that read files, several at once when several scans are read.
+	OCRProgress func(path string, done, total int)
 }
 
 // DefaultFileTimeout is the time one file may take to be read.
@@ -1055,7 +1061,11 @@ func (l *Library) prepare(ctx context.Context, path string, opt ImportOptions) *
 		return p
 	}
 	p.fileName = l.baseID(p.name) + formatExt[importer.Sniff(p.name, p.data)]
-	p.doc, p.conv, p.err = ParseBytesContext(ctx, p.fileName, p.data, ParseOptions{Encoding: opt.Encoding, MaxSize: maxSize, MaxUnzipped: opt.MaxUnzipped})
+	popt := ParseOptions{Encoding: opt.Encoding, MaxSize: maxSize, MaxUnzipped: opt.MaxUnzipped}
+	if opt.OCRProgress != nil {
+		popt.OCRProgress = func(done, total int) { opt.OCRProgress(path, done, total) }
+	}
+	p.doc, p.conv, p.err = ParseBytesContext(ctx, p.fileName, p.data, popt)
 	if p.err != nil {
 		if fe, ok := p.err.(*FileError); ok {
 			fe.File = p.name

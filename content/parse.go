@@ -61,8 +61,14 @@ func ProblemOf(err error) Problem {
 }
 
 // MaxTextSize is the largest text a single document may have after
-// conversion; larger files are refused rather than parsed slowly.
-const MaxTextSize = 64 << 20
+// conversion (see importer.DefaultMaxText: 8 MB, over ten times the
+// longest real document); larger files are refused with ProblemTooLarge
+// wrapping ErrTooMuchText rather than parsed in unbounded memory.
+const MaxTextSize = importer.DefaultMaxText
+
+// ErrTooMuchText is the cause of a ProblemTooLarge for a file whose text
+// passes MaxTextSize; the FileError's Detail is the cap ("8 MB").
+var ErrTooMuchText = importer.ErrTooMuchText
 
 // ParseFile reads and parses one file of any supported format; see
 // ParseBytes. Files over DefaultMaxFileSize are refused unread.

@@ -272,7 +272,13 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case common.BackFlashMsg:
 		c := a.goBack()
+		if x, ok := a.cur.(excerptAdded); ok {
+			x.excerptAdded() // the reader's selection is done
+		}
 		a.flash, a.flashEr = msg.Text, false
+		return a, c
+	case addToAgendaMsg:
+		c, _ := a.addToAgenda()
 		return a, c
 	case common.OpenSourceMsg:
 		return a, a.open(openReaderMsg{doc: msg.Doc, section: msg.Section})
@@ -550,52 +556,61 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return a.navigate(newPlanScreen(a.sh, a.opt.Plans, a.opt.Members))
 	case key.Matches(msg, k.Agenda):
-		hs, isHit := a.cur.(hitSource)
-		ex, isEx := a.cur.(excerpter)
-		if !isHit && !isEx {
-			break
+		if c, ok := a.addToAgenda(); ok {
+			return c
 		}
-		if a.opt.Plans == nil {
-			a.flash, a.flashEr = a.sh.T(i18n.AppPlanOff), true
-			return nil
-		}
-		if isHit && a.sh.lib != nil {
-			// The hit's document is read off the Update loop.
-			doc, section, ok := hs.hitSection()
-			if !ok {
-				a.flash = a.sh.T(i18n.AppPlanNothing)
-				return nil
-			}
-			lib := a.sh.lib
-			return a.load(func() func() tea.Cmd {
-				var sec *content.Section
-				d, ok := lib.Doc(doc)
-				if ok {
-					sec, ok = d.Section(section)
-				}
-				return func() tea.Cmd {
-					if !ok {
-						a.flash = a.sh.T(i18n.AppPlanNothing)
-						return nil
-					}
-					return a.navigate(newPickerScreen(a.sh, a.opt.Plans, plan.FromSectionTree(d, sec), sec.Heading))
-				}
-			})
-		}
-		if !isEx {
-			a.flash = a.sh.T(i18n.AppPlanNothing)
-			return nil
-		}
-		x, heading, ok := ex.excerpt()
-		if !ok {
-			a.flash = a.sh.T(i18n.AppPlanNothing)
-			return nil
-		}
-		return a.navigate(newPickerScreen(a.sh, a.opt.Plans, x, heading))
 	case key.Matches(msg, g.Import):
 		return a.open(openImportMsg{})
 	}
 	return a.cur.Update(msg)
+}
+
+// addToAgenda opens the picker for what the current screen offers to
+// the agenda (a): the search hit's section, or the reader's or outline's
+// excerpt; ok is false when the screen offers nothing.
+func (a *App) addToAgenda() (c tea.Cmd, ok bool) {
+	hs, isHit := a.cur.(hitSource)
+	ex, isEx := a.cur.(excerpter)
+	if !isHit && !isEx {
+		return nil, false
+	}
+	if a.opt.Plans == nil {
+		a.flash, a.flashEr = a.sh.T(i18n.AppPlanOff), true
+		return nil, true
+	}
+	if isHit && a.sh.lib != nil {
+		// The hit's document is read off the Update loop.
+		doc, section, ok := hs.hitSection()
+		if !ok {
+			a.flash = a.sh.T(i18n.AppPlanNothing)
+			return nil, true
+		}
+		lib := a.sh.lib
+		return a.load(func() func() tea.Cmd {
+			var sec *content.Section
+			d, ok := lib.Doc(doc)
+			if ok {
+				sec, ok = d.Section(section)
+			}
+			return func() tea.Cmd {
+				if !ok {
+					a.flash = a.sh.T(i18n.AppPlanNothing)
+					return nil
+				}
+				return a.navigate(newPickerScreen(a.sh, a.opt.Plans, plan.FromSectionTree(d, sec), sec.Heading))
+			}
+		}), true
+	}
+	if !isEx {
+		a.flash = a.sh.T(i18n.AppPlanNothing)
+		return nil, true
+	}
+	x, heading, ok := ex.excerpt()
+	if !ok {
+		a.flash = a.sh.T(i18n.AppPlanNothing)
+		return nil, true
+	}
+	return a.navigate(newPickerScreen(a.sh, a.opt.Plans, x, heading)), true
 }
 
 func (a *App) quit() tea.Cmd {

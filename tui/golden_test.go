@@ -27,6 +27,15 @@ func TestGoldenScreens(t *testing.T) {
 		{"reader", func(h *harness) { h.key("enter"); h.key("down"); h.key("enter") }},
 		{"reader-find", func(h *harness) { h.key("enter"); h.key("enter"); h.key("/"); h.text("chi bo"); h.key("enter") }},
 		{"reader-toc", func(h *harness) { h.key("enter"); h.key("enter"); h.key("t") }},
+		// V in section I.1, three paragraphs: the heading and two.
+		{"reader-select", func(h *harness) {
+			h.key("enter")
+			h.key("enter")
+			h.key("]")
+			h.key("V")
+			h.key("down")
+			h.key("down")
+		}},
 		{"search-empty", func(h *harness) { h.key("/") }},
 		{"search", func(h *harness) { h.key("/"); h.text("nong thon moi"); h.key("enter") }},
 		{"search-none", func(h *harness) { h.key("/"); h.text("khong co gi xyz"); h.key("enter") }},

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"charm.land/glamour/v2"
+	gansi "charm.land/glamour/v2/ansi"
+	gstyles "charm.land/glamour/v2/styles"
 
 	"chibo/content/safetext"
 )
@@ -55,12 +57,34 @@ func RenderMarkdown(md string, width int, style string) (string, error) {
 	return renderBounded(r, md, width)
 }
 
-func newRenderer(style string, width int, tableWrap bool) (*glamour.TermRenderer, error) {
-	opts := []glamour.TermRendererOption{glamour.WithStandardStyle(style), glamour.WithWordWrap(width - 4)}
-	if tableWrap {
+// newRenderer makes a glamour renderer for width columns in a standard
+// style. reader is the reader's renderer: tables wrap their cells, and
+// without colour (style notty) bold and italic text is shown bold and
+// italic rather than between the markdown's ** and * (glamour's notty
+// style prints the marks, which in a reader look like stray asterisks);
+// headings keep their # marks, the only sign of a heading there.
+func newRenderer(style string, width int, reader bool) (*glamour.TermRenderer, error) {
+	opts := []glamour.TermRendererOption{glamour.WithWordWrap(width - 4)}
+	if reader && style == gstyles.NoTTYStyle {
+		opts = append(opts, glamour.WithStyles(noColorReaderStyle()))
+	} else {
+		opts = append(opts, glamour.WithStandardStyle(style))
+	}
+	if reader {
 		opts = append(opts, glamour.WithTableWrap(true))
 	}
 	return glamour.NewTermRenderer(opts...)
+}
+
+// noColorReaderStyle is glamour's notty style with emphasis as text
+// attributes (bold, italic, crossed out), which NO_COLOR allows.
+func noColorReaderStyle() gansi.StyleConfig {
+	c := gstyles.NoTTYStyleConfig
+	on := true
+	c.Strong = gansi.StylePrimitive{Bold: &on}
+	c.Emph = gansi.StylePrimitive{Italic: &on}
+	c.Strikethrough = gansi.StylePrimitive{CrossedOut: &on}
+	return c
 }
 
 // renderBounded is the one place markdown reaches glamour for display.

@@ -36,6 +36,9 @@ type excerpter interface {
 }
 
 func (r *readerScreen) excerpt() (plan.Excerpt, string, bool) {
+	if r.selecting {
+		return r.passage()
+	}
 	i := r.currentSection()
 	if i < 0 || i >= len(r.doc.Sections) {
 		return plan.Excerpt{}, "", false

@@ -68,6 +68,11 @@ type readerScreen struct {
 	toc       bool
 	tocCursor int
 	tocOff    int
+
+	// selecting a passage (V): selFrom is the paragraph it started at,
+	// selTo the one ↑/↓ move (indexes in rd.paras).
+	selecting      bool
+	selFrom, selTo int
 }
 
 func newReaderScreen(sh *shared, d *content.Document, section string, terms []string, restore bool) *readerScreen {
@@ -195,6 +200,9 @@ func (r *readerScreen) Capturing() bool { return r.finding }
 // find highlight; false lets the app leave the reader.
 func (r *readerScreen) Back() bool {
 	switch {
+	case r.selecting:
+		r.selecting = false
+		return true
 	case r.toc:
 		r.toc = false
 		return true
@@ -255,6 +263,9 @@ func (r *readerScreen) Update(msg tea.Msg) tea.Cmd {
 		if r.toc {
 			return r.tocKey(msg)
 		}
+		if r.selecting && r.rd != nil {
+			return r.selectKey(msg)
+		}
 		return r.key(msg)
 	}
 	if r.finding {
@@ -302,6 +313,8 @@ func (r *readerScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Exact):
 		r.exact = !r.exact
 		r.findAll()
+	case key.Matches(msg, k.Select):
+		return r.startSelect()
 	case key.Matches(msg, k.Bookmark):
 		return r.toggleBookmark()
 	case key.Matches(msg, k.Cites):
@@ -563,9 +576,17 @@ func (r *readerScreen) View() string {
 	if r.selSet && r.sel < len(r.rd.secStart) {
 		selLine = r.rd.secStart[r.sel]
 	}
+	marked := func(int) bool { return false } // the selected passage's lines
+	if r.selecting {
+		_, _, marked = r.selectedLines()
+	}
 	for i := r.y; i < r.y+th && i < len(r.rd.lines); i++ {
 		l := r.rd.lines[i]
-		if i == selLine {
+		if marked(i) {
+			// A bar in the margin marks the passage, with or without
+			// colour.
+			l = st.Selected.Render("▌") + ansi.Cut(l, 1, ansi.StringWidth(l))
+		} else if i == selLine {
 			// The current section's heading, marked: it is not at the top.
 			l = st.Selected.Render("▸") + ansi.Cut(l, 1, ansi.StringWidth(l))
 		}
@@ -639,6 +660,9 @@ func (r *readerScreen) tocView() string {
 }
 
 func (r *readerScreen) Name() string {
+	if r.selecting {
+		return r.sh.T(i18n.AppScreenSelect)
+	}
 	if r.toc {
 		return r.sh.T(i18n.AppScreenTOC)
 	}
@@ -659,6 +683,14 @@ func (r *readerScreen) Position() string {
 		return ""
 	}
 	pos := fmt.Sprintf(r.sh.T(i18n.AppSectionOf), i+1, len(r.doc.Sections))
+	if r.selecting && r.rd != nil {
+		lo, hi := r.selRange()
+		n := r.sh.T(i18n.AppSelectOne)
+		if hi > lo {
+			n = fmt.Sprintf(r.sh.T(i18n.AppSelectCount), hi-lo+1)
+		}
+		pos = n + " · " + pos
+	}
 	if r.rd != nil {
 		pct := 100
 		if m := r.maxY(); m > 0 {
@@ -675,6 +707,8 @@ func (r *readerScreen) Position() string {
 func (r *readerScreen) ShortKeys() []key.Binding {
 	k := r.sh.keys()
 	switch {
+	case r.selecting:
+		return []key.Binding{k.SelectAdd, k.SelectMove, k.SelectPage, k.SelectClear}
 	case r.finding:
 		return []key.Binding{k.Done, k.Cancel, k.Exact}
 	case r.toc:
@@ -682,7 +716,7 @@ func (r *readerScreen) ShortKeys() []key.Binding {
 	case len(r.terms) > 0:
 		return []key.Binding{k.NextMatch, k.PrevMatch, k.ClearFind, k.PrevSec, k.NextSec, k.TOC, k.Agenda, k.Back}
 	}
-	return []key.Binding{k.PrevSec, k.NextSec, k.TOC, k.Find, k.Bookmark, k.Agenda, k.Back}
+	return []key.Binding{k.PrevSec, k.NextSec, k.TOC, k.Find, k.Bookmark, k.Agenda, k.Select, k.Back}
 }
 
 func (r *readerScreen) FullKeys() [][]key.Binding {
@@ -690,11 +724,14 @@ func (r *readerScreen) FullKeys() [][]key.Binding {
 	if r.toc {
 		return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Cancel}}
 	}
+	if r.selecting {
+		return [][]key.Binding{{k.SelectMove, k.SelectPage, k.Top, k.Bottom, k.Wheel}, {k.SelectAdd, k.SelectClear}}
+	}
 	acts := []key.Binding{k.PrevSec, k.NextSec, k.TOC, k.Outline, k.Find}
 	if len(r.terms) > 0 {
 		acts = append(acts, k.NextMatch, k.PrevMatch, k.Exact, k.ClearFind)
 	}
-	acts = append(acts, k.Bookmark, k.Cites, k.Agenda)
+	acts = append(acts, k.Bookmark, k.Cites, k.Agenda, k.Select)
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Wheel},
 		acts,

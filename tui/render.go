@@ -26,20 +26,40 @@ type renderKey struct {
 // It is safe for the render commands that run concurrently.
 type renderCache struct {
 	mu sync.Mutex
-	m  map[renderKey]string
+	m  map[renderKey]rendered
 }
 
-func newRenderCache() *renderCache { return &renderCache{m: map[renderKey]string{}} }
+// rendered is one cached render: its text and, for a section, the line
+// where each of its paragraphs starts (paraLines[0] is the heading's).
+type rendered struct {
+	text      string
+	paraLines []int
+}
+
+func newRenderCache() *renderCache { return &renderCache{m: map[renderKey]rendered{}} }
 
 // renderedDoc is a whole document as lines, with the first line of every
 // section, so the reader scrolls one continuous text yet knows where each
-// section starts.
+// section starts, and the lines of every source paragraph, so the reader
+// can select paragraphs.
 type renderedDoc struct {
 	lines    []string // styled
 	plain    []string // ANSI stripped, for find-in-document
 	folded   [][]rune // plain lines folded for accent-free matching …
 	from     [][]int  // … and, per folded rune, its rune index in plain
 	secStart []int    // line of each section (same order as Document.Sections)
+	paras    []rpara  // the source paragraphs in reading order
+}
+
+// rpara is one source paragraph on screen: a section's heading (unit -1)
+// or one of the units splitUnits cuts its markdown into, with the lines
+// it takes (end exclusive, trailing blank lines not included).
+type rpara struct {
+	sec, unit  int
+	start, end int
+	// from and to are the paragraph's bytes in the section's markdown
+	// (both 0 for the heading).
+	from, to int
 }
 
 // readerMaxMarkdown bounds the markdown the reader renders of one
@@ -61,13 +81,7 @@ func (c *renderCache) renderDocument(d *content.Document, width int, theme strin
 		style = ThemeDark
 	}
 	var r *glamour.TermRenderer
-	get := func(key renderKey, md string) (string, error) {
-		c.mu.Lock()
-		s, ok := c.m[key]
-		c.mu.Unlock()
-		if ok {
-			return s, nil
-		}
+	render := func(md string) (string, error) {
 		if r == nil {
 			var err error
 			r, err = newRenderer(style, width, true)
@@ -79,11 +93,30 @@ func (c *renderCache) renderDocument(d *content.Document, width int, theme strin
 		if err != nil {
 			return "", err
 		}
-		out = trimBlankLines(out)
+		return trimBlankLines(out), nil
+	}
+	cached := func(key renderKey, make func() (rendered, error)) (rendered, error) {
 		c.mu.Lock()
-		c.m[key] = out
+		v, ok := c.m[key]
 		c.mu.Unlock()
-		return out, nil
+		if ok {
+			return v, nil
+		}
+		v, err := make()
+		if err != nil {
+			return rendered{}, err
+		}
+		c.mu.Lock()
+		c.m[key] = v
+		c.mu.Unlock()
+		return v, nil
+	}
+	get := func(key renderKey, md string) (string, error) {
+		v, err := cached(key, func() (rendered, error) {
+			out, err := render(md)
+			return rendered{text: out}, err
+		})
+		return v.text, err
 	}
 	rd := &renderedDoc{secStart: make([]int, len(d.Sections))}
 	add := func(s string) {
@@ -127,13 +160,107 @@ func (c *renderCache) renderDocument(d *content.Document, width int, theme strin
 			break
 		}
 		shown += len(s.Markdown)
-		out, err := get(renderKey{d.ID, d.Hash, s.ID, width, style, lang}, sectionMarkdown(d, s, lang))
+		units := splitUnits(s.Markdown)
+		body, err := cached(renderKey{d.ID, d.Hash, s.ID, width, style, lang}, func() (rendered, error) {
+			return renderSection(render, s, units)
+		})
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", s.Heading, err)
 		}
-		add(out)
+		base := len(rd.lines)
+		add(body.text)
+		bodyEnd := len(rd.lines) - 1 // the blank line add appends
+		for k, at := range body.paraLines {
+			end := bodyEnd
+			if k+1 < len(body.paraLines) {
+				end = base + body.paraLines[k+1]
+			}
+			for end > base+at+1 && rd.plain[end-1] == "" {
+				end--
+			}
+			p := rpara{sec: i, unit: k - 1, start: base + at, end: end}
+			if k > 0 {
+				p.from, p.to = units[k-1].start, units[k-1].end
+			}
+			rd.paras = append(rd.paras, p)
+		}
+		if extra := sectionExtras(d, s, lang); extra != "" {
+			out, err := get(renderKey{d.ID, d.Hash, s.ID + "\x00extra", width, style, lang}, extra)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", s.Heading, err)
+			}
+			add(out)
+		}
 	}
 	return rd, nil
+}
+
+// renderSection renders a section's heading and body and finds the line
+// each paragraph (the heading, then units) starts on. The whole is
+// rendered at once; when its blocks (runs of lines between blank lines)
+// do not match the paragraphs one to one (a list, whose items follow each
+// other with no blank line, a quote or code block with blank lines
+// inside), the paragraphs are rendered one by one and joined as glamour
+// joins them, which shows the same text.
+func renderSection(render func(string) (string, error), s *content.Section, units []mdUnit) (rendered, error) {
+	md := headingMarkdown(s) + "\n"
+	if strings.TrimSpace(s.Markdown) != "" {
+		md += "\n" + s.Markdown + "\n"
+	}
+	whole, err := render(md)
+	if err != nil {
+		return rendered{}, err
+	}
+	tight := false
+	for _, u := range units {
+		tight = tight || u.tight
+	}
+	if !tight {
+		if starts := blockStarts(whole); len(starts) == len(units)+1 {
+			return rendered{text: whole, paraLines: starts}, nil
+		}
+	}
+	head, err := render(headingMarkdown(s) + "\n")
+	if err != nil {
+		return rendered{}, err
+	}
+	lines := strings.Split(head, "\n")
+	starts := []int{0}
+	for _, u := range units {
+		out, err := render(s.Markdown[u.start:u.end] + "\n")
+		if err != nil {
+			return rendered{}, err
+		}
+		if !u.tight {
+			lines = append(lines, "")
+		}
+		starts = append(starts, len(lines))
+		lines = append(lines, strings.Split(out, "\n")...)
+	}
+	return rendered{text: strings.Join(lines, "\n"), paraLines: starts}, nil
+}
+
+// headingMarkdown is the section's heading as a markdown heading one
+// level below the document's title. A heading is plain text: its
+// characters that markdown reads as markup are escaped, so "Điều 2 [sửa
+// đổi](2020)" or "Mục *" show as written (unescaped, the brackets and
+// stars were taken for a link and emphasis and dropped).
+func headingMarkdown(s *content.Section) string {
+	return strings.Repeat("#", min(max(s.Level+1, 1), 6)) + " " + escapeMD(s.Heading)
+}
+
+// blockStarts is the first line of every run of non-blank lines of s.
+func blockStarts(s string) []int {
+	var out []int
+	prevBlank := true
+	for i, l := range strings.Split(s, "\n") {
+		blank := strings.TrimSpace(ansi.Strip(l)) == ""
+		if !blank && prevBlank {
+			out = append(out, i)
+		}
+		prevBlank = blank
+	}
+	return out
 }
 
 // MarkdownRenderer renders many pieces of markdown for display at one
@@ -182,17 +309,13 @@ func ifSet(v, format string) string {
 	return fmt.Sprintf(format, v)
 }
 
-// sectionMarkdown is one section as the reader shows it: heading, body, the
-// section's footnotes right under it (for a table row, under the row), and
-// the directives it cites.
-func sectionMarkdown(d *content.Document, s *content.Section, lang i18n.Lang) string {
+// sectionExtras is what the reader shows under a section's heading and
+// text (renderSection): its footnotes right under it (for a table row,
+// under the row), and the directives it cites ("" when neither).
+func sectionExtras(d *content.Document, s *content.Section, lang i18n.Lang) string {
 	var b strings.Builder
-	b.WriteString(s.HeadingMarkdown() + "\n")
-	if strings.TrimSpace(s.Markdown) != "" {
-		b.WriteString("\n" + s.Markdown + "\n")
-	}
 	if len(s.Notes) > 0 {
-		b.WriteString("\n**" + i18n.AppNotes.In(lang) + "**\n\n")
+		b.WriteString("**" + i18n.AppNotes.In(lang) + "**\n\n")
 		for _, n := range s.Notes {
 			b.WriteString("- " + escapeMD(n.Mark) + " " + escapeMD(n.Text) + "\n")
 		}
@@ -202,7 +325,10 @@ func sectionMarkdown(d *content.Document, s *content.Section, lang i18n.Lang) st
 		for _, r := range refs {
 			parts = append(parts, "`"+r.Symbol+"` "+escapeMD(r.Kind))
 		}
-		b.WriteString("\n> **" + i18n.AppCited.In(lang) + ":** " + strings.Join(parts, " · ") + "\n>\n> *" + i18n.AppCitedHint.In(lang) + "*\n")
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString("> **" + i18n.AppCited.In(lang) + ":** " + strings.Join(parts, " · ") + "\n>\n> *" + i18n.AppCitedHint.In(lang) + "*\n")
 	}
 	return b.String()
 }

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"chibo/content"
@@ -71,6 +72,12 @@ func runImport(ctx context.Context, e *env, c *command, args []string) int {
 		return fail(e, err)
 	}
 	bar := newProgressBar(e.stderr, e.T(i18n.ImportProgress))
+	// A scanned PDF read by OCR takes seconds a page: its pages move the
+	// bar (on a terminal), so a 30-page scan shows it is alive.
+	ocrLabel := e.T(i18n.ImportOCRProgress)
+	opt.OCRProgress = func(path string, done, total int) {
+		bar.drawAs(ocrLabel, done, total, filepath.Base(path))
+	}
 	counts := map[content.ImportStatus]int{}
 	var bytesDone int64
 	files := 0
@@ -180,6 +187,7 @@ func importLine(e *env, r content.ImportResult) string {
 // progressBar draws "Importing [#####-----] 12/40 name" on a terminal and
 // nothing elsewhere, so redirected output stays clean.
 type progressBar struct {
+	mu    sync.Mutex // draws come from the import's readers too (OCR pages)
 	w     io.Writer
 	on    bool
 	label string
@@ -198,9 +206,16 @@ func newProgressBar(w io.Writer, label string) *progressBar {
 }
 
 func (p *progressBar) draw(done, total int, name string) {
+	p.drawAs(p.label, done, total, name)
+}
+
+// drawAs is draw under another label than the bar's.
+func (p *progressBar) drawAs(label string, done, total int, name string) {
 	if !p.on || total <= 0 {
 		return
 	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	if time.Since(p.last) < 50*time.Millisecond && done < total {
 		return
 	}
@@ -211,11 +226,13 @@ func (p *progressBar) draw(done, total int, name string) {
 	if r := []rune(name); len(r) > 30 {
 		name = "…" + string(r[len(r)-29:])
 	}
-	fmt.Fprintf(p.w, "\r\033[K%s [%s%s] %d/%d %s", p.label, strings.Repeat("#", fill), strings.Repeat("-", width-fill), done, total, name)
+	fmt.Fprintf(p.w, "\r\033[K%s [%s%s] %d/%d %s", label, strings.Repeat("#", fill), strings.Repeat("-", width-fill), done, total, name)
 	p.shown = true
 }
 
 func (p *progressBar) clear() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	if p.on && p.shown {
 		fmt.Fprint(p.w, "\r\033[K")
 		p.shown = false

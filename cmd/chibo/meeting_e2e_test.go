@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"chibo/content"
+	"chibo/content/plan"
 )
 
 // TestMeetingInTmux prepares next month's meeting on the real binary in a
@@ -22,6 +23,9 @@ import (
 //     the `a` picker must open next month's plan, not this month's;
 //   - reader: `]` to "2. Thủ tướng Chính phủ phê duyệt Quy hoạch tỉnh Bến
 //     Tre" (four subsections), `a`, Enter: item 2 (the picker's default);
+//   - reader, a trimmed passage: `V` on that heading, three `j` (its
+//     paragraph, the first subsection's heading and first paragraph),
+//     `a`, `5`: item 5;
 //   - search "lay phieu tin nhiem": the hit "Công tác xây dựng Đảng …",
 //     `a`, `5`: item 5;
 //   - search "tinh gian bien che": the hit "2. Thường xuyên củng cố …" of
@@ -31,11 +35,12 @@ import (
 //     item 2; delete "Công tác xây dựng Đảng …" for good; `e` `m` exports
 //     the Markdown pack.
 //
-// The pack must hold exactly the two kept excerpts, in order, each with
-// every paragraph of its section and subsections (read from the library
-// after the app quits) and its source line; `chibo plan show --json`
-// must agree. It fails if undo does nothing, if the deleted excerpt is
-// still printed, or if an excerpt loses its subsections.
+// The pack must hold exactly the two kept section excerpts, in order, each
+// with every paragraph of its section and subsections (read from the
+// library after the app quits) and its source line, and the passage with
+// just its paragraphs; `chibo plan show --json` must agree. It fails if
+// undo does nothing, if the deleted excerpt is still printed, if an
+// excerpt loses its subsections, or if the passage is not trimmed.
 func TestMeetingInTmux(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed")
@@ -103,6 +108,17 @@ func TestMeetingInTmux(t *testing.T) {
 	}
 	s.keys("Enter")
 	s.waitFor("the flash", wait, "Đã thêm vào: Bí thư trình bày nội dung đã chuẩn bị — "+label)
+
+	// A trimmed passage of the same section: V on its heading, three
+	// paragraphs more, into item 5.
+	s.keys("V")
+	s.waitFor("a selection", wait, "CHỌN ĐOẠN", "1 đoạn", "▌")
+	s.keys("j", "j", "j")
+	s.waitFor("four paragraphs", wait, "CHỌN ĐOẠN", "4 đoạn")
+	s.keys("a")
+	s.waitFor("the picker", wait, "THÊM VÀO CHƯƠNG TRÌNH", "Đoạn: [trích đoạn] “Phó Thủ tướng", "Buổi họp: "+label)
+	s.keys("5")
+	s.waitFor("the flash", wait, "ĐỌC", "Đã thêm vào: Thảo luận những vấn đề chi ủy lựa chọn — "+label)
 
 	// Back to the library, search, add the hit.
 	s.keys("Escape")
@@ -192,8 +208,8 @@ func TestMeetingInTmux(t *testing.T) {
 	}
 	pack := string(b)
 	programme, _, _ := strings.Cut(pack, "\n---\n") // the minutes and resolution follow
-	if n := strings.Count(programme, "**Tài liệu "); n != 2 {
-		t.Errorf("the programme has %d excerpts, want 2", n)
+	if n := strings.Count(programme, "**Tài liệu "); n != 3 {
+		t.Errorf("the programme has %d excerpts, want 3", n)
 	}
 	for _, gone := range []string{"Công tác xây dựng Đảng, xây dựng hệ thống chính trị", "58/60 cơ quan"} {
 		if strings.Contains(pack, gone) {
@@ -243,8 +259,9 @@ func TestMeetingInTmux(t *testing.T) {
 		if len(tree) != 1+w.subs {
 			t.Fatalf("%s#%s has %d subsections, want %d", w.doc, w.sec, len(tree)-1, w.subs)
 		}
-		if !strings.HasPrefix(block, head+tree[0].Heading+"**") {
-			t.Errorf("excerpt %s is not %q:\n%s", w.label, tree[0].Heading, firstLine(block))
+		// A heading shortened to fit a screen line is printed in full.
+		if full := plan.FromSection(doc, tree[0]).PrintHeading(); !strings.HasPrefix(block, head+full+"**") || strings.Contains(firstLine(block), "…") {
+			t.Errorf("excerpt %s is not %q:\n%s", w.label, full, firstLine(block))
 		}
 		got := printedWords(block)
 		paras := 0
@@ -264,6 +281,39 @@ func TestMeetingInTmux(t *testing.T) {
 		if paras < 2+w.subs {
 			t.Errorf("excerpt %s: only %d paragraphs checked", w.label, paras)
 		}
+	}
+
+	// The passage: the paragraph of II.2, the first subsection's heading
+	// and first paragraph, nothing more, cited with II.2.
+	pdoc, _ := lib.Doc("tai-lieu-sinh-hoat-chi-bo-cuoi-2023")
+	ptree := subtree(pdoc, "ii.2")
+	passHead := "**Tài liệu 5.1: " + ptree[0].Heading + " (trích)**"
+	i := strings.Index(programme, passHead)
+	if i < 0 {
+		t.Fatalf("the passage is not in the pack as %q", passHead)
+	}
+	pblock := programme[i:]
+	if j := strings.Index(pblock, "\n### "); j >= 0 {
+		pblock = pblock[:j]
+	}
+	sub := strings.Split(ptree[1].Markdown, "\n\n")
+	if len(sub) < 2 {
+		t.Fatalf("%s has one paragraph: the test proves nothing", ptree[1].Heading)
+	}
+	wantPassage := []string{ptree[0].Markdown, ptree[1].Heading, sub[0]}
+	got := printedWords(pblock)
+	for _, w := range wantPassage {
+		if !strings.Contains(got, printedWords(w)) {
+			t.Errorf("the passage lacks %q:\n%s", w, pblock)
+		}
+	}
+	for _, gone := range []string{sub[1], ptree[2].Heading} {
+		if strings.Contains(got, printedWords(gone)) {
+			t.Errorf("the passage is not trimmed: it has %q", gone)
+		}
+	}
+	if src := "**Nguồn:** Tài liệu sinh hoạt chi bộ: Thực hiện Kết luận số 01-KL/TW của Bộ Chính trị, mục II.2\n"; !strings.Contains(pblock, src) {
+		t.Errorf("the passage's source line is not %q:\n%s", src, pblock)
 	}
 
 	// The plan on disk agrees.
@@ -287,8 +337,11 @@ func TestMeetingInTmux(t *testing.T) {
 		total += len(it.Excerpts)
 	}
 	ex := shown.Items[1].Excerpts
-	if total != 2 || len(ex) != 2 {
-		t.Fatalf("plan show: %d excerpts, %d in item 2; want the two kept, both in item 2: %+v", total, len(ex), shown.Items)
+	if total != 3 || len(ex) != 2 || len(shown.Items[4].Excerpts) != 1 {
+		t.Fatalf("plan show: %d excerpts, %d in item 2; want the two kept in item 2 and the passage in item 5: %+v", total, len(ex), shown.Items)
+	}
+	if px := shown.Items[4].Excerpts[0]; px.Section != "ii.2" || px.Text != strings.Join([]string{ptree[0].Markdown, "**" + ptree[1].Heading + "**", sub[0]}, "\n\n") {
+		t.Errorf("plan show: the passage is %s %q", px.Section, px.Text)
 	}
 	for k, w := range want {
 		if ex[k].Doc != w.doc || ex[k].Section != w.sec || ex[k].Source != w.source {

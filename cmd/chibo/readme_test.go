@@ -245,7 +245,8 @@ func trimScreen(s string) string {
 
 // TestReadmeAppCaptures starts the app in an 80×24 tmux window on a fresh
 // data folder (the embedded library), walks to the screens the README
-// shows under Library, Outline, Reader and Cited directives, and fails
+// shows under Library, Outline, Reader (and its passage selection) and
+// Cited directives, and fails
 // when the screen is not the README's capture — so those captures cannot
 // drift from the program. The other captures (searches, imports, a
 // bookmark) depend on more state and are retaken by hand.
@@ -289,6 +290,10 @@ func TestReadmeAppCaptures(t *testing.T) {
 	}
 	s.keys("Enter")
 	expect("### Reader")
+	s.keys("V", "j", "j", "j")
+	expect("#### Selecting a passage")
+	s.keys("Escape") // ends the selection, not the reader
+	s.waitFor("the reader", 60*time.Second, " ĐỌC ")
 	s.keys("v")
 	expect("### Cited directives")
 }

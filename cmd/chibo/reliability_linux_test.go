@@ -321,7 +321,8 @@ func TestRelZipBombs(t *testing.T) {
 }
 
 // TestRelLinearOffice — rel-05: docx and odt conversion is linear in the
-// paragraphs (400 000 paragraphs took 56 s).
+// paragraphs (400 000 paragraphs took 56 s), so a file of too many is
+// refused at the text cap in seconds and small memory.
 func TestRelLinearOffice(t *testing.T) {
 	var doc strings.Builder
 	doc.WriteString(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
@@ -337,6 +338,9 @@ func TestRelLinearOffice(t *testing.T) {
 	r := relRun(t, relData(t), 2*time.Minute, nil, "outline", path)
 	if r.killed || r.wall > 30*time.Second {
 		t.Fatalf("outline of 200 000 paragraphs: exit %d in %v", r.code, r.wall)
+	}
+	if r.code != 1 || !strings.Contains(r.out, "quá nhiều chữ") || r.rssMB > 150 {
+		t.Errorf("outline of 200 000 paragraphs: exit %d, %.0f MB; want the text cap named, under 150 MB:\n%s", r.code, r.rssMB, short(r.out, 300))
 	}
 }
 
@@ -683,13 +687,12 @@ func shellQuote(args []string) string {
 	return strings.Join(q, " ")
 }
 
-// TestRelBigOneLine — issue 9: a 30 MB text of one paragraph (real
-// sentences, no newline; half the 60 MB of the issue, to keep the suite
-// quick: memory grows with it) is imported into a library with a search
-// index and shown within bounded memory. Before, at 60 MB: the import
-// timed out after 60 s in a quadratic scan, then took 2.6 GB (the index
-// analysed the whole document in one batch); show took 1.06 GB (one render
-// of it all). After, at 60 MB: 595 MB and 297 MB.
+// TestRelBigOneLine — issue 9: a one-paragraph text (real sentences, no
+// newline) past the 8 MB text cap is refused at once, in bounded memory,
+// with the message naming the cause; one under the cap is imported,
+// searched to its last word and shown. Before, at 60 MB: import 412 MB
+// (621 MB into a library with an index), show 291 MB, show PATH 514 MB;
+// after: refused in about a second under 100 MB.
 func TestRelBigOneLine(t *testing.T) {
 	seeds, err := content.SeedFiles()
 	if err != nil {
@@ -700,29 +703,113 @@ func TestRelBigOneLine(t *testing.T) {
 		para = append(para, strings.Join(strings.Fields(string(b)), " ")...)
 		para = append(para, ' ')
 	}
-	// A word only at the end: found, the index holds the last batch of
-	// the document too (an update splits it over batches).
-	big := append(bytes.Repeat(para, 30<<20/len(para)+1), "Chi bộ kết thúc với tukhoacuoicung."...)
-	path := writeFile(t, filepath.Join(t.TempDir(), "mot-doan.txt"), big)
+	dir := t.TempDir()
+	// A word only at the end: found, the index holds the last part of
+	// the document too.
+	under := append(bytes.Repeat(para, 5<<20/len(para)), "Chi bộ kết thúc với tukhoacuoicung."...)
+	small := writeFile(t, filepath.Join(dir, "mot-doan.txt"), under)
+	big := writeFile(t, filepath.Join(dir, "rat-dai.txt"), bytes.Repeat(para, 30<<20/len(para)+1))
 	data := relData(t)
-	if r := relRun(t, data, time.Minute, nil, "search", "chi bộ"); r.code != 0 {
-		t.Fatalf("search to build the index: exit %d\n%s", r.code, short(r.out, 300))
+	for _, args := range [][]string{{"import", big}, {"show", big}} {
+		r := relRun(t, data, time.Minute, nil, args...)
+		if r.code == 0 || !strings.Contains(r.out, "quá nhiều chữ") || !strings.Contains(r.out, "8 MB") {
+			t.Errorf("%s of 30 MB of text: exit %d, want the text cap named:\n%s", args[0], r.code, short(r.out, 500))
+		}
+		if r.rssMB > 150 || r.wall > 20*time.Second {
+			t.Errorf("%s of 30 MB of text: %.0f MB, %v; want it refused under 150 MB", args[0], r.rssMB, r.wall)
+		}
 	}
-	imp := relRun(t, data, 5*time.Minute, nil, "import", path)
+	imp := relRun(t, data, 5*time.Minute, nil, "import", small)
 	if imp.code != 0 || !strings.Contains(imp.out, "mot-doan") {
-		t.Fatalf("import of 30 MB on one line: exit %d\n%s", imp.code, short(imp.out, 500))
+		t.Fatalf("import of 5 MB on one line: exit %d\n%s", imp.code, short(imp.out, 500))
 	}
-	if imp.rssMB > 450 {
-		t.Errorf("import of 30 MB on one line: peak RSS %.0f MB, want under 450 MB", imp.rssMB)
+	if imp.rssMB > 300 {
+		t.Errorf("import of 5 MB on one line: peak RSS %.0f MB, want under 300 MB", imp.rssMB)
 	}
 	if s := relRun(t, data, time.Minute, nil, "search", "tukhoacuoicung"); !strings.Contains(s.out, "mot-doan") {
 		t.Errorf("the end of the document is not in the index:\n%s", short(s.out, 300))
 	}
 	show := relRun(t, data, 5*time.Minute, nil, "show", "--width", "80", "mot-doan")
-	if show.code != 0 || len(show.out) < 25<<20 {
+	if show.code != 0 || len(show.out) < 4<<20 {
 		t.Fatalf("show: exit %d, %d bytes of output", show.code, len(show.out))
 	}
-	if show.rssMB > 350 {
-		t.Errorf("show of 30 MB on one line: peak RSS %.0f MB, want under 350 MB", show.rssMB)
+	if show.rssMB > 150 {
+		t.Errorf("show of 5 MB on one line: peak RSS %.0f MB, want under 150 MB", show.rssMB)
+	}
+}
+
+// TestRelHostileFolderMemory — issue 9: one folder of hostile files (damaged
+// and looping PDFs of the cases when ../shared is here, zip bombs, a
+// 30 MB one-line text, a 400 000-paragraph .docx and .odt, a 1000-deep
+// quote, a wide table) among good files, imported with eight workers:
+// every good file lands, every bad one is reported, nothing hangs, and
+// the peak memory stays well under the issue's 300 MB for the folder.
+func TestRelHostileFolderMemory(t *testing.T) {
+	src := t.TempDir()
+	for _, c := range []string{"rel-01", "rel-03", "rel-19", "rel-21"} {
+		if dir := relShared(c); dir != "" {
+			m, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
+			for _, p := range m {
+				b, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				writeFile(t, filepath.Join(src, c+"-"+filepath.Base(p)), b)
+			}
+		}
+	}
+	bomb := zipBomb(t, 400<<20)
+	for i := range 3 {
+		writeFile(t, filepath.Join(src, fmt.Sprintf("bom-%d.docx", i)), append(bytes.Clone(bomb), byte(i)))
+	}
+	line := []byte("Chi bộ họp định kỳ bàn việc xây dựng nông thôn mới và chuyển đổi số. ")
+	writeFile(t, filepath.Join(src, "mot-doan-30mb.txt"), bytes.Repeat(line, 30<<20/len(line)))
+	var doc, odt strings.Builder
+	for i := range 400000 {
+		fmt.Fprintf(&doc, `<w:p><w:r><w:t>Đoạn %d nông thôn mới.</w:t></w:r></w:p>`, i)
+		fmt.Fprintf(&odt, `<text:p>Đoạn %d nông thôn mới.</text:p>`, i)
+	}
+	writeFile(t, filepath.Join(src, "p400k.docx"), convtest.ZipFiles(t, [][2]string{
+		{"[Content_Types].xml", `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`},
+		{"word/document.xml", `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + doc.String() + `</w:body></w:document>`},
+	}))
+	writeFile(t, filepath.Join(src, "p400k.odt"), convtest.ZipFiles(t, [][2]string{
+		{"mimetype", "application/vnd.oasis.opendocument.text"},
+		{"content.xml", `<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:text>` + odt.String() + `</office:text></office:body></office:document-content>`},
+	}))
+	writeFile(t, filepath.Join(src, "q1000.md"), []byte("# I. MỞ ĐẦU\n\n"+strings.Repeat(">", 1000)+" sâu\n"))
+	var row, sep strings.Builder
+	for i := range 20000 {
+		fmt.Fprintf(&row, "| c%d ", i)
+		sep.WriteString("|---")
+	}
+	writeFile(t, filepath.Join(src, "rong.md"), []byte("# I. BẢNG\n\n"+row.String()+"|\n"+sep.String()+"|\n"+row.String()+"|\n"))
+	tags := []string{"alphatot", "betatot", "gammatot", "deltatot"}
+	for i, tag := range tags {
+		relGood(t, src, fmt.Sprintf("%c-good.txt", 'a'+i*7), tag)
+	}
+	bad := []string{"bom-0.docx", "bom-1.docx", "bom-2.docx", "mot-doan-30mb.txt", "p400k.docx", "p400k.odt"}
+
+	data := relData(t)
+	r := relRun(t, data, 5*time.Minute, []string{"GOMAXPROCS=8"}, "import", src)
+	if r.killed {
+		t.Fatalf("the import did not end:\n%s", short(r.out, 2000))
+	}
+	if strings.Contains(r.out, "panic") || strings.Contains(r.out, "goroutine ") {
+		t.Fatalf("a crash:\n%s", short(r.out, 2000))
+	}
+	// The issue asks for 300 MB; measured 176 MB (2 cores, under load).
+	if r.rssMB > 240 {
+		t.Errorf("peak RSS %.0f MB importing the hostile folder, want under 240 MB", r.rssMB)
+	}
+	for _, name := range bad {
+		if !regexp.MustCompile(`(?m)^lỗi .*` + regexp.QuoteMeta(name)).MatchString(r.out) {
+			t.Errorf("%s is not reported as failed:\n%s", name, short(r.out, 2000))
+		}
+	}
+	for _, tag := range tags {
+		if s := relRun(t, data, time.Minute, nil, "search", tag); !strings.Contains(s.out, "good") {
+			t.Errorf("the good file with %q did not land:\n%s", tag, short(s.out, 300))
+		}
 	}
 }

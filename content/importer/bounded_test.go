@@ -201,3 +201,36 @@ func TestLongLegacyWordLinear(t *testing.T) {
 		t.Errorf("one long legacy word: 1 KB allocated %d KB, 4 KB %d KB (want linear growth)", small>>10, large>>10)
 	}
 }
+
+// TestTextCap (issue 9): past the text cap a file is refused with
+// ErrTooMuchText, whatever its format; plain text well past it is refused
+// before it is decoded (a 60 MB one-line text took 400 MB to refuse or
+// parse), and text just under it is read.
+func TestTextCap(t *testing.T) {
+	const capBytes = 1 << 20
+	line := "Chi bộ họp định kỳ bàn việc xây dựng nông thôn mới. "
+	under := strings.Repeat(line, capBytes/len(line)-1)
+	if res, err := Convert(context.Background(), "a.txt", []byte(under), Options{MaxText: capBytes}); err != nil || len(res.Text) < capBytes*9/10 {
+		t.Fatalf("text under the cap: %v", err)
+	}
+	over := []byte(strings.Repeat(line, capBytes/len(line)+100)) // decoded, then refused
+	if _, err := Convert(context.Background(), "a.txt", over, Options{MaxText: capBytes}); !errors.Is(err, ErrTooMuchText) {
+		t.Errorf("text just over the cap: %v, want ErrTooMuchText", err)
+	}
+	far := []byte(strings.Repeat(line, 20*capBytes/len(line)))
+	var err error
+	if alloc := allocDuring(func() { _, err = Convert(context.Background(), "a.md", far, Options{MaxText: capBytes}) }); alloc > capBytes {
+		t.Errorf("refusing %d MB of text allocated %d KB: it was decoded", len(far)>>20, alloc>>10)
+	}
+	var ce *Error
+	if !errors.As(err, &ce) || ce.Problem != ProblemTooLarge || !errors.Is(err, ErrTooMuchText) || ce.Detail != "1 MB" {
+		t.Errorf("20 MB of text under a 1 MB cap: %v, want too-large (1 MB) wrapping ErrTooMuchText", err)
+	}
+	paras := docxOf(t, strings.Repeat(`<w:p><w:r><w:t>x</w:t></w:r></w:p>`, 20000))
+	if _, err := Convert(context.Background(), "a.docx", paras, Options{MaxText: 1 << 20}); !errors.Is(err, ErrTooMuchText) {
+		t.Errorf("20 000 paragraphs under a 1 MB cap: %v, want ErrTooMuchText", err)
+	}
+	if DefaultMaxText > 16<<20 {
+		t.Errorf("DefaultMaxText is %d MB: the memory of a file follows it", DefaultMaxText>>20)
+	}
+}

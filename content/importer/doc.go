@@ -24,13 +24,13 @@ func convertDOC(ctx context.Context, data []byte, opt Options) (*Result, error) 
 		return nil, err
 	}
 	if err != nil {
-		return nil, docError(err)
+		return nil, docError(err, opt)
 	}
 	return blocksResult(doc.Blocks, FormatDOC, fonts.used()), nil
 }
 
 // docError turns msdoc's errors into the importer's.
-func docError(err error) error {
+func docError(err error, opt Options) error {
 	var fe *msdoc.FormatError
 	switch {
 	case errors.Is(err, msdoc.ErrEncrypted):
@@ -40,7 +40,7 @@ func docError(err error) error {
 	case errors.Is(err, msdoc.ErrNotWord):
 		return &Error{Problem: ProblemUnsupported, Detail: "Office file that is not a Word document"}
 	case errors.Is(err, msdoc.ErrTooLarge):
-		return &Error{Problem: ProblemTooLarge, Detail: "doc", Err: err}
+		return tooMuchText(opt.maxText())
 	case errors.As(err, &fe):
 		return &Error{Problem: ProblemFormat, Detail: fe.Detail}
 	}

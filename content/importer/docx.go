@@ -5,7 +5,6 @@ import (
 
 	"context"
 	"encoding/xml"
-	"errors"
 	"io"
 	"regexp"
 	"strconv"
@@ -323,8 +322,6 @@ type wPara struct {
 	inRPr, inPPr bool
 }
 
-var errTooLarge = errors.New("too much text")
-
 // walk reads the children of start until its end element, writing blocks.
 func (r *docxReader) walk(d *xmlStream, start xml.StartElement, md *mdDoc) error {
 	var stack []*wPara // nested paragraphs (text boxes)
@@ -497,7 +494,7 @@ func (r *docxReader) walk(d *xmlStream, start xml.StartElement, md *mdDoc) error
 					r.emit(p, md)
 				}
 				if md.cost() > r.maxText {
-					return &Error{Problem: ProblemTooLarge, Detail: "docx", Err: errTooLarge}
+					return tooMuchText(r.maxText)
 				}
 				if err := r.ctx.Err(); err != nil {
 					return err

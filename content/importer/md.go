@@ -86,7 +86,7 @@ type seg struct {
 	bold, ita bool
 }
 
-var mdEscaper = strings.NewReplacer(`\`, `\\`, `*`, `\*`, `_`, `\_`, "\u00a0", " ")
+var mdEscaper = strings.NewReplacer(`\`, `\\`, `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`, "\u00a0", " ")
 
 // inline renders runs as markdown, merging neighbours with the same
 // emphasis and keeping spaces outside the markers ("** x**" is not bold).

@@ -374,7 +374,7 @@ func (r *odtReader) readBody(d *xmlStream, md *mdDoc) error {
 					}
 					md.add(odtBlock(p))
 					if md.cost() > r.maxText {
-						return &Error{Problem: ProblemTooLarge, Detail: "odt", Err: errTooLarge}
+						return tooMuchText(r.maxText)
 					}
 					if err := r.ctx.Err(); err != nil {
 						return err

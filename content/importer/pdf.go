@@ -17,13 +17,13 @@ import (
 // (TCVN3 .VnTime, VNI-Times) is decoded; pages without a text layer are
 // read by OCR when tesseract is installed.
 func convertPDF(ctx context.Context, data []byte, opt Options) (*Result, error) {
-	doc, err := pdftext.Extract(ctx, data, pdftext.Options{MaxText: opt.maxText(), OCR: true})
+	doc, err := pdftext.Extract(ctx, data, pdftext.Options{MaxText: opt.maxText(), OCR: true, OCRProgress: opt.OCRProgress})
 	if err != nil {
 		return nil, pdfError(err, opt)
 	}
 	if doc.OCRed == 0 && pdftext.OCRAvailable() && garbled(doc) {
 		// A scan under a failed OCR's text layer: read its pictures again.
-		if again, err := pdftext.Extract(ctx, data, pdftext.Options{MaxText: opt.maxText(), ForceOCR: true}); err == nil && again.OCRed > 0 {
+		if again, err := pdftext.Extract(ctx, data, pdftext.Options{MaxText: opt.maxText(), ForceOCR: true, OCRProgress: opt.OCRProgress}); err == nil && again.OCRed > 0 {
 			doc = again
 		} else if IsCancel(err) {
 			return nil, err
@@ -91,7 +91,7 @@ func pdfError(err error, opt Options) error {
 	case errors.Is(err, pdftext.ErrPassword):
 		return &Error{Problem: ProblemEncrypted, Detail: "encrypted PDF", Err: err}
 	case errors.Is(err, pdftext.ErrTooMuchText):
-		return &Error{Problem: ProblemTooLarge, Detail: fmt.Sprintf("more than %d MB of text", opt.maxText()>>20)}
+		return tooMuchText(opt.maxText())
 	case errors.Is(err, pdftext.ErrTooLarge):
 		return &Error{Problem: ProblemTooLarge, Detail: fmt.Sprintf("PDF needs more than %d MB of memory", pdftext.TextMemoryLimit>>20)}
 	case errors.Is(err, pdftext.ErrTimeout):

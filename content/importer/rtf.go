@@ -47,7 +47,7 @@ func convertRTF(ctx context.Context, data []byte, opt Options) (*Result, error) 
 	case IsCancel(err):
 		return nil, err
 	case errors.Is(err, rtf.ErrTooLarge):
-		return nil, &Error{Problem: ProblemTooLarge, Detail: "rtf", Err: err}
+		return nil, tooMuchText(opt.maxText())
 	case err != nil:
 		return nil, &Error{Problem: ProblemFormat, Detail: "rtf", Err: err}
 	}

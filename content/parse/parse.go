@@ -58,11 +58,10 @@ func finish(name, text string, layout model.Layout, secs []*model.Section) *mode
 // finishMeta is finish with the header and title read from meta rather
 // than from text (which gives the hash).
 func finishMeta(name, text, meta string, layout model.Layout, secs []*model.Section) *model.Document {
-	sum := sha256.Sum256([]byte(text))
 	doc := &model.Document{
 		ID:       DocID(name),
 		Source:   name,
-		Hash:     hex.EncodeToString(sum[:]),
+		Hash:     textHash(text),
 		Layout:   layout,
 		Sections: secs,
 	}
@@ -80,6 +79,19 @@ func finishMeta(name, text, meta string, layout model.Layout, secs []*model.Sect
 		doc.Refs = refs
 	}
 	return doc
+}
+
+// textHash is the hex SHA-256 of text, hashed in pieces: []byte(text)
+// would copy a large text whole while its sections hold it twice more.
+func textHash(text string) string {
+	h := sha256.New()
+	var buf [64 << 10]byte
+	for len(text) > 0 {
+		n := copy(buf[:], text)
+		h.Write(buf[:n])
+		text = text[n:]
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // DocID is the library ID for a source file name: its base name slugged,

@@ -99,7 +99,13 @@ func cite(e Excerpt) string {
 			s += " của " + e.DocIssuer
 		}
 	}
-	if m := sectionLabel(e.Path); m != "" {
+	path := e.Path
+	if full := e.PrintHeading(); len(path) > 0 && full != path[len(path)-1] {
+		// A shortened heading is cited in full (a quoted heading with
+		// "…" is no citation).
+		path = append(append([]string(nil), path[:len(path)-1]...), full)
+	}
+	if m := sectionLabel(path); m != "" {
 		s += ", " + m
 	}
 	return s
@@ -170,6 +176,10 @@ func PassageIn(doc *content.Document, sec *content.Section, passage string) bool
 			return true
 		}
 		secs = []*content.Section{sec}
+	} else if strings.Contains(passageKey(FromSection(doc, nil).Text), want) {
+		// The whole document, headings in bold, as FromSection copies
+		// it: a passage across top-level sections.
+		return true
 	}
 	for _, s := range secs {
 		if strings.Contains(passageKey(s.Text), want) || strings.Contains(passageKey(s.Markdown), want) ||

@@ -73,8 +73,11 @@ func (p *Plan) pack() []block {
 		}
 		for j, x := range it.Excerpts {
 			title := fmt.Sprintf("Tài liệu %d.%d", i+1, j+1)
-			if h := x.Heading(); h != "" {
+			if h := x.PrintHeading(); h != "" {
 				title += ": " + h
+			}
+			if x.Passage {
+				title += " (trích)"
 			}
 			body := parseMarkdown(x.Text)
 			// A source gone from the library is the secretary's concern

@@ -120,9 +120,18 @@ type Excerpt struct {
 	DocIssuer string   `json:"docIssuer,omitempty"` // "Bộ Chính trị"
 	Section   string   `json:"section"`             // content.Section.ID
 	Path      []string `json:"path,omitempty"`      // section headings, top-level first
+	// FullHeading is the section's heading in full when the heading in
+	// Path is a shortened form of its first sentence (a table row's
+	// heading "Tập trung lãnh đạo, triển khai …"): the pack prints it
+	// rather than the clipped one. See FullHeading.
+	FullHeading string `json:"fullHeading,omitempty"`
 	// Text is the markdown of the section or passage, copied when added.
-	Text  string    `json:"text"`
-	Added time.Time `json:"added"`
+	Text string `json:"text"`
+	// Passage is set for a passage selected inside the section (the
+	// reader's V, plan add --text), not the whole section: Text is then
+	// just those paragraphs, and the pack says it is an extract.
+	Passage bool      `json:"passage,omitempty"`
+	Added   time.Time `json:"added"`
 
 	// Missing is set by Plan.Check when the source is no longer in the
 	// library. It is not stored: the library may come back.
@@ -135,6 +144,16 @@ func (e Excerpt) Heading() string {
 		return ""
 	}
 	return e.Path[len(e.Path)-1]
+}
+
+// PrintHeading is the heading the pack prints for the excerpt: the
+// section's full heading when its heading was shortened (FullHeading,
+// else found again in Text), else Heading.
+func (e Excerpt) PrintHeading() string {
+	if e.FullHeading != "" {
+		return e.FullHeading
+	}
+	return FullHeading(e.Heading(), e.Text)
 }
 
 // Cite is the source as printed, the way a party document cites another:

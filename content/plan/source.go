@@ -33,6 +33,9 @@ func FromSection(doc *content.Document, sec *content.Section) Excerpt {
 	}
 	ex.Section = sec.ID
 	ex.Path = append([]string(nil), sec.Path...)
+	if full := FullHeading(sec.Heading, sec.Markdown); full != sec.Heading {
+		ex.FullHeading = full
+	}
 	ex.Text = sec.Markdown
 	if strings.TrimSpace(ex.Text) == "" {
 		ex.Text = sec.Text
@@ -41,13 +44,59 @@ func FromSection(doc *content.Document, sec *content.Section) Excerpt {
 }
 
 // FromPassage makes an excerpt of a passage the reader selected inside a
-// section; passage is markdown or plain text.
+// section (sec nil: a passage of the document spanning top-level
+// sections); passage is markdown or plain text, and the excerpt is marked
+// Passage. An empty passage gives the whole section, as FromSection.
 func FromPassage(doc *content.Document, sec *content.Section, passage string) Excerpt {
 	ex := FromSection(doc, sec)
 	if p := strings.TrimSpace(passage); p != "" {
 		ex.Text = p
+		ex.Passage = true
 	}
 	return ex
+}
+
+// FullHeading is heading in full when it is a shortened form of a
+// sentence of the section's text (markdown): a heading ending in "…"
+// whose words, after any numbering ("I. ", "2. "), occur in text is
+// completed up to the end of that sentence (". ", "; " or the end of the
+// line) and keeps its numbering: "I. Nhóm hạn chế …: Công tác tổ chức
+// quán triệt, triển…" becomes "I. Nhóm hạn chế …: Công tác tổ chức quán
+// triệt, triển khai, … đôi lúc chưa kịp thời.". The recogniser shortens
+// the heading of a table row (or of an untitled first paragraph) this way
+// so it fits a screen line; a printed document wants the whole. Any
+// other heading is returned as it is.
+func FullHeading(heading, text string) string {
+	h := strings.TrimSpace(heading)
+	stem, ok := strings.CutSuffix(h, "…")
+	if !ok {
+		return heading
+	}
+	stem = strings.TrimSpace(stem)
+	num := ""
+	if m := numberRE.FindString(stem); m != "" && strings.HasPrefix(stem[len(m):], " ") {
+		num, stem = m+" ", strings.TrimSpace(stem[len(m):])
+	}
+	if len(strings.Fields(stem)) < 2 {
+		return heading
+	}
+	plain := strings.Join(strings.Fields(strings.ReplaceAll(content.PlainText(text), "\n", " \x00 ")), " ")
+	at := strings.Index(plain, strings.Join(strings.Fields(stem), " "))
+	if at < 0 {
+		return heading
+	}
+	rest := plain[at:]
+	end := len(rest)
+	if i := strings.Index(rest, " \x00"); i >= 0 {
+		end = i // the end of the paragraph
+	}
+	from := min(len(strings.Join(strings.Fields(stem), " ")), end)
+	for _, stop := range []string{". ", "; "} {
+		if i := strings.Index(rest[from:end], stop); i >= 0 {
+			end = min(end, from+i+1)
+		}
+	}
+	return num + strings.TrimSuffix(strings.TrimSpace(rest[:end]), ";")
 }
 
 // Lookup finds a source written "DOC#SECTION" (or "DOC" for the whole

@@ -27,6 +27,11 @@ type KeyMap struct {
 	Start, Stop, Close, Yes, No             key.Binding
 	ClearFind, OpenDoc                      key.Binding
 
+	// Selecting a passage in the reader: V starts, ↑/↓ and pgup/pgdn
+	// grow or shrink it (SelectMove and SelectPage are their help), a,
+	// enter or y add it, esc cancels.
+	Select, SelectMove, SelectPage, SelectAdd, SelectClear key.Binding
+
 	// The meeting plan screen and the agenda picker.
 	PlanNotes, PlanSource, PlanNew, PlanRename, PlanMinutes key.Binding
 	PlanDetails, PlanDelete, PlanUndo, PlanUp, PlanDown     key.Binding
@@ -122,6 +127,14 @@ func NewKeyMap(l i18n.Lang) *KeyMap {
 		MoveHere:    b(k("enter"), "enter", i18n.KeyMoveHere),
 		PlanRoll:    b(k("l"), "l", i18n.KeyPlanRoll),
 		RollMark:    b(k("space", "enter"), "space", i18n.KeyRollMark),
+
+		// V, as a pager's line-wise visual mode: v is the cited
+		// directives everywhere.
+		Select:      b(k("V"), "V", i18n.AppKeySelect),
+		SelectMove:  b(k("up", "k", "down", "j"), "↑/↓", i18n.AppKeySelectMove),
+		SelectPage:  b(k("pgup", "u", "ctrl+u", "pgdown", "space", "d", "ctrl+d"), "pgup/pgdn", i18n.AppKeySelectPage),
+		SelectAdd:   b(k("a", "enter", "y"), "a/enter", i18n.AppKeySelectAdd),
+		SelectClear: b(k("esc"), "esc", i18n.AppKeySelectClear),
 	}
 }
 

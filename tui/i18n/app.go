@@ -163,4 +163,16 @@ var (
 	AppPlanOff      = Msg{"Kế hoạch họp chưa dùng được.", "The meeting plan is not available."}
 	AppPlanAdded    = Msg{"Đã thêm vào: %s", "Added to: %s"}
 	AppPlanNothing  = Msg{"Chọn một mục trước khi thêm vào chương trình.", "Select a section before adding it to the agenda."}
+
+	// Selecting a passage in the reader (V).
+	AppScreenSelect   = Msg{"Chọn đoạn", "Select passage"}
+	AppSelectCount    = Msg{"%d đoạn", "%d paragraphs"}
+	AppSelectOne      = Msg{"1 đoạn", "1 paragraph"}
+	AppSelectNone     = Msg{"Chưa có đoạn nào để chọn ở đây.", "There is no paragraph to select here."}
+	AppSelectWait     = Msg{"Tài liệu đang được hiển thị; chờ một chút rồi bấm lại.", "The document is still being laid out; wait a moment and press again."}
+	AppKeySelect      = Msg{"chọn đoạn để đưa vào chương trình", "select paragraphs for the agenda"}
+	AppKeySelectMove  = Msg{"thêm/bớt đoạn", "more/fewer paragraphs"}
+	AppKeySelectPage  = Msg{"thêm/bớt một trang", "a page more/fewer"}
+	AppKeySelectAdd   = Msg{"thêm vào chương trình", "add to agenda"}
+	AppKeySelectClear = Msg{"bỏ chọn", "cancel the selection"}
 )

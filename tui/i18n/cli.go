@@ -24,6 +24,7 @@ var (
 	ErrEncoding           = Msg{"%s: không đọc được bảng mã (%s). Thử lại với --encoding (utf-8, windows-1258, tcvn3, vni).", "%s: unreadable character encoding (%s). Try again with --encoding (utf-8, windows-1258, tcvn3, vni)."}
 	ErrEmpty              = Msg{"%s: tệp rỗng, không có nội dung để đọc.", "%s: the file is empty; there is nothing to read."}
 	ErrTooLarge           = Msg{"%s: tệp quá lớn (%s). Hãy tách thành các tệp nhỏ hơn.", "%s: the file is too large (%s). Split it into smaller files."}
+	ErrTooMuchText        = Msg{"%s: tệp có quá nhiều chữ (hơn %s, trong khi văn bản dài nhất như Bộ luật Dân sự chưa tới 1 MB) — có thể tệp bị hỏng hoặc gộp nhiều tài liệu. Hãy tách thành các tệp nhỏ hơn.", "%s: the file holds too much text (over %s, while the longest documents, such as the Civil Code, are under 1 MB) — it may be damaged or several documents in one. Split it into smaller files."}
 	ErrFormat             = Msg{"%s: tệp bị hỏng hoặc định dạng không hỗ trợ (%s).", "%s: the file is damaged or its format is not supported (%s)."}
 	ErrNoHome             = Msg{"không tìm thấy thư mục nhà để lưu dữ liệu. Hãy chỉ định bằng --data THƯ_MỤC hoặc biến CHIBO_DATA.", "there is no home directory to keep the data in. Give one with --data DIR or the CHIBO_DATA variable."}
 	CLIIndexReadOnlyStale = Msg{"chú ý: thư mục dữ liệu chỉ đọc, chibo tìm trong chỉ mục đã có; kết quả có thể chưa gồm tài liệu mới nhất", "note: the data folder is read-only; chibo searches the index it has, and results may miss the newest documents"}

@@ -91,6 +91,10 @@ func Known(l Lang, err error) (msg string, ok bool) {
 		}
 	}
 	switch fe.Problem {
+	case content.ProblemTooLarge:
+		if errors.Is(fe.Err, content.ErrTooMuchText) {
+			return fmt.Sprintf(ErrTooMuchText.In(l), fe.File, fe.Detail), true
+		}
 	case content.ProblemEmpty:
 		return fmt.Sprintf(ErrEmpty.In(l), fe.File), true
 	case content.ProblemNoText:

@@ -33,6 +33,9 @@ var (
 	ImportIndexing    = Msg{"Đang cập nhật chỉ mục tìm kiếm…", "Updating the search index…"}
 	ImportIndexFailed = Msg{"Chưa cập nhật được chỉ mục tìm kiếm (%s); chibo sẽ cập nhật ở lần mở sau.", "Could not update the search index (%s); chibo will update it next time it opens."}
 	ImportProgress    = Msg{"Đang nhập", "Importing"}
+	// ImportOCRProgress labels the progress bar of a scanned PDF read by
+	// OCR, in pages ("… [###---] 3/30 ten-tep.pdf").
+	ImportOCRProgress = Msg{"Đang đọc bản quét (OCR) từng trang, Ctrl+C để dừng", "Reading a scan by OCR, page by page (Ctrl+C stops)"}
 	LibraryRereading  = Msg{"Đang đọc lại văn bản trong thư viện", "Reading the library's documents again"}
 
 	CLIRemoveUsage   = Msg{"[--yes] TÀI_LIỆU…", "[--yes] DOCUMENT…"}

@@ -78,6 +78,9 @@ var (
 	PickerTitle = Msg{"Thêm vào chương trình %s", "Add to the agenda of %s"}
 	PickerWhat  = Msg{"Đoạn: %s", "Passage: %s"}
 	PickerCount = Msg{"%d trích dẫn", "%d excerpts"}
+	// PlanPassageTag marks an excerpt that is a passage selected in the
+	// reader, not a whole section.
+	PlanPassageTag = Msg{"[trích đoạn]", "[passage]"}
 )
 
 // The meeting under Hướng dẫn 42-HD/BTCTW: kinds, tasks, checklist, roll,

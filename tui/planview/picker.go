@@ -217,7 +217,7 @@ func (k *Picker) View() string {
 		title = k.p.Title
 	}
 	lines = append(lines, st.Bold.Render(fit(fmt.Sprintf(i18n.PickerTitle.In(l), title), k.w)))
-	lines = append(lines, fit(fmt.Sprintf(i18n.PickerWhat.In(l), excerptTitle(k.ex)), k.w))
+	lines = append(lines, fit(fmt.Sprintf(i18n.PickerWhat.In(l), excerptLabel(l, k.ex)), k.w))
 	month := "…"
 	if k.ready {
 		month = plan.MonthLabel(plan.MonthOf(k.p.Month))

@@ -1045,6 +1045,21 @@ func clamp(v, lo, hi int) int {
 	return min(max(v, lo), hi)
 }
 
+// excerptLabel is how a row names an excerpt: its title; for a passage
+// selected in the reader the tag “[trích đoạn]”, its first words (so two
+// passages of one section are told apart), then its section.
+func excerptLabel(l i18n.Lang, x plan.Excerpt) string {
+	if !x.Passage {
+		return excerptTitle(x)
+	}
+	words := strings.Fields(content.PlainText(x.Text))
+	first := strings.Join(words[:min(len(words), 6)], " ")
+	if len(words) > 6 {
+		first += "…"
+	}
+	return i18n.PlanPassageTag.In(l) + " “" + first + "” — " + excerptTitle(x)
+}
+
 // excerptTitle is the excerpt's heading, or its document when it is a
 // whole document.
 func excerptTitle(x plan.Excerpt) string {
@@ -1247,7 +1262,7 @@ func (m *Model) listLines() ([]string, []int) {
 			continue
 		}
 		x := it.Excerpts[r.ex]
-		text := excerptTitle(x)
+		text := excerptLabel(l, x)
 		src := x.DocTitle
 		if x.DocNumber != "" {
 			src = x.DocNumber
@@ -1255,7 +1270,7 @@ func (m *Model) listLines() ([]string, []int) {
 		if x.Missing {
 			text = i18n.PlanMissingTag.In(l) + " " + text
 		}
-		if src != "" && src != excerptTitle(x) {
+		if src != "" && src != excerptTitle(x) && !x.Passage { // a passage's first words say more
 			text += " — " + src
 		}
 		line := fit(mark+"   • "+text, m.w)

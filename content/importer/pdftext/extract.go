@@ -133,7 +133,7 @@ func extract(ctx context.Context, e *engine, g *guard, data []byte, opt Options)
 		}
 	}
 	if (opt.OCR || opt.ForceOCR) && doc.Scanned > 0 && OCRAvailable() {
-		if err := s.ocrPages(ctx, d, doc); err != nil {
+		if err := s.ocrPages(ctx, d, doc, opt.OCRProgress); err != nil {
 			return nil, err
 		}
 		doc.Memory = int(s.mem.Size())

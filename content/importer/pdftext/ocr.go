@@ -70,9 +70,11 @@ var findTesseract = sync.OnceValue(func() string {
 // (checked once per process; CHIBO_OCR=off turns OCR off).
 func OCRAvailable() bool { return tesseract() != "" }
 
-// ocrPages renders the scanned pages of doc and reads them with tesseract.
-// It has OCRPageTimeout per scanned page, from now.
-func (s *sandbox) ocrPages(ctx context.Context, d uint64, doc *Document) error {
+// ocrPages renders the scanned pages of doc and reads them with tesseract,
+// reporting each page read to progress (when not nil). It has
+// OCRPageTimeout per scanned page, from now; a cancelled ctx ends the
+// tesseract run of the page in progress and no later page starts.
+func (s *sandbox) ocrPages(ctx context.Context, d uint64, doc *Document, progress func(done, total int)) error {
 	deadline := time.Now().Add(time.Duration(doc.Scanned) * OCRPageTimeout)
 	if s.guard.timer != nil {
 		s.guard.timer.Reset(time.Until(deadline))
@@ -81,10 +83,20 @@ func (s *sandbox) ocrPages(ctx context.Context, d uint64, doc *Document) error {
 	defer cancel()
 	s.guard.setLimits(RenderMemoryLimit, maxRenderAlloc)
 	defer s.guard.setLimits(TextMemoryLimit, maxTextAlloc)
+	if progress != nil {
+		progress(0, doc.Scanned)
+	}
+	read := 0
 	for i := range doc.Pages {
 		p := &doc.Pages[i]
 		if !p.Scanned {
 			continue
+		}
+		if err := ctx.Err(); err != nil {
+			if errors.Is(err, context.DeadlineExceeded) && time.Now().After(deadline) {
+				return ErrTimeout
+			}
+			return err
 		}
 		img, w, h, scale, err := s.renderGray(d, p)
 		if err != nil {
@@ -102,6 +114,9 @@ func (s *sandbox) ocrPages(ctx context.Context, d uint64, doc *Document) error {
 		}
 		p.Lines, p.OCR = lines, true
 		doc.OCRed++
+		if read++; progress != nil {
+			progress(read, doc.Scanned)
+		}
 	}
 	for i := range doc.Pages {
 		if doc.Pages[i].OCR {

@@ -47,10 +47,15 @@ type Options struct {
 	// ForceOCR reads by OCR every page that shows a picture, whatever its
 	// text layer says: for a scan whose text layer is a failed OCR.
 	ForceOCR bool
+	// OCRProgress, when set, is called before OCR starts (done 0) and
+	// after each scanned page it reads, with the scanned pages read and
+	// their number: OCR takes seconds a page, and a long scan should
+	// show that it moves. It is called on Extract's goroutine.
+	OCRProgress func(done, total int)
 }
 
 const (
-	DefaultMaxText = 64 << 20
+	DefaultMaxText = 8 << 20 // as chibo/content/importer's
 	DefaultTimeout = 2 * time.Minute
 	OCRPageTimeout = 90 * time.Second
 )

@@ -360,6 +360,62 @@ func scanOf(t *testing.T, data []byte) []byte {
 	return makePDF(content, "<< /XObject << /Im1 5 0 R >> >>", image)
 }
 
+// scanPages is scan (a PDF of one scanned page, see scanOf) with its
+// picture on each of n pages.
+func scanPages(t *testing.T, scan []byte, n int) []byte {
+	t.Helper()
+	start := bytes.Index(scan, []byte("<< /Type /XObject"))
+	end := bytes.Index(scan[start:], []byte("endstream"))
+	if start < 0 || end < 0 {
+		t.Fatal("no picture in the scan")
+	}
+	image := string(scan[start : start+end+len("endstream")])
+	content := "q 595 0 0 842 0 0 cm /Im1 Do Q"
+	kids := make([]string, n)
+	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", "", fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content), image}
+	for i := range n {
+		kids[i] = fmt.Sprintf("%d 0 R", 5+i)
+		objs = append(objs, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 3 0 R >>")
+	}
+	objs[1] = fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), n)
+	return convtest.AssemblePDF(objs)
+}
+
+// TestOCRProgress: OCR reports each scanned page as it is read (a long
+// scan shows it moves), and a cancellation between pages ends it there,
+// with the context's error (issue 14).
+func TestOCRProgress(t *testing.T) {
+	if testing.Short() {
+		t.Skip("OCR of four pages: seconds")
+	}
+	if !OCRAvailable() {
+		t.Skip("tesseract with Vietnamese (vie) is not installed")
+	}
+	scan := scanPages(t, scanOf(t, textPDF("Chi bo hop dinh ky", "Nghi quyet nam 2025")), 3)
+	var got []string
+	doc, err := Extract(context.Background(), scan, Options{OCR: true, OCRProgress: func(done, total int) {
+		got = append(got, fmt.Sprintf("%d/%d", done, total))
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "0/3 1/3 2/3 3/3"; strings.Join(got, " ") != want || doc.OCRed != 3 {
+		t.Fatalf("progress %q, OCRed %d; want %q, 3", got, doc.OCRed, want)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	got = nil
+	_, err = Extract(ctx, scan, Options{OCR: true, OCRProgress: func(done, total int) {
+		got = append(got, fmt.Sprintf("%d/%d", done, total))
+		if done == 1 {
+			cancel()
+		}
+	}})
+	if !errors.Is(err, context.Canceled) || strings.Join(got, " ") != "0/3 1/3" {
+		t.Fatalf("cancelled after page 1: %v, progress %q", err, got)
+	}
+}
+
 // TestOCR makes a scan of a text page and reads it back with tesseract;
 // it skips where tesseract with Vietnamese is not installed.
 func TestOCR(t *testing.T) {
