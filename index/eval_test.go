@@ -227,7 +227,11 @@ func lineDiff(want, got string) string {
 	return strings.Join(out, "\n")
 }
 
-var ablation = flag.Bool("ablation", false, "TestAblation: score each ranking rule switched off, on both judged sets (slow)")
+var (
+	ablation     = flag.Bool("ablation", false, "TestAblation: score each ranking rule switched off, on both judged sets (slow)")
+	ablationDev  = flag.Bool("ablation-dev", false, "TestAblation: show the development halves only (while tuning)")
+	ablationOnly = flag.String("ablation-only", "", "TestAblation: only the variants whose name contains this")
+)
 
 // TestAblation switches each ranking rule off in turn and scores both
 // judged sets; decisions are taken on the dev halves, the test halves
@@ -250,39 +254,89 @@ func TestAblation(t *testing.T) {
 	if err := alIx.Rebuild(context.Background(), DocSource(al.Docs), nil); err != nil {
 		t.Fatal(err)
 	}
+	// Indexes without the ancestors' headings in the matching field, for
+	// the variants that switch that off (built when first needed).
+	var inIx0, alIx0 *Index
+	noAncestors := func() (*Index, *Index) {
+		if inIx0 == nil {
+			indexAncestors = false
+			defer func() { indexAncestors = true }()
+			_, inIx0 = judgedIndex(t)
+			alIx0, err = Open(t.TempDir(), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { alIx0.Close() })
+			if err := alIx0.Rebuild(context.Background(), DocSource(al.Docs), nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return inIx0, alIx0
+	}
 	base := weights
 	defer func() { weights = base }()
 	variants := []struct {
-		name string
-		set  func(w *rankWeights)
+		name  string
+		set   func(w *rankWeights)
+		noAnc bool // on the indexes without the ancestors' headings
 	}{
-		{"all rules", func(w *rankWeights) {}},
-		{"no shingles (ranking and candidates)", func(w *rankWeights) { w.wPair = 0; w.noShingleQuery = true }},
-		{"no shingles in ranking", func(w *rankWeights) { w.wPair = 0 }},
-		{"no short-query field weights", func(w *rankWeights) { w.shortLen = 0 }},
-		{"equal field weights (all queries)", func(w *rankWeights) { w.wHead, w.wTitle = 1, 1 }},
-		{"no other-diacritics discount", func(w *rankWeights) { w.otherTone = 1 }},
-		{"no heading coverage", func(w *rankWeights) { w.headCov = 0 }},
-		{"no later-words-count-less", func(w *rankWeights) { w.early = 0 }},
-		{"no single-letter drop", func(w *rankWeights) { w.letters = false }},
-		{"no own-number rule", func(w *rankWeights) { w.ownNumber = false }},
-		{"candidate: empty-section discount ×0.7", func(w *rankWeights) { w.emptyText = 0.7 }},
-		{"candidate: empty-section discount ×0.5", func(w *rankWeights) { w.emptyText = 0.5 }},
+		{"all rules", func(w *rankWeights) {}, false},
+		{"no shingles (ranking and candidates)", func(w *rankWeights) { w.wPair = 0; w.noShingleQuery = true }, false},
+		{"no shingles in ranking", func(w *rankWeights) { w.wPair = 0 }, false},
+		{"no short-query field weights", func(w *rankWeights) { w.shortLen = 0 }, false},
+		{"equal field weights (all queries)", func(w *rankWeights) { w.wHead, w.wTitle = 1, 1 }, false},
+		{"no other-diacritics discount", func(w *rankWeights) { w.otherTone = 1 }, false},
+		{"no heading coverage", func(w *rankWeights) { w.headCov = 0 }, false},
+		{"no later-words-count-less", func(w *rankWeights) { w.early = 0 }, false},
+		{"no single-letter drop", func(w *rankWeights) { w.letters = false }, false},
+		{"no own-number rule", func(w *rankWeights) { w.ownNumber = false }, false},
+		{"candidate, rejected: a section with no text of its own ×0.7", func(w *rankWeights) { w.emptyText = 0.7 }, false},
+		{"candidate, rejected: the same ×0.5", func(w *rankWeights) { w.emptyText = 0.5 }, false},
+		{"no headings above the section in ranking", func(w *rankWeights) { w.wPath = 0 }, false},
+		{"no headings above the section in matching", func(w *rankWeights) {}, true},
+		{"no headings above the section at all", func(w *rankWeights) { w.wPath = 0 }, true},
+		{"no parent-heading coverage", func(w *rankWeights) { w.parentCov = false }, false},
+		{"candidate, rejected: the whole short query (3+ words) as a run, ×1", func(w *rankWeights) { w.wFull = 1 }, false},
+		{"candidate, rejected: the whole short query as a run, ×0.5", func(w *rankWeights) { w.wFull = 0.5 }, false},
+		{"candidate, rejected: the same ×0.8 only when one of its subsections matches too", func(w *rankWeights) { w.emptyOver = 0.8 }, false},
+		{"candidate, rejected: earlier clauses of one parent +1% / ordinal", func(w *rankWeights) { w.order = 0.01 }, false},
+		{"candidate, rejected: the same +3% / ordinal", func(w *rankWeights) { w.order = 0.03 }, false},
 	}
-	t.Logf("| variant | in-domain dev | in-domain test | ALQAC dev | ALQAC test |")
-	t.Logf("|---|---|---|---|---|")
+	if *ablationDev {
+		t.Logf("| variant | in-domain dev | dev first | dev added | ALQAC dev |")
+	} else {
+		t.Logf("| variant | in-domain dev | dev first | dev added | in-domain test | ALQAC dev | ALQAC test |")
+	}
+	t.Logf("|---|---|---|---|---|---|---|")
 	for _, v := range variants {
+		if *ablationOnly != "" && v.name != "all rules" && !strings.Contains(v.name, *ablationOnly) {
+			continue
+		}
 		weights = base
 		v.set(&weights)
-		r1, err := in.Score(context.Background(), evalSearch(inIx), eval.Options{})
+		ix1, ix2 := inIx, alIx
+		if v.noAnc {
+			ix1, ix2 = noAncestors()
+		}
+		r1, err := in.Score(context.Background(), evalSearch(ix1), eval.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		r2, err := al.Score(context.Background(), evalSearch(alIx), eval.Options{})
+		r2, err := al.Score(context.Background(), evalSearch(ix2), eval.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		f := func(p eval.Part) string { return fmt.Sprintf("%.3f / %.3f", p.Accented.MRR10, p.Unaccented.MRR10) }
-		t.Logf("| %s | %s | %s | %s | %s |", v.name, f(r1.Dev), f(r1.Test), f(r2.Dev), f(r2.Test))
+		g := func(name string) string {
+			if p := r1.Groups[name]; p != nil {
+				return f(*p)
+			}
+			return "–"
+		}
+		if *ablationDev {
+			t.Logf("| %s | %s | %s | %s | %s |", v.name, f(r1.Dev), g(eval.GroupDevFirst), g(eval.GroupDevAdded), f(r2.Dev))
+			continue
+		}
+		t.Logf("| %s | %s | %s | %s | %s | %s | %s |", v.name, f(r1.Dev), g(eval.GroupDevFirst), g(eval.GroupDevAdded), f(r1.Test), f(r2.Dev), f(r2.Test))
 	}
 }

@@ -35,7 +35,7 @@ import (
 
 // schemaVersion changes whenever the mapping, the analysis or what is
 // stored changes; an index of another version is rebuilt, never read.
-const schemaVersion = 11 // 10: section lists apart from the document list; 11: heading, path and text stored as one zstd value
+const schemaVersion = 12 // 10: section lists apart from the document list; 11: the headings above a section in its matching field; 12: heading, path and text stored as one zstd value
 
 // Field names, kept short: they are repeated in every segment.
 const (
@@ -1223,7 +1223,7 @@ func sectionsOf(d *content.Document, add func(id string, sd *sectionDoc) error) 
 	}
 	for _, s := range d.Sections {
 		heading, text := nfc(s.Heading), nfc(withNotes(s))
-		all := title + "\n" + heading + "\n" + text
+		all := title + "\n" + ancestorHeadings(s.Path) + heading + "\n" + text
 		sd := &sectionDoc{
 			All:  all,
 			Kind: string(d.Kind), Year: year, Doc: d.ID, Ref: refs[s.ID],

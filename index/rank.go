@@ -3,6 +3,7 @@ package index
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -50,6 +51,9 @@ var weights = rankWeights{
 	letters:     true,
 	ownNumber:   true,
 	emptyText:   1,
+	wPath:       1,
+	emptyOver:   1,
+	parentCov:   true,
 }
 
 type rankWeights struct {
@@ -66,7 +70,16 @@ type rankWeights struct {
 	noShingleQuery          bool    // ablation: no shingle clauses in bleve's candidate query either
 	ownNumber               bool    // a typed directive number puts the document whose own number it is first
 	emptyText               float64 // candidate rule, off (1): score factor of a section with no text of its own; did not earn its place on dev (TestAblation)
+	wPath                   float64 // field weight of the ancestors' headings ("Chương II", "Điều 5. Khen thưởng"); 0: not a field
+	wFull                   float64 // candidate rule: weight of the whole short query (3 words or more) found as a run; 0: off
+	parentCov               bool    // heading coverage also from the parent's heading (the larger counts)
+	emptyOver               float64 // candidate rule: score factor of a section with no text of its own when one of its subsections is a candidate too; 1: off
+	order                   float64 // candidate rule: earlier sections of one parent count up to this much more (document order); 0: off
 }
+
+// nFields is the number of fields BM25F weighs: title, heading, text and
+// the ancestors' headings.
+const nFields = 4
 
 // unit is a query word or a pair of neighbouring words.
 type unit struct {
@@ -87,6 +100,8 @@ type ranker struct {
 	wordOf  map[string]int // folded → index in words
 	pairOf  map[string]int // "a b" → index in pairs
 	relaxed bool           // the search fell back to "most words"
+	full    []string       // the query's words in order, when the whole-run rule applies
+	fullIDF float64
 }
 
 func (ix *Index) newRanker(p Parsed, exact bool) *ranker {
@@ -145,6 +160,19 @@ func (ix *Index) newRanker(p Parsed, exact bool) *ranker {
 	for _, ph := range p.Phrases {
 		addPairs(ph.Words)
 	}
+	if w.wFull > 0 && len(p.Phrases) == 0 && len(p.Terms) >= 3 && nw <= w.shortLen {
+		rk.full = make([]string, len(p.Terms))
+		for _, t := range p.Terms {
+			if t.Count > 1 || t.Pos >= len(p.Terms) || rk.full[t.Pos] != "" {
+				rk.full = nil // a repeated word: no single run to look for
+				break
+			}
+			rk.full[t.Pos] = t.Folded
+		}
+		for _, u := range rk.pairs {
+			rk.fullIDF += u.idf
+		}
+	}
 	return rk
 }
 
@@ -175,23 +203,46 @@ func (rk *ranker) scoreExplain(c *candidate, ex *Explanation) (float64, bool) {
 		toks []token
 		w    float64
 	}
-	fields := [3]field{
+	fields := [nFields]field{
 		{c.title, c.titleToks, rk.w.wTitle / norm(len(c.title), st.titleLen, rk.w.bTitle)},
 		{c.heading, c.headToks, rk.w.wHead / norm(len(c.heading), st.headLen, rk.w.bHead)},
 		{c.text, c.toks, rk.w.wText / norm(len(c.text), st.text, rk.w.bText)},
+		// The headings above the section (its path without itself): a
+		// clause of "Điều 20. Khen thưởng" that says "được tặng …" is
+		// about khen thưởng. Not length-normalised: a path's length says
+		// how deep the section lies, not how much it is about.
+		{c.ancestors, c.ancToks, rk.w.wPath},
 	}
 	wordTF := make([]float64, len(rk.words))
 	pairTF := make([]float64, len(rk.pairs))
-	var wordF, pairF [][3]float64 // per field, only when explaining
-	var toneLost []int            // occurrences with other diacritics, per word
+	var wordF, pairF [][nFields]float64 // per field, only when explaining
+	var toneLost []int                  // occurrences with other diacritics, per word
 	if ex != nil {
-		wordF, pairF, toneLost = make([][3]float64, len(rk.words)), make([][3]float64, len(rk.pairs)), make([]int, len(rk.words))
+		wordF, pairF, toneLost = make([][nFields]float64, len(rk.words)), make([][nFields]float64, len(rk.pairs)), make([]int, len(rk.words))
 	}
 	var buf []byte
+	fullTF := 0.0
 	for fi, f := range fields {
+		if f.w == 0 {
+			continue
+		}
 		var prev *token // the previous word (not a symbol's part)
+		run := 0        // query words matched in order up to the previous word
 		for i := range f.toks {
 			t := &f.toks[i]
+			if len(rk.full) > 0 && !t.part {
+				if run > 0 && prev != nil && t.pos == prev.pos+1 && t.folded == rk.full[run] {
+					run++
+				} else if t.folded == rk.full[0] {
+					run = 1
+				} else {
+					run = 0
+				}
+				if run == len(rk.full) {
+					fullTF += f.w
+					run = 0
+				}
+			}
 			wi, ok := rk.wordOf[t.folded]
 			if ok {
 				u := rk.words[wi]
@@ -250,11 +301,25 @@ func (rk *ranker) scoreExplain(c *candidate, ex *Explanation) (float64, bool) {
 			ex.addFields(RulePair, u.folded, v, tf, pairF[i], "")
 		}
 	}
+	if fullTF > 0 {
+		v := rk.w.wFull * rk.fullIDF * fullTF / (k1 + fullTF)
+		s += v
+		if ex != nil {
+			ex.Parts = append(ex.Parts, ScorePart{Rule: RuleFull, Unit: strings.Join(rk.full, " "), Value: round3(v)})
+		}
+	}
 	if rk.w.headCov > 0 {
-		cov := rk.coverage(c.headToks)
+		cov, field, whose := rk.coverage(c.headToks), "heading", "the heading's"
+		// A clause of an article whose heading is made of the query's
+		// words is about it as well.
+		if rk.w.parentCov && len(c.path) >= 2 {
+			if pc := rk.coverage(tokens(c.path[len(c.path)-2])); pc > cov {
+				cov, field, whose = pc, "path", "the parent heading's"
+			}
+		}
 		if ex != nil && cov > 0 {
-			ex.Parts = append(ex.Parts, ScorePart{Rule: RuleHeadCov, Field: "heading", Value: round3(s * rk.w.headCov * cov),
-				Note: fmt.Sprintf("%.0f%% of the heading's words are in the query", 100*cov)})
+			ex.Parts = append(ex.Parts, ScorePart{Rule: RuleHeadCov, Field: field, Value: round3(s * rk.w.headCov * cov),
+				Note: fmt.Sprintf("%.0f%% of %s words are in the query", 100*cov, whose)})
 		}
 		s *= 1 + rk.w.headCov*cov
 	}
@@ -527,11 +592,11 @@ func oneLine(s string) string {
 
 // addFields adds a unit's score v, shared among the fields by their
 // weighted frequencies tf.
-func (ex *Explanation) addFields(rule, unit string, v, tf float64, by [3]float64, note string) {
+func (ex *Explanation) addFields(rule, unit string, v, tf float64, by [nFields]float64, note string) {
 	if v == 0 || tf == 0 {
 		return
 	}
-	for i, name := range [3]string{"title", "heading", "text"} {
+	for i, name := range [nFields]string{"title", "heading", "text", "path"} {
 		if by[i] == 0 {
 			continue
 		}
@@ -541,3 +606,131 @@ func (ex *Explanation) addFields(rule, unit string, v, tf float64, by [3]float64
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// ancestorsOf is the headings above c (its path without its own heading),
+// one a line, and their tokens; cache holds the tokens of paths already
+// seen (siblings share them), keyed apart from the titles it also holds.
+func ancestorsOf(c *candidate, cache map[string][]token) (string, []token) {
+	if len(c.path) < 2 {
+		return "", nil
+	}
+	a := strings.Join(c.path[:len(c.path)-1], "\n")
+	key := "\x00" + c.doc + "\x00" + a
+	toks, ok := cache[key]
+	if !ok {
+		toks = tokens(a)
+		cache[key] = toks
+	}
+	return a, toks
+}
+
+// indexAncestors puts the headings above a section into its matching
+// field (fAll, with their shingles), so a clause whose own words lack a
+// query word its article's heading has ("xác minh" under "3.4. Thẩm tra
+// lý lịch") is found at all; the ranker weighs them as the path field.
+// A variable for TestAblation, which builds an index without it.
+var indexAncestors = true
+
+// ancestorHeadings is the headings of path above its last one, each
+// followed by a line break; "" when indexAncestors is off.
+func ancestorHeadings(path []string) string {
+	if !indexAncestors || len(path) < 2 {
+		return ""
+	}
+	var b strings.Builder
+	for _, h := range path[:len(path)-1] {
+		b.WriteString(nfc(h))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// adjust applies the rules that look at the candidates together: a
+// section with no text of its own yields to its subsections that match
+// too (emptyOver), and, among the sections under one parent, earlier ones
+// count slightly more (order).
+func (rk *ranker) adjust(hits []scored) {
+	if rk.w.emptyOver != 1 {
+		for i := range hits {
+			a := hits[i].c
+			if len(a.toks) > 0 || len(a.path) == 0 {
+				continue
+			}
+			for j := range hits {
+				if j != i && isBelow(hits[j].c, a) {
+					hits[i].score *= rk.w.emptyOver
+					break
+				}
+			}
+		}
+	}
+	if rk.w.order > 0 {
+		for i := range hits {
+			if k := ordinal(hits[i].c.section); k > 0 {
+				hits[i].score *= 1 + rk.w.order/float64(k)
+			}
+		}
+	}
+}
+
+// isBelow reports whether b lies under a in the same document.
+func isBelow(b, a *candidate) bool {
+	if b.doc != a.doc || len(b.path) <= len(a.path) {
+		return false
+	}
+	for i := range a.path {
+		if b.path[i] != a.path[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// ordinal is a clause's place among its siblings as its ID numbers it:
+// the last part's number ("dieu-601.2" → 2, "3.3-5.3-5-4" → 4) or item
+// letter ("….b" → 2, Vietnamese order a b c d đ e g h i k); 0 when
+// there is none.
+func ordinal(id string) int {
+	i := strings.LastIndexByte(id, '.')
+	if i < 0 {
+		return 0
+	}
+	last := id[i+1:]
+	if j := strings.LastIndexByte(last, '-'); j >= 0 {
+		last = last[j+1:]
+	}
+	if n, err := strconv.Atoi(last); err == nil && n > 0 {
+		return n
+	}
+	if k := strings.Index("a b c d dd e g h i k l m n", last); k >= 0 && len(last) <= 2 && last != "" {
+		return 1 + strings.Count("a b c d dd e g h i k l m n"[:k], " ")
+	}
+	return 0
+}
+
+// missing lists the query's words (as typed) that occur in none of c's
+// title, ancestors' headings, heading and text (with --exact, not with
+// the accents typed); nil when it has them all.
+func (rk *ranker) missing(c *candidate) []string {
+	var out []string
+	for _, t := range rk.p.Terms {
+		if !rk.hasWord(c, t) {
+			out = append(out, t.Text)
+		}
+	}
+	return out
+}
+
+func (rk *ranker) hasWord(c *candidate, t Term) bool {
+	for _, f := range [...]struct {
+		src  string
+		toks []token
+	}{{c.text, c.toks}, {c.heading, c.headToks}, {c.ancestors, c.ancToks}, {c.title, c.titleToks}} {
+		for _, k := range f.toks {
+			if k.folded == t.Folded && (!rk.exact || exactOf(f.src, k) == t.Exact) {
+				return true
+			}
+		}
+	}
+	return false
+}

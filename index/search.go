@@ -101,6 +101,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		}
 		hits = append(hits, scored{c: c, score: s})
 	}
+	rk.adjust(hits) // rules that compare candidates with each other (rank.go)
 	// A directive number typed lands first on the document whose own
 	// number it is (its opening section), then on the sections citing it.
 	if own := ix.ownSections(p); len(own) > 0 {
@@ -161,6 +162,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			Doc: c.doc, Title: c.title, Kind: c.kind, Year: c.year,
 			Section: c.section, Heading: c.heading, Path: c.path,
 			Snippet: rk.snippet(c),
+			Missing: rk.missing(c),
 			Score:   math.Round(hits[i].score*1000) / 1000,
 		}
 		if q.Explain {
@@ -375,6 +377,8 @@ type candidate struct {
 	heading, text             string
 	path                      []string
 	titleToks, headToks, toks []token
+	ancestors                 string  // the headings above the section, one a line (rank.go)
+	ancToks                   []token // their tokens, shared by siblings
 }
 
 // candidate reads a hit's stored fields and analyses them; titles caches
@@ -409,6 +413,7 @@ func (ix *Index) candidate(h *search.DocumentMatch, titles map[string][]token) *
 	c.titleToks = toks
 	c.headToks = tokens(c.heading)
 	c.toks = tokens(c.text)
+	c.ancestors, c.ancToks = ancestorsOf(c, titles)
 	return c
 }
 

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -48,8 +49,11 @@ func TestSearchSeeds(t *testing.T) {
 		{"1399/qd-ttg", "1399/qd-ttg", []string{tl + "ii.2", tl + "ii.4.tren-linh-vuc-kinh-te"}},
 		{`"Chợ Lách đạt chuẩn huyện nông thôn mới nâng cao"`, "cho lach dat chuan huyen nong thon moi nang cao", []string{nq25 + "2.k"}}, // "Chợ\nLách" in 001
 		{`"Liên hiệp hợp tác xã nông nghiệp"`, "lien hiep hop tac xa nong nghiep", []string{nq25 + "2.h"}},                               // "hợp\ntác" in 001
-		{"chuyển đổi số", "chuyen doi so", []string{nq23 + "dieu-2.3.dd", pl + "5.2", pl + "5"}},
-		{"CHUYEN DOI SO", "chuyen doi so", []string{nq23 + "dieu-2.3.dd", pl + "5.2", pl + "5"}},
+		// Phụ lục 2 5.2 (ten times, under "5. … chuyển đổi số") and the
+		// resolution's đ) (its heading) both treat it; since the headings
+		// above a section count, 5.2 comes first.
+		{"chuyển đổi số", "chuyen doi so", []string{pl + "5.2", nq23 + "dieu-2.3.dd"}},
+		{"CHUYEN DOI SO", "chuyen doi so", []string{pl + "5.2", nq23 + "dieu-2.3.dd"}},
 	} {
 		t.Run(tc.query, func(t *testing.T) {
 			r, err := ix.Search(context.Background(), Query{Text: tc.query, Limit: 5})
@@ -294,6 +298,13 @@ func sec(id, heading, text string) *content.Section {
 	return &content.Section{ID: id, Level: 1, Heading: heading, Path: []string{heading}, Text: text}
 }
 
+// under puts s below the headings given, as the recogniser's Path does.
+func under(s *content.Section, above ...string) *content.Section {
+	s.Path = append(append([]string{}, above...), s.Heading)
+	s.Level = len(s.Path)
+	return s
+}
+
 // order runs q and returns "doc/section" of the hits, best first.
 func order(t *testing.T, ix *Index, q string) []string {
 	t.Helper()
@@ -352,6 +363,19 @@ func TestRankRules(t *testing.T) {
 			sec("num", "Mục sáu", "Có 01 kết luận và KL của TW được nêu."+filler),
 			sec("cite", "Mục bảy", "Thực hiện Kết luận số 01-KL/TW của Bộ Chính trị."+filler),
 		}},
+		&content.Document{ID: "anc", Title: "Quy chế", Sections: []*content.Section{
+			under(sec("dieu-20", "Điều 20. Khen thưởng", "")),
+			under(sec("dieu-20.1", "1. Cá nhân", "Cá nhân có thành tích được tặng bằng khen."+filler), "Điều 20. Khen thưởng"),
+			under(sec("z", "2. Mức", "Khen thưởng cá nhân theo quy định."+filler), "Điều 20. Khen thưởng"),
+			under(sec("dieu-21", "Điều 21. Kỷ luật", "")),
+			under(sec("a", "1. Mức", "Khen thưởng cá nhân theo quy định."+filler), "Điều 21. Kỷ luật"),
+		}},
+		&content.Document{ID: "pcov", Title: "Bộ luật", Sections: []*content.Section{
+			under(sec("a", "Điều 2. Hủy bỏ quyết định tuyên bố mất tích", "")),
+			under(sec("a.1", "1. Khoản một", "Tòa án tuyên bố mất tích theo yêu cầu."+filler), "Điều 2. Hủy bỏ quyết định tuyên bố mất tích"),
+			under(sec("z", "Điều 1. Tuyên bố mất tích", "")),
+			under(sec("z.1", "1. Khoản một", "Tòa án tuyên bố mất tích theo yêu cầu."+filler), "Điều 1. Tuyên bố mất tích"),
+		}},
 	)
 	t.Run("accents typed count fully, other diacritics in part", func(t *testing.T) {
 		wantOrder(t, ix, "bảo", "tone/bảo", "tone/bao")
@@ -370,6 +394,33 @@ func TestRankRules(t *testing.T) {
 	t.Run("in a short query the passage beats the bare heading", func(t *testing.T) {
 		wantOrder(t, ix, "nơi nhận văn bản", "short/passage", "short/heading")
 		wantOrder(t, ix, "noi nhan van ban", "short/passage", "short/heading")
+	})
+	t.Run("the headings above a section match and weigh", func(t *testing.T) {
+		// "khen thưởng" is only in the article's heading, "thành tích"
+		// only in its clause: the clause matches every word.
+		r := mustSearch(t, ix, "khen thưởng thành tích")
+		if r.Relaxed || len(r.Hits) == 0 || r.Hits[0].Doc+"/"+r.Hits[0].Section != "anc/dieu-20.1" {
+			t.Errorf("khen thưởng thành tích: relaxed %v, %v, want anc/dieu-20.1 first", r.Relaxed, order(t, ix, "khen thưởng thành tích"))
+		}
+		// The same clause under two articles: the one under the article
+		// the query names ranks first (without the rule the tie goes to "a").
+		for _, q := range []string{"khen thưởng cá nhân", "khen thuong ca nhan"} {
+			got := order(t, ix, q)
+			if slices.Index(got, "anc/z") < 0 || slices.Index(got, "anc/a") < slices.Index(got, "anc/z") {
+				t.Errorf("%q: %v, want anc/z before anc/a", q, got)
+			}
+		}
+	})
+	t.Run("a clause under a heading made of the query's words", func(t *testing.T) {
+		// The same clause under two articles that both name the words:
+		// the one whose heading is the query ranks first (without the
+		// parent's coverage the tie goes to "a.1").
+		for _, q := range []string{"tuyên bố mất tích", "tuyen bo mat tich"} {
+			got := order(t, ix, q)
+			if slices.Index(got, "pcov/z.1") < 0 || slices.Index(got, "pcov/a.1") < slices.Index(got, "pcov/z.1") {
+				t.Errorf("%q: %v, want pcov/z.1 before pcov/a.1", q, got)
+			}
+		}
 	})
 	t.Run("a directive symbol matches whole", func(t *testing.T) {
 		if got := order(t, ix, "01-KL/TW"); len(got) != 1 || got[0] != "sym/cite" {
@@ -486,4 +537,36 @@ func TestSearchFacets(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("after adding back")
+}
+
+// A hit of a relaxed search names the query words its section lacks (as
+// typed); words in the headings above it count as present; a hit with
+// every word names none.
+func TestHitMissing(t *testing.T) {
+	ix := fixtureIndex(t,
+		&content.Document{ID: "m", Title: "Kế hoạch", Sections: []*content.Section{
+			sec("a", "Mục một", "Phát triển nông thôn bền vững."),
+			sec("b", "Mục hai", "Phát triển đô thị thông minh."),
+			under(sec("c", "Điều 3. Giao thông", "")),
+			under(sec("c.1", "1. Khoản", "Xây dựng cầu đường."), "Điều 3. Giao thông"),
+		}},
+	)
+	r := mustSearch(t, ix, "Nông thôn đô thị")
+	if !r.Relaxed || len(r.Hits) < 2 {
+		t.Fatalf("relaxed %v, %d hits", r.Relaxed, len(r.Hits))
+	}
+	want := map[string][]string{"a": {"đô", "thị"}, "b": {"Nông", "thôn"}}
+	for _, h := range r.Hits {
+		if w, ok := want[h.Section]; ok && !slices.Equal(h.Missing, w) {
+			t.Errorf("%s: missing %q, want %q", h.Section, h.Missing, w)
+		}
+		delete(want, h.Section)
+	}
+	if len(want) > 0 {
+		t.Errorf("hits %v lack %v", order(t, ix, "Nông thôn đô thị"), want)
+	}
+	r = mustSearch(t, ix, "giao thông cầu đường")
+	if len(r.Hits) == 0 || r.Hits[0].Section != "c.1" || r.Hits[0].Missing != nil {
+		t.Errorf("giao thông cầu đường: %+v, want c.1 first with no word missing", r.Hits)
+	}
 }

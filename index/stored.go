@@ -19,7 +19,7 @@ import (
 // Reading back a section costs some 3 µs.
 
 // textDict is the last 64 KB (from a line start) of content/seeds/*.txt
-// concatenated in name order, as it was when schema 11 was made. It is
+// concatenated in name order, as it was when schema 12 was made. It is
 // part of the schema: changing it makes every index unreadable, so it
 // changes only with schemaVersion.
 //
@@ -27,7 +27,7 @@ import (
 var textDict []byte
 
 // textDictID names textDict in each value's zstd frame.
-const textDictID = 11
+const textDictID = 12
 
 // maxStored bounds what one stored value may decode to (a section is at
 // most the size of the largest file chibo imports, 64 MB by default).

@@ -42,6 +42,11 @@ type Hit struct {
 	Path    []string `json:"path"`
 	Snippet []Span   `json:"-"`
 	Score   float64  `json:"score"`
+	// Missing are the query's words (as typed) that the section — its
+	// title, the headings above it, its heading and text — lacks: set
+	// only on a partial match, when no section had every word
+	// (Result.Relaxed) or a word is in no field the ranker reads.
+	Missing []string `json:"missing,omitempty"`
 	// Explain is set when Query.Explain asked for it.
 	Explain *Explanation `json:"explain,omitempty"`
 }
@@ -67,6 +72,7 @@ const (
 	RulePair      = "pair"             // BM25F of two neighbouring query words as a shingle
 	RuleHeadCov   = "heading-coverage" // the share of the heading's words the query has
 	RuleOwnNumber = "own-number"       // the document's own số/ký hiệu: placed first
+	RuleFull      = "whole-query"      // the whole short query found as a run of words
 )
 
 // Facet is one value of a facet with its count of hits.

@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -88,7 +89,8 @@ func (f *fakeSearcher) Search(ctx context.Context, q index.Query) (*index.Result
 			years[strconv.Itoa(year)]++
 			if len(res.Hits) < q.Limit || q.Limit == 0 {
 				res.Hits = append(res.Hits, index.Hit{Doc: d.ID, Title: d.Title, Kind: string(d.Kind), Year: year,
-					Section: s.ID, Heading: s.Heading, Path: s.Path, Snippet: fakeSnippet(s.Text, words)})
+					Section: s.ID, Heading: s.Heading, Path: s.Path, Snippet: fakeSnippet(s.Text, words),
+					Missing: fakeMissing(d.Title+" "+strings.Join(s.Path, " ")+" "+s.Heading+" "+s.Text, words)})
 			}
 		}
 	}
@@ -350,5 +352,22 @@ func sequenceCmds(msg tea.Msg) []tea.Cmd {
 func allDocs(l Library) []*content.Document {
 	var out []*content.Document
 	l.Each(func(d *content.Document) error { out = append(out, d); return nil })
+	return out
+}
+
+// fakeMissing stands for index.Hit.Missing: the query words that are not
+// whole words of the section (the fake matches inside words, "thon" in
+// "thông", so its hits can be partial).
+func fakeMissing(text string, words []string) []string {
+	have := map[string]bool{}
+	for _, w := range strings.FieldsFunc(content.Fold(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		have[w] = true
+	}
+	var out []string
+	for _, w := range words {
+		if w = strings.Trim(w, "\"“”'.,;()"); len([]rune(w)) >= 2 && !strings.Contains(w, ":") && !have[w] {
+			out = append(out, w)
+		}
+	}
 	return out
 }

@@ -27,9 +27,8 @@ const searchLimit = 50
 // a command with a context cancelled by the next one, and a result that is
 // not for the latest query is dropped.
 type searchScreen struct {
-	sh      *shared
-	w, h    int
-	missing [][]string // per hit, the query words it lacks
+	sh   *shared
+	w, h int
 
 	input textinput.Model
 	focus int // 0 input, 1 results, 2 facets
@@ -72,10 +71,9 @@ type facetRow struct {
 type (
 	searchTickMsg   struct{ seq int }
 	searchResultMsg struct {
-		seq     int
-		res     *index.Result
-		err     error
-		missing [][]string // per hit, the query words it lacks (searchwhy.go)
+		seq int
+		res *index.Result
+		err error
 	}
 )
 
@@ -145,16 +143,14 @@ func (s *searchScreen) run() tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
 	s.running, s.ranSeq = true, s.seq
-	seq, searcher, lib := s.seq, s.sh.search, s.sh.lib
+	seq, searcher := s.seq, s.sh.search
 	return func() tea.Msg {
 		res, err := searcher.Search(ctx, q)
-		var missing [][]string
 		if err == nil && res != nil {
 			groupFacets(ctx, searcher, q, res)
-			missing = missingWords(lib, q.Text, res.Hits)
 		}
 		cancel()
-		return searchResultMsg{seq: seq, res: res, err: err, missing: missing}
+		return searchResultMsg{seq: seq, res: res, err: err}
 	}
 }
 
@@ -184,7 +180,7 @@ func (s *searchScreen) Update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil && isCanceled(msg.err) {
 			return nil
 		}
-		s.res, s.err, s.missing = msg.res, msg.err, msg.missing
+		s.res, s.err = msg.res, msg.err
 		s.cursor, s.offset = 0, 0
 		s.buildFacets()
 		open := s.openWhenReady
@@ -615,9 +611,10 @@ func (s *searchScreen) hitLines(i, w int) []string {
 		path = []string{h.Heading}
 	}
 	var l2 string
-	if i < len(s.missing) && len(s.missing[i]) > 0 {
-		// A partial match says which words it lacks; the path gets the rest.
-		miss := fmt.Sprintf(s.sh.T(i18n.AppSearchMissing), strings.Join(s.missing[i], ", "))
+	if len(h.Missing) > 0 {
+		// A partial match says which words it lacks (the index knows:
+		// index.Hit.Missing); the path gets the rest.
+		miss := fmt.Sprintf(s.sh.T(i18n.AppSearchMissing), strings.Join(h.Missing, ", "))
 		miss = clip(miss, max(w-3-12, 8))
 		l2 = "  " + st.Faint.Render(crumb(path, w-3-ansi.StringWidth(miss)-3)) + " · " + st.Error.Render(miss)
 	} else {
@@ -676,7 +673,7 @@ func ExplainLines(t func(i18n.Msg) string, score float64, ex *index.Explanation)
 		return nil
 	}
 	out := []string{fmt.Sprintf(t(i18n.ExplainTotal), score)}
-	fields := map[string]i18n.Msg{"title": i18n.ExplainTitle, "heading": i18n.ExplainHeading, "text": i18n.ExplainText}
+	fields := map[string]i18n.Msg{"title": i18n.ExplainTitle, "heading": i18n.ExplainHeading, "text": i18n.ExplainText, "path": i18n.ExplainPath}
 	for _, p := range ex.Parts {
 		var what string
 		switch p.Rule {
@@ -688,6 +685,9 @@ func ExplainLines(t func(i18n.Msg) string, score float64, ex *index.Explanation)
 			var pct float64
 			fmt.Sscanf(p.Note, "%f%%", &pct)
 			what = fmt.Sprintf(t(i18n.ExplainHeadCov), pct)
+			if p.Field == "path" {
+				what = fmt.Sprintf(t(i18n.ExplainParentCov), pct)
+			}
 		case index.RuleOwnNumber:
 			out = append(out, "  ↑ "+fmt.Sprintf(t(i18n.ExplainOwnNumber), p.Unit))
 			continue

@@ -3,18 +3,16 @@ package tui
 import (
 	"context"
 	"strings"
-	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 
-	"chibo/content"
 	"chibo/index"
 )
 
 // Search results that show why they matched: the facets of one group
 // count as if none of that group were ticked (ticking a kind does not
 // hide the other kinds), a hit lacking some of the query's words says
-// which, and the breadcrumb is cut on the left so the matched section
+// which (index.Hit.Missing, drawn by hitLines), and the breadcrumb is cut on the left so the matched section
 // stays in sight.
 
 // groupFacets replaces res's facet counts by those of the query without
@@ -39,51 +37,6 @@ func groupFacets(ctx context.Context, searcher index.Searcher, q index.Query, re
 			res.Years = r.Years
 		}
 	}
-}
-
-// queryWords are the plain words of a query, folded (filters such as
-// nam:2024 and one-letter words left out).
-func queryWords(text string) []string {
-	var out []string
-	for _, w := range strings.Fields(content.Fold(text)) {
-		w = strings.Trim(w, "\"“”'.,;()")
-		if len([]rune(w)) < 2 || strings.Contains(w, ":") {
-			continue
-		}
-		out = append(out, w)
-	}
-	return out
-}
-
-// missingWords lists, for each hit, the query words its section (title,
-// heading, path and text) does not contain: the hit is a partial match.
-func missingWords(lib Library, text string, hits []index.Hit) [][]string {
-	words := queryWords(text)
-	if lib == nil || len(words) < 2 {
-		return nil
-	}
-	out := make([][]string, len(hits))
-	for i, h := range hits {
-		d, ok := lib.Doc(h.Doc)
-		if !ok {
-			continue
-		}
-		sec, ok := d.Section(h.Section)
-		if !ok {
-			continue
-		}
-		have := map[string]bool{}
-		all := d.Title + " " + strings.Join(sec.Path, " ") + " " + sec.Heading + " " + sec.Text
-		for _, w := range strings.FieldsFunc(content.Fold(all), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-			have[w] = true
-		}
-		for _, w := range words {
-			if !have[w] {
-				out[i] = append(out[i], w)
-			}
-		}
-	}
-	return out
 }
 
 // crumb is a section's path on w cells, cut on the left (then in the

@@ -42,6 +42,8 @@ var (
 	ExplainTitle     = Msg{"tên văn bản", "title"}
 	ExplainHeading   = Msg{"tiêu đề mục", "heading"}
 	ExplainText      = Msg{"nội dung", "text"}
+	ExplainPath      = Msg{"tiêu đề các mục cấp trên", "headings above"}
+	ExplainParentCov = Msg{"mục cấp trên có tiêu đề gồm các từ tìm (%.0f%% số từ)", "the parent's heading made of the query's words (%.0f%% of its words)"}
 	AppKeyExplain    = Msg{"giải thích điểm", "explain score"}
 	ExplainTotal     = Msg{"điểm %.3f =", "score %.3f ="}
 	CLIEvalDev       = Msg{"Nửa phát triển (dùng để chỉnh xếp hạng):", "Development half (used to tune the ranking):"}

@@ -25,6 +25,7 @@ type Query struct {
 	Folded string       // the same stripped of diacritics
 	Kind   string       // in-domain sets: what kind of query it is (words, number, phrase …)
 	Split  string       // Dev or Test
+	Group  string       // in-domain sets: GroupDevFirst, GroupDevAdded or "" (reported apart in Result.Groups)
 	Rel    map[Key]bool // relevant sections
 }
 
@@ -72,6 +73,10 @@ type Result struct {
 	Part
 	Dev  Part `json:"dev"`
 	Test Part `json:"test"`
+	// Groups scores the queries of each non-empty Query.Group apart
+	// (the in-domain development half as first split, and the queries
+	// added to it later).
+	Groups map[string]*Part `json:"groups,omitempty"`
 }
 
 // Search runs one query and returns the keys of its first k hits, best
@@ -109,6 +114,20 @@ func (s *Set) Score(ctx context.Context, search Search, opt Options) (*Result, e
 	}
 	res := &Result{}
 	acc := map[string]*Part{"": &res.Part, Dev: &res.Dev, Test: &res.Test}
+	keys := func(q *Query) []string {
+		if q.Group == "" {
+			return []string{"", q.Split}
+		}
+		if acc["g:"+q.Group] == nil {
+			if res.Groups == nil {
+				res.Groups = map[string]*Part{}
+			}
+			p := &Part{}
+			res.Groups[q.Group] = p
+			acc["g:"+q.Group] = p
+		}
+		return []string{"", q.Split, "g:" + q.Group}
+	}
 	for i, q := range qs {
 		for form, text := range []string{q.Text, q.Folded} {
 			hits, err := search(ctx, text, 10)
@@ -122,7 +141,7 @@ func (s *Set) Score(ctx context.Context, search Search, opt Options) (*Result, e
 					break
 				}
 			}
-			for _, key := range []string{"", q.Split} {
+			for _, key := range keys(q) {
 				p := acc[key]
 				m := &p.Accented
 				if form == 1 {
@@ -140,7 +159,7 @@ func (s *Set) Score(ctx context.Context, search Search, opt Options) (*Result, e
 				opt.Each(r)
 			}
 		}
-		for _, key := range []string{"", q.Split} {
+		for _, key := range keys(q) {
 			acc[key].Queries++
 		}
 		if opt.Progress != nil {

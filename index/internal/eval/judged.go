@@ -20,8 +20,9 @@ import (
 //	                 judged by reading the documents.
 //
 // A relevant section is named by its document and a piece of its heading
-// (compared folded), or by its ID; a document alone means any of its
-// sections. Every judgment must name at least one section of the snapshot,
+// (compared folded), or by its ID, or by the ID of a section it is or lies
+// under ("under": an article and all its clauses); a document alone means
+// any of its sections. Every judgment must name at least one section of the snapshot,
 // else loading fails: a stale judgment is an error, never a silent miss.
 
 // Judgment names relevant sections of one document.
@@ -29,6 +30,7 @@ type Judgment struct {
 	Doc     string `json:"doc"`
 	Heading string `json:"heading,omitempty"` // a piece of the heading, folded compare
 	Section string `json:"section,omitempty"` // or the section ID
+	Under   string `json:"under,omitempty"`   // or this section and every section below it
 }
 
 // JudgedQuery is one line of queries.json.
@@ -37,7 +39,18 @@ type JudgedQuery struct {
 	Q    string     `json:"q"`
 	Kind string     `json:"kind"`
 	Rel  []Judgment `json:"rel"`
+	// Split "dev" puts a query written after the halves were fixed into
+	// the development half, whatever its hash: the test half never grows.
+	// Empty: the hash decides (SplitOf).
+	Split string `json:"split,omitempty"`
+	Note  string `json:"note,omitempty"` // how it was judged
 }
+
+// The groups of in-domain queries Result.Groups reports apart.
+const (
+	GroupDevFirst = "dev-first" // the development half as the hash split it
+	GroupDevAdded = "dev-added" // queries added to the development half later
+)
 
 // LibraryFile and QueriesFile are the set's file names.
 const (
@@ -80,7 +93,8 @@ func LoadJudged(dir string) (*Set, error) {
 			want := strings.Join(strings.Fields(content.Fold(j.Heading)), " ")
 			for _, sec := range d.Sections {
 				h := strings.Join(strings.Fields(content.Fold(sec.Heading)), " ")
-				if j.Section != "" && sec.ID != j.Section || j.Heading != "" && !strings.Contains(h, want) {
+				if j.Section != "" && sec.ID != j.Section || j.Heading != "" && !strings.Contains(h, want) ||
+					j.Under != "" && sec.ID != j.Under && !strings.HasPrefix(sec.ID, j.Under+".") {
 					continue
 				}
 				rel[Key{Doc: d.ID, Section: sec.ID}] = true
@@ -90,8 +104,19 @@ func LoadJudged(dir string) (*Set, error) {
 				return nil, fmt.Errorf("%s: %s: no section of %s matches %+v", QueriesFile, q.ID, d.ID, j)
 			}
 		}
+		split, group := SplitOf(strings.ToLower(content.Fold(q.Q))), ""
+		switch q.Split {
+		case "":
+			if split == Dev {
+				group = GroupDevFirst
+			}
+		case Dev:
+			split, group = Dev, GroupDevAdded
+		default:
+			return nil, fmt.Errorf("%s: %s: split %q: only \"dev\" can be forced (the test half is fixed)", QueriesFile, q.ID, q.Split)
+		}
 		s.Queries = append(s.Queries, Query{ID: q.ID, Text: q.Q, Folded: content.Fold(q.Q), Kind: q.Kind,
-			Split: SplitOf(strings.ToLower(content.Fold(q.Q))), Rel: rel})
+			Split: split, Group: group, Rel: rel})
 	}
 	return s, nil
 }
