@@ -30,7 +30,7 @@ var textDict []byte
 const textDictID = 12
 
 // maxStored bounds what one stored value may decode to (a section is at
-// most the size of the largest file chibo imports, 64 MB by default).
+// most the text cap of one file, content.MaxTextSize: 8 MB).
 const maxStored = 1 << 30
 
 var (
