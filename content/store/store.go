@@ -271,7 +271,8 @@ func (s *Store) Catalog() ([]Record, uint64, error) {
 		if b == nil {
 			return nil
 		}
-		out = make([]Record, 0, b.Stats().KeyN)
+		// No Stats() to size it: that walks every page of the bucket.
+		out = make([]Record, 0, 256)
 		return b.ForEach(func(k, v []byte) error {
 			var r Record
 			if json.Unmarshal(v, &r) == nil && r.ID == string(k) {
