@@ -62,7 +62,13 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	}
 	filters := filterQueries(p, q.Doc)
 	main, ok := mainQuery(p, false)
-	fc := newFacetCounter()
+	newFC := func() *facetCounter {
+		if q.NoFacets {
+			return nil
+		}
+		return newFacetCounter()
+	}
+	fc := newFC()
 	r, err := ix.run(ctx, main, filters, p, q.Exact, k, fc)
 	if err != nil {
 		return nil, err
@@ -70,7 +76,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if r.Total == 0 && ok && len(p.Terms) > 1 {
 		// No section has every word: show those with most of them.
 		relaxed, _ := mainQuery(p, true)
-		fc = newFacetCounter()
+		fc = newFC()
 		if r, err = ix.run(ctx, relaxed, filters, p, q.Exact, k, fc); err != nil {
 			return nil, err
 		}
@@ -175,8 +181,10 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		}
 		res.Hits = append(res.Hits, hit)
 	}
-	res.Kinds = topFacets(fc.kinds, 10)
-	res.Years = topFacets(fc.years, 20)
+	if fc != nil {
+		res.Kinds = topFacets(fc.kinds, 10)
+		res.Years = topFacets(fc.years, 20)
+	}
 	res.Took = time.Since(start)
 	return res, nil
 }

@@ -570,3 +570,32 @@ func TestHitMissing(t *testing.T) {
 		t.Errorf("giao thông cầu đường: %+v, want c.1 first with no word missing", r.Hits)
 	}
 }
+
+// NoFacets gives the same hits without the kind and year counts.
+func TestSearchNoFacets(t *testing.T) {
+	ix, _ := seedIndex(t)
+	q := Query{Text: "chi bộ", Limit: 5}
+	with, err := ix.Search(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q.NoFacets = true
+	without, err := ix.Search(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(with.Hits) == 0 || len(with.Kinds) == 0 {
+		t.Fatalf("with facets: %d hits, %d kinds; want some of both", len(with.Hits), len(with.Kinds))
+	}
+	if len(without.Kinds) != 0 || len(without.Years) != 0 {
+		t.Errorf("NoFacets: kinds %v, years %v; want none", without.Kinds, without.Years)
+	}
+	if without.Total != with.Total || len(without.Hits) != len(with.Hits) {
+		t.Fatalf("NoFacets: %d total, %d hits; want %d, %d", without.Total, len(without.Hits), with.Total, len(with.Hits))
+	}
+	for i := range with.Hits {
+		if with.Hits[i].Doc != without.Hits[i].Doc || with.Hits[i].Section != without.Hits[i].Section {
+			t.Errorf("hit %d: %s/%s, want %s/%s", i, without.Hits[i].Doc, without.Hits[i].Section, with.Hits[i].Doc, with.Hits[i].Section)
+		}
+	}
+}

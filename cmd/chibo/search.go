@@ -127,7 +127,7 @@ func runSearch(e *env, args []string) int {
 		return indexFail(e, err)
 	}
 	defer ix.Close()
-	res, err := ix.Search(ctx, index.Query{Text: text, Limit: limit, Exact: exact, Explain: explain})
+	res, err := ix.Search(ctx, index.Query{Text: text, Limit: limit, Exact: exact, Explain: explain, NoFacets: true})
 	if err != nil {
 		return fail(e, err)
 	}
