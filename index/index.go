@@ -35,7 +35,7 @@ import (
 
 // schemaVersion changes whenever the mapping, the analysis or what is
 // stored changes; an index of another version is rebuilt, never read.
-const schemaVersion = 12 // 10: section lists apart from the document list; 11: the headings above a section in its matching field; 12: heading, path and text stored as one zstd value
+const schemaVersion = 13 // 10: section lists apart from the document list (13: compressed); 11: the headings above a section in its matching field; 12: heading, path and text stored as one zstd value
 
 // Field names, kept short: they are repeated in every segment.
 const (
@@ -159,8 +159,14 @@ func encodeDocList(part map[string]*docMeta) (docs, sections []byte, err error) 
 	if docs, err = json.Marshal(part); err != nil {
 		return nil, nil, err
 	}
-	sections, err = json.Marshal(secs)
-	return docs, sections, err
+	raw, err := json.Marshal(secs)
+	if err != nil {
+		return nil, nil, err
+	}
+	// Compressed: scorch copies every internal value at each open, and
+	// the lists of a 1 GB library are some 30 MB of JSON (IDs like
+	// "dieu-12.1" compress tenfold).
+	return docs, storedEncoder().EncodeAll(raw, nil), nil
 }
 
 // corpusStats are the collection sizes BM25 needs, summed from docMeta.
@@ -1046,7 +1052,7 @@ func emptyShard(path string, im mapping.IndexMapping) error {
 	if err != nil {
 		return err
 	}
-	if err := bi.SetInternal([]byte(sectionsKey), []byte("{}")); err != nil {
+	if err := bi.SetInternal([]byte(sectionsKey), storedEncoder().EncodeAll([]byte("{}"), nil)); err != nil {
 		bi.Close()
 		return err
 	}

@@ -78,6 +78,9 @@ func (s *shardSet) sectionLists(i int) (map[string][]string, error) {
 	}
 	var secs map[string][]string
 	if err == nil {
+		raw, err = storedDecoder().DecodeAll(raw, nil)
+	}
+	if err == nil {
 		err = json.Unmarshal(raw, &secs)
 	}
 	if err != nil {
