@@ -449,7 +449,7 @@ func planAdd(e *env, args []string) int {
 	if code := updateFailed(e, err); code != 0 {
 		return code
 	}
-	head := ex.Heading()
+	head := ex.PrintHeading() // in full, as the pack prints it
 	if head == "" {
 		head = ex.DocTitle
 	}

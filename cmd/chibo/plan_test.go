@@ -197,3 +197,16 @@ func TestPlanCommandDamagedFile(t *testing.T) {
 		t.Fatal("damaged bytes not kept")
 	}
 }
+
+// plan add confirms with the heading as the pack prints it: a table row's
+// heading shortened with "…" on screen is quoted in full.
+func TestPlanAddQuotesFullHeading(t *testing.T) {
+	data := t.TempDir()
+	out, errOut, code := planCLI(t, data, "vi", "", "plan", "add", "phu-luc-2-ket-qua-7-nhom-nhiem-vu-2023#1.1")
+	if code != 0 {
+		t.Fatalf("add: %d %q", code, errOut)
+	}
+	if strings.Contains(out, "…”") || !strings.Contains(out, "tính tiên phong, gương mẫu của cán bộ, đảng viên”") {
+		t.Errorf("confirmation quotes a shortened heading: %q", out)
+	}
+}
