@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -859,7 +860,9 @@ var timeoutGrace = 2 * time.Second
 
 // testHookPrepare, set by tests only, runs as each file's preparation
 // starts.
-var testHookPrepare func(ctx context.Context, path string)
+// It is atomic: a preparation the import gave up on (a timeout) may
+// still read it after the test that set it has ended.
+var testHookPrepare atomic.Pointer[func(ctx context.Context, path string)]
 
 // prepareBounded is prepare under the file's deadline, with a panic in it
 // recovered as a problem of that file.
@@ -1049,8 +1052,8 @@ func (l *Library) sameBytes(id string, data []byte) *Document {
 // likely have (its ID and the extension of its format). It writes nothing.
 func (l *Library) prepare(ctx context.Context, path string, opt ImportOptions) *prepared {
 	p := &prepared{name: filepath.Base(path), path: path}
-	if testHookPrepare != nil {
-		testHookPrepare(ctx, path)
+	if hook := testHookPrepare.Load(); hook != nil {
+		(*hook)(ctx, path)
 	}
 	maxSize := opt.MaxSize
 	if maxSize <= 0 {

@@ -632,7 +632,7 @@ func TestImportPanicAndTimeout(t *testing.T) {
 	}
 	release := make(chan struct{})
 	defer close(release)
-	testHookPrepare = func(ctx context.Context, path string) {
+	hook := func(ctx context.Context, path string) {
 		switch filepath.Base(path) {
 		case "b-panic.txt":
 			panic("reader bug")
@@ -640,7 +640,8 @@ func TestImportPanicAndTimeout(t *testing.T) {
 			<-release // ignores its context, as a reader in an endless loop would
 		}
 	}
-	defer func() { testHookPrepare = nil }()
+	testHookPrepare.Store(&hook)
+	defer testHookPrepare.Store(nil)
 	grace := timeoutGrace
 	timeoutGrace = 50 * time.Millisecond
 	defer func() { timeoutGrace = grace }()
@@ -679,7 +680,7 @@ func TestImportMemoryBudget(t *testing.T) {
 	}
 	var mu sync.Mutex
 	now, peak := 0, 0
-	testHookPrepare = func(ctx context.Context, path string) {
+	hook := func(ctx context.Context, path string) {
 		mu.Lock()
 		now++
 		peak = max(peak, now)
@@ -689,7 +690,8 @@ func TestImportMemoryBudget(t *testing.T) {
 		now--
 		mu.Unlock()
 	}
-	defer func() { testHookPrepare = nil }()
+	testHookPrepare.Store(&hook)
+	defer testHookPrepare.Store(nil)
 	opt := ImportOptions{MemoryBudget: 20 << 20} // one 256-KB docx (12.5 MB estimated) at a time
 	rs := importAll(t, lib, opt, src)
 	if len(rs) != 6 {
