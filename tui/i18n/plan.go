@@ -68,6 +68,10 @@ var (
 	PlanSaved        = Msg{"Đã lưu.", "Saved."}
 	PlanExportHead   = Msg{"Xuất tài liệu họp ra tệp:", "Export the meeting pack to a file:"}
 	PlanExported     = Msg{"Đã xuất: %s", "Exported: %s"}
+	// PlanExportReplace asks before an export overwrites a file of the
+	// same name (a pack that may have been edited in Word); no keeps it.
+	PlanExportReplace = Msg{"Đã có tệp %s (có thể đã sửa). Ghi đè? Không: lưu thành tệp mới", "%s already exists (it may have been edited). Overwrite? No: save as a new file"}
+	PlanExportedNew   = Msg{"Đã xuất: %s (giữ nguyên %s)", "Exported: %s (%s left as it was)"}
 	PlanMoveHead     = Msg{"Chuyển trích dẫn sang mục:", "Move the excerpt to item:"}
 	PlanMoved        = Msg{"Đã chuyển sang “%s”.", "Moved to “%s”."}
 	PlanNeedExcerpt  = Msg{"Hãy chọn một trích dẫn.", "Select an excerpt first."}

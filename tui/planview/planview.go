@@ -9,7 +9,9 @@
 package planview
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -94,6 +96,11 @@ type (
 		m    *Model
 		path string
 		err  error
+		// exists: nothing was written, path is already there (a pack
+		// the secretary may have edited in Word); data is the new pack.
+		exists bool
+		data   []byte
+		kept   string // the old file left as it was (written under a new name)
 	}
 	membersMsg struct {
 		m    *Model
@@ -126,7 +133,10 @@ type Model struct {
 	noteFor string // item ID being edited
 	ask     common.Confirm
 	target  rowID // what the open question deletes
-	pick    int   // modeMoveTo and modeCheck cursor
+	// replace is the pack waiting for the answer to "overwrite?" (nil:
+	// the open question is a deletion).
+	replace *exportedMsg
+	pick    int // modeMoveTo and modeCheck cursor
 
 	status    string
 	statusErr bool
@@ -381,10 +391,18 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 		if msg.m != m {
 			return nil
 		}
-		if msg.err != nil {
-			m.setStatus(fmt.Sprintf(i18n.PlanErrSave.In(m.com.Lang), i18n.Describe(m.com.Lang, msg.err)), true)
-		} else {
-			m.setStatus(fmt.Sprintf(i18n.PlanExported.In(m.com.Lang), msg.path), false)
+		l := m.com.Lang
+		switch {
+		case msg.err != nil:
+			m.setStatus(fmt.Sprintf(i18n.PlanErrSave.In(l), i18n.Describe(l, msg.err)), true)
+		case msg.exists:
+			m.replace = &msg
+			m.ask.Ask(fmt.Sprintf(i18n.PlanExportReplace.In(l), filepath.Base(msg.path)))
+			m.mode = modeConfirm
+		case msg.kept != "":
+			m.setStatus(fmt.Sprintf(i18n.PlanExportedNew.In(l), msg.path, filepath.Base(msg.kept)), false)
+		default:
+			m.setStatus(fmt.Sprintf(i18n.PlanExported.In(l), msg.path), false)
 		}
 		return nil
 	case tea.KeyPressMsg:
@@ -583,6 +601,11 @@ func (m *Model) updateConfirm(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	m.mode = modeList
+	if r := m.replace; r != nil {
+		// Overwrite, or keep the old file and write the pack beside it.
+		m.replace = nil
+		return writePack(m, r.path, r.data, yes)
+	}
 	if !yes {
 		m.setStatus("", false)
 		return nil
@@ -855,7 +878,30 @@ func (m *Model) updateExport(msg tea.KeyPressMsg) tea.Cmd {
 			return exportedMsg{m: m, err: err}
 		}
 		path := filepath.Join(dir, plan.FileName(p, f))
+		if _, err := os.Lstat(path); err == nil {
+			return exportedMsg{m: m, path: path, exists: true, data: data}
+		}
 		return exportedMsg{m: m, path: path, err: content.WriteFileAtomic(path, data, 0o644)}
+	}
+}
+
+// writePack writes an exported pack whose file name was taken: over it
+// (replace), or under the first free name "NAME (2).EXT", "NAME (3).EXT"…
+// so a pack edited in Word is never lost without a yes.
+func writePack(m *Model, path string, data []byte, replace bool) tea.Cmd {
+	return func() tea.Msg {
+		if replace {
+			return exportedMsg{m: m, path: path, err: content.WriteFileAtomic(path, data, 0o644)}
+		}
+		ext := filepath.Ext(path)
+		stem := strings.TrimSuffix(path, ext)
+		for n := 2; n < 1000; n++ {
+			alt := fmt.Sprintf("%s (%d)%s", stem, n, ext)
+			if _, err := os.Lstat(alt); errors.Is(err, fs.ErrNotExist) {
+				return exportedMsg{m: m, path: alt, kept: path, err: content.WriteFileAtomic(alt, data, 0o644)}
+			}
+		}
+		return exportedMsg{m: m, err: &fs.PathError{Op: "create", Path: path, Err: fs.ErrExist}}
 	}
 }
 

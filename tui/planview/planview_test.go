@@ -469,6 +469,47 @@ func TestExportKey(t *testing.T) {
 	}
 }
 
+// TestExportNeverReplacesUnasked: a pack already exported (and maybe
+// edited in Word since) is not overwritten by a second export unless the
+// secretary says yes; no (or enter, esc) writes "NAME (2).docx" beside it.
+func TestExportNeverReplacesUnasked(t *testing.T) {
+	st, lib := sampleStore(t)
+	dir := t.TempDir()
+	m := newModel(t, st, lib, i18n.VI, "2026-11", 200, 24)
+	m.SetExportDir(dir)
+	path := filepath.Join(dir, "chibo-hop-2026-11.docx")
+	edited := []byte("biên bản đã sửa trong Word")
+	if err := os.WriteFile(path, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	press(t, m, "e", "d")
+	if v := tuitest.Plain(m.View()); !strings.Contains(v, "Đã có tệp chibo-hop-2026-11.docx") || !strings.Contains(v, "[c/K]") {
+		t.Fatalf("no question before replacing:\n%s", v)
+	}
+	if b, _ := os.ReadFile(path); !bytes.Equal(b, edited) {
+		t.Fatal("the edited pack was replaced before the answer")
+	}
+	press(t, m, "k")
+	if b, _ := os.ReadFile(path); !bytes.Equal(b, edited) {
+		t.Fatal("no replaced the edited pack")
+	}
+	alt := filepath.Join(dir, "chibo-hop-2026-11 (2).docx")
+	if b, err := os.ReadFile(alt); err != nil || !bytes.HasPrefix(b, []byte("PK")) {
+		t.Fatalf("the new pack is not beside it: %v", err)
+	}
+	if v := tuitest.Plain(m.View()); !strings.Contains(v, alt) || !strings.Contains(v, "giữ nguyên chibo-hop-2026-11.docx") {
+		t.Errorf("status does not name the new file and the kept one:\n%s", v)
+	}
+	// Again, and yes: the first file is overwritten, no third is made.
+	press(t, m, "e", "d", "c")
+	if b, _ := os.ReadFile(path); !bytes.HasPrefix(b, []byte("PK")) {
+		t.Fatal("yes did not overwrite")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "chibo-hop-2026-11 (3).docx")); err == nil {
+		t.Error("yes wrote a new file as well")
+	}
+}
+
 func TestReloadSeesPickerAdditions(t *testing.T) {
 	st, lib := sampleStore(t)
 	m := newModel(t, st, lib, i18n.VI, "2026-11", 80, 24)
