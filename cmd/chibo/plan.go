@@ -1055,9 +1055,15 @@ func planRoll(e *env, args []string) int {
 			fmt.Fprintln(e.stdout, e.T(i18n.CLIPlanRollEmpty))
 			return 0
 		}
+		taken := p.Roll != nil
 		p.StartRoll(members)
 		n := p.Counts()
 		fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanRoll)+"\n", key, n.Present, n.Expected(), n.PresentOfficial, n.PresentProbationary, n.Excused, n.Absent, n.Exempt)
+		if !taken {
+			// Shown with everyone present, but not recorded: the
+			// minutes leave the numbers blank until a mark.
+			fmt.Fprintln(e.stdout, e.T(i18n.CLIPlanRollNotTaken))
+		}
 		for i, a := range p.Roll.People {
 			st := e.T(i18n.CLIMembersOff)
 			if a.Status == plan.Probationary {

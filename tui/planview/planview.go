@@ -386,6 +386,13 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.pick = clamp(m.pick, 0, len(m.roll)-1)
+		// The roll as shown is the roll recorded: opening it takes it,
+		// everyone present (the exempt exempt) until marked otherwise,
+		// so the minutes count what the screen showed.
+		if !m.rollTaken() {
+			list := m.roll
+			return m.apply(func(p *plan.Plan) error { p.StartRoll(list); return nil }, rowID{}, "", nil)
+		}
 		return nil
 	case exportedMsg:
 		if msg.m != m {
@@ -950,6 +957,35 @@ var presenceCycle = []plan.Presence{plan.Present, plan.Excused, plan.Absent, pla
 
 // presence is a member's presence at this meeting (present until marked,
 // exempt when the member is exempt from meetings).
+// rollTaken says every member of the list is on the plan's roll.
+func (m *Model) rollTaken() bool {
+	on := map[string]bool{}
+	if m.p.Roll != nil {
+		for _, a := range m.p.Roll.People {
+			on[a.Member] = true
+		}
+	}
+	for _, mb := range m.roll {
+		if !on[mb.ID] {
+			return false
+		}
+	}
+	return true
+}
+
+// rollCounts are the roll's numbers as the screen shows them (members not
+// yet on the saved roll counted present, as they are listed).
+func (m *Model) rollCounts() plan.Counts {
+	p := *m.p
+	r := plan.Roll{}
+	if m.p.Roll != nil {
+		r.People = slices.Clone(m.p.Roll.People)
+	}
+	p.Roll = &r
+	p.StartRoll(m.roll)
+	return p.Counts()
+}
+
 func (m *Model) presence(mb plan.Member) plan.Presence {
 	if m.p.Roll != nil {
 		for _, a := range m.p.Roll.People {
@@ -1165,7 +1201,7 @@ func (m *Model) View() string {
 		}
 		body = window(body, max(0, m.pick+2-bh), bh)
 	case modeRoll:
-		c := m.p.Counts()
+		c := m.rollCounts()
 		body = append(body, st.Bold.Render(fit(fmt.Sprintf(i18n.PlanRollHead.In(m.com.Lang), c.Present, c.Expected()), m.w)))
 		for i, mb := range m.roll {
 			pr := presenceLabel(m.com.Lang, m.presence(mb))

@@ -644,7 +644,7 @@ func TestBadMonthFallsBackToThisMonth(t *testing.T) {
 }
 
 // TestRollInTheApp: l shows the cell's members with their presence at
-// this meeting; space steps a member through present, excused, absent,
+// this meeting (everyone present until marked, and saved so); space steps a member through present, excused, absent,
 // exempt, saved at once; esc closes the roll.
 func TestRollInTheApp(t *testing.T) {
 	st, lib := sampleStore(t)
@@ -663,11 +663,17 @@ func TestRollInTheApp(t *testing.T) {
 	drive(m, m.SetSize(80, 24))
 	press(t, m, "l")
 	v := tuitest.Plain(m.View())
-	if !strings.Contains(v, "Điểm danh: có mặt 0/0") && !strings.Contains(v, "Nguyễn Văn An") {
-		t.Fatalf("the roll is not shown:\n%s", v)
+	if !strings.Contains(v, "Điểm danh: có mặt 2/2") || !strings.Contains(v, "Nguyễn Văn An") {
+		t.Fatalf("the roll is not shown with everyone present:\n%s", v)
+	}
+	// Opening the roll takes it as shown: the minutes count both present,
+	// not "……/……" while the screen said everyone came.
+	p, _, _ := st.Load("2026-11")
+	if c := p.Counts(); p.Roll == nil || c.Present != 2 || c.Expected() != 2 {
+		t.Fatalf("the roll shown is not the roll saved: %+v", p.Roll)
 	}
 	press(t, m, "space")
-	p, _, _ := st.Load("2026-11")
+	p, _, _ = st.Load("2026-11")
 	if p.Roll == nil || p.Roll.People[0].Presence != plan.Excused {
 		t.Fatalf("space should mark the first member excused: %+v\n%s", p.Roll, tuitest.Plain(m.View()))
 	}
