@@ -67,7 +67,11 @@ var (
 	PlanNotesHead    = Msg{"Ghi chú — %s", "Notes — %s"}
 	PlanSaved        = Msg{"Đã lưu.", "Saved."}
 	PlanExportHead   = Msg{"Xuất tài liệu họp ra tệp:", "Export the meeting pack to a file:"}
-	PlanExported     = Msg{"Đã xuất: %s", "Exported: %s"}
+	// PlanDateOutside warns of a meeting date neither in the plan's month
+	// nor the next: date, the plan's month, the month the resolution will
+	// assess.
+	PlanDateOutside = Msg{"Lưu ý: ngày họp %s không thuộc tháng %s của kế hoạch hay tháng sau đó; nghị quyết sẽ đánh giá tháng %s. Kiểm tra lại ngày họp.", "Note: the meeting date %s is neither in the plan's month %s nor the next; the resolution will assess %s. Check the date."}
+	PlanExported    = Msg{"Đã xuất: %s", "Exported: %s"}
 	// PlanExportReplace asks before an export overwrites a file of the
 	// same name (a pack that may have been edited in Word); no keeps it.
 	PlanExportReplace = Msg{"Đã có tệp %s (có thể đã sửa). Ghi đè? Không: lưu thành tệp mới", "%s already exists (it may have been edited). Overwrite? No: save as a new file"}

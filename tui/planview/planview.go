@@ -796,7 +796,11 @@ func (m *Model) submitPrompt(v string) (tea.Cmd, bool) {
 			iso = d
 		}
 		m.p.Date = iso // the next prompts and the header show it at once
-		return m.apply(func(p *plan.Plan) error { p.Date = iso; return nil }, sel, "", nil), true
+		warn := ""
+		if m.p.DateOutsideMonth() {
+			warn = fmt.Sprintf(i18n.PlanDateOutside.In(l), plan.ShowDate(iso), plan.MonthLabel(plan.MonthOf(m.p.Month)), plan.MonthLabel(m.p.AssessedMonth()))
+		}
+		return m.apply(func(p *plan.Plan) error { p.Date = iso; return nil }, sel, warn, nil), true
 	case promptPlace:
 		m.p.Place = v
 		return m.apply(func(p *plan.Plan) error { p.Place = v; return nil }, sel, "", nil), true

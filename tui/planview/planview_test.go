@@ -420,6 +420,26 @@ func TestDetailsAndMonths(t *testing.T) {
 	}
 }
 
+// TestDetailsDateOutsideMonth: a date neither in the plan's month nor the
+// next (05/01/2027 typed for November 2026) is saved but the next prompt
+// says so, with the month the resolution would then assess.
+func TestDetailsDateOutsideMonth(t *testing.T) {
+	st, lib := sampleStore(t)
+	m := newModel(t, st, lib, i18n.VI, "2026-11", 200, 24)
+	press(t, m, "i")
+	for range "25/11/2026" {
+		press(t, m, "backspace")
+	}
+	typeText(m, "05/01/2027")
+	press(t, m, "enter")
+	if v := tuitest.Plain(m.View()); !strings.Contains(v, "ngày họp 05/01/2027 không thuộc tháng 11/2026") || !strings.Contains(v, "đánh giá tháng 12/2026") {
+		t.Fatalf("no warning for a date outside the month:\n%s", v)
+	}
+	if p, _, _ := st.Load("2026-11"); p.Date != "2027-01-05" {
+		t.Fatalf("the date was not saved: %q", p.Date)
+	}
+}
+
 // TestDetailsSavedIsNotError: between the prompts of i, the "saved" of
 // the date is shown plainly; only a refused value gets the "!" of an error
 // (it read "! Đã lưu.").
