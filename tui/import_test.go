@@ -95,9 +95,9 @@ func TestCompletePath(t *testing.T) {
 		{in: "~/only/", value: "~/only/one/"},
 		{in: "~/mix", value: "~/Mixed/"}, // case ignored when nothing matches exactly
 		{in: "~/T", value: "~/Tài liệu/"},
-		{in: "~/Tai l", value: "~/Tài liệu/"}, // then diacritics, when nothing else matches
+		{in: "~/Tai l", value: "~/Tài liệu/"},                       // then diacritics, when nothing else matches
 		{in: "~/" + abs + "/Desk", value: "~/" + abs + "/Desktop/"}, // a full path typed after ~/
-		{in: "~/ta", value: "~/tailieu.txt"}, // an exact match wins over a folded one
+		{in: "~/ta", value: "~/tailieu.txt"},                        // an exact match wins over a folded one
 		{in: "~/zz", value: "~/zz", none: true},
 		{in: "~/nowhere/x", value: "~/nowhere/x", none: true},
 		{in: "~/.h", value: "~/.hidden/"},
