@@ -107,10 +107,11 @@ func planKey(e *env, c *command, pos []string) (string, int) {
 	case 0:
 		return plan.CurrentMonth(planNow()), 0
 	case 1:
-		if !plan.ValidKey(pos[0]) {
+		key, ok := plan.ParseKey(pos[0])
+		if !ok {
 			return "", usageError(e, c, fmt.Sprintf(e.T(i18n.CLIPlanBadMonth), pos[0]))
 		}
-		return pos[0], 0
+		return key, 0
 	}
 	return "", extraArgs(e, c, pos[1:])
 }

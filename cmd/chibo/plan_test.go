@@ -106,6 +106,10 @@ func TestPlanCommandWalkthrough(t *testing.T) {
 	if strings.Contains(out, "Chưa lưu") {
 		t.Error("a saved plan is shown as unsaved")
 	}
+	// The month as Vietnamese write it names the same plan.
+	if o, _, code := planCLI(t, data, "vi", "", "plan", "show", "11/2026"); code != 0 || o != out {
+		t.Errorf("plan show 11/2026: %d, differs from plan show 2026-11:\n%s", code, o)
+	}
 	out, _, _ = planCLI(t, data, "en", "", "plan", "list")
 	if !strings.Contains(out, "2026-11  Sinh hoạt chi bộ thường kỳ tháng 11/2026 — 7 items, 2 excerpts, 90 minutes") {
 		t.Errorf("list: %q", out)

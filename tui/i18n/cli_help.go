@@ -157,8 +157,8 @@ var (
 	CLIPlanOverSummary  = Msg{"chuẩn bị buổi sinh hoạt chi bộ: chương trình, trích dẫn, ghi chú, điểm danh, biên bản, nghị quyết, xuất tài liệu họp", "prepare the cell meeting: agenda, excerpts, notes, roll, minutes, resolution, the meeting pack"}
 	CLIPlanOverUsage    = Msg{"VIỆC [TUỲ_CHỌN] [THÁNG]", "ACTION [OPTIONS] [MONTH]"}
 	CLIPlanMonthNote    = Msg{
-		"THÁNG là YYYY-MM (mặc định: tháng này), hoặc YYYY-MM-ten cho buổi chuyên đề riêng. NGÀY viết 05/12/2026, 5/12/2026 hoặc 2026-12-05.",
-		"MONTH is YYYY-MM (default: this month), or YYYY-MM-name for a separate thematic meeting. DATE is 05/12/2026, 5/12/2026 or 2026-12-05.",
+		"THÁNG là 12/2026 hoặc 2026-12 (mặc định: tháng này), hoặc YYYY-MM-ten cho buổi chuyên đề riêng. NGÀY viết 05/12/2026, 5/12/2026 hoặc 2026-12-05.",
+		"MONTH is 12/2026 or 2026-12 (default: this month), or YYYY-MM-name for a separate thematic meeting. DATE is 05/12/2026, 5/12/2026 or 2026-12-05.",
 	}
 
 	CLIMembersOverUsage  = Msg{"VIỆC …", "ACTION …"}

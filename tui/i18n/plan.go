@@ -10,7 +10,7 @@ import (
 // agenda" picker. The exported meeting pack itself is always Vietnamese (it
 // is an official document of the cell) and lives in content/plan.
 var (
-	CLIPlanBadMonth   = Msg{"%q không phải tháng dạng YYYY-MM (ví dụ 2026-11) hay tên buổi chuyên đề dạng YYYY-MM-ten (ví dụ 2026-11-chuyen-de)", "%q is not a month YYYY-MM (e.g. 2026-11) or a topical meeting YYYY-MM-name (e.g. 2026-11-chuyen-de)"}
+	CLIPlanBadMonth   = Msg{"%q không phải một tháng (ví dụ 11/2026 hoặc 2026-11) hay tên buổi chuyên đề dạng YYYY-MM-ten (ví dụ 2026-11-chuyen-de)", "%q is not a month (e.g. 11/2026 or 2026-11) or a topical meeting YYYY-MM-name (e.g. 2026-11-chuyen-de)"}
 	CLIPlanNone       = Msg{"Chưa có kế hoạch nào được lưu. Xem chương trình mẫu tháng này: chibo plan show", "No plan saved yet. See this month's standard agenda: chibo plan show"}
 	CLIPlanListBroken = Msg{"%s  không đọc được (%v); tệp được giữ nguyên", "%s  cannot be read (%v); the file is left as it is"}
 	CLIPlanUnsaved    = Msg{"(Chưa lưu: đây là chương trình mẫu. Thêm trích dẫn hoặc ghi chú để bắt đầu.)", "(Not saved yet: this is the standard agenda. Add an excerpt or a note to start.)"}
