@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/charmbracelet/x/term"
 
@@ -61,16 +61,17 @@ func runList(e *env, args []string) int {
 	if *asJSON {
 		return writeJSON(e, entries)
 	}
-	// One write per line, not per cell (tabwriter writes cells apart):
-	// 7,000 documents were 42,000 write calls, a third of the command.
+	// Through one buffer: 7,000 documents were 42,000 write calls, a
+	// third of the command, when tabwriter wrote each cell apart.
 	bw := bufio.NewWriter(e.stdout)
 	defer bw.Flush()
-	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, e.T(i18n.CLIListHeader))
+	const cols = 6 // as in CLIListHeader
+	cells := make([]string, 0, cols*(len(entries)+1))
+	cells = append(cells, strings.SplitN(e.T(i18n.CLIListHeader), "\t", cols)...)
 	for _, d := range entries {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", safetext.Line(d.ID), i18n.KindName(string(d.Kind)).In(e.lang), dash(safetext.Line(d.Number)), dash(safetext.Line(plan.ShowDate(d.Date))), d.Sections, truncate(safetext.Line(d.Title), 60))
+		cells = append(cells, safetext.Line(d.ID), i18n.KindName(string(d.Kind)).In(e.lang), dash(safetext.Line(d.Number)), dash(safetext.Line(plan.ShowDate(d.Date))), strconv.Itoa(d.Sections), truncate(safetext.Line(d.Title), 60))
 	}
-	tw.Flush()
+	alignColumns(bw, cells, cols)
 	for _, p := range lib.Problems {
 		fmt.Fprintln(e.stderr, "chibo:", safetext.Line(describeError(e, p)))
 	}

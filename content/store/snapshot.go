@@ -194,76 +194,96 @@ func decodeSnapshot(v []byte, tx uint64) ([]Record, bool) {
 	if crc32.Checksum(body, castagnoli) != binary.BigEndian.Uint32(v[len(v)-4:]) {
 		return nil, false
 	}
-	pos := 1
-	uv := func() (uint64, bool) {
-		x, n := binary.Uvarint(body[pos:])
-		if n <= 0 {
-			return 0, false
-		}
-		pos += n
-		return x, true
-	}
-	stamp, ok := uv()
-	if !ok || stamp != tx {
+	d := snapDecoder{b: body, pos: 1}
+	if stamp := d.uvarint(); d.bad || stamp != tx {
 		return nil, false
 	}
-	count, ok := uv()
 	// A record takes at least 17 bytes: a bound before allocating.
-	if !ok || count > uint64(len(body)-pos)/17 {
+	count := d.uvarint()
+	if d.bad || count > uint64(len(body)-d.pos)/17 {
 		return nil, false
 	}
-	all := string(body) // the one copy every string below is part of
+	d.all = string(body) // the one copy every string below is part of
 	recs := make([]Record, count)
-	str := func() (string, bool) {
-		n, ok := uv()
-		if !ok || n > uint64(len(body)-pos) {
-			return "", false
-		}
-		s := all[pos : pos+int(n)]
-		pos += int(n)
-		return s, true
-	}
-	integer := func() (int, bool) {
-		x, ok := uv()
-		return int(x), ok && x <= math.MaxInt32
-	}
-	varint := func() (int64, bool) {
-		x, n := binary.Varint(body[pos:])
-		if n <= 0 {
-			return 0, false
-		}
-		pos += n
-		return x, true
-	}
 	for i := range recs {
 		r := &recs[i]
-		var kind string
-		for _, p := range []*string{&r.ID, &r.Title, &kind, &r.Number, &r.Date, &r.Issuer, &r.Source, &r.Hash, &r.File, &r.Key, &r.Parser, &r.Print} {
-			if *p, ok = str(); !ok {
-				return nil, false
-			}
-		}
-		r.Kind = model.Kind(kind)
-		if r.SectionCount, ok = integer(); !ok {
+		r.ID = d.str()
+		r.Title = d.str()
+		r.Kind = model.Kind(d.str())
+		r.Number = d.str()
+		r.Date = d.str()
+		r.Issuer = d.str()
+		r.Source = d.str()
+		r.Hash = d.str()
+		r.File = d.str()
+		r.Key = d.str()
+		r.Parser = d.str()
+		r.Print = d.str()
+		r.SectionCount = d.int()
+		r.TextBytes = d.int()
+		r.Size = d.varint()
+		r.MTime = d.varint()
+		if d.bad || d.pos >= len(body) || body[d.pos]&^3 != 0 {
 			return nil, false
 		}
-		if r.TextBytes, ok = integer(); !ok {
-			return nil, false
-		}
-		if r.Size, ok = varint(); !ok {
-			return nil, false
-		}
-		if r.MTime, ok = varint(); !ok {
-			return nil, false
-		}
-		if pos >= len(body) || body[pos]&^3 != 0 {
-			return nil, false
-		}
-		r.Imported, r.Seed = body[pos]&1 != 0, body[pos]&2 != 0
-		pos++
+		r.Imported, r.Seed = body[d.pos]&1 != 0, body[d.pos]&2 != 0
+		d.pos++
 	}
-	if pos != len(body) {
+	if d.pos != len(body) {
 		return nil, false
 	}
 	return recs, true
+}
+
+// snapDecoder reads a snapshot's body; bad is set at the first value
+// that does not fit, and every later read returns zero.
+type snapDecoder struct {
+	b   []byte
+	all string // b as a string
+	pos int
+	bad bool
+}
+
+func (d *snapDecoder) uvarint() uint64 {
+	if d.pos < len(d.b) && d.b[d.pos] < 0x80 { // most are one byte
+		d.pos++
+		return uint64(d.b[d.pos-1])
+	}
+	x, n := binary.Uvarint(d.b[min(d.pos, len(d.b)):])
+	if n <= 0 {
+		d.bad = true
+		return 0
+	}
+	d.pos += n
+	return x
+}
+
+func (d *snapDecoder) varint() int64 {
+	x, n := binary.Varint(d.b[min(d.pos, len(d.b)):])
+	if n <= 0 {
+		d.bad = true
+		return 0
+	}
+	d.pos += n
+	return x
+}
+
+func (d *snapDecoder) int() int {
+	x := d.uvarint()
+	if x > math.MaxInt32 {
+		d.bad = true
+		return 0
+	}
+	return int(x)
+}
+
+func (d *snapDecoder) str() string {
+	n := d.uvarint()
+	if d.bad || n > uint64(len(d.b)-d.pos) {
+		d.bad = true
+		return ""
+	}
+	s := d.all[d.pos : d.pos+int(n)]
+	d.pos += int(n)
+	return s
 }
