@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"hash/crc32"
-	"math"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -132,9 +131,9 @@ func (s *Store) SaveSnapshot(c *Catalogue) error {
 // number of records (uvarint), the records, and a CRC-32C of all that
 // (4 bytes, big-endian). A record is its twelve strings, each a uvarint
 // length and the bytes, in the order ID, Title, Kind, Number, Date,
-// Issuer, Source, Hash, File, Key, Parser, Print; then SectionCount and
-// TextBytes (uvarint), Size and MTime (varint), and a flags byte (1:
-// Imported, 2: Seed).
+// Issuer, Source, Hash, File, Key, Parser, Print; then SectionCount,
+// TextBytes, Size and MTime (varint), and a flags byte (1: Imported,
+// 2: Seed).
 
 var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 
@@ -167,8 +166,8 @@ func encodeSnapshot(recs []Record, tx uint64) []byte {
 		str(r.Key)
 		str(r.Parser)
 		str(r.Print)
-		b = binary.AppendUvarint(b, uint64(max(r.SectionCount, 0)))
-		b = binary.AppendUvarint(b, uint64(max(r.TextBytes, 0)))
+		b = binary.AppendVarint(b, int64(r.SectionCount))
+		b = binary.AppendVarint(b, int64(r.TextBytes))
 		b = binary.AppendVarint(b, r.Size)
 		b = binary.AppendVarint(b, r.MTime)
 		var flags byte
@@ -219,8 +218,8 @@ func decodeSnapshot(v []byte, tx uint64) ([]Record, bool) {
 		r.Key = d.str()
 		r.Parser = d.str()
 		r.Print = d.str()
-		r.SectionCount = d.int()
-		r.TextBytes = d.int()
+		r.SectionCount = int(d.varint())
+		r.TextBytes = int(d.varint())
 		r.Size = d.varint()
 		r.MTime = d.varint()
 		if d.bad || d.pos >= len(body) || body[d.pos]&^3 != 0 {
@@ -266,15 +265,6 @@ func (d *snapDecoder) varint() int64 {
 	}
 	d.pos += n
 	return x
-}
-
-func (d *snapDecoder) int() int {
-	x := d.uvarint()
-	if x > math.MaxInt32 {
-		d.bad = true
-		return 0
-	}
-	return int(x)
 }
 
 func (d *snapDecoder) str() string {
