@@ -206,3 +206,48 @@ func TestSnapshotReadOnly(t *testing.T) {
 		t.Fatalf("read-only store: snapshot %v, %d records", c.Snapshot, len(c.Records))
 	}
 }
+
+// BenchmarkReadCatalog reads a catalogue of 7,000 records (a 1 GB
+// library) record by record, as stores without a current snapshot are
+// read, and from its snapshot.
+func BenchmarkReadCatalog(b *testing.B) {
+	s, err := Open(filepath.Join(b.TempDir(), "lib.db"), false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	const n = 7000
+	changes := make([]Change, 0, n)
+	for i := range n {
+		id := fmt.Sprintf("%04d-nghi-quyet-ve-cong-tac-xay-dung-dang", i)
+		changes = append(changes, Change{Record: Record{DocInfo: model.DocInfo{ID: id, Title: "Nghị quyết về công tác xây dựng Đảng (bản " + fmt.Sprint(i) + ")",
+			Kind: model.KindResolution, Number: fmt.Sprintf("%d-NQ/TW", i), Date: "2024-05-01", Source: id + ".txt",
+			Hash: fmt.Sprintf("%064x", i), SectionCount: 120, TextBytes: 150000, Imported: true},
+			File: id + ".txt", Size: 140000, MTime: 1796100561008214015, Key: fmt.Sprintf("%032x", i), Parser: "v3", Print: fmt.Sprintf("%064x", i+1)}})
+	}
+	if _, err := s.Apply(changes...); err != nil {
+		b.Fatal(err)
+	}
+	c, err := s.ReadCatalog()
+	if err != nil || len(c.Records) != n {
+		b.Fatal(len(c.Records), err)
+	}
+	b.Run("records", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if c, err := s.ReadCatalog(); err != nil || c.Snapshot || len(c.Records) != n {
+				b.Fatal(err)
+			}
+		}
+	})
+	if err := s.SaveSnapshot(c); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("snapshot", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if c, err := s.ReadCatalog(); err != nil || !c.Snapshot || len(c.Records) != n {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -4,7 +4,9 @@
 // citations) as its own compressed value keyed by document ID, and beside
 // it the document's citations alone (Document.Citations). Commands
 // read the catalogue and load the one document they show; nothing loads
-// the whole library.
+// the whole library. The catalogue is also kept whole in one value, a
+// snapshot valid until the next write (snapshot.go), so that opening a
+// library of thousands of documents reads one value, not a record each.
 //
 // The store is derived data: the originals stay in the library folder,
 // and a record is valid only for the file bytes (Record.Key) and parser
