@@ -254,6 +254,9 @@ func writePlanText(e *env, w io.Writer, p *plan.Plan, saved bool) {
 			if head == "" {
 				head = x.DocTitle
 			}
+			if x.Passage {
+				head = e.T(i18n.PlanPassageTag) + " “" + x.Opening(6) + "” — " + head
+			}
 			fmt.Fprintf(w, "    - [%s] %s\n", x.ID, head)
 			ref := x.Doc
 			if x.Section != "" {

@@ -85,7 +85,9 @@ func TestPlanCommandWalkthrough(t *testing.T) {
 	}
 
 	out, _, _ = planCLI(t, data, "vi", "", "plan", "show", "2026-11")
-	for _, want := range []string{sec.Heading, doc.ID + "#" + sec.ID, "- Đ/c An: vận động", "Ghi chú từ tệp", "Ngày họp: 25/11/2026", "Chi bộ: thôn Đông"} {
+	// The passage of item 5 is tagged and quoted by its first words.
+	passage := "[trích đoạn] “" + strings.Join(strings.Fields(passageOf(sec)), " ") + "” — " + sec.Heading
+	for _, want := range []string{sec.Heading, passage, doc.ID + "#" + sec.ID, "- Đ/c An: vận động", "Ghi chú từ tệp", "Ngày họp: 25/11/2026", "Chi bộ: thôn Đông"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("show lacks %q:\n%s", want, out)
 		}

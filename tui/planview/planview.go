@@ -1052,12 +1052,7 @@ func excerptLabel(l i18n.Lang, x plan.Excerpt) string {
 	if !x.Passage {
 		return excerptTitle(x)
 	}
-	words := strings.Fields(content.PlainText(x.Text))
-	first := strings.Join(words[:min(len(words), 6)], " ")
-	if len(words) > 6 {
-		first += "…"
-	}
-	return i18n.PlanPassageTag.In(l) + " “" + first + "” — " + excerptTitle(x)
+	return i18n.PlanPassageTag.In(l) + " “" + x.Opening(6) + "” — " + excerptTitle(x)
 }
 
 // excerptTitle is the excerpt's heading, or its document when it is a
