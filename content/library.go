@@ -86,7 +86,10 @@ const storeFile = "library.db"
 // another parser version, are parsed and recorded; unchanged files (same
 // size and modification time as recorded) are not even read. When the
 // store cannot be written (a read-only data folder), what it lacks is
-// parsed into memory instead.
+// parsed into memory instead. The catalogue is read from the store's
+// snapshot when that is current (one value, not a record per document);
+// an open that had to read it record by record, or changed it, saves a
+// new snapshot for the next one (store.SaveSnapshot).
 func OpenLibrary(dirs Dirs) (*Library, error) {
 	return OpenLibraryProgress(dirs, nil)
 }
