@@ -8,6 +8,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/term"
 
@@ -377,9 +378,9 @@ func dash(s string) string {
 }
 
 func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	if utf8.RuneCountInString(s) <= n { // most titles: nothing to allocate
 		return s
 	}
+	r := []rune(s)
 	return string(r[:n-1]) + "…"
 }
