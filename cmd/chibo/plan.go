@@ -57,11 +57,13 @@ func init() {
 }
 
 // action finds the action verb of a command with actions (plan, members).
-// With no verb, or help asked instead of one, it prints the command's
-// help or the missing verb and returns nil with the exit code.
-func action(e *env, c *command, args []string, aliases map[string]string) (*command, []string, int) {
+// With no verb it is def (chibo plan shows this month's plan); with help
+// asked instead of one it prints the command's help and returns nil with
+// the exit code; a verb it does not know is refused with the nearest one
+// suggested.
+func action(e *env, c *command, args []string, aliases map[string]string, def string) (*command, []string, int) {
 	if len(args) == 0 {
-		return nil, nil, usageError(e, c, e.T(i18n.CLINeedAction))
+		args = []string{def}
 	}
 	verb := args[0]
 	if isHelpArg(verb) || verb == "help" {
@@ -76,14 +78,22 @@ func action(e *env, c *command, args []string, aliases map[string]string) (*comm
 			return s, args[1:], 0
 		}
 	}
-	return nil, nil, usageError(e, c, fmt.Sprintf(e.T(i18n.CLINoSuchAction), verb))
+	msg := fmt.Sprintf(e.T(i18n.CLINoSuchAction), verb)
+	var verbs []string
+	for _, s := range c.subs {
+		verbs = append(verbs, s.name)
+	}
+	if near := nearest(c.name+" "+verb, verbs); near != "" {
+		msg += "; " + fmt.Sprintf(e.T(i18n.CLIDidYouMean), "chibo "+near)
+	}
+	return nil, nil, usageError(e, c, msg)
 }
 
 // runPlan dispatches the plan verbs; the TUI's plan screen does the same
 // with keys, and both go through plan.Store so they never disagree. Each
 // verb reports its usage mistakes as "chibo plan VERB".
 func runPlan(e *env, args []string) int {
-	sub, rest, code := action(e, commands["plan"], args, planAliases)
+	sub, rest, code := action(e, commands["plan"], args, planAliases, "show")
 	if sub == nil {
 		return code
 	}

@@ -25,6 +25,7 @@ var (
 	CLIPlanUnreadable = Msg{"tệp bị hỏng hoặc do một bản chibo mới hơn ghi; xem: chibo plan show %s", "the file is damaged or was written by a newer chibo; see: chibo plan show %s"}
 	CLIExtraArgs      = Msg{"thừa đối số: %s", "too many arguments: %s"}
 	CLINoSuchAction   = Msg{"không có việc %q", "there is no action %q"}
+	CLIDidYouMean     = Msg{"có phải ý bạn là “%s”?", "did you mean “%s”?"}
 	CLINeedAction     = Msg{"thiếu việc cần làm", "missing what to do"}
 	CLIHelpUnknown    = Msg{"không có lệnh %q để xem trợ giúp", "there is no command %q to show help for"}
 
