@@ -374,3 +374,40 @@ func TestWideTableRowFolded(t *testing.T) {
 		t.Errorf("a row of 100 000 cells holds %d MB", held>>20)
 	}
 }
+
+// An HTML page's blocks count against the text cap as they are made: a
+// page of a million table cells (each its own paragraph) cost 580 MB and
+// was refused only on its text, and one of 40 000 was imported whatever
+// the blocks cost.
+func TestHTMLBlocksCountAgainstTextCap(t *testing.T) {
+	page := func(rows int) []byte {
+		var b strings.Builder
+		b.WriteString("<html><body><h1>I. MỞ ĐẦU</h1><table>")
+		for r := range rows {
+			b.WriteString("<tr>")
+			for c := range 20 {
+				if r == rows-1 && c == 19 {
+					b.WriteString("<td>cuối</td>")
+				} else {
+					b.WriteString("<td>x</td>")
+				}
+			}
+			b.WriteString("</tr>")
+		}
+		b.WriteString("</table></body></html>")
+		return []byte(b.String())
+	}
+	data := page(2000) // 40 000 cells, 0.1 MB of text
+	var err error
+	alloc := allocDuring(func() { _, err = Convert(context.Background(), "a.html", data, Options{MaxText: 1 << 20}) })
+	if !errors.Is(err, ErrTooMuchText) {
+		t.Errorf("40 000 cells under a 1 MB cap: %v, want ErrTooMuchText", err)
+	}
+	if alloc > 40<<20 {
+		t.Errorf("refusing 40 000 cells allocated %d MB", alloc>>20)
+	}
+	res, err := Convert(context.Background(), "a.html", page(200), Options{MaxText: 1 << 20})
+	if err != nil || !strings.Contains(res.Text, "cuối") {
+		t.Fatalf("4 000 cells under a 1 MB cap: %v", err)
+	}
+}
