@@ -411,3 +411,33 @@ func TestHTMLBlocksCountAgainstTextCap(t *testing.T) {
 		t.Fatalf("4 000 cells under a 1 MB cap: %v", err)
 	}
 }
+
+// RTF (and .doc, through the same paragraph builder) table cells and
+// paragraphs count against the text cap with what their blocks cost: a
+// 6.8 MB RTF of 400 000 one-letter cells was read whole, at 188 MB.
+func TestRTFCellsCountAgainstTextCap(t *testing.T) {
+	page := func(rows int) []byte {
+		var b strings.Builder
+		b.WriteString(`{\rtf1\ansi I. MO DAU\par `)
+		for range rows {
+			b.WriteString(`\trowd`)
+			for c := range 20 {
+				fmt.Fprintf(&b, `\cellx%d`, 100*(c+1))
+			}
+			b.WriteString(strings.Repeat(`\intbl x\cell `, 20) + `\row `)
+		}
+		return []byte(b.String() + `\pard cuoi\par}`)
+	}
+	var err error
+	alloc := allocDuring(func() { _, err = Convert(context.Background(), "a.rtf", page(2000), Options{MaxText: 1 << 20}) })
+	if !errors.Is(err, ErrTooMuchText) {
+		t.Errorf("40 000 cells under a 1 MB cap: %v, want ErrTooMuchText", err)
+	}
+	if alloc > 40<<20 {
+		t.Errorf("refusing 40 000 cells allocated %d MB", alloc>>20)
+	}
+	res, err := Convert(context.Background(), "a.rtf", page(200), Options{MaxText: 1 << 20})
+	if err != nil || !strings.Contains(res.Text, "cuoi") {
+		t.Fatalf("4 000 cells under a 1 MB cap: %v", err)
+	}
+}
