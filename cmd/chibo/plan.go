@@ -237,6 +237,9 @@ func writePlanText(e *env, w io.Writer, p *plan.Plan, saved bool) {
 	}
 	field(i18n.CLIPlanKind, kind)
 	field(i18n.CLIPlanDate, plan.ShowDate(p.Date))
+	if p.DateOutsideMonth() {
+		fmt.Fprintln(w, dateWarning(e.lang, p))
+	}
 	field(i18n.CLIPlanPlace, p.Place)
 	field(i18n.CLIPlanLocality, p.Locality)
 	field(i18n.CLIPlanCell, p.Cell)
@@ -253,6 +256,9 @@ func writePlanText(e *env, w io.Writer, p *plan.Plan, saved bool) {
 			head := x.Heading()
 			if head == "" {
 				head = x.DocTitle
+			}
+			if x.Passage {
+				head = e.T(i18n.PlanPassageTag) + " “" + x.Opening(6) + "” — " + head
 			}
 			fmt.Fprintf(w, "    - [%s] %s\n", x.ID, head)
 			ref := x.Doc
@@ -606,7 +612,7 @@ func planSet(e *env, args []string) int {
 		return code
 	}
 	val := func(name string) string { return safetext.Line(strings.TrimSpace(*str[name])) }
-	_, err := plan.UpdateCarried(planStore(e), key, func(p *plan.Plan) error {
+	saved, err := plan.UpdateCarried(planStore(e), key, func(p *plan.Plan) error {
 		if set["kind"] {
 			if err := p.SetKind(kind); err != nil {
 				return err
@@ -644,7 +650,16 @@ func planSet(e *env, args []string) int {
 		return code
 	}
 	fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanSetDone)+"\n", key)
+	if saved != nil && set["date"] && saved.DateOutsideMonth() {
+		fmt.Fprintln(e.stderr, dateWarning(e.lang, saved))
+	}
 	return 0
+}
+
+// dateWarning says the meeting date is outside the plan's month and what
+// the resolution will then assess.
+func dateWarning(l i18n.Lang, p *plan.Plan) string {
+	return fmt.Sprintf(i18n.PlanDateOutside.In(l), plan.ShowDate(p.Date), plan.MonthLabel(plan.MonthOf(p.Month)), plan.MonthLabel(p.AssessedMonth()))
 }
 
 // planJSON is `plan show --json`: the fields the issue names, stable for
@@ -1052,9 +1067,15 @@ func planRoll(e *env, args []string) int {
 			fmt.Fprintln(e.stdout, e.T(i18n.CLIPlanRollEmpty))
 			return 0
 		}
+		taken := p.Roll != nil
 		p.StartRoll(members)
 		n := p.Counts()
 		fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanRoll)+"\n", key, n.Present, n.Expected(), n.PresentOfficial, n.PresentProbationary, n.Excused, n.Absent, n.Exempt)
+		if !taken {
+			// Shown with everyone present, but not recorded: the
+			// minutes leave the numbers blank until a mark.
+			fmt.Fprintln(e.stdout, e.T(i18n.CLIPlanRollNotTaken))
+		}
 		for i, a := range p.Roll.People {
 			st := e.T(i18n.CLIMembersOff)
 			if a.Status == plan.Probationary {

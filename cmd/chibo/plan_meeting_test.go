@@ -125,10 +125,16 @@ func TestPlanEditAndRollCLI(t *testing.T) {
 	if out := run("members", "list"); !strings.Contains(out, "Lê Văn Cường (dự bị)") || strings.Contains(out, "Bình") {
 		t.Fatalf("members:\n%s", out)
 	}
+	// Before any mark the roll is shown with everyone present and says it
+	// is not recorded (the minutes leave the numbers blank); after a mark
+	// it is.
+	if out := run("plan", "roll"); !strings.Contains(out, "có mặt 2/2") || !strings.Contains(out, "Chưa ghi vào biên bản") {
+		t.Fatalf("roll before any mark:\n%s", out)
+	}
 	run("plan", "roll", "mark", "Nguyễn Văn An", "excused", "--reason", "ốm")
 	run("plan", "roll", "guest", "đồng chí Võ Văn Giang, Đảng ủy viên")
 	out = run("plan", "roll")
-	if !strings.Contains(out, "có mặt 1/2") || !strings.Contains(out, "Nguyễn Văn An (chính thức) — vắng có lý do: ốm") || !strings.Contains(out, "Võ Văn Giang") {
+	if !strings.Contains(out, "có mặt 1/2") || !strings.Contains(out, "Nguyễn Văn An (chính thức) — vắng có lý do: ốm") || !strings.Contains(out, "Võ Văn Giang") || strings.Contains(out, "Chưa ghi") {
 		t.Fatalf("roll:\n%s", out)
 	}
 	run("plan", "minutes", "--item", "4", "- Đ/c Cường: tự nhận còn chậm báo cáo.")
