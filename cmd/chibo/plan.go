@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -124,6 +125,15 @@ func planKey(e *env, c *command, pos []string) (string, int) {
 		return key, 0
 	}
 	return "", extraArgs(e, c, pos[1:])
+}
+
+// hardBreaks are markdown's hard line breaks, a \ ending a line.
+var hardBreaks = regexp.MustCompile(`(?m)\\$`)
+
+// terminalText is a printed form (minutes, resolution) for a terminal:
+// its plain text line for line, without markdown's marks and breaks.
+func terminalText(md []byte) string {
+	return hardBreaks.ReplaceAllString(content.PlainText(string(md)), "") + "\n"
 }
 
 func planStore(e *env) *plan.Store {
@@ -1199,10 +1209,17 @@ func planDoc(e *env, c *command, verb string, args []string) int {
 	if code != 0 {
 		return code
 	}
+	md := plan.ResolutionMarkdown(p)
 	if verb == "minutes" {
-		e.stdout.Write(plan.MinutesMarkdown(p))
-	} else {
-		e.stdout.Write(plan.ResolutionMarkdown(p))
+		md = plan.MinutesMarkdown(p)
 	}
+	if !isTerminal(e.stdout) {
+		e.stdout.Write(md) // to a file or a pipe: the markdown itself
+		return 0
+	}
+	// On a terminal, its plain text, line for line (the markdown's \
+	// line breaks and ** marks were printed as they are; a rendering
+	// would join the header's lines).
+	io.WriteString(e.stdout, terminalText(md))
 	return 0
 }

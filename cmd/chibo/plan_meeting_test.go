@@ -167,3 +167,24 @@ func TestPlanExportNoInternalNotes(t *testing.T) {
 		t.Fatalf("export: %d %q\n%s", code, errOut, out)
 	}
 }
+
+// TestMinutesOnATerminal: on a terminal the minutes and resolution are
+// their plain text, line for line: no \ line breaks, no ** marks, the
+// header's lines kept apart.
+func TestMinutesOnATerminal(t *testing.T) {
+	p, err := plan.New("2026-12")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Cell, p.Party = "ấp Phú Lợi", "xã Tân Phú"
+	for _, md := range [][]byte{plan.MinutesMarkdown(p), plan.ResolutionMarkdown(p)} {
+		out := terminalText(md)
+		if strings.Contains(out, "\\\n") || strings.Contains(out, "**") {
+			t.Errorf("markdown marks on the terminal:\n%s", out)
+		}
+		lines := strings.Split(out, "\n")
+		if len(lines) < 20 || !strings.HasPrefix(lines[0], "ĐẢNG") || !strings.Contains(lines[1], "CHI BỘ ẤP PHÚ LỢI") {
+			t.Errorf("the header's lines are not kept apart:\n%s", out)
+		}
+	}
+}
