@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"chibo/content"
+	"chibo/content/importer/pdftext"
 	"chibo/index"
 	"chibo/tui/i18n"
 )
@@ -152,6 +153,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail(e, err)
 	}
 	e.dirs = dirs
+	pdftext.SetCacheDir(dirs.Compiled())
 	code := c.run(e, rest)
 	if e.helped {
 		return 0

@@ -246,14 +246,29 @@ func newEngine() (*engine, error) {
 	return &engine{pool: pool, cache: cache, cacheDir: dir, initTime: time.Since(start)}, nil
 }
 
+// cacheBase is where SetCacheDir put the compiled code ("": the user's
+// cache folder).
+var cacheBase atomic.Value // string
+
+// SetCacheDir sets the folder for PDFium's compiled code (about 20 MB,
+// kept so later starts skip the 5–7 s compilation): chibo's own cache
+// folder, so --data DIR keeps it in DIR too. It takes effect at the next
+// start of the engine; CHIBO_PDFIUM_CACHE still overrides it.
+func SetCacheDir(dir string) { cacheBase.Store(dir) }
+
 // cacheDir is the writable directory for wazero's compiled code, or "".
-// CHIBO_PDFIUM_CACHE overrides the location ("off" disables the cache).
+// CHIBO_PDFIUM_CACHE overrides the location ("off" disables the cache);
+// then SetCacheDir's; then chibo/wazero in the user's cache folder.
 func cacheDir() string {
 	dir := os.Getenv("CHIBO_PDFIUM_CACHE")
 	switch dir {
 	case "off":
 		return ""
 	case "":
+		if b, _ := cacheBase.Load().(string); b != "" {
+			dir = b
+			break
+		}
 		base, err := os.UserCacheDir()
 		if err != nil {
 			return ""

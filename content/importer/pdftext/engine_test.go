@@ -3,6 +3,7 @@ package pdftext
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -94,5 +95,21 @@ func TestEngineCancelledWaiter(t *testing.T) {
 	engState.Unlock()
 	if users != 0 {
 		t.Fatalf("%d users left", users)
+	}
+}
+
+// TestSetCacheDir: the compiled code goes where chibo's cache is (so
+// --data DIR keeps it in DIR), unless CHIBO_PDFIUM_CACHE says otherwise.
+func TestSetCacheDir(t *testing.T) {
+	defer SetCacheDir("")
+	dir := t.TempDir()
+	t.Setenv("CHIBO_PDFIUM_CACHE", "")
+	SetCacheDir(filepath.Join(dir, "wazero"))
+	if got := cacheDir(); !strings.HasPrefix(got, filepath.Join(dir, "wazero")) {
+		t.Fatalf("cacheDir() = %q, want under %s", got, dir)
+	}
+	t.Setenv("CHIBO_PDFIUM_CACHE", "off")
+	if got := cacheDir(); got != "" {
+		t.Fatalf("CHIBO_PDFIUM_CACHE=off gave %q", got)
 	}
 }
