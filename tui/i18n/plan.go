@@ -61,12 +61,15 @@ var (
 	PlanPromptRename = Msg{"Đổi tên mục: ", "Rename item: "}
 	PlanPromptMins   = Msg{"Thời lượng (phút): ", "Time budget (minutes): "}
 	PlanPromptPlace  = Msg{"Địa điểm: ", "Place: "}
-	PlanPromptCell   = Msg{"Tên chi bộ: ", "Party cell: "}
-	PlanPromptParty  = Msg{"Đảng bộ cấp trên: ", "Party committee: "}
-	PlanBadNumber    = Msg{"hãy nhập một số phút, ví dụ 15", "enter a number of minutes, e.g. 15"}
-	PlanNotesHead    = Msg{"Ghi chú — %s", "Notes — %s"}
-	PlanSaved        = Msg{"Đã lưu.", "Saved."}
-	PlanExportHead   = Msg{"Xuất tài liệu họp ra tệp:", "Export the meeting pack to a file:"}
+	// PlanPromptLocality is the place name of the date line ("Tân Phú,
+	// ngày 05 tháng 12 năm 2026"), Hướng dẫn 36-HD/VPTW.
+	PlanPromptLocality = Msg{"Địa danh (dòng ngày tháng): ", "Locality (the date line): "}
+	PlanPromptCell     = Msg{"Tên chi bộ: ", "Party cell: "}
+	PlanPromptParty    = Msg{"Đảng bộ cấp trên: ", "Party committee: "}
+	PlanBadNumber      = Msg{"hãy nhập một số phút, ví dụ 15", "enter a number of minutes, e.g. 15"}
+	PlanNotesHead      = Msg{"Ghi chú — %s", "Notes — %s"}
+	PlanSaved          = Msg{"Đã lưu.", "Saved."}
+	PlanExportHead     = Msg{"Xuất tài liệu họp ra tệp:", "Export the meeting pack to a file:"}
 	// PlanDateOutside warns of a meeting date neither in the plan's month
 	// nor the next: date, the plan's month, the month the resolution will
 	// assess.

@@ -53,6 +53,7 @@ const (
 	promptMinutes
 	promptDate
 	promptPlace
+	promptLocality
 	promptCell
 	promptParty
 )
@@ -485,7 +486,7 @@ func (m *Model) updateList(msg tea.KeyPressMsg) tea.Cmd {
 		it, _ := m.p.Item(itemID)
 		return m.startPrompt(promptMinutes, strconv.Itoa(it.Minutes))
 	case key.Matches(msg, k.PlanDetails):
-		m.queue = []promptKind{promptPlace, promptCell, promptParty}
+		m.queue = []promptKind{promptPlace, promptLocality, promptCell, promptParty}
 		return m.startPrompt(promptDate, plan.ShowDate(m.p.Date))
 	case key.Matches(msg, k.PlanDelete):
 		m.startDelete(itemID, exID)
@@ -709,7 +710,7 @@ func (m *Model) neighbourItem() string {
 func (m *Model) promptLabel() string {
 	return map[promptKind]i18n.Msg{
 		promptNew: i18n.PlanPromptNew, promptRename: i18n.PlanPromptRename, promptMinutes: i18n.PlanPromptMins,
-		promptDate: i18n.PlanPromptDay, promptPlace: i18n.PlanPromptPlace, promptCell: i18n.PlanPromptCell,
+		promptDate: i18n.PlanPromptDay, promptPlace: i18n.PlanPromptPlace, promptLocality: i18n.PlanPromptLocality, promptCell: i18n.PlanPromptCell,
 		promptParty: i18n.PlanPromptParty,
 	}[m.prompt].In(m.com.Lang)
 }
@@ -740,7 +741,7 @@ func (m *Model) updatePrompt(msg tea.KeyPressMsg) tea.Cmd {
 		if len(m.queue) > 0 {
 			next := m.queue[0]
 			m.queue = m.queue[1:]
-			return tea.Batch(cmd, m.startPrompt(next, map[promptKind]string{promptPlace: m.p.Place, promptCell: m.p.Cell, promptParty: m.p.Party}[next]))
+			return tea.Batch(cmd, m.startPrompt(next, map[promptKind]string{promptPlace: m.p.Place, promptLocality: m.p.Locality, promptCell: m.p.Cell, promptParty: m.p.Party}[next]))
 		}
 		m.mode = modeList
 		m.input.Blur()
@@ -804,10 +805,17 @@ func (m *Model) submitPrompt(v string) (tea.Cmd, bool) {
 	case promptPlace:
 		m.p.Place = v
 		return m.apply(func(p *plan.Plan) error { p.Place = v; return nil }, sel, "", nil), true
+	case promptLocality:
+		m.p.Locality = v
+		return m.apply(func(p *plan.Plan) error { p.Locality = v; return nil }, sel, "", nil), true
 	case promptCell:
+		// Kept without its "Chi bộ" prefix, as plan set keeps it, so
+		// no printed form doubles it.
+		v = plan.CellBare(v)
 		m.p.Cell = v
 		return m.apply(func(p *plan.Plan) error { p.Cell = v; return nil }, sel, "", nil), true
 	case promptParty:
+		v = plan.PartyBare(v)
 		m.p.Party = v
 		return m.apply(func(p *plan.Plan) error { p.Party = v; return nil }, sel, "", nil), true
 	}

@@ -402,12 +402,17 @@ func TestDetailsAndMonths(t *testing.T) {
 	}
 	typeText(m, "27/11/2026")     // as the app shows dates; 2026-11-27 and 27/11/2026 too
 	press(t, m, "enter", "enter") // date, keep the place
-	typeText(m, "thôn Đông")
+	if v := tuitest.Plain(m.View()); !strings.Contains(v, "Địa danh (dòng ngày tháng):") {
+		t.Fatalf("no prompt for the date line's place name:\n%s", v)
+	}
+	typeText(m, "Tân An")
+	press(t, m, "enter")
+	typeText(m, "Chi bộ thôn Đông") // the prefix is not kept (it would print twice)
 	press(t, m, "enter")
 	typeText(m, "xã Tân An")
 	press(t, m, "enter")
 	p, _, _ := st.Load("2026-11")
-	if p.Date != "2026-11-27" || p.Place != "Nhà văn hoá thôn Đông" || p.Cell != "thôn Đông" || p.Party != "xã Tân An" || m.Capturing() {
+	if p.Date != "2026-11-27" || p.Place != "Nhà văn hoá thôn Đông" || p.Locality != "Tân An" || p.Cell != "thôn Đông" || p.Party != "xã Tân An" || m.Capturing() {
 		t.Fatalf("details: %+v", p)
 	}
 	press(t, m, "]")
