@@ -26,7 +26,6 @@ var (
 	CLIExtraArgs      = Msg{"thừa đối số: %s", "too many arguments: %s"}
 	CLINoSuchAction   = Msg{"không có việc %q", "there is no action %q"}
 	CLIDidYouMean     = Msg{"có phải ý bạn là “%s”?", "did you mean “%s”?"}
-	CLINeedAction     = Msg{"thiếu việc cần làm", "missing what to do"}
 	CLIHelpUnknown    = Msg{"không có lệnh %q để xem trợ giúp", "there is no command %q to show help for"}
 
 	CLIOutExists = Msg{
