@@ -441,7 +441,8 @@ func labelAt(src string, toks []token, i int) bool {
 // in order, after its numbering and labels ("Điều 21. Người chưa thành
 // niên" opens with all of "người chưa thành niên"; "6. Về mô hình, sáng
 // kiến…" with "mô hình sáng kiến" of "mô hình sáng kiến cải cách hành
-// chính"); 0 when the heading opens with something else.
+// chính"); 0 when the heading opens with something else. A word typed
+// with diacritics counts only as typed.
 func (rk *ranker) leadShare(src string, toks []token) float64 {
 	i := 0
 	for i < len(toks) && (isNumbering(src, toks[i]) || rk.w.labels && labelAt(src, toks, i)) {
@@ -458,6 +459,9 @@ func (rk *ranker) leadShare(src string, toks []token) float64 {
 		}
 		if t.folded != rk.seq[k] || k > 0 && t.pos != pos+k {
 			break
+		}
+		if u := rk.words[rk.wordOf[t.folded]]; (rk.exact || u.accent) && exactOf(src, t) != u.exact {
+			break // "Đảng …" does not open with "đang" as typed
 		}
 		if k == 0 {
 			pos = t.pos
