@@ -290,6 +290,7 @@ func TestAblation(t *testing.T) {
 		{"no later-words-count-less", func(w *rankWeights) { w.early = 0 }, false},
 		{"no single-letter drop", func(w *rankWeights) { w.letters = false }, false},
 		{"no own-number rule", func(w *rankWeights) { w.ownNumber = false }, false},
+		{"no title-only discount for directive numbers", func(w *rankWeights) { w.titleOnly = 1 }, false},
 		{"candidate, rejected: a section with no text of its own ×0.7", func(w *rankWeights) { w.emptyText = 0.7 }, false},
 		{"candidate, rejected: the same ×0.5", func(w *rankWeights) { w.emptyText = 0.5 }, false},
 		{"no headings above the section in ranking", func(w *rankWeights) { w.wPath = 0 }, false},

@@ -61,6 +61,7 @@ var weights = rankWeights{
 	lead:        0.1,
 	labels:      true,
 	leadText:    true,
+	titleOnly:   0.2,
 }
 
 type rankWeights struct {
@@ -90,6 +91,7 @@ type rankWeights struct {
 	prox                    float64 // candidate rule: short query, bonus for the query's words close together (words ÷ smallest window holding them); 0: off
 	inherit                 float64 // candidate rule: a section gains this share of its parent's score when the parent is a candidate too; 0: off
 	fromChild               float64 // candidate rule: a section with no text of its own scores at least this share of its best subsection; 0: off
+	titleOnly               float64 // a query of directive numbers only: score factor of a section that has none of them in its own heading, text or the headings above it (only its document's title does); 1: off
 }
 
 // nFields is the number of fields BM25F weighs: title, heading, text and
@@ -838,6 +840,18 @@ func (rk *ranker) adjust(hits []scored) {
 			}
 		}
 	}
+	if rk.w.titleOnly != 1 {
+		// "01-KL/TW": every section of a document whose title cites it
+		// matches through the title alone ("Diễn biến … APEC" of the
+		// bulletin "Thực hiện Kết luận số 01-KL/TW"); the sections that
+		// cite it themselves come first (the document whose own number
+		// it is stays first: ownSections).
+		for i := range hits {
+			if rk.titleOnlyApplies(hits[i].c) {
+				hits[i].score *= rk.w.titleOnly
+			}
+		}
+	}
 	if rk.w.order > 0 {
 		for i := range hits {
 			if k := ordinal(hits[i].c.section); k > 0 {
@@ -893,6 +907,38 @@ func (rk *ranker) missing(c *candidate) []string {
 		}
 	}
 	return out
+}
+
+// titleOnlyApplies says c is scored down by the title-only rule: the
+// query is directive numbers only, and c's own heading, text and the
+// headings above it have none of them.
+func (rk *ranker) titleOnlyApplies(c *candidate) bool {
+	return rk.w.titleOnly != 1 && rk.symbolsOnly() && !rk.symbolInSection(c)
+}
+
+// symbolsOnly says every word of the query is a directive number.
+func (rk *ranker) symbolsOnly() bool {
+	for _, t := range rk.p.Terms {
+		if !t.Symbol {
+			return false
+		}
+	}
+	return len(rk.p.Terms) > 0
+}
+
+// symbolInSection says one of the query's words occurs in c's own
+// heading, text or the headings above it (not only in the title).
+func (rk *ranker) symbolInSection(c *candidate) bool {
+	for _, toks := range [...][]token{c.toks, c.headToks, c.ancToks} {
+		for _, k := range toks {
+			for _, t := range rk.p.Terms {
+				if k.folded == t.Folded {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 func (rk *ranker) hasWord(c *candidate, t Term) bool {

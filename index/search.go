@@ -173,7 +173,10 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		}
 		if q.Explain {
 			ex := &Explanation{Parts: []ScorePart{}}
-			rk.scoreExplain(c, ex)
+			before, _ := rk.scoreExplain(c, ex)
+			if rk.titleOnlyApplies(c) {
+				ex.Parts = append(ex.Parts, ScorePart{Rule: RuleTitleOnly, Value: hits[i].score - before, Note: "the number is only in the document's title"})
+			}
 			if hits[i].own {
 				ex.Parts = append(ex.Parts, ScorePart{Rule: RuleOwnNumber, Unit: ix.docs[c.doc].Number, Note: "the document's own number: placed first"})
 			}

@@ -609,3 +609,35 @@ func TestSearchNoFacets(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleOnlySymbolYields: for a query of directive numbers, a section
+// whose document title cites the number but whose own heading and text do
+// not ("Diễn biến hội nghị APEC" in a bulletin titled "Thực hiện Kết luận
+// số 02-KL/TW") comes after a section of another document that cites it
+// in its text; the bulletin's section that cites it too stays first.
+func TestTitleOnlySymbolYields(t *testing.T) {
+	filler := " Các đơn vị triển khai thực hiện theo kế hoạch của tỉnh trong năm, báo cáo kết quả về cơ quan thường trực đúng thời hạn quy định."
+	ix := fixtureIndex(t,
+		&content.Document{ID: "bulletin", Title: "Tài liệu sinh hoạt chi bộ: Thực hiện Kết luận số 02-KL/TW", Sections: []*content.Section{
+			sec("own", "1. Kết quả", "Sau một năm thực hiện Kết luận số 02-KL/TW, các chi bộ đã chuyển biến."+filler+filler),
+			sec("apec", "2. Diễn biến hội nghị APEC", "Hội nghị cấp cao diễn ra tại thủ đô."),
+			sec("world", "3. Tình hình thế giới", "Kinh tế thế giới phục hồi chậm."),
+		}},
+		&content.Document{ID: "report", Title: "Phụ lục 6: Kết quả khắc phục hạn chế", Sections: []*content.Section{
+			sec("cite", "V. Nhóm hạn chế thứ năm", "Việc học tập và làm theo Kết luận số 02-KL/TW của Bộ Chính trị có chuyển biến."+filler+filler+filler),
+		}},
+	)
+	got := order(t, ix, "02-KL/TW")
+	pos := map[string]int{}
+	for i, id := range got {
+		pos[id] = i
+	}
+	for _, id := range []string{"bulletin/own", "bulletin/apec", "bulletin/world", "report/cite"} {
+		if _, ok := pos[id]; !ok {
+			t.Fatalf("%s not found: %v", id, got)
+		}
+	}
+	if pos["report/cite"] > pos["bulletin/apec"] || pos["report/cite"] > pos["bulletin/world"] || pos["bulletin/own"] > pos["bulletin/apec"] {
+		t.Errorf("sections matching through the title alone rank above those citing the number: %v", got)
+	}
+}

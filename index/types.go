@@ -78,6 +78,7 @@ const (
 	RuleHeadCov   = "heading-coverage" // the share of the heading's words the query has
 	RuleOwnNumber = "own-number"       // the document's own số/ký hiệu: placed first
 	RuleFull      = "whole-query"      // the whole short query found as a run of words
+	RuleTitleOnly = "title-only"       // a directive number only in the document's title: counts less
 )
 
 // Facet is one value of a facet with its count of hits.
