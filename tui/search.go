@@ -688,6 +688,8 @@ func ExplainLines(t func(i18n.Msg) string, score float64, ex *index.Explanation)
 			if p.Field == "path" {
 				what = fmt.Sprintf(t(i18n.ExplainParentCov), pct)
 			}
+		case index.RuleTitleOnly:
+			what = t(i18n.ExplainTitleOnly)
 		case index.RuleOwnNumber:
 			out = append(out, "  ↑ "+fmt.Sprintf(t(i18n.ExplainOwnNumber), p.Unit))
 			continue
@@ -697,7 +699,11 @@ func ExplainLines(t func(i18n.Msg) string, score float64, ex *index.Explanation)
 		if f, ok := fields[p.Field]; ok && p.Rule != index.RuleHeadCov {
 			what += " · " + t(f)
 		}
-		out = append(out, fmt.Sprintf("  + %7.3f  %s", p.Value, what))
+		sign, v := "+", p.Value
+		if v < 0 {
+			sign, v = "−", -v // a rule that lowers the score
+		}
+		out = append(out, fmt.Sprintf("  %s %7.3f  %s", sign, v, what))
 		if p.Rule == index.RuleWord && p.Note != "" {
 			out = append(out, "             "+fmt.Sprintf(t(i18n.ExplainTone), p.Unit))
 		}
