@@ -978,7 +978,7 @@ func planMove(e *env, args []string) int {
 	if code != 0 {
 		return code
 	}
-	at := 0
+	at, into := 0, ""
 	_, err := planStore(e).Update(key, func(p *plan.Plan) error {
 		var err error
 		switch {
@@ -989,6 +989,7 @@ func planMove(e *env, args []string) int {
 			}
 			err = p.MoveExcerptTo(ref, it.ID, -1)
 			at = len(it.Excerpts)
+			into = fmt.Sprintf("%d. %s", p.Index(it.ID)+1, it.Title)
 		case isExcerptRef(ref):
 			at, err = p.MoveExcerpt(ref, delta)
 			at++
@@ -1004,6 +1005,10 @@ func planMove(e *env, args []string) int {
 	})
 	if code := updateFailed(e, err); code != 0 {
 		return code
+	}
+	if into != "" {
+		fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanMovedInto)+"\n", ref, into)
+		return 0
 	}
 	fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanMovedTo)+"\n", ref, at)
 	return 0

@@ -102,7 +102,9 @@ func TestPlanEditAndRollCLI(t *testing.T) {
 	}
 	run("plan", "add", ref)
 	run("plan", "add", ref, "--item", "3")
-	run("plan", "move", "t1", "--item", "3")
+	if out := run("plan", "move", "t1", "--item", "3"); !strings.Contains(out, "Đã chuyển t1 vào cuối mục 3. Đánh giá việc thực hiện nhiệm vụ tháng trước") {
+		t.Errorf("move --item does not name the item: %q", out)
+	}
 	out := run("plan", "show", "--json")
 	if !strings.Contains(out, `"title": "Đánh giá`) || strings.Count(out, `"doc":`) != 2 {
 		t.Fatalf("after move:\n%s", out)

@@ -123,6 +123,7 @@ var (
 	CLIPlanUnticked     = Msg{"Đã bỏ đánh dấu: %s", "Unticked: %s"}
 	CLIPlanRemoved      = Msg{"Đã xoá %s.", "Removed %s."}
 	CLIPlanMovedTo      = Msg{"Đã chuyển %s: vị trí %d.", "Moved %s: position %d."}
+	CLIPlanMovedInto    = Msg{"Đã chuyển %s vào cuối mục %s.", "Moved %s to the end of item %s."}
 	CLIPlanRenamed      = Msg{"Đã đổi tên mục %d thành “%s”.", "Renamed item %d to “%s”."}
 	CLIPlanNeedWhere    = Msg{"cần up, down hoặc --item N", "need up, down or --item N"}
 	CLIPlanRoll         = Msg{"Điểm danh %s: có mặt %d/%d (chính thức %d, dự bị %d); vắng có lý do %d, không lý do %d; miễn sinh hoạt %d", "Roll of %s: present %d/%d (official %d, probationary %d); absent with reason %d, without %d; exempt %d"}
