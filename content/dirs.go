@@ -160,3 +160,6 @@ func (d Dirs) User() string { return filepath.Join(d.Data, "user") }
 
 // Index is where the search index lives.
 func (d Dirs) Index() string { return filepath.Join(d.Cache, "index") }
+
+// Compiled is the folder for PDFium's compiled code (cache/wazero).
+func (d Dirs) Compiled() string { return filepath.Join(d.Cache, "wazero") }

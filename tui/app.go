@@ -57,6 +57,11 @@ func helpGroups(s screen) [][]key.Binding {
 	return s.FullKeys()
 }
 
+// modal is a screen in a transient mode (the reader selecting a
+// passage): until esc ends it, only help, esc and ctrl+c reach the app,
+// so a global key does not leave the screen and lose the mode's state.
+type modal interface{ Modal() bool }
+
 // keyOwner is a screen that takes every key for a while (an import being
 // run: esc and ctrl+c stop it rather than leave or quit).
 type keyOwner interface{ OwnsKeys() bool }
@@ -469,6 +474,9 @@ func (a *App) globals() globalKeys {
 	}
 	if len(a.backStack) == 0 {
 		g.Back = off // esc still closes the screen's inner states (Back)
+	}
+	if m, ok := a.cur.(modal); ok && m.Modal() {
+		g.Forward, g.Search, g.Directives, g.Bookmarks, g.Plan, g.Import, g.Quit = off, off, off, off, off, off, off
 	}
 	if h, ok := a.cur.(hider); ok {
 		for _, b := range h.Hides() {

@@ -309,7 +309,9 @@ func TestSearchKeypressNeverWaits(t *testing.T) {
 			}
 		}()
 	}
-	if worst > 50*time.Millisecond {
+	// Half the searcher's second: a keypress that waited for it fails,
+	// a machine under load (CI, -race) does not.
+	if worst > h.srch.delay/2 {
 		t.Fatalf("a keypress took %v with a slow searcher", worst)
 	}
 	t.Logf("worst keypress (Update+View) with a 1s searcher: %v", worst)

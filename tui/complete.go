@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+
+	"chibo/content"
 )
 
 // pathCompletion is what tab does to a typed path.
@@ -31,6 +33,11 @@ func expandHome(p, home string) string {
 		return home
 	}
 	if len(p) >= 2 && p[0] == '~' && strings.ContainsRune(seps(), rune(p[1])) {
+		// A full path typed after the ~/ the prompt starts with
+		// ("~//tmp/x", "~/D:\\Tài liệu") is meant as that path.
+		if rest := p[2:]; filepath.IsAbs(rest) || filepath.VolumeName(rest) != "" {
+			return rest
+		}
 		return filepath.Join(home, p[2:])
 	}
 	return p
@@ -41,7 +48,8 @@ func expandHome(p, home string) string {
 // trailing /), several are completed to their common beginning and listed,
 // folders first. Hidden names are left out unless the name typed starts
 // with a dot. Case is ignored when nothing matches it exactly, since
-// people type "tai lieu" for "Tai lieu". The part already typed (such as
+// people type "tai lieu" for "Tai lieu", and then diacritics, since they
+// type "Tai lieu" for "Tài liệu" (content.Fold). The part already typed (such as
 // ~) is kept as it was written.
 func completePath(in, home string) pathCompletion {
 	if in == "~" {
@@ -61,22 +69,15 @@ func completePath(in, home string) pathCompletion {
 		name string
 		dir  bool
 	}
-	match := func(fold bool) []cand {
+	match := func(fold int) []cand {
 		var out []cand
-		b := base
-		if fold {
-			b = strings.ToLower(b)
-		}
+		b := foldName(base, fold)
 		for _, e := range entries {
 			name := e.Name()
 			if strings.HasPrefix(name, ".") && !strings.HasPrefix(base, ".") {
 				continue
 			}
-			n := name
-			if fold {
-				n = strings.ToLower(n)
-			}
-			if !strings.HasPrefix(n, b) {
+			if !strings.HasPrefix(foldName(name, fold), b) {
 				continue
 			}
 			isDir := e.IsDir()
@@ -89,11 +90,11 @@ func completePath(in, home string) pathCompletion {
 		}
 		return out
 	}
-	fold := false
-	cs := match(false)
-	if len(cs) == 0 {
-		fold = true
-		cs = match(true)
+	fold := 0
+	cs := match(0)
+	for len(cs) == 0 && fold < 2 {
+		fold++
+		cs = match(fold)
 	}
 	switch len(cs) {
 	case 0:
@@ -138,11 +139,20 @@ func completePath(in, home string) pathCompletion {
 	return out
 }
 
-func sameRune(a, b rune, fold bool) bool {
-	if fold {
-		return strings.EqualFold(string(a), string(b))
+func sameRune(a, b rune, fold int) bool {
+	return a == b || foldName(string(a), fold) == foldName(string(b), fold)
+}
+
+// foldName is a name as compared at a level of tolerance: 0 as it is, 1
+// without case, 2 without case or diacritics.
+func foldName(s string, fold int) string {
+	switch fold {
+	case 1:
+		return strings.ToLower(s)
+	case 2:
+		return content.Fold(s)
 	}
-	return a == b
+	return s
 }
 
 // errNoPath is returned by resolvePath for an empty input.

@@ -95,7 +95,9 @@ func TestCompletePath(t *testing.T) {
 		{in: "~/only/", value: "~/only/one/"},
 		{in: "~/mix", value: "~/Mixed/"}, // case ignored when nothing matches exactly
 		{in: "~/T", value: "~/Tài liệu/"},
-		{in: "~/ta", value: "~/tailieu.txt"}, // an exact match wins over a folded one
+		{in: "~/Tai l", value: "~/Tài liệu/"},                       // then diacritics, when nothing else matches
+		{in: "~/" + abs + "/Desk", value: "~/" + abs + "/Desktop/"}, // a full path typed after ~/
+		{in: "~/ta", value: "~/tailieu.txt"},                        // an exact match wins over a folded one
 		{in: "~/zz", value: "~/zz", none: true},
 		{in: "~/nowhere/x", value: "~/nowhere/x", none: true},
 		{in: "~/.h", value: "~/.hidden/"},
@@ -135,6 +137,7 @@ func TestResolvePath(t *testing.T) {
 		"'" + want + "'",
 		`"` + want + `"`,
 		strings.ReplaceAll(want, " ", `\ `),
+		"~/" + want, // typed after the ~/ the prompt starts with
 	} {
 		got, err := resolvePath(in, home)
 		if err != nil || got != want {
@@ -284,6 +287,18 @@ func TestImportPromptErrors(t *testing.T) {
 	h.key("enter")
 	if f := h.screen(); !strings.Contains(f, "trùng lặp    tai-chinh.txt — cùng nội dung với “Báo cáo tài chính") {
 		t.Errorf("a second import should be a duplicate:\n%s", f)
+	}
+	// A full path typed (not pasted) replaces the ~/ the prompt starts
+	// with: it was read as "~//tmp/…", a folder in home.
+	h.key("esc")
+	h.key("i")
+	h.text(filepath.Join(home, "tai-chinh.txt"))
+	if f := h.screen(); strings.Contains(f, "~//") {
+		t.Errorf("a typed full path was appended to ~/:\n%s", f)
+	}
+	h.key("enter")
+	if f := h.screen(); !strings.Contains(f, "trùng lặp    tai-chinh.txt") {
+		t.Errorf("a typed full path should import:\n%s", f)
 	}
 	// A changed file imported again updates its document in place.
 	writeTree(t, home, map[string]string{"tai-chinh.txt": "Báo cáo tài chính chi bộ quý II.\n"})

@@ -162,6 +162,11 @@ func (s *importScreen) promptKey(msg tea.KeyPressMsg) tea.Cmd {
 			return m
 		}
 	}
+	if s.input.Value() == "~/" && msg.Text != "" && strings.ContainsRune(seps(), []rune(msg.Text)[0]) {
+		// A full path typed from the start replaces the ~/ the prompt
+		// starts with ("~//tmp/x" was taken for a folder in home).
+		s.input.SetValue("")
+	}
 	var cmd tea.Cmd
 	s.input, cmd = s.input.Update(msg)
 	s.cands, s.note = nil, ""

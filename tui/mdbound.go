@@ -115,13 +115,16 @@ func DisplayMarkdown(md string, width int) string {
 				for end < len(lines) && strings.TrimSpace(lines[end]) != "" && strings.Contains(lines[end], "|") {
 					end++
 				}
-				if prefix == "" && len(splitRow(lines[i])) == n {
+				// Goldmark makes a table of a header row with up to as
+				// many cells as the delimiter row (it pads the header).
+				if prefix == "" && len(splitRow(lines[i])) <= n {
 					out = append(out, boundTable(lines[i], lines[i+1], lines[i+2:end], n, maxCols)...)
 					i = end - 1
 					continue
 				}
-				if prefix != "" && n > maxCols {
-					// A wide table inside a quote or list: break its
+				if n > maxCols {
+					// Any other wide table (inside a quote or list, or
+					// one whose header row does not match): break its
 					// delimiter row so it is shown as text, not a grid.
 					out = append(out, l, capNesting(strings.ReplaceAll(lines[i+1], "|", `\|`)))
 					i++
@@ -277,6 +280,9 @@ func splitRow(s string) []string {
 func boundTable(header, delim string, rows []string, n, maxCols int) []string {
 	if n > maxCols {
 		hdr := splitRow(header)
+		for len(hdr) < n {
+			hdr = append(hdr, "")
+		}
 		out := []string{""}
 		item := func(cells []string) {
 			var b strings.Builder

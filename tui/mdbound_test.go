@@ -226,6 +226,41 @@ func TestDisplayMarkdownLongTableIsSplit(t *testing.T) {
 	renderWithin(t, md, 80, 20*time.Second)
 }
 
+// A header row with fewer cells than its delimiter row is still a table
+// to goldmark (it pads the header), and so is one cut off mid-row (a long
+// section split inside a huge table: rel-07's 64 000 columns gave a part
+// holding the last 4 512 header cells and 36 920 delimiter cells, whose
+// grid layout took 24 s). Such tables are bounded too.
+func TestDisplayMarkdownShortHeaderWideTable(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 100; i++ {
+		fmt.Fprintf(&b, "c%d | ", i)
+	}
+	md := b.String() + "\n" + strings.Repeat("| --- ", 20000) + "|\n"
+	got := DisplayMarkdown(md, 80)
+	for _, l := range strings.Split(got, "\n") {
+		if delimiterCols(l) > 0 {
+			t.Fatalf("a 20 000-column delimiter row is still a table: %.80q", l)
+		}
+	}
+	if !strings.Contains(got, "c0") || !strings.Contains(got, "c99") {
+		t.Fatalf("header cells lost: %.200q", got)
+	}
+	out := renderWithin(t, md, 80, 20*time.Second)
+	if !strings.Contains(out, "c99") {
+		t.Errorf("rendered output lost the cells: %.200q", out)
+	}
+	// A narrow table with a short header stays a grid, padded by goldmark.
+	small := "| a | b |\n| --- | --- | --- |\n| 1 | 2 | 3 |"
+	if got := DisplayMarkdown(small, 80); got != small {
+		t.Errorf("small table changed:\n%s\nwant\n%s", got, small)
+	}
+	// Wide, with no rows: the header cells are listed.
+	if got := DisplayMarkdown("| x | y |\n"+strings.Repeat("| --- ", 200)+"|", 80); !strings.Contains(got, "- x · y") {
+		t.Errorf("a wide header-only table is not a list: %.200q", got)
+	}
+}
+
 func TestDisplayMarkdownWideTableInQuoteIsText(t *testing.T) {
 	md := "> " + strings.Repeat("| a ", 5000) + "|\n> " + strings.Repeat("| --- ", 5000) + "|\n"
 	got := DisplayMarkdown(md, 80)

@@ -63,7 +63,8 @@ func TestReaderParagraphLines(t *testing.T) {
 // …", V, three ↓ (the heading and its first three paragraphs), a, Enter:
 // the plan on disk holds exactly those three paragraphs as stored, marked
 // a passage, cited with section I.1, and the plan screen lists it as a
-// passage. Esc in the reader cancels a selection first.
+// passage. Esc in the reader cancels a selection first; keys that would
+// leave the reader do nothing while selecting.
 func TestSelectPassageFlow(t *testing.T) {
 	lib := seedLibrary(t)
 	store := plan.OpenStore(t.TempDir())
@@ -97,6 +98,15 @@ func TestSelectPassageFlow(t *testing.T) {
 		tm.Send(keyMsg("down"))
 	}
 	waitScreen(t, tm, "four paragraphs selected", has("CHỌN ĐOẠN", "4 đoạn"))
+	// Keys that would leave the reader (search, the plan, quit) do
+	// nothing while selecting: the selection is not lost by a slip.
+	for _, k := range []string{"/", "m", "q", "B"} {
+		tm.Send(keyMsg(k))
+	}
+	tm.Send(keyMsg("up"))
+	waitScreen(t, tm, "still selecting after / m q B", has("CHỌN ĐOẠN", "3 đoạn", "▌"))
+	tm.Send(keyMsg("down"))
+	waitScreen(t, tm, "four paragraphs again", has("CHỌN ĐOẠN", "4 đoạn"))
 	tm.Send(keyMsg("a"))
 	// Until the plan is read the picker shows "Buổi họp: …" and adds
 	// nothing.

@@ -196,6 +196,10 @@ func (r *readerScreen) scroll(n int) {
 
 func (r *readerScreen) Capturing() bool { return r.finding }
 
+// Modal is true while a passage is being selected (V): esc ends it; keys
+// that would leave the reader do nothing meanwhile.
+func (r *readerScreen) Modal() bool { return r.selecting }
+
 // Back closes the innermost state on esc: the table of contents, then a
 // find highlight; false lets the app leave the reader.
 func (r *readerScreen) Back() bool {

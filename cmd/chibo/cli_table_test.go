@@ -63,10 +63,41 @@ var badUsage = map[string]struct {
 	"plan minutes":    {[]string{"plan", "minutes", "--item", "1"}, "need the note text"},
 	"plan resolution": {[]string{"plan", "resolution", "2026-11", "x"}, `too many arguments: "x"`},
 	"plan task":       {[]string{"plan", "task", "do"}, "need add, list, result or remove"},
-	"members":         {[]string{"members"}, "missing what to do"},
+	"members":         {[]string{"members", "lsit"}, `there is no action "lsit"; did you mean “chibo members list”?`},
 	"members add":     {[]string{"members", "add"}, "need exactly one name"},
 	"members list":    {[]string{"members", "list", "x"}, `too many arguments: "x"`},
 	"members remove":  {[]string{"members", "remove"}, "need exactly one name"},
+}
+
+// TestSlipsSuggestTheCommand: a misspelt command or action names the
+// likely one (and not the whole help); one too far from any gets the
+// help; with no action, plan shows this month's plan and members lists.
+func TestSlipsSuggestTheCommand(t *testing.T) {
+	data := t.TempDir()
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"serch", "chi bộ"}, "Có phải ý bạn là “chibo search”?"},
+		{[]string{"imprt", "x.docx"}, "“chibo import”"},
+		{[]string{"outlien", "x"}, "“chibo outline”"},
+		{[]string{"plan", "shwo"}, "“chibo plan show”"},
+		{[]string{"members", "ad", "An"}, "“chibo members add”"},
+	} {
+		_, errOut, code := cli(data, "vi", c.args...)
+		if code != 2 || !strings.Contains(errOut, c.want) || strings.Contains(errOut, "Các lệnh thường dùng") {
+			t.Errorf("%q: %d %q, want %q without the whole help", c.args, code, errOut, c.want)
+		}
+	}
+	if _, errOut, code := cli(data, "vi", "xyzzy"); code != 2 || strings.Contains(errOut, "ý bạn là") || !strings.Contains(errOut, "Các lệnh thường dùng") {
+		t.Errorf("a word far from every command: %d %q", code, errOut)
+	}
+	if out, _, code := cli(data, "vi", "plan"); code != 0 || !strings.Contains(out, "Sinh hoạt chi bộ thường kỳ tháng") {
+		t.Errorf("plan with no action: %d %q", code, out)
+	}
+	if out, _, code := cli(data, "vi", "members"); code != 0 || !strings.Contains(out, "Chưa có đảng viên") {
+		t.Errorf("members with no action: %d %q", code, out)
+	}
 }
 
 func cli(data, lang string, args ...string) (string, string, int) {

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"chibo/content"
 	"chibo/tui/i18n"
@@ -283,4 +285,63 @@ func outProblem(e *env, path string, force bool) string {
 		return fmt.Sprintf(e.T(i18n.CLIOutExists), path)
 	}
 	return ""
+}
+
+// nearest is the name among names closest to typed, when it is close
+// enough to be a slip: at most one edit (a letter missing, extra, wrong
+// or two swapped) in a word of up to 5 letters, two in a longer one;
+// "" otherwise, or when two names are equally close.
+func nearest(typed string, names []string) string {
+	limit := 1
+	if len([]rune(typed)) > 5 {
+		limit = 2
+	}
+	best, bestD, tie := "", limit+1, false
+	for _, n := range names {
+		d := editDistance(strings.ToLower(typed), n)
+		switch {
+		case d < bestD:
+			best, bestD, tie = n, d, false
+		case d == bestD:
+			tie = true
+		}
+	}
+	if tie || bestD > limit {
+		return ""
+	}
+	return best
+}
+
+// editDistance is the optimal string alignment distance between a and b
+// (insertions, deletions, substitutions and swaps of neighbours), in
+// runes.
+func editDistance(a, b string) int {
+	x, y := []rune(a), []rune(b)
+	d := make([][]int, len(x)+1)
+	for i := range d {
+		d[i] = make([]int, len(y)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(x); i++ {
+		for j := 1; j <= len(y); j++ {
+			cost := 1
+			if x[i-1] == y[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(x)][len(y)]
+}
+
+// capitalise upper-cases the first letter of a sentence.
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

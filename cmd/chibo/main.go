@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"chibo/content"
+	"chibo/content/importer/pdftext"
 	"chibo/index"
 	"chibo/tui/i18n"
 )
@@ -132,6 +133,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	c, ok := commands[name]
 	if !ok {
+		var names []string
+		for n := range commands {
+			if n != "app" {
+				names = append(names, n)
+			}
+		}
+		if near := nearest(name, names); near != "" {
+			// A slip ("serch"): the likely command, not the whole help.
+			fmt.Fprintf(stderr, e.T(i18n.CLIUnknownCommand)+" %s\n%s\n", name, capitalise(fmt.Sprintf(e.T(i18n.CLIDidYouMean), "chibo "+near)), e.T(i18n.CLIHelpMore))
+			return 2
+		}
 		fmt.Fprintf(stderr, e.T(i18n.CLIUnknownCommand)+"\n\n", name)
 		usage(e, stderr)
 		return 2
@@ -141,6 +153,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return fail(e, err)
 	}
 	e.dirs = dirs
+	pdftext.SetCacheDir(dirs.Compiled())
 	code := c.run(e, rest)
 	if e.helped {
 		return 0

@@ -27,7 +27,7 @@ func init() {
 // directory) for the roll. It is personal data: nothing but the cell's own
 // minutes and resolution print it.
 func runMembers(e *env, args []string) int {
-	c, rest, code := action(e, commands["members"], args, map[string]string{"ls": "list", "rm": "remove"})
+	c, rest, code := action(e, commands["members"], args, map[string]string{"ls": "list", "rm": "remove"}, "list")
 	if c == nil {
 		return code
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -57,11 +58,13 @@ func init() {
 }
 
 // action finds the action verb of a command with actions (plan, members).
-// With no verb, or help asked instead of one, it prints the command's
-// help or the missing verb and returns nil with the exit code.
-func action(e *env, c *command, args []string, aliases map[string]string) (*command, []string, int) {
+// With no verb it is def (chibo plan shows this month's plan); with help
+// asked instead of one it prints the command's help and returns nil with
+// the exit code; a verb it does not know is refused with the nearest one
+// suggested.
+func action(e *env, c *command, args []string, aliases map[string]string, def string) (*command, []string, int) {
 	if len(args) == 0 {
-		return nil, nil, usageError(e, c, e.T(i18n.CLINeedAction))
+		args = []string{def}
 	}
 	verb := args[0]
 	if isHelpArg(verb) || verb == "help" {
@@ -76,14 +79,22 @@ func action(e *env, c *command, args []string, aliases map[string]string) (*comm
 			return s, args[1:], 0
 		}
 	}
-	return nil, nil, usageError(e, c, fmt.Sprintf(e.T(i18n.CLINoSuchAction), verb))
+	msg := fmt.Sprintf(e.T(i18n.CLINoSuchAction), verb)
+	var verbs []string
+	for _, s := range c.subs {
+		verbs = append(verbs, s.name)
+	}
+	if near := nearest(c.name+" "+verb, verbs); near != "" {
+		msg += "; " + fmt.Sprintf(e.T(i18n.CLIDidYouMean), "chibo "+near)
+	}
+	return nil, nil, usageError(e, c, msg)
 }
 
 // runPlan dispatches the plan verbs; the TUI's plan screen does the same
 // with keys, and both go through plan.Store so they never disagree. Each
 // verb reports its usage mistakes as "chibo plan VERB".
 func runPlan(e *env, args []string) int {
-	sub, rest, code := action(e, commands["plan"], args, planAliases)
+	sub, rest, code := action(e, commands["plan"], args, planAliases, "show")
 	if sub == nil {
 		return code
 	}
@@ -107,12 +118,22 @@ func planKey(e *env, c *command, pos []string) (string, int) {
 	case 0:
 		return plan.CurrentMonth(planNow()), 0
 	case 1:
-		if !plan.ValidKey(pos[0]) {
+		key, ok := plan.ParseKey(pos[0])
+		if !ok {
 			return "", usageError(e, c, fmt.Sprintf(e.T(i18n.CLIPlanBadMonth), pos[0]))
 		}
-		return pos[0], 0
+		return key, 0
 	}
 	return "", extraArgs(e, c, pos[1:])
+}
+
+// hardBreaks are markdown's hard line breaks, a \ ending a line.
+var hardBreaks = regexp.MustCompile(`(?m)\\$`)
+
+// terminalText is a printed form (minutes, resolution) for a terminal:
+// its plain text line for line, without markdown's marks and breaks.
+func terminalText(md []byte) string {
+	return hardBreaks.ReplaceAllString(content.PlainText(string(md)), "") + "\n"
 }
 
 func planStore(e *env) *plan.Store {
@@ -237,6 +258,9 @@ func writePlanText(e *env, w io.Writer, p *plan.Plan, saved bool) {
 	}
 	field(i18n.CLIPlanKind, kind)
 	field(i18n.CLIPlanDate, plan.ShowDate(p.Date))
+	if p.DateOutsideMonth() {
+		fmt.Fprintln(w, dateWarning(e.lang, p))
+	}
 	field(i18n.CLIPlanPlace, p.Place)
 	field(i18n.CLIPlanLocality, p.Locality)
 	field(i18n.CLIPlanCell, p.Cell)
@@ -253,6 +277,9 @@ func writePlanText(e *env, w io.Writer, p *plan.Plan, saved bool) {
 			head := x.Heading()
 			if head == "" {
 				head = x.DocTitle
+			}
+			if x.Passage {
+				head = e.T(i18n.PlanPassageTag) + " “" + x.Opening(6) + "” — " + head
 			}
 			fmt.Fprintf(w, "    - [%s] %s\n", x.ID, head)
 			ref := x.Doc
@@ -606,7 +633,7 @@ func planSet(e *env, args []string) int {
 		return code
 	}
 	val := func(name string) string { return safetext.Line(strings.TrimSpace(*str[name])) }
-	_, err := plan.UpdateCarried(planStore(e), key, func(p *plan.Plan) error {
+	saved, err := plan.UpdateCarried(planStore(e), key, func(p *plan.Plan) error {
 		if set["kind"] {
 			if err := p.SetKind(kind); err != nil {
 				return err
@@ -644,7 +671,16 @@ func planSet(e *env, args []string) int {
 		return code
 	}
 	fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanSetDone)+"\n", key)
+	if saved != nil && set["date"] && saved.DateOutsideMonth() {
+		fmt.Fprintln(e.stderr, dateWarning(e.lang, saved))
+	}
 	return 0
+}
+
+// dateWarning says the meeting date is outside the plan's month and what
+// the resolution will then assess.
+func dateWarning(l i18n.Lang, p *plan.Plan) string {
+	return fmt.Sprintf(i18n.PlanDateOutside.In(l), plan.ShowDate(p.Date), plan.MonthLabel(plan.MonthOf(p.Month)), plan.MonthLabel(p.AssessedMonth()))
 }
 
 // planJSON is `plan show --json`: the fields the issue names, stable for
@@ -1052,9 +1088,15 @@ func planRoll(e *env, args []string) int {
 			fmt.Fprintln(e.stdout, e.T(i18n.CLIPlanRollEmpty))
 			return 0
 		}
+		taken := p.Roll != nil
 		p.StartRoll(members)
 		n := p.Counts()
 		fmt.Fprintf(e.stdout, e.T(i18n.CLIPlanRoll)+"\n", key, n.Present, n.Expected(), n.PresentOfficial, n.PresentProbationary, n.Excused, n.Absent, n.Exempt)
+		if !taken {
+			// Shown with everyone present, but not recorded: the
+			// minutes leave the numbers blank until a mark.
+			fmt.Fprintln(e.stdout, e.T(i18n.CLIPlanRollNotTaken))
+		}
 		for i, a := range p.Roll.People {
 			st := e.T(i18n.CLIMembersOff)
 			if a.Status == plan.Probationary {
@@ -1167,10 +1209,17 @@ func planDoc(e *env, c *command, verb string, args []string) int {
 	if code != 0 {
 		return code
 	}
+	md := plan.ResolutionMarkdown(p)
 	if verb == "minutes" {
-		e.stdout.Write(plan.MinutesMarkdown(p))
-	} else {
-		e.stdout.Write(plan.ResolutionMarkdown(p))
+		md = plan.MinutesMarkdown(p)
 	}
+	if !isTerminal(e.stdout) {
+		e.stdout.Write(md) // to a file or a pipe: the markdown itself
+		return 0
+	}
+	// On a terminal, its plain text, line for line (the markdown's \
+	// line breaks and ** marks were printed as they are; a rendering
+	// would join the header's lines).
+	io.WriteString(e.stdout, terminalText(md))
 	return 0
 }

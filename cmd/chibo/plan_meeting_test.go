@@ -125,10 +125,16 @@ func TestPlanEditAndRollCLI(t *testing.T) {
 	if out := run("members", "list"); !strings.Contains(out, "Lê Văn Cường (dự bị)") || strings.Contains(out, "Bình") {
 		t.Fatalf("members:\n%s", out)
 	}
+	// Before any mark the roll is shown with everyone present and says it
+	// is not recorded (the minutes leave the numbers blank); after a mark
+	// it is.
+	if out := run("plan", "roll"); !strings.Contains(out, "có mặt 2/2") || !strings.Contains(out, "Chưa ghi vào biên bản") {
+		t.Fatalf("roll before any mark:\n%s", out)
+	}
 	run("plan", "roll", "mark", "Nguyễn Văn An", "excused", "--reason", "ốm")
 	run("plan", "roll", "guest", "đồng chí Võ Văn Giang, Đảng ủy viên")
 	out = run("plan", "roll")
-	if !strings.Contains(out, "có mặt 1/2") || !strings.Contains(out, "Nguyễn Văn An (chính thức) — vắng có lý do: ốm") || !strings.Contains(out, "Võ Văn Giang") {
+	if !strings.Contains(out, "có mặt 1/2") || !strings.Contains(out, "Nguyễn Văn An (chính thức) — vắng có lý do: ốm") || !strings.Contains(out, "Võ Văn Giang") || strings.Contains(out, "Chưa ghi") {
 		t.Fatalf("roll:\n%s", out)
 	}
 	run("plan", "minutes", "--item", "4", "- Đ/c Cường: tự nhận còn chậm báo cáo.")
@@ -159,5 +165,26 @@ func TestPlanExportNoInternalNotes(t *testing.T) {
 	out, errOut, code := planCLI(t, data, "vi", "", "plan", "export", "--format", "md", "--out", "-", "2026-11")
 	if code != 0 || !strings.Contains(out, "Đoạn còn giữ.") || strings.Contains(out, plan.MissingSource) || !strings.Contains(errOut, "không còn trong thư viện") {
 		t.Fatalf("export: %d %q\n%s", code, errOut, out)
+	}
+}
+
+// TestMinutesOnATerminal: on a terminal the minutes and resolution are
+// their plain text, line for line: no \ line breaks, no ** marks, the
+// header's lines kept apart.
+func TestMinutesOnATerminal(t *testing.T) {
+	p, err := plan.New("2026-12")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Cell, p.Party = "ấp Phú Lợi", "xã Tân Phú"
+	for _, md := range [][]byte{plan.MinutesMarkdown(p), plan.ResolutionMarkdown(p)} {
+		out := terminalText(md)
+		if strings.Contains(out, "\\\n") || strings.Contains(out, "**") {
+			t.Errorf("markdown marks on the terminal:\n%s", out)
+		}
+		lines := strings.Split(out, "\n")
+		if len(lines) < 20 || !strings.HasPrefix(lines[0], "ĐẢNG") || !strings.Contains(lines[1], "CHI BỘ ẤP PHÚ LỢI") {
+			t.Errorf("the header's lines are not kept apart:\n%s", out)
+		}
 	}
 }

@@ -84,14 +84,31 @@ func TestPlanCommandWalkthrough(t *testing.T) {
 		t.Fatal("set")
 	}
 
+	// A date outside the plan's month (and the next) is saved with a
+	// warning, repeated by show until corrected.
+	if _, errOut, code := planCLI(t, data, "vi", "", "plan", "set", "--date", "05/03/2027", "2026-11"); code != 0 || !strings.Contains(errOut, "không thuộc tháng 11/2026") {
+		t.Fatalf("set a date in March for November: %d %q", code, errOut)
+	}
+	if out, _, _ := planCLI(t, data, "vi", "", "plan", "show", "2026-11"); !strings.Contains(out, "nghị quyết sẽ đánh giá tháng 2/2027") {
+		t.Fatalf("show does not warn of the date:\n%s", out)
+	}
+	if _, errOut, _ := planCLI(t, data, "vi", "", "plan", "set", "--date", "2026-11-25", "2026-11"); errOut != "" {
+		t.Fatalf("a date in the month warned: %q", errOut)
+	}
 	out, _, _ = planCLI(t, data, "vi", "", "plan", "show", "2026-11")
-	for _, want := range []string{sec.Heading, doc.ID + "#" + sec.ID, "- Đ/c An: vận động", "Ghi chú từ tệp", "Ngày họp: 25/11/2026", "Chi bộ: thôn Đông"} {
+	// The passage of item 5 is tagged and quoted by its first words.
+	passage := "[trích đoạn] “" + strings.Join(strings.Fields(passageOf(sec)), " ") + "” — " + sec.Heading
+	for _, want := range []string{sec.Heading, passage, doc.ID + "#" + sec.ID, "- Đ/c An: vận động", "Ghi chú từ tệp", "Ngày họp: 25/11/2026", "Chi bộ: thôn Đông"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("show lacks %q:\n%s", want, out)
 		}
 	}
 	if strings.Contains(out, "Chưa lưu") {
 		t.Error("a saved plan is shown as unsaved")
+	}
+	// The month as Vietnamese write it names the same plan.
+	if o, _, code := planCLI(t, data, "vi", "", "plan", "show", "11/2026"); code != 0 || o != out {
+		t.Errorf("plan show 11/2026: %d, differs from plan show 2026-11:\n%s", code, o)
 	}
 	out, _, _ = planCLI(t, data, "en", "", "plan", "list")
 	if !strings.Contains(out, "2026-11  Sinh hoạt chi bộ thường kỳ tháng 11/2026 — 7 items, 2 excerpts, 90 minutes") {

@@ -6,8 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
-	"text/tabwriter"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/term"
 
@@ -54,23 +55,24 @@ func runList(e *env, args []string) int {
 		return fail(e, err)
 	}
 	docs := lib.Catalog()
-	entries := make([]listEntry, 0, len(docs))
-	for _, d := range docs {
-		entries = append(entries, listEntry{d.ID, d.Title, d.Kind, d.Number, d.Date, d.Issuer, d.Source, d.SectionCount})
-	}
 	if *asJSON {
+		entries := make([]listEntry, 0, len(docs))
+		for _, d := range docs {
+			entries = append(entries, listEntry{d.ID, d.Title, d.Kind, d.Number, d.Date, d.Issuer, d.Source, d.SectionCount})
+		}
 		return writeJSON(e, entries)
 	}
-	// One write per line, not per cell (tabwriter writes cells apart):
-	// 7,000 documents were 42,000 write calls, a third of the command.
+	// Through one buffer: 7,000 documents were 42,000 write calls, a
+	// third of the command, when tabwriter wrote each cell apart.
 	bw := bufio.NewWriter(e.stdout)
 	defer bw.Flush()
-	tw := tabwriter.NewWriter(bw, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, e.T(i18n.CLIListHeader))
-	for _, d := range entries {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\n", safetext.Line(d.ID), i18n.KindName(string(d.Kind)).In(e.lang), dash(safetext.Line(d.Number)), dash(safetext.Line(plan.ShowDate(d.Date))), d.Sections, truncate(safetext.Line(d.Title), 60))
+	const cols = 6 // as in CLIListHeader
+	cells := make([]string, 0, cols*(len(docs)+1))
+	cells = append(cells, strings.SplitN(e.T(i18n.CLIListHeader), "\t", cols)...)
+	for _, d := range docs {
+		cells = append(cells, safetext.Line(d.ID), i18n.KindName(string(d.Kind)).In(e.lang), dash(safetext.Line(d.Number)), dash(safetext.Line(plan.ShowDate(d.Date))), strconv.Itoa(d.SectionCount), truncate(safetext.Line(d.Title), 60))
 	}
-	tw.Flush()
+	alignColumns(bw, cells, cols)
 	for _, p := range lib.Problems {
 		fmt.Fprintln(e.stderr, "chibo:", safetext.Line(describeError(e, p)))
 	}
@@ -376,9 +378,9 @@ func dash(s string) string {
 }
 
 func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	if utf8.RuneCountInString(s) <= n { // most titles: nothing to allocate
 		return s
 	}
+	r := []rune(s)
 	return string(r[:n-1]) + "…"
 }

@@ -37,15 +37,29 @@ func Convert(src string) string {
 // and template content is dropped. Unknown tags are dropped, their text
 // kept. The result is NFC.
 func Page(src string) (title, markdown string) {
+	title, markdown, _ = PageLimit(src, 0)
+	return title, markdown
+}
+
+// BlockCost is what PageLimit counts for each block beyond its text, in
+// bytes: the memory a block costs its reader.
+const BlockCost = 64
+
+// PageLimit is Page that gives up once the markdown's blocks would cost
+// more than max bytes (their text and BlockCost each; 0 for no limit):
+// ok is false then, and title and markdown are empty. A page of a million
+// table cells, each its own block, held some 40 MB of blocks before the
+// text was checked.
+func PageLimit(src string, max int) (title, markdown string, ok bool) {
 	// A page that marks its <main> content is read from there; if that
 	// leaves next to nothing, the markup lied and the whole page is read.
 	if hasMain(src) {
-		title, markdown = page(src, true)
-		if len(strings.TrimSpace(markdown)) >= 200 {
-			return title, markdown
+		title, markdown, ok = page(src, true, max)
+		if !ok || len(strings.TrimSpace(markdown)) >= 200 {
+			return title, markdown, ok
 		}
 	}
-	return page(src, false)
+	return page(src, false, max)
 }
 
 // hasMain reports whether src has a <main> element or role="main".
@@ -58,10 +72,13 @@ func hasMain(src string) bool {
 	return false
 }
 
-func page(src string, mainOnly bool) (title, markdown string) {
+func page(src string, mainOnly bool, max int) (title, markdown string, ok bool) {
 	c := &conv{mainOnly: mainOnly}
 	z := html.NewTokenizer(strings.NewReader(skipDoctypeSubset(src)))
 	for {
+		if max > 0 && c.cost > max {
+			return "", "", false
+		}
 		tt := z.Next()
 		if tt == html.ErrorToken {
 			break
@@ -82,8 +99,11 @@ func page(src string, mainOnly bool) (title, markdown string) {
 		}
 	}
 	c.finish()
+	if max > 0 && c.cost > max {
+		return "", "", false
+	}
 	title = strings.Join(strings.Fields(c.title.String()), " ")
-	return compose.NFC(title), compose.NFC(c.join())
+	return compose.NFC(title), compose.NFC(c.join()), true
 }
 
 func tagAttrs(z *html.Tokenizer) map[string]string {
@@ -151,6 +171,7 @@ type table struct {
 
 type conv struct {
 	blocks []block
+	cost   int // the blocks' text and BlockCost each (see PageLimit)
 	runs   []run
 	kind   blockKind
 	level  int // heading level
@@ -255,6 +276,7 @@ func (c *conv) start(name string, selfClosing bool, attrs map[string]string) {
 		// A line break ends the paragraph: it is how cells separate lines.
 	case "hr":
 		c.blocks = append(c.blocks, block{text: "---"})
+		c.cost += 3 + BlockCost
 	case "h1", "h2", "h3", "h4", "h5", "h6":
 		c.kind, c.level = kHeading, int(name[1]-'0')
 	case "pre":
@@ -530,6 +552,7 @@ func (c *conv) add(b block) {
 		b.text = strings.Join(lines, "\n")
 	}
 	c.blocks = append(c.blocks, b)
+	c.cost += len(b.text) + BlockCost
 }
 
 func (c *conv) join() string {
@@ -610,6 +633,7 @@ func (t *table) endRow(c *conv) {
 	} else if emitted {
 		if t.dataRows > 0 && t.width > 1 {
 			c.blocks = append(c.blocks[:t.rowStart], append([]block{{text: "---"}}, c.blocks[t.rowStart:]...)...)
+			c.cost += 3 + BlockCost
 		}
 		t.dataRows++
 	}

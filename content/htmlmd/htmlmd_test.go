@@ -2,6 +2,7 @@ package htmlmd
 
 import (
 	"chibo/content/safetext"
+	"fmt"
 	"os"
 	"runtime"
 	"strings"
@@ -311,5 +312,24 @@ func TestLongHeaderNotRepeated(t *testing.T) {
 	_, md = Page("<table><tr><th>Họ tên<th>Chức vụ</tr><tr><td>An<td>Bí thư</tr></table>")
 	if !strings.Contains(md, "**Họ tên:** An") {
 		t.Fatalf("short labels lost: %q", md)
+	}
+}
+
+// PageLimit gives up once the blocks cost more than its limit, and is
+// Page below it.
+func TestPageLimit(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<title>Trang</title><h1>I. MỞ ĐẦU</h1>")
+	for i := range 1000 {
+		fmt.Fprintf(&b, "<p>Đoạn %d</p><hr>", i)
+	}
+	src := b.String()
+	title, md := Page(src)
+	if gt, gm, ok := PageLimit(src, 1<<20); !ok || gt != title || gm != md {
+		t.Fatalf("under the limit: ok %v, differs from Page", ok)
+	}
+	// 2 000 blocks at BlockCost each are over 100 KB whatever their text.
+	if gt, gm, ok := PageLimit(src, 100<<10); ok || gt != "" || gm != "" {
+		t.Fatalf("over the limit: ok %v, %d bytes", ok, len(gm))
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"chibo/content/block"
 	"chibo/content/importer/convtest"
 )
 
@@ -232,5 +233,211 @@ func TestTextCap(t *testing.T) {
 	}
 	if DefaultMaxText > 16<<20 {
 		t.Errorf("DefaultMaxText is %d MB: the memory of a file follows it", DefaultMaxText>>20)
+	}
+}
+
+// odtOf is an .odt whose body is the ODF text elements in body.
+func odtOf(t testing.TB, body string) []byte {
+	return convtest.ZipFiles(t, [][2]string{{"mimetype", "application/vnd.oasis.opendocument.text"},
+		{"content.xml", `<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:text>` +
+			body + `</office:text></office:body></office:document-content>`}})
+}
+
+// tableOf is a .docx or .odt (by name) of one table of rows×cols cells,
+// cell (r, c) reading "r<r>c<c>".
+func tableOf(t testing.TB, name string, rows, cols int) []byte {
+	var b strings.Builder
+	odt := strings.HasSuffix(name, ".odt")
+	if odt {
+		b.WriteString(`<text:p>I. MỞ ĐẦU</text:p><table:table>`)
+	} else {
+		b.WriteString(`<w:p><w:r><w:t>I. MỞ ĐẦU</w:t></w:r></w:p><w:tbl>`)
+	}
+	for r := range rows {
+		if odt {
+			b.WriteString(`<table:table-row>`)
+		} else {
+			b.WriteString(`<w:tr>`)
+		}
+		for c := range cols {
+			if odt {
+				fmt.Fprintf(&b, `<table:table-cell><text:p>r%dc%d</text:p></table:table-cell>`, r, c)
+			} else {
+				fmt.Fprintf(&b, `<w:tc><w:p><w:r><w:t>r%dc%d</w:t></w:r></w:p></w:tc>`, r, c)
+			}
+		}
+		if odt {
+			b.WriteString(`</table:table-row>`)
+		} else {
+			b.WriteString(`</w:tr>`)
+		}
+	}
+	if odt {
+		b.WriteString(`</table:table>`)
+		return odtOf(t, b.String())
+	}
+	b.WriteString(`</w:tbl>`)
+	return docxOf(t, b.String())
+}
+
+// Table cells count against the text cap like paragraphs: a table of a
+// million tiny cells (a 240 KB .docx) was read whole, at 530 MB, and
+// imported; a wide row of 1 000 000 cells cost 520 MB before its refusal.
+func TestTableCellsCountAgainstTextCap(t *testing.T) {
+	for _, name := range []string{"a.docx", "a.odt"} {
+		data := tableOf(t, name, 2000, 20) // 40 000 cells, 0.4 MB of text
+		var err error
+		alloc := allocDuring(func() { _, err = Convert(context.Background(), name, data, Options{MaxText: 1 << 20}) })
+		if !errors.Is(err, ErrTooMuchText) {
+			t.Errorf("%s: 40 000 cells under a 1 MB cap: %v, want ErrTooMuchText", name, err)
+		}
+		// Refused on the way, not after reading it all (reading it all
+		// allocates some 60 MB).
+		if alloc > 40<<20 {
+			t.Errorf("%s: refusing 40 000 cells allocated %d MB", name, alloc>>20)
+		}
+		res, err := Convert(context.Background(), name, tableOf(t, name, 200, 20), Options{MaxText: 1 << 20})
+		if err != nil {
+			t.Fatalf("%s: 4 000 cells under a 1 MB cap: %v", name, err)
+		}
+		if !strings.Contains(res.Text, "r199c19") {
+			t.Errorf("%s: the last cell is missing", name)
+		}
+	}
+}
+
+// A row keeps at most maxTableCols cells; the text of the cells beyond is
+// joined into its last one. A row of 200 000 cells held 55 MB live (a
+// block per cell) and the display gets a table it can list.
+func TestWideTableRowFolded(t *testing.T) {
+	for _, name := range []string{"a.docx", "a.odt"} {
+		const cols = 1000
+		res, err := Convert(context.Background(), name, tableOf(t, name, 2, cols), Options{})
+		if err != nil {
+			t.Fatal(name, err)
+		}
+		var tbl *block.Block
+		for i := range res.Blocks {
+			if res.Blocks[i].Kind == block.Table {
+				tbl = &res.Blocks[i]
+			}
+		}
+		if tbl == nil || len(tbl.Rows) != 2 {
+			t.Fatalf("%s: no table of 2 rows", name)
+		}
+		for r, row := range tbl.Rows {
+			if len(row) != maxTableCols {
+				t.Fatalf("%s: row %d has %d cells, want %d", name, r, len(row), maxTableCols)
+			}
+			last := row[len(row)-1].Paras
+			var text []string
+			for _, p := range last {
+				text = append(text, p.Text)
+			}
+			got := strings.Join(text, " ")
+			for _, want := range []string{fmt.Sprintf("r%dc%d", r, maxTableCols-1), fmt.Sprintf("r%dc%d · r%dc%d", r, maxTableCols, r, maxTableCols+1), fmt.Sprintf("r%dc%d", r, cols-1)} {
+				if !strings.Contains(got, want) {
+					t.Errorf("%s: row %d's last cell lacks %q: %.200q", name, r, want, got)
+				}
+			}
+		}
+		// The markdown table has maxTableCols columns and every cell's text.
+		for _, l := range strings.Split(res.Text, "\n") {
+			if strings.HasPrefix(l, "| ---") && strings.Count(l, "---") != maxTableCols {
+				t.Errorf("%s: the markdown table has %d columns, want %d", name, strings.Count(l, "---"), maxTableCols)
+			}
+		}
+		for _, want := range []string{"r0c0", "r0c999", "r1c500 · r1c501", "r1c999"} {
+			if !strings.Contains(res.Text, want) {
+				t.Errorf("%s: text lacks %q", name, want)
+			}
+		}
+	}
+	// Memory: the result of 100 000 cells in one row (each cell a block,
+	// it held 28 MB).
+	data := tableOf(t, "a.docx", 1, 100000)
+	var m0, m1 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m0)
+	res, err := Convert(context.Background(), "a.docx", data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&m1)
+	held := int64(m1.HeapAlloc) - int64(m0.HeapAlloc)
+	if !strings.Contains(res.Text, "r0c99999") {
+		t.Fatal("the last cell is missing")
+	}
+	runtime.KeepAlive(res)
+	if held > 10<<20 {
+		t.Errorf("a row of 100 000 cells holds %d MB", held>>20)
+	}
+}
+
+// An HTML page's blocks count against the text cap as they are made: a
+// page of a million table cells (each its own paragraph) cost 580 MB and
+// was refused only on its text, and one of 40 000 was imported whatever
+// the blocks cost.
+func TestHTMLBlocksCountAgainstTextCap(t *testing.T) {
+	page := func(rows int) []byte {
+		var b strings.Builder
+		b.WriteString("<html><body><h1>I. MỞ ĐẦU</h1><table>")
+		for r := range rows {
+			b.WriteString("<tr>")
+			for c := range 20 {
+				if r == rows-1 && c == 19 {
+					b.WriteString("<td>cuối</td>")
+				} else {
+					b.WriteString("<td>x</td>")
+				}
+			}
+			b.WriteString("</tr>")
+		}
+		b.WriteString("</table></body></html>")
+		return []byte(b.String())
+	}
+	data := page(2000) // 40 000 cells, 0.1 MB of text
+	var err error
+	alloc := allocDuring(func() { _, err = Convert(context.Background(), "a.html", data, Options{MaxText: 1 << 20}) })
+	if !errors.Is(err, ErrTooMuchText) {
+		t.Errorf("40 000 cells under a 1 MB cap: %v, want ErrTooMuchText", err)
+	}
+	if alloc > 40<<20 {
+		t.Errorf("refusing 40 000 cells allocated %d MB", alloc>>20)
+	}
+	res, err := Convert(context.Background(), "a.html", page(200), Options{MaxText: 1 << 20})
+	if err != nil || !strings.Contains(res.Text, "cuối") {
+		t.Fatalf("4 000 cells under a 1 MB cap: %v", err)
+	}
+}
+
+// RTF (and .doc, through the same paragraph builder) table cells and
+// paragraphs count against the text cap with what their blocks cost: a
+// 6.8 MB RTF of 400 000 one-letter cells was read whole, at 188 MB.
+func TestRTFCellsCountAgainstTextCap(t *testing.T) {
+	page := func(rows int) []byte {
+		var b strings.Builder
+		b.WriteString(`{\rtf1\ansi I. MO DAU\par `)
+		for range rows {
+			b.WriteString(`\trowd`)
+			for c := range 20 {
+				fmt.Fprintf(&b, `\cellx%d`, 100*(c+1))
+			}
+			b.WriteString(strings.Repeat(`\intbl x\cell `, 20) + `\row `)
+		}
+		return []byte(b.String() + `\pard cuoi\par}`)
+	}
+	var err error
+	alloc := allocDuring(func() { _, err = Convert(context.Background(), "a.rtf", page(2000), Options{MaxText: 1 << 20}) })
+	if !errors.Is(err, ErrTooMuchText) {
+		t.Errorf("40 000 cells under a 1 MB cap: %v, want ErrTooMuchText", err)
+	}
+	if alloc > 40<<20 {
+		t.Errorf("refusing 40 000 cells allocated %d MB", alloc>>20)
+	}
+	res, err := Convert(context.Background(), "a.rtf", page(200), Options{MaxText: 1 << 20})
+	if err != nil || !strings.Contains(res.Text, "cuoi") {
+		t.Fatalf("4 000 cells under a 1 MB cap: %v", err)
 	}
 }

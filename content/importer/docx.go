@@ -447,7 +447,7 @@ func (r *docxReader) walk(d *xmlStream, start xml.StartElement, md *mdDoc) error
 					}
 				}
 			case "tbl":
-				tbls.open()
+				tbls.open(md)
 			case "tr":
 				tbls.startRow()
 			case "tc":
@@ -501,6 +501,9 @@ func (r *docxReader) walk(d *xmlStream, start xml.StartElement, md *mdDoc) error
 				}
 			case "tc":
 				tbls.endCell()
+				if md.cost() > r.maxText {
+					return tooMuchText(r.maxText)
+				}
 			case "tr":
 				tbls.endRow()
 			case "tbl":

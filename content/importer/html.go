@@ -44,7 +44,13 @@ func convertHTML(ctx context.Context, data []byte, opt Options) (*Result, error)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	title, md := htmlmd.Page(src)
+	// The text cap counts the blocks too (blockCost each), before they
+	// are made: a page of a million table cells, each its own paragraph,
+	// cost 580 MB before the check on the text alone refused it.
+	title, md, ok := htmlmd.PageLimit(src, opt.maxText())
+	if !ok {
+		return nil, tooMuchText(opt.maxText())
+	}
 	title = strings.TrimSpace(title)
 	blocks := mdBlocks(md)
 	if title != "" && !strings.Contains(firstLines(md, 5), title) {

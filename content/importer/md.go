@@ -26,6 +26,9 @@ type mdDoc struct {
 	// kept as blocks are added: the readers check it after every
 	// paragraph, and summing the blocks each time was quadratic.
 	n int
+	// tableCost is what the cells read into tables (open or written)
+	// cost against the text cap: their text and blocks (see tables).
+	tableCost int
 }
 
 // add appends a paragraph block with the notes it cites.
@@ -260,7 +263,7 @@ const blockCost = 64
 
 // cost is what the readers check against the text cap after each
 // paragraph: the text so far and the blocks holding it.
-func (d *mdDoc) cost() int { return d.n + len(d.out)*blockCost }
+func (d *mdDoc) cost() int { return d.n + len(d.out)*blockCost + d.tableCost }
 
 func superscript(n int) string {
 	const sup = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -317,9 +320,27 @@ func letters(n int, base byte) string {
 // tables is the stack of tables an office reader is inside. Word and ODF
 // both nest tables in cells, and Markdown cannot: a nested table is
 // flattened into its outer cell, one line per row.
+//
+// What the cells hold counts against the text cap (mdDoc.cost): their
+// text, blockCost a paragraph and cellCost a cell, so that a table of a
+// million small cells is refused like a million paragraphs (it cost
+// 500 MB before the refusal, or was imported at that cost). A row keeps
+// at most maxTableCols cells; the text of the cells beyond is joined into
+// its last one.
 type tables []*tableState
 
+// maxTableCols is the most cells a table row keeps as cells. No screen
+// shows a wider grid (the reader lists wider tables row by row); the text
+// of further cells is appended to the row's last cell, " · " apart, so a
+// hostile row of 200 000 cells costs its text, not 275 bytes a cell.
+const maxTableCols = 64
+
+// cellCost is what a cell costs beyond its paragraphs (block.Cell, the
+// row's string).
+const cellCost = 48
+
 type tableState struct {
+	md        *mdDoc
 	rows      [][]string
 	row, cell []string
 	// The same cells as blocks, with their paragraphs' evidence.
@@ -327,6 +348,9 @@ type tableState struct {
 	brow  block.Row
 	bcell []block.Block
 	span  int
+	// foldMD and foldText gather the current row's cells beyond
+	// maxTableCols (markdown and plain text).
+	foldMD, foldText strings.Builder
 }
 
 func (s tables) top() *tableState {
@@ -336,11 +360,13 @@ func (s tables) top() *tableState {
 	return s[len(s)-1]
 }
 
-func (s *tables) open() { *s = append(*s, &tableState{}) }
+func (s *tables) open(md *mdDoc) { *s = append(*s, &tableState{md: md}) }
 
 func (s tables) startRow() {
 	if t := s.top(); t != nil {
 		t.row, t.brow = nil, nil
+		t.foldMD.Reset()
+		t.foldText.Reset()
 	}
 }
 
@@ -361,6 +387,7 @@ func (s tables) setSpan(n int) {
 func (s tables) addBlock(b block.Block) {
 	if t := s.top(); t != nil && strings.TrimSpace(b.Text) != "" {
 		t.bcell = append(t.bcell, b)
+		t.md.tableCost += len(b.Text) + blockCost
 	}
 }
 
@@ -368,21 +395,60 @@ func (s tables) addBlock(b block.Block) {
 func (s tables) addText(text string) {
 	if t := s.top(); t != nil {
 		t.cell = append(t.cell, text)
+		t.md.tableCost += len(text)
 	}
 }
 
 func (s tables) endCell() {
-	if t := s.top(); t != nil {
-		t.row = append(t.row, strings.Join(nonEmpty(t.cell), "\n"))
-		t.brow = append(t.brow, block.Cell{Paras: t.bcell, Span: max(t.span, 1)})
+	t := s.top()
+	if t == nil {
+		return
 	}
+	if len(t.row) >= maxTableCols {
+		// Beyond the row's last kept cell: keep the text only.
+		fold(&t.foldMD, strings.Join(nonEmpty(t.cell), " "))
+		for _, b := range t.bcell {
+			fold(&t.foldText, b.Text)
+		}
+		t.md.tableCost -= len(t.bcell) * blockCost
+		t.cell, t.bcell = nil, nil
+		return
+	}
+	t.row = append(t.row, strings.Join(nonEmpty(t.cell), "\n"))
+	t.brow = append(t.brow, block.Cell{Paras: t.bcell, Span: max(t.span, 1)})
+	t.md.tableCost += cellCost
+}
+
+// fold appends text to b, " · " apart.
+func fold(b *strings.Builder, text string) {
+	if text = strings.TrimSpace(text); text == "" {
+		return
+	}
+	if b.Len() > 0 {
+		b.WriteString(" · ")
+	}
+	b.WriteString(text)
 }
 
 func (s tables) endRow() {
-	if t := s.top(); t != nil {
-		t.rows = append(t.rows, t.row)
-		t.brows = append(t.brows, t.brow)
+	t := s.top()
+	if t == nil {
+		return
 	}
+	if n := len(t.row); n > 0 && t.foldMD.Len()+t.foldText.Len() > 0 {
+		// The cells beyond maxTableCols go into the last cell.
+		if md := t.foldMD.String(); md != "" {
+			t.row[n-1] = strings.Join(nonEmpty([]string{t.row[n-1], md}), " · ")
+		}
+		if text := t.foldText.String(); text != "" {
+			c := &t.brow[n-1]
+			c.Paras = append(c.Paras, block.Block{Kind: block.Para, Text: text})
+		}
+		t.foldMD.Reset()
+		t.foldText.Reset()
+	}
+	t.rows = append(t.rows, t.row)
+	t.brows = append(t.brows, t.brow)
 }
 
 // close ends the current table: an outermost one is written to md, a

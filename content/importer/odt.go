@@ -303,7 +303,7 @@ func (r *odtReader) readBody(d *xmlStream, md *mdDoc) error {
 			case nsTable:
 				switch t.Name.Local {
 				case "table":
-					tbls.open()
+					tbls.open(md)
 				case "table-row":
 					tbls.startRow()
 				case "table-cell":
@@ -360,6 +360,9 @@ func (r *odtReader) readBody(d *xmlStream, md *mdDoc) error {
 					if len(tbls) > 0 {
 						tbls.addText(p.prefix + inline(p.segs, false))
 						tbls.addBlock(odtBlock(p))
+						if md.cost() > r.maxText {
+							return tooMuchText(r.maxText)
+						}
 						continue
 					}
 					if n > 1 { // a frame inside a paragraph: its own block
@@ -384,6 +387,9 @@ func (r *odtReader) readBody(d *xmlStream, md *mdDoc) error {
 				switch t.Name.Local {
 				case "table-cell":
 					tbls.endCell()
+					if md.cost() > r.maxText {
+						return tooMuchText(r.maxText)
+					}
 				case "table-row":
 					tbls.endRow()
 				case "table":

@@ -129,6 +129,21 @@ func (p *Plan) BudgetWarnings() []Warning {
 	return w
 }
 
+// DateOutsideMonth says the meeting date is set but falls neither in the
+// plan's month nor in the month after (a meeting that closes the month
+// may be held early the next month; see AssessedMonth): most likely a
+// typing slip, which would have the resolution assess the wrong month.
+// Hướng dẫn 42-HD/BTCTW: the regular meeting is held once a month.
+func (p *Plan) DateOutsideMonth() bool {
+	t, ok := p.DateOf()
+	if !ok {
+		return false
+	}
+	m := MonthOf(p.Month)
+	d := t.Format("2006-01")
+	return d != m && d != addMonths(m, 1) && addMonths(m, 1) != m
+}
+
 // DateOf is the meeting date, or false when it is unset or unreadable.
 func (p *Plan) DateOf() (time.Time, bool) {
 	t, err := time.Parse("2006-01-02", p.Date)

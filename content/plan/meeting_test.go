@@ -310,3 +310,29 @@ func TestPassageIn(t *testing.T) {
 		t.Error("decomposed input does not match")
 	}
 }
+
+// TestDateOutsideMonth: a date in the plan's month or the month after is
+// expected; any other (a slip: 05/03/2027 for November 2026) is flagged,
+// and so is a date a month early. No date, no flag.
+func TestDateOutsideMonth(t *testing.T) {
+	for _, c := range []struct {
+		month, date string
+		want        bool
+	}{
+		{"2026-11", "", false},
+		{"2026-11", "2026-11-05", false},
+		{"2026-11", "2026-11-28", false},
+		{"2026-11", "2026-12-03", false},
+		{"2026-12", "2027-01-04", false},
+		{"2026-11-chuyen-de", "2026-11-20", false},
+		{"2026-11", "2027-03-05", true},
+		{"2026-11", "2026-10-30", true},
+		{"2026-11", "2025-11-05", true},
+		{"2026-12", "2027-02-01", true},
+	} {
+		p := &Plan{Month: c.month, Date: c.date}
+		if got := p.DateOutsideMonth(); got != c.want {
+			t.Errorf("%s on %q: %v, want %v", c.month, c.date, got, c.want)
+		}
+	}
+}

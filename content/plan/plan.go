@@ -185,6 +185,29 @@ var keyRE = regexp.MustCompile(`^([0-9]{4})-(0[1-9]|1[0-2])(-[a-z0-9]+(-[a-z0-9]
 // chuyên đề meeting (lower-case ASCII letters, digits and dashes).
 func ValidKey(s string) bool { return keyRE.MatchString(s) && len(s) <= 64 }
 
+// monthRE is a month as people write it: "12/2026", "12-2026", "T12/2026",
+// "tháng 12/2026", "thang 12.2026".
+var monthRE = regexp.MustCompile(`^(?i:(?:tháng|thang|t)\s*)?([0-9]{1,2})\s*[/.-]\s*([0-9]{4})$`)
+
+// ParseKey reads a plan's key as typed: a key as ValidKey has it, or a
+// month written the Vietnamese way ("12/2026", "tháng 12/2026"), which
+// becomes "2026-12". ok is false for anything else.
+func ParseKey(s string) (key string, ok bool) {
+	s = strings.TrimSpace(s)
+	if ValidKey(s) {
+		return s, true
+	}
+	g := monthRE.FindStringSubmatch(s)
+	if g == nil {
+		return "", false
+	}
+	m, _ := strconv.Atoi(g[1])
+	if m < 1 || m > 12 {
+		return "", false
+	}
+	return fmt.Sprintf("%s-%02d", g[2], m), true
+}
+
 // MonthOf returns the YYYY-MM part of a key.
 func MonthOf(key string) string {
 	if len(key) >= 7 {

@@ -257,3 +257,17 @@ func TestCite(t *testing.T) {
 		}
 	}
 }
+
+// TestParseKey: a plan's key, or a month as Vietnamese write it.
+func TestParseKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"2026-12": "2026-12", "2026-12-chuyen-de": "2026-12-chuyen-de", "12/2026": "2026-12",
+		" 1/2027 ": "2027-01", "tháng 12/2026": "2026-12", "Tháng 3-2027": "2027-03", "T12/2026": "2026-12",
+		"thang 12.2026": "2026-12", "13/2026": "", "0/2026": "", "12/26": "", "tháng mười hai": "", "": "",
+	} {
+		got, ok := ParseKey(in)
+		if got != want || ok != (want != "") {
+			t.Errorf("ParseKey(%q) = %q %v, want %q", in, got, ok, want)
+		}
+	}
+}

@@ -56,6 +56,19 @@ func FromPassage(doc *content.Document, sec *content.Section, passage string) Ex
 	return ex
 }
 
+// Opening is the first n words of the excerpt's text as plain text,
+// followed by "…" when there are more: "Tiếp tục quán triệt, triển khai
+// thực hiện…". It tells two passages of one section apart wherever a
+// plan lists its excerpts (the plan screen, chibo plan show).
+func (x Excerpt) Opening(n int) string {
+	words := strings.Fields(content.PlainText(x.Text))
+	first := strings.Join(words[:min(len(words), n)], " ")
+	if len(words) > n {
+		first += "…"
+	}
+	return first
+}
+
 // FullHeading is heading in full when it is a shortened form of a
 // sentence of the section's text (markdown): a heading ending in "…"
 // whose words, after any numbering ("I. ", "2. "), occur in text is

@@ -4,7 +4,9 @@
 // citations) as its own compressed value keyed by document ID, and beside
 // it the document's citations alone (Document.Citations). Commands
 // read the catalogue and load the one document they show; nothing loads
-// the whole library.
+// the whole library. The catalogue is also kept whole in one value, a
+// snapshot valid until the next write (snapshot.go), so that opening a
+// library of thousands of documents reads one value, not a record each.
 //
 // The store is derived data: the originals stay in the library folder,
 // and a record is valid only for the file bytes (Record.Key) and parser
@@ -50,6 +52,7 @@ var (
 	bucketDocs    = []byte("docs")    // ID → zstd(gob(model.Document)) (or flate: written before)
 	bucketCites   = []byte("cites")   // ID → zstd(gob(Document.Citations())) (or flate)
 	bucketMeta    = []byte("meta")    // "generation" → uint64, "format" → formatVersion
+	// and bucketSnapshot: the whole catalogue in one value (snapshot.go)
 	keyGeneration = []byte("generation")
 	keyFormat     = []byte("format")
 )
@@ -124,7 +127,7 @@ func Open(path string, readOnly bool) (*Store, error) {
 			}
 			if v := meta.Get(keyFormat); v != nil && string(v) != fmt.Sprint(formatVersion) {
 				// Another layout: start empty, the library re-parses.
-				for _, b := range [][]byte{bucketCatalog, bucketDocs, bucketCites} {
+				for _, b := range [][]byte{bucketCatalog, bucketDocs, bucketCites, bucketSnapshot} {
 					if tx.Bucket(b) != nil {
 						if err := tx.DeleteBucket(b); err != nil {
 							return err
@@ -195,10 +198,18 @@ func (s *Store) view(fn func(tx *bolt.Tx) error) error {
 // update runs fn in one write transaction, synced before it returns, and
 // returns the store's new generation.
 func (s *Store) update(fn func(tx *bolt.Tx) error) (uint64, error) {
+	return s.write(LockTimeout, true, fn)
+}
+
+// write is update waiting at most timeout for another process's
+// transaction, and changing the generation only when bump is set (a
+// write that leaves the catalogue as it was, such as its snapshot, need
+// not make other processes read it again).
+func (s *Store) write(timeout time.Duration, bump bool, fn func(tx *bolt.Tx) error) (uint64, error) {
 	if s.readOnly {
 		return 0, ErrReadOnly
 	}
-	db, err := bolt.Open(s.path, 0o644, &bolt.Options{Timeout: LockTimeout})
+	db, err := bolt.Open(s.path, 0o644, &bolt.Options{Timeout: timeout})
 	if err != nil {
 		return 0, openError(err)
 	}
@@ -211,8 +222,11 @@ func (s *Store) update(fn func(tx *bolt.Tx) error) (uint64, error) {
 			return err
 		}
 		if meta := tx.Bucket(bucketMeta); meta != nil {
-			gen = get64(meta.Get(keyGeneration)) + 1
-			return meta.Put(keyGeneration, u64(gen))
+			gen = get64(meta.Get(keyGeneration))
+			if bump {
+				gen++
+				return meta.Put(keyGeneration, u64(gen))
+			}
 		}
 		return nil
 	})
@@ -255,33 +269,13 @@ func (s *Store) Generation() (uint64, error) {
 }
 
 // Catalog returns every record, in ID order, and the generation they
-// were read at. A record that cannot be decoded is left out (its
-// document is then re-parsed by the library).
+// were read at (see ReadCatalog).
 func (s *Store) Catalog() ([]Record, uint64, error) {
-	var out []Record
-	var gen uint64
-	err := s.view(func(tx *bolt.Tx) error {
-		if tx == nil {
-			return nil
-		}
-		if meta := tx.Bucket(bucketMeta); meta != nil {
-			gen = get64(meta.Get(keyGeneration))
-		}
-		b := tx.Bucket(bucketCatalog)
-		if b == nil {
-			return nil
-		}
-		// No Stats() to size it: that walks every page of the bucket.
-		out = make([]Record, 0, 256)
-		return b.ForEach(func(k, v []byte) error {
-			var r Record
-			if json.Unmarshal(v, &r) == nil && r.ID == string(k) {
-				out = append(out, r)
-			}
-			return nil
-		})
-	})
-	return out, gen, err
+	c, err := s.ReadCatalog()
+	if err != nil {
+		return nil, 0, err
+	}
+	return c.Records, c.Gen, nil
 }
 
 // Doc loads the parsed document id; ok is false when the store does not

@@ -25,7 +25,7 @@ var (
 	CLIPlanUnreadable = Msg{"tệp bị hỏng hoặc do một bản chibo mới hơn ghi; xem: chibo plan show %s", "the file is damaged or was written by a newer chibo; see: chibo plan show %s"}
 	CLIExtraArgs      = Msg{"thừa đối số: %s", "too many arguments: %s"}
 	CLINoSuchAction   = Msg{"không có việc %q", "there is no action %q"}
-	CLINeedAction     = Msg{"thiếu việc cần làm", "missing what to do"}
+	CLIDidYouMean     = Msg{"có phải ý bạn là “%s”?", "did you mean “%s”?"}
 	CLIHelpUnknown    = Msg{"không có lệnh %q để xem trợ giúp", "there is no command %q to show help for"}
 
 	CLIOutExists = Msg{
@@ -157,8 +157,8 @@ var (
 	CLIPlanOverSummary  = Msg{"chuẩn bị buổi sinh hoạt chi bộ: chương trình, trích dẫn, ghi chú, điểm danh, biên bản, nghị quyết, xuất tài liệu họp", "prepare the cell meeting: agenda, excerpts, notes, roll, minutes, resolution, the meeting pack"}
 	CLIPlanOverUsage    = Msg{"VIỆC [TUỲ_CHỌN] [THÁNG]", "ACTION [OPTIONS] [MONTH]"}
 	CLIPlanMonthNote    = Msg{
-		"THÁNG là YYYY-MM (mặc định: tháng này), hoặc YYYY-MM-ten cho buổi chuyên đề riêng. NGÀY viết 05/12/2026, 5/12/2026 hoặc 2026-12-05.",
-		"MONTH is YYYY-MM (default: this month), or YYYY-MM-name for a separate thematic meeting. DATE is 05/12/2026, 5/12/2026 or 2026-12-05.",
+		"THÁNG là 12/2026 hoặc 2026-12 (mặc định: tháng này), hoặc YYYY-MM-ten cho buổi chuyên đề riêng. NGÀY viết 05/12/2026, 5/12/2026 hoặc 2026-12-05.",
+		"MONTH is 12/2026 or 2026-12 (default: this month), or YYYY-MM-name for a separate thematic meeting. DATE is 05/12/2026, 5/12/2026 or 2026-12-05.",
 	}
 
 	CLIMembersOverUsage  = Msg{"VIỆC …", "ACTION …"}

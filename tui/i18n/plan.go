@@ -10,7 +10,7 @@ import (
 // agenda" picker. The exported meeting pack itself is always Vietnamese (it
 // is an official document of the cell) and lives in content/plan.
 var (
-	CLIPlanBadMonth   = Msg{"%q không phải tháng dạng YYYY-MM (ví dụ 2026-11) hay tên buổi chuyên đề dạng YYYY-MM-ten (ví dụ 2026-11-chuyen-de)", "%q is not a month YYYY-MM (e.g. 2026-11) or a topical meeting YYYY-MM-name (e.g. 2026-11-chuyen-de)"}
+	CLIPlanBadMonth   = Msg{"%q không phải một tháng (ví dụ 11/2026 hoặc 2026-11) hay tên buổi chuyên đề dạng YYYY-MM-ten (ví dụ 2026-11-chuyen-de)", "%q is not a month (e.g. 11/2026 or 2026-11) or a topical meeting YYYY-MM-name (e.g. 2026-11-chuyen-de)"}
 	CLIPlanNone       = Msg{"Chưa có kế hoạch nào được lưu. Xem chương trình mẫu tháng này: chibo plan show", "No plan saved yet. See this month's standard agenda: chibo plan show"}
 	CLIPlanListBroken = Msg{"%s  không đọc được (%v); tệp được giữ nguyên", "%s  cannot be read (%v); the file is left as it is"}
 	CLIPlanUnsaved    = Msg{"(Chưa lưu: đây là chương trình mẫu. Thêm trích dẫn hoặc ghi chú để bắt đầu.)", "(Not saved yet: this is the standard agenda. Add an excerpt or a note to start.)"}
@@ -61,18 +61,29 @@ var (
 	PlanPromptRename = Msg{"Đổi tên mục: ", "Rename item: "}
 	PlanPromptMins   = Msg{"Thời lượng (phút): ", "Time budget (minutes): "}
 	PlanPromptPlace  = Msg{"Địa điểm: ", "Place: "}
-	PlanPromptCell   = Msg{"Tên chi bộ: ", "Party cell: "}
-	PlanPromptParty  = Msg{"Đảng bộ cấp trên: ", "Party committee: "}
-	PlanBadNumber    = Msg{"hãy nhập một số phút, ví dụ 15", "enter a number of minutes, e.g. 15"}
-	PlanNotesHead    = Msg{"Ghi chú — %s", "Notes — %s"}
-	PlanSaved        = Msg{"Đã lưu.", "Saved."}
-	PlanExportHead   = Msg{"Xuất tài liệu họp ra tệp:", "Export the meeting pack to a file:"}
-	PlanExported     = Msg{"Đã xuất: %s", "Exported: %s"}
-	PlanMoveHead     = Msg{"Chuyển trích dẫn sang mục:", "Move the excerpt to item:"}
-	PlanMoved        = Msg{"Đã chuyển sang “%s”.", "Moved to “%s”."}
-	PlanNeedExcerpt  = Msg{"Hãy chọn một trích dẫn.", "Select an excerpt first."}
-	PlanMissingOpen  = Msg{"Không mở được: nguồn không còn trong thư viện.", "Cannot open: the source is no longer in the library."}
-	PlanEmpty        = Msg{"Chương trình trống — bấm n để thêm mục.", "The agenda is empty — press n to add an item."}
+	// PlanPromptLocality is the place name of the date line ("Tân Phú,
+	// ngày 05 tháng 12 năm 2026"), Hướng dẫn 36-HD/VPTW.
+	PlanPromptLocality = Msg{"Địa danh (dòng ngày tháng): ", "Locality (the date line): "}
+	PlanPromptCell     = Msg{"Tên chi bộ: ", "Party cell: "}
+	PlanPromptParty    = Msg{"Đảng bộ cấp trên: ", "Party committee: "}
+	PlanBadNumber      = Msg{"hãy nhập một số phút, ví dụ 15", "enter a number of minutes, e.g. 15"}
+	PlanNotesHead      = Msg{"Ghi chú — %s", "Notes — %s"}
+	PlanSaved          = Msg{"Đã lưu.", "Saved."}
+	PlanExportHead     = Msg{"Xuất tài liệu họp ra tệp:", "Export the meeting pack to a file:"}
+	// PlanDateOutside warns of a meeting date neither in the plan's month
+	// nor the next: date, the plan's month, the month the resolution will
+	// assess.
+	PlanDateOutside = Msg{"Lưu ý: ngày họp %s không thuộc tháng %s của kế hoạch hay tháng sau đó; nghị quyết sẽ đánh giá tháng %s. Kiểm tra lại ngày họp.", "Note: the meeting date %s is neither in the plan's month %s nor the next; the resolution will assess %s. Check the date."}
+	PlanExported    = Msg{"Đã xuất: %s", "Exported: %s"}
+	// PlanExportReplace asks before an export overwrites a file of the
+	// same name (a pack that may have been edited in Word); no keeps it.
+	PlanExportReplace = Msg{"Đã có tệp %s (có thể đã sửa). Ghi đè? Không: lưu thành tệp mới", "%s already exists (it may have been edited). Overwrite? No: save as a new file"}
+	PlanExportedNew   = Msg{"Đã xuất: %s (giữ nguyên %s)", "Exported: %s (%s left as it was)"}
+	PlanMoveHead      = Msg{"Chuyển trích dẫn sang mục:", "Move the excerpt to item:"}
+	PlanMoved         = Msg{"Đã chuyển sang “%s”.", "Moved to “%s”."}
+	PlanNeedExcerpt   = Msg{"Hãy chọn một trích dẫn.", "Select an excerpt first."}
+	PlanMissingOpen   = Msg{"Không mở được: nguồn không còn trong thư viện.", "Cannot open: the source is no longer in the library."}
+	PlanEmpty         = Msg{"Chương trình trống — bấm n để thêm mục.", "The agenda is empty — press n to add an item."}
 
 	// The "add to agenda" picker.
 	PickerTitle = Msg{"Thêm vào chương trình %s", "Add to the agenda of %s"}
@@ -115,6 +126,7 @@ var (
 	CLIPlanRenamed      = Msg{"Đã đổi tên mục %d thành “%s”.", "Renamed item %d to “%s”."}
 	CLIPlanNeedWhere    = Msg{"cần up, down hoặc --item N", "need up, down or --item N"}
 	CLIPlanRoll         = Msg{"Điểm danh %s: có mặt %d/%d (chính thức %d, dự bị %d); vắng có lý do %d, không lý do %d; miễn sinh hoạt %d", "Roll of %s: present %d/%d (official %d, probationary %d); absent with reason %d, without %d; exempt %d"}
+	CLIPlanRollNotTaken = Msg{"(Chưa ghi vào biên bản: biên bản để trống số người có mặt cho đến khi điểm danh — chibo plan roll mark SỐ present|excused|absent|exempt, những người khác được tính có mặt; hoặc phím l trên màn hình kế hoạch.)", "(Not recorded yet: the minutes leave attendance blank until the roll is taken — chibo plan roll mark NUMBER present|excused|absent|exempt, everyone else counted present; or l on the plan screen.)"}
 	CLIPlanRollEmpty    = Msg{"Chưa có danh sách đảng viên. Thêm: chibo members add TÊN", "No members yet. Add them: chibo members add NAME"}
 	CLIPlanRollMarked   = Msg{"Đã ghi: %s — %s.", "Recorded: %s — %s."}
 	CLIPlanGuestAdded   = Msg{"Đã thêm khách mời: %s.", "Added guest: %s."}

@@ -9,7 +9,9 @@
 package planview
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -51,6 +53,7 @@ const (
 	promptMinutes
 	promptDate
 	promptPlace
+	promptLocality
 	promptCell
 	promptParty
 )
@@ -94,6 +97,11 @@ type (
 		m    *Model
 		path string
 		err  error
+		// exists: nothing was written, path is already there (a pack
+		// the secretary may have edited in Word); data is the new pack.
+		exists bool
+		data   []byte
+		kept   string // the old file left as it was (written under a new name)
 	}
 	membersMsg struct {
 		m    *Model
@@ -126,7 +134,10 @@ type Model struct {
 	noteFor string // item ID being edited
 	ask     common.Confirm
 	target  rowID // what the open question deletes
-	pick    int   // modeMoveTo and modeCheck cursor
+	// replace is the pack waiting for the answer to "overwrite?" (nil:
+	// the open question is a deletion).
+	replace *exportedMsg
+	pick    int // modeMoveTo and modeCheck cursor
 
 	status    string
 	statusErr bool
@@ -376,15 +387,30 @@ func (m *Model) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		m.pick = clamp(m.pick, 0, len(m.roll)-1)
+		// The roll as shown is the roll recorded: opening it takes it,
+		// everyone present (the exempt exempt) until marked otherwise,
+		// so the minutes count what the screen showed.
+		if !m.rollTaken() {
+			list := m.roll
+			return m.apply(func(p *plan.Plan) error { p.StartRoll(list); return nil }, rowID{}, "", nil)
+		}
 		return nil
 	case exportedMsg:
 		if msg.m != m {
 			return nil
 		}
-		if msg.err != nil {
-			m.setStatus(fmt.Sprintf(i18n.PlanErrSave.In(m.com.Lang), i18n.Describe(m.com.Lang, msg.err)), true)
-		} else {
-			m.setStatus(fmt.Sprintf(i18n.PlanExported.In(m.com.Lang), msg.path), false)
+		l := m.com.Lang
+		switch {
+		case msg.err != nil:
+			m.setStatus(fmt.Sprintf(i18n.PlanErrSave.In(l), i18n.Describe(l, msg.err)), true)
+		case msg.exists:
+			m.replace = &msg
+			m.ask.Ask(fmt.Sprintf(i18n.PlanExportReplace.In(l), filepath.Base(msg.path)))
+			m.mode = modeConfirm
+		case msg.kept != "":
+			m.setStatus(fmt.Sprintf(i18n.PlanExportedNew.In(l), msg.path, filepath.Base(msg.kept)), false)
+		default:
+			m.setStatus(fmt.Sprintf(i18n.PlanExported.In(l), msg.path), false)
 		}
 		return nil
 	case tea.KeyPressMsg:
@@ -460,7 +486,7 @@ func (m *Model) updateList(msg tea.KeyPressMsg) tea.Cmd {
 		it, _ := m.p.Item(itemID)
 		return m.startPrompt(promptMinutes, strconv.Itoa(it.Minutes))
 	case key.Matches(msg, k.PlanDetails):
-		m.queue = []promptKind{promptPlace, promptCell, promptParty}
+		m.queue = []promptKind{promptPlace, promptLocality, promptCell, promptParty}
 		return m.startPrompt(promptDate, plan.ShowDate(m.p.Date))
 	case key.Matches(msg, k.PlanDelete):
 		m.startDelete(itemID, exID)
@@ -583,6 +609,11 @@ func (m *Model) updateConfirm(msg tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	m.mode = modeList
+	if r := m.replace; r != nil {
+		// Overwrite, or keep the old file and write the pack beside it.
+		m.replace = nil
+		return writePack(m, r.path, r.data, yes)
+	}
 	if !yes {
 		m.setStatus("", false)
 		return nil
@@ -679,7 +710,7 @@ func (m *Model) neighbourItem() string {
 func (m *Model) promptLabel() string {
 	return map[promptKind]i18n.Msg{
 		promptNew: i18n.PlanPromptNew, promptRename: i18n.PlanPromptRename, promptMinutes: i18n.PlanPromptMins,
-		promptDate: i18n.PlanPromptDay, promptPlace: i18n.PlanPromptPlace, promptCell: i18n.PlanPromptCell,
+		promptDate: i18n.PlanPromptDay, promptPlace: i18n.PlanPromptPlace, promptLocality: i18n.PlanPromptLocality, promptCell: i18n.PlanPromptCell,
 		promptParty: i18n.PlanPromptParty,
 	}[m.prompt].In(m.com.Lang)
 }
@@ -710,7 +741,7 @@ func (m *Model) updatePrompt(msg tea.KeyPressMsg) tea.Cmd {
 		if len(m.queue) > 0 {
 			next := m.queue[0]
 			m.queue = m.queue[1:]
-			return tea.Batch(cmd, m.startPrompt(next, map[promptKind]string{promptPlace: m.p.Place, promptCell: m.p.Cell, promptParty: m.p.Party}[next]))
+			return tea.Batch(cmd, m.startPrompt(next, map[promptKind]string{promptPlace: m.p.Place, promptLocality: m.p.Locality, promptCell: m.p.Cell, promptParty: m.p.Party}[next]))
 		}
 		m.mode = modeList
 		m.input.Blur()
@@ -766,14 +797,25 @@ func (m *Model) submitPrompt(v string) (tea.Cmd, bool) {
 			iso = d
 		}
 		m.p.Date = iso // the next prompts and the header show it at once
-		return m.apply(func(p *plan.Plan) error { p.Date = iso; return nil }, sel, "", nil), true
+		warn := ""
+		if m.p.DateOutsideMonth() {
+			warn = fmt.Sprintf(i18n.PlanDateOutside.In(l), plan.ShowDate(iso), plan.MonthLabel(plan.MonthOf(m.p.Month)), plan.MonthLabel(m.p.AssessedMonth()))
+		}
+		return m.apply(func(p *plan.Plan) error { p.Date = iso; return nil }, sel, warn, nil), true
 	case promptPlace:
 		m.p.Place = v
 		return m.apply(func(p *plan.Plan) error { p.Place = v; return nil }, sel, "", nil), true
+	case promptLocality:
+		m.p.Locality = v
+		return m.apply(func(p *plan.Plan) error { p.Locality = v; return nil }, sel, "", nil), true
 	case promptCell:
+		// Kept without its "Chi bộ" prefix, as plan set keeps it, so
+		// no printed form doubles it.
+		v = plan.CellBare(v)
 		m.p.Cell = v
 		return m.apply(func(p *plan.Plan) error { p.Cell = v; return nil }, sel, "", nil), true
 	case promptParty:
+		v = plan.PartyBare(v)
 		m.p.Party = v
 		return m.apply(func(p *plan.Plan) error { p.Party = v; return nil }, sel, "", nil), true
 	}
@@ -855,7 +897,30 @@ func (m *Model) updateExport(msg tea.KeyPressMsg) tea.Cmd {
 			return exportedMsg{m: m, err: err}
 		}
 		path := filepath.Join(dir, plan.FileName(p, f))
+		if _, err := os.Lstat(path); err == nil {
+			return exportedMsg{m: m, path: path, exists: true, data: data}
+		}
 		return exportedMsg{m: m, path: path, err: content.WriteFileAtomic(path, data, 0o644)}
+	}
+}
+
+// writePack writes an exported pack whose file name was taken: over it
+// (replace), or under the first free name "NAME (2).EXT", "NAME (3).EXT"…
+// so a pack edited in Word is never lost without a yes.
+func writePack(m *Model, path string, data []byte, replace bool) tea.Cmd {
+	return func() tea.Msg {
+		if replace {
+			return exportedMsg{m: m, path: path, err: content.WriteFileAtomic(path, data, 0o644)}
+		}
+		ext := filepath.Ext(path)
+		stem := strings.TrimSuffix(path, ext)
+		for n := 2; n < 1000; n++ {
+			alt := fmt.Sprintf("%s (%d)%s", stem, n, ext)
+			if _, err := os.Lstat(alt); errors.Is(err, fs.ErrNotExist) {
+				return exportedMsg{m: m, path: alt, kept: path, err: content.WriteFileAtomic(alt, data, 0o644)}
+			}
+		}
+		return exportedMsg{m: m, err: &fs.PathError{Op: "create", Path: path, Err: fs.ErrExist}}
 	}
 }
 
@@ -904,6 +969,35 @@ var presenceCycle = []plan.Presence{plan.Present, plan.Excused, plan.Absent, pla
 
 // presence is a member's presence at this meeting (present until marked,
 // exempt when the member is exempt from meetings).
+// rollTaken says every member of the list is on the plan's roll.
+func (m *Model) rollTaken() bool {
+	on := map[string]bool{}
+	if m.p.Roll != nil {
+		for _, a := range m.p.Roll.People {
+			on[a.Member] = true
+		}
+	}
+	for _, mb := range m.roll {
+		if !on[mb.ID] {
+			return false
+		}
+	}
+	return true
+}
+
+// rollCounts are the roll's numbers as the screen shows them (members not
+// yet on the saved roll counted present, as they are listed).
+func (m *Model) rollCounts() plan.Counts {
+	p := *m.p
+	r := plan.Roll{}
+	if m.p.Roll != nil {
+		r.People = slices.Clone(m.p.Roll.People)
+	}
+	p.Roll = &r
+	p.StartRoll(m.roll)
+	return p.Counts()
+}
+
 func (m *Model) presence(mb plan.Member) plan.Presence {
 	if m.p.Roll != nil {
 		for _, a := range m.p.Roll.People {
@@ -1052,12 +1146,7 @@ func excerptLabel(l i18n.Lang, x plan.Excerpt) string {
 	if !x.Passage {
 		return excerptTitle(x)
 	}
-	words := strings.Fields(content.PlainText(x.Text))
-	first := strings.Join(words[:min(len(words), 6)], " ")
-	if len(words) > 6 {
-		first += "…"
-	}
-	return i18n.PlanPassageTag.In(l) + " “" + first + "” — " + excerptTitle(x)
+	return i18n.PlanPassageTag.In(l) + " “" + x.Opening(6) + "” — " + excerptTitle(x)
 }
 
 // excerptTitle is the excerpt's heading, or its document when it is a
@@ -1124,7 +1213,7 @@ func (m *Model) View() string {
 		}
 		body = window(body, max(0, m.pick+2-bh), bh)
 	case modeRoll:
-		c := m.p.Counts()
+		c := m.rollCounts()
 		body = append(body, st.Bold.Render(fit(fmt.Sprintf(i18n.PlanRollHead.In(m.com.Lang), c.Present, c.Expected()), m.w)))
 		for i, mb := range m.roll {
 			pr := presenceLabel(m.com.Lang, m.presence(mb))

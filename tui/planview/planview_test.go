@@ -402,12 +402,17 @@ func TestDetailsAndMonths(t *testing.T) {
 	}
 	typeText(m, "27/11/2026")     // as the app shows dates; 2026-11-27 and 27/11/2026 too
 	press(t, m, "enter", "enter") // date, keep the place
-	typeText(m, "thôn Đông")
+	if v := tuitest.Plain(m.View()); !strings.Contains(v, "Địa danh (dòng ngày tháng):") {
+		t.Fatalf("no prompt for the date line's place name:\n%s", v)
+	}
+	typeText(m, "Tân An")
+	press(t, m, "enter")
+	typeText(m, "Chi bộ thôn Đông") // the prefix is not kept (it would print twice)
 	press(t, m, "enter")
 	typeText(m, "xã Tân An")
 	press(t, m, "enter")
 	p, _, _ := st.Load("2026-11")
-	if p.Date != "2026-11-27" || p.Place != "Nhà văn hoá thôn Đông" || p.Cell != "thôn Đông" || p.Party != "xã Tân An" || m.Capturing() {
+	if p.Date != "2026-11-27" || p.Place != "Nhà văn hoá thôn Đông" || p.Locality != "Tân An" || p.Cell != "thôn Đông" || p.Party != "xã Tân An" || m.Capturing() {
 		t.Fatalf("details: %+v", p)
 	}
 	press(t, m, "]")
@@ -417,6 +422,26 @@ func TestDetailsAndMonths(t *testing.T) {
 	press(t, m, "[", "[")
 	if m.Month() != "2026-10" {
 		t.Fatal("previous month")
+	}
+}
+
+// TestDetailsDateOutsideMonth: a date neither in the plan's month nor the
+// next (05/01/2027 typed for November 2026) is saved but the next prompt
+// says so, with the month the resolution would then assess.
+func TestDetailsDateOutsideMonth(t *testing.T) {
+	st, lib := sampleStore(t)
+	m := newModel(t, st, lib, i18n.VI, "2026-11", 200, 24)
+	press(t, m, "i")
+	for range "25/11/2026" {
+		press(t, m, "backspace")
+	}
+	typeText(m, "05/01/2027")
+	press(t, m, "enter")
+	if v := tuitest.Plain(m.View()); !strings.Contains(v, "ngày họp 05/01/2027 không thuộc tháng 11/2026") || !strings.Contains(v, "đánh giá tháng 12/2026") {
+		t.Fatalf("no warning for a date outside the month:\n%s", v)
+	}
+	if p, _, _ := st.Load("2026-11"); p.Date != "2027-01-05" {
+		t.Fatalf("the date was not saved: %q", p.Date)
 	}
 }
 
@@ -466,6 +491,47 @@ func TestExportKey(t *testing.T) {
 		if c.ext == ".md" && (bytes.Contains(data, []byte("nguồn không còn trong thư viện")) || !bytes.Contains(data, []byte("Chuyên đề năm 2025"))) {
 			t.Error("the pack prints the internal missing-source note, or lost the excerpt")
 		}
+	}
+}
+
+// TestExportNeverReplacesUnasked: a pack already exported (and maybe
+// edited in Word since) is not overwritten by a second export unless the
+// secretary says yes; no (or enter, esc) writes "NAME (2).docx" beside it.
+func TestExportNeverReplacesUnasked(t *testing.T) {
+	st, lib := sampleStore(t)
+	dir := t.TempDir()
+	m := newModel(t, st, lib, i18n.VI, "2026-11", 200, 24)
+	m.SetExportDir(dir)
+	path := filepath.Join(dir, "chibo-hop-2026-11.docx")
+	edited := []byte("biên bản đã sửa trong Word")
+	if err := os.WriteFile(path, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	press(t, m, "e", "d")
+	if v := tuitest.Plain(m.View()); !strings.Contains(v, "Đã có tệp chibo-hop-2026-11.docx") || !strings.Contains(v, "[c/K]") {
+		t.Fatalf("no question before replacing:\n%s", v)
+	}
+	if b, _ := os.ReadFile(path); !bytes.Equal(b, edited) {
+		t.Fatal("the edited pack was replaced before the answer")
+	}
+	press(t, m, "k")
+	if b, _ := os.ReadFile(path); !bytes.Equal(b, edited) {
+		t.Fatal("no replaced the edited pack")
+	}
+	alt := filepath.Join(dir, "chibo-hop-2026-11 (2).docx")
+	if b, err := os.ReadFile(alt); err != nil || !bytes.HasPrefix(b, []byte("PK")) {
+		t.Fatalf("the new pack is not beside it: %v", err)
+	}
+	if v := tuitest.Plain(m.View()); !strings.Contains(v, alt) || !strings.Contains(v, "giữ nguyên chibo-hop-2026-11.docx") {
+		t.Errorf("status does not name the new file and the kept one:\n%s", v)
+	}
+	// Again, and yes: the first file is overwritten, no third is made.
+	press(t, m, "e", "d", "c")
+	if b, _ := os.ReadFile(path); !bytes.HasPrefix(b, []byte("PK")) {
+		t.Fatal("yes did not overwrite")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "chibo-hop-2026-11 (3).docx")); err == nil {
+		t.Error("yes wrote a new file as well")
 	}
 }
 
@@ -603,7 +669,7 @@ func TestBadMonthFallsBackToThisMonth(t *testing.T) {
 }
 
 // TestRollInTheApp: l shows the cell's members with their presence at
-// this meeting; space steps a member through present, excused, absent,
+// this meeting (everyone present until marked, and saved so); space steps a member through present, excused, absent,
 // exempt, saved at once; esc closes the roll.
 func TestRollInTheApp(t *testing.T) {
 	st, lib := sampleStore(t)
@@ -622,11 +688,17 @@ func TestRollInTheApp(t *testing.T) {
 	drive(m, m.SetSize(80, 24))
 	press(t, m, "l")
 	v := tuitest.Plain(m.View())
-	if !strings.Contains(v, "Điểm danh: có mặt 0/0") && !strings.Contains(v, "Nguyễn Văn An") {
-		t.Fatalf("the roll is not shown:\n%s", v)
+	if !strings.Contains(v, "Điểm danh: có mặt 2/2") || !strings.Contains(v, "Nguyễn Văn An") {
+		t.Fatalf("the roll is not shown with everyone present:\n%s", v)
+	}
+	// Opening the roll takes it as shown: the minutes count both present,
+	// not "……/……" while the screen said everyone came.
+	p, _, _ := st.Load("2026-11")
+	if c := p.Counts(); p.Roll == nil || c.Present != 2 || c.Expected() != 2 {
+		t.Fatalf("the roll shown is not the roll saved: %+v", p.Roll)
 	}
 	press(t, m, "space")
-	p, _, _ := st.Load("2026-11")
+	p, _, _ = st.Load("2026-11")
 	if p.Roll == nil || p.Roll.People[0].Presence != plan.Excused {
 		t.Fatalf("space should mark the first member excused: %+v\n%s", p.Roll, tuitest.Plain(m.View()))
 	}

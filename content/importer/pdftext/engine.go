@@ -42,43 +42,142 @@ const (
 	hardMemoryLimit   = RenderMemoryLimit + MaxFileSize
 )
 
-// engine is the process-wide PDFium: a wazero runtime with the compiled
-// module, and a pool that instantiates one fresh sandbox per document.
+// engine is a running PDFium: a wazero runtime with the compiled module,
+// and a pool that instantiates one fresh sandbox per document.
 type engine struct {
 	pool     pdfium.Pool
-	cacheDir string        // "" when compiled code is not cached
-	initTime time.Duration // how long compiling (or loading) took
+	cache    wazero.CompilationCache // nil when compiled code is not cached
+	cacheDir string                  // "" when compiled code is not cached
+	initTime time.Duration           // how long compiling (or loading) took
 }
 
-var (
-	engOnce sync.Once
-	engDone = make(chan struct{})
-	engVal  *engine
-	engErr  error
-)
+// close ends the runtime and its compilation cache's engine, which hold
+// the compiled code (some 22 MB of executable memory) and the decoded
+// module (8 MB of heap). No sandbox may be in use. wazero unmaps the code
+// in a finalizer: a collection now lets it go at once rather than at
+// the program's next one.
+func (e *engine) close() {
+	_ = e.pool.Close()
+	if e.cache != nil {
+		_ = e.cache.Close(context.Background())
+	}
+	runtime.GC()
+}
 
-// getEngine starts PDFium on first use and waits for it, or for ctx.
-// Compiling takes seconds the first time on a machine and a fraction of a
-// second once the compiled code is cached; a cancelled caller does not wait
-// for it (the next caller finds it ready).
-func getEngine(ctx context.Context) (*engine, error) {
-	engOnce.Do(func() {
+// engineIdle is how long PDFium is kept once no document is being read.
+// An import reads its files first and then builds the search index, whose
+// peak memory then does not include PDFium's 30 MB; starting it again
+// from the compiled-code cache takes 0.2–0.6 s.
+var engineIdle = time.Second
+
+// engineSlot is one start of PDFium; done is closed once val or err is set.
+type engineSlot struct {
+	done chan struct{}
+	val  *engine
+	err  error
+}
+
+// engState is the process's PDFium: cur is nil when it is not running;
+// users counts the documents being read with it; idle is the timer that
+// stops it after engineIdle without users. A failed start stays (the
+// next document would fail alike).
+var engState struct {
+	sync.Mutex
+	cur   *engineSlot
+	users int
+	idle  *time.Timer
+	last  *engineSlot // the last started, for InitTime
+}
+
+// acquireEngine starts PDFium unless it runs, and waits for it or for
+// ctx. Compiling takes seconds the first time on a machine and a fraction
+// of a second once the compiled code is cached; a cancelled caller does
+// not wait for it. After a nil error the caller must call releaseEngine
+// once no sandbox of it is in use any more.
+func acquireEngine(ctx context.Context) (*engine, error) {
+	engState.Lock()
+	s := engState.cur
+	if s == nil {
+		s = &engineSlot{done: make(chan struct{})}
+		engState.cur, engState.last = s, s
 		go func() {
-			engVal, engErr = newEngine()
-			close(engDone)
+			s.val, s.err = newEngine()
+			close(s.done)
+			engState.Lock()
+			armIdle()
+			engState.Unlock()
 		}()
-	})
+	}
+	engState.users++
+	if engState.idle != nil {
+		engState.idle.Stop()
+		engState.idle = nil
+	}
+	engState.Unlock()
 	select {
-	case <-engDone:
-		return engVal, engErr
+	case <-s.done:
+		if s.err != nil {
+			releaseEngine()
+			return nil, s.err
+		}
+		return s.val, nil
 	case <-ctx.Done():
+		releaseEngine()
 		return nil, ctx.Err()
 	}
 }
 
-// Warm starts PDFium in the background so that the first PDF of a session
-// does not wait for it; it returns at once.
-func Warm() { _, _ = getEngine(canceledCtx) }
+// releaseEngine ends a use begun by acquireEngine.
+func releaseEngine() {
+	engState.Lock()
+	engState.users--
+	armIdle()
+	engState.Unlock()
+}
+
+// armIdle (engState locked) starts the idle timer when PDFium has started
+// and nobody uses it.
+func armIdle() {
+	s := engState.cur
+	if engState.users > 0 || s == nil || engState.idle != nil {
+		return
+	}
+	select {
+	case <-s.done:
+	default:
+		return // still starting: the starter arms the timer
+	}
+	if s.err != nil {
+		return
+	}
+	var t *time.Timer
+	t = time.AfterFunc(engineIdle, func() {
+		engState.Lock()
+		if engState.idle != t || engState.users > 0 || engState.cur != s {
+			engState.Unlock()
+			return
+		}
+		engState.cur, engState.idle = nil, nil
+		engState.Unlock()
+		s.val.close()
+	})
+	engState.idle = t
+}
+
+// engineRunning reports whether PDFium is started (or starting).
+func engineRunning() bool {
+	engState.Lock()
+	defer engState.Unlock()
+	return engState.cur != nil
+}
+
+// Warm starts PDFium in the background so that a PDF read soon after does
+// not wait for it; it returns at once. Unused, it stops after engineIdle.
+func Warm() {
+	if _, err := acquireEngine(canceledCtx); err == nil {
+		releaseEngine()
+	}
+}
 
 var canceledCtx = func() context.Context {
 	c, cancel := context.WithCancel(context.Background())
@@ -86,14 +185,20 @@ var canceledCtx = func() context.Context {
 	return c
 }()
 
-// InitTime reports how long starting PDFium took, and the directory of its
-// compiled-code cache ("" when there is none); ok is false before it has
-// started.
+// InitTime reports how long the last start of PDFium took, and the
+// directory of its compiled-code cache ("" when there is none); ok is
+// false before it has started.
 func InitTime() (d time.Duration, cacheDir string, ok bool) {
+	engState.Lock()
+	s := engState.last
+	engState.Unlock()
+	if s == nil {
+		return 0, "", false
+	}
 	select {
-	case <-engDone:
-		if engVal != nil {
-			return engVal.initTime, engVal.cacheDir, true
+	case <-s.done:
+		if s.val != nil {
+			return s.val.initTime, s.val.cacheDir, true
 		}
 	default:
 	}
@@ -110,10 +215,11 @@ func newEngine() (*engine, error) {
 		WithMemoryLimitPages(hardMemoryLimit >> 16).
 		WithDebugInfoEnabled(false)
 	dir := cacheDir()
+	var cache wazero.CompilationCache
 	if dir != "" {
-		cache, err := wazero.NewCompilationCacheWithDir(dir)
-		if err != nil {
-			dir = ""
+		var err error
+		if cache, err = wazero.NewCompilationCacheWithDir(dir); err != nil {
+			dir, cache = "", nil
 		} else {
 			cfg = cfg.WithCompilationCache(cache)
 		}
@@ -132,19 +238,37 @@ func newEngine() (*engine, error) {
 		ReuseWorkers:  false, // a fresh sandbox per document
 	})
 	if err != nil {
+		if cache != nil {
+			_ = cache.Close(context.Background())
+		}
 		return nil, fmt.Errorf("starting PDFium: %w", err)
 	}
-	return &engine{pool: pool, cacheDir: dir, initTime: time.Since(start)}, nil
+	return &engine{pool: pool, cache: cache, cacheDir: dir, initTime: time.Since(start)}, nil
 }
 
+// cacheBase is where SetCacheDir put the compiled code ("": the user's
+// cache folder).
+var cacheBase atomic.Value // string
+
+// SetCacheDir sets the folder for PDFium's compiled code (about 20 MB,
+// kept so later starts skip the 5–7 s compilation): chibo's own cache
+// folder, so --data DIR keeps it in DIR too. It takes effect at the next
+// start of the engine; CHIBO_PDFIUM_CACHE still overrides it.
+func SetCacheDir(dir string) { cacheBase.Store(dir) }
+
 // cacheDir is the writable directory for wazero's compiled code, or "".
-// CHIBO_PDFIUM_CACHE overrides the location ("off" disables the cache).
+// CHIBO_PDFIUM_CACHE overrides the location ("off" disables the cache);
+// then SetCacheDir's; then chibo/wazero in the user's cache folder.
 func cacheDir() string {
 	dir := os.Getenv("CHIBO_PDFIUM_CACHE")
 	switch dir {
 	case "off":
 		return ""
 	case "":
+		if b, _ := cacheBase.Load().(string); b != "" {
+			dir = b
+			break
+		}
 		base, err := os.UserCacheDir()
 		if err != nil {
 			return ""

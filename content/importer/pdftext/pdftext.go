@@ -243,7 +243,7 @@ func Extract(ctx context.Context, data []byte, opt Options) (*Document, error) {
 		return nil, ErrTooLarge
 	}
 	deadline := time.Now().Add(opt.Timeout)
-	e, err := getEngine(ctx)
+	e, err := acquireEngine(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -267,6 +267,9 @@ func Extract(ctx context.Context, data []byte, opt Options) (*Document, error) {
 	}
 	done := make(chan result, 1)
 	go func() {
+		// The reader releases the engine: on a stop, Extract may return
+		// while PDFium is still in its last call.
+		defer releaseEngine()
 		doc, err := extract(ctx, e, g, data, opt)
 		done <- result{doc, err}
 	}()

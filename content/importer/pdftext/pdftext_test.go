@@ -331,10 +331,11 @@ func TestConcurrent(t *testing.T) {
 // whose only page is that picture: a scan.
 func scanOf(t *testing.T, data []byte) []byte {
 	t.Helper()
-	e, err := getEngine(context.Background())
+	e, err := acquireEngine(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer releaseEngine()
 	s, err := e.open(context.Background(), newGuard(len(data)))
 	if err != nil {
 		t.Fatal(err)

@@ -478,6 +478,7 @@ func (r *reader) word(w string, p int, has bool) {
 		r.endPara(true)
 		if !r.inNote() {
 			r.doc.EndCell()
+			r.checkSize()
 		}
 	case "nestcell":
 		r.endPara(true)
@@ -652,7 +653,13 @@ func (r *reader) switchRun() {
 		r.flushRun()
 		r.key = k
 	}
-	if r.opt.MaxText > 0 && r.size > r.opt.MaxText && r.err == nil {
+	r.checkSize()
+}
+
+// checkSize sets ErrTooLarge once the text, or what the blocks and table
+// cells made so far cost (paras.Doc.Size), passes Options.MaxText.
+func (r *reader) checkSize() {
+	if r.opt.MaxText > 0 && (r.size > r.opt.MaxText || r.doc.Size() > r.opt.MaxText) && r.err == nil {
 		r.err = ErrTooLarge
 	}
 }
