@@ -707,14 +707,6 @@ func (ix *Index) Rebuild(ctx context.Context, src Source, progress func(done, to
 // ix.mu); it goes back to the shared lock.
 func (ix *Index) rebuildLocked(ctx context.Context, src Source, docs []content.DocInfo, progress func(done, total int)) error {
 	name, shards, err := ix.build(ctx, src, docs, progress)
-	return ix.install(name, shards, err)
-}
-
-// install makes the built directory name, of shards shards, the live
-// index when err is nil, removing the old one, and goes back to the
-// shared lock; it returns err, or the error of writing the index's
-// meta file. The caller holds the exclusive lock, not ix.mu.
-func (ix *Index) install(name string, shards int, err error) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	if err == nil {
@@ -852,20 +844,7 @@ func (ix *Index) build(ctx context.Context, src Source, docs []content.DocInfo, 
 				return
 			}
 			defer func() { <-sem }()
-			jobs := make(chan buildJob)
-			go func() {
-				defer close(jobs)
-				for _, d := range parts[i] {
-					select {
-					case jobs <- buildJob{info: d}:
-					case <-ctx.Done():
-						return
-					}
-				}
-			}()
-			err := guard("build", func() error {
-				return ix.buildAt(ctx, shardPath(path, i), src, segmentSections(parts[i]), jobs, ahead, report)
-			})
+			err := guard("build", func() error { return ix.buildAt(ctx, shardPath(path, i), src, parts[i], ahead, report) })
 			if err != nil {
 				mu.Lock()
 				if firstErr == nil {
@@ -892,53 +871,44 @@ func (ix *Index) build(ctx context.Context, src Source, docs []content.DocInfo, 
 	return final, n, nil
 }
 
-// buildJob is one document for a shard's builder: info says what it is
-// (its ID, hash and text size), doc is the document itself when the
-// caller has it at hand (an import), else it is loaded from the source.
-type buildJob struct {
-	info  content.DocInfo
-	doc   *content.Document
-	taken func() // called as an analyser takes it; nil for none
-}
-
-// buildAt builds one shard at path of the documents jobs hands over until
-// it is closed (or ctx ends), loading those not at hand from src, with one
-// worker analysing ahead of the builder within the ahead budget (bytes of
-// text); batch is the sections per segment (segmentSections). docDone is
-// called as each document is in. A document src no longer has is left
-// out; a shard of no document is written empty.
-func (ix *Index) buildAt(ctx context.Context, path string, src Source, batch int, jobs <-chan buildJob, ahead *byteBudget, docDone func()) error {
+// buildAt builds one shard of docs at path, loading each from src, with
+// one worker analysing ahead of the builder within the ahead budget
+// (bytes of text); docDone is called as each document is in. A document
+// src no longer has is left out.
+func (ix *Index) buildAt(ctx context.Context, path string, src Source, docs []content.DocInfo, ahead *byteBudget, docDone func()) error {
 	const workers = 1
 	im := newMapping()
+	if len(docs) == 0 {
+		// The builder cannot write an index of nothing (an empty
+		// library, or fewer documents than shards).
+		return guard("empty shard", func() error { return emptyShard(path, im) })
+	}
+	store := filepath.Join(path, "store")
+	if err := os.MkdirAll(store, 0o755); err != nil {
+		return err
+	}
+	mappingJSON, err := json.Marshal(im)
+	if err != nil {
+		return err
+	}
+	meta, _ := json.Marshal(map[string]string{"storage": scorch.Name, "index_type": scorch.Name})
+	if err := os.WriteFile(filepath.Join(path, "index_meta.json"), meta, 0o644); err != nil {
+		return err
+	}
+	internal := map[string][]byte{string(util.MappingInternalKey): mappingJSON}
 	var b *scorch.Builder
-	var internal map[string][]byte
-	// open creates the builder at the first section: a shard that gets
-	// none is written empty instead (the builder cannot write an index
-	// of nothing).
-	open := func() error {
-		store := filepath.Join(path, "store")
-		if err := os.MkdirAll(store, 0o755); err != nil {
-			return err
-		}
-		mappingJSON, err := json.Marshal(im)
-		if err != nil {
-			return err
-		}
-		meta, _ := json.Marshal(map[string]string{"storage": scorch.Name, "index_type": scorch.Name})
-		if err := os.WriteFile(filepath.Join(path, "index_meta.json"), meta, 0o644); err != nil {
-			return err
-		}
-		internal = map[string][]byte{string(util.MappingInternalKey): mappingJSON}
-		return guard("builder", func() (err error) {
-			b, err = scorch.NewBuilder(map[string]interface{}{
-				"path":            store,
-				"buildPathPrefix": path,
-				"batchSize":       batch,
-				"mergeMax":        buildMergeMax,
-				"internal":        internal,
-			})
-			return err
+	err = guard("builder", func() (err error) {
+		b, err = scorch.NewBuilder(map[string]interface{}{
+			"path":            store,
+			"buildPathPrefix": path,
+			"batchSize":       segmentSections(docs),
+			"mergeMax":        buildMergeMax,
+			"internal":        internal,
 		})
+		return err
+	})
+	if err != nil {
+		return err
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -946,33 +916,32 @@ func (ix *Index) buildAt(ctx context.Context, path string, src Source, batch int
 	// analyseChunk bytes of text (more: the document goes on in the next
 	// part), so a large one is never held analysed whole.
 	type analysed struct {
-		id   string
+		i    int
 		secs []index.Document
 		meta *docMeta
 		cost int64
 		err  error
 		more bool
 	}
+	jobs := make(chan int)
 	out := make(chan analysed, workers)
+	go func() {
+		defer close(jobs)
+		for i := range docs {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for {
-				var job buildJob
-				var ok bool
-				select {
-				case job, ok = <-jobs:
-				case <-ctx.Done():
-				}
-				if !ok {
-					return
-				}
-				if job.taken != nil {
-					job.taken()
-				}
-				cost := ahead.cost(min(job.info.TextBytes, analyseChunk))
+			for i := range jobs {
+				cost := ahead.cost(min(docs[i].TextBytes, analyseChunk))
 				if !ahead.acquire(ctx, cost) {
 					return
 				}
@@ -980,11 +949,9 @@ func (ix *Index) buildAt(ctx context.Context, path string, src Source, batch int
 				var meta *docMeta
 				stopped := false
 				err := guard("analyse", func() (err error) {
-					d := job.doc
-					if d == nil {
-						if d, ok = src.Doc(job.info.ID); !ok {
-							return nil
-						}
+					d, ok := src.Doc(docs[i].ID)
+					if !ok {
+						return nil
 					}
 					n := 0
 					meta, err = analyseDoc(im, d, func(doc index.Document, text int) error {
@@ -993,7 +960,7 @@ func (ix *Index) buildAt(ctx context.Context, path string, src Source, batch int
 							return nil
 						}
 						select {
-						case out <- analysed{id: job.info.ID, secs: secs, cost: cost, more: true}:
+						case out <- analysed{i: i, secs: secs, cost: cost, more: true}:
 						case <-ctx.Done():
 							ahead.release(cost)
 							stopped = true
@@ -1013,7 +980,7 @@ func (ix *Index) buildAt(ctx context.Context, path string, src Source, batch int
 					return
 				}
 				select {
-				case out <- analysed{job.info.ID, secs, meta, cost, err, false}:
+				case out <- analysed{i, secs, meta, cost, err, false}:
 				case <-ctx.Done():
 					ahead.release(cost)
 					return
@@ -1022,7 +989,7 @@ func (ix *Index) buildAt(ctx context.Context, path string, src Source, batch int
 		}()
 	}
 	go func() { wg.Wait(); close(out) }()
-	metas := map[string]*docMeta{}
+	metas := make(map[string]*docMeta, len(docs))
 	var firstErr error
 	for a := range out {
 		if firstErr != nil {
@@ -1031,9 +998,6 @@ func (ix *Index) buildAt(ctx context.Context, path string, src Source, batch int
 		}
 		if a.err == nil {
 			a.err = ctx.Err()
-		}
-		if a.err == nil && b == nil && len(a.secs) > 0 {
-			a.err = open()
 		}
 		for _, d := range a.secs {
 			if a.err != nil {
@@ -1054,20 +1018,13 @@ func (ix *Index) buildAt(ctx context.Context, path string, src Source, batch int
 		if a.meta == nil {
 			continue // gone from the library meanwhile
 		}
-		metas[a.id] = a.meta
+		metas[docs[a.i].ID] = a.meta
 		if docDone != nil {
 			docDone()
 		}
 	}
 	if firstErr == nil {
 		firstErr = ctx.Err()
-	}
-	if b == nil {
-		if firstErr != nil {
-			return firstErr
-		}
-		// No section to build: documents gone, or none had a section.
-		return guard("empty shard", func() error { return emptyShard(path, im, metas) })
 	}
 	if firstErr == nil {
 		raw, secs, err := encodeDocList(metas)
@@ -1086,13 +1043,8 @@ func (ix *Index) buildAt(ctx context.Context, path string, src Source, batch int
 	return firstErr
 }
 
-// emptyShard writes an index with no sections at path, listing docs
-// (documents without a section; nil for none).
-func emptyShard(path string, im mapping.IndexMapping, docs map[string]*docMeta) error {
-	raw, secs, err := encodeDocList(docs)
-	if err != nil {
-		return err
-	}
+// emptyShard writes an index with no documents at path.
+func emptyShard(path string, im mapping.IndexMapping) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
@@ -1100,11 +1052,11 @@ func emptyShard(path string, im mapping.IndexMapping, docs map[string]*docMeta) 
 	if err != nil {
 		return err
 	}
-	if err := bi.SetInternal([]byte(sectionsKey), secs); err != nil {
+	if err := bi.SetInternal([]byte(sectionsKey), storedEncoder().EncodeAll([]byte("{}"), nil)); err != nil {
 		bi.Close()
 		return err
 	}
-	if err := bi.SetInternal([]byte(docsKey), raw); err != nil {
+	if err := bi.SetInternal([]byte(docsKey), []byte("{}")); err != nil {
 		bi.Close()
 		return err
 	}

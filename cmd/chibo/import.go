@@ -82,24 +82,11 @@ func runImport(ctx context.Context, e *env, c *command, args []string) int {
 	var bytesDone int64
 	files := 0
 	start := time.Now()
-	// An index to be built from scratch (the first import) is built as
-	// the files come, beside their reading and parsing.
-	ix, stream := startStream(ctx, e, lib)
-	if ix != nil {
-		defer ix.Close()
-	}
-	if stream != nil {
-		defer stream.Abort() // unless finished
-	}
 	err = lib.ImportContext(ctx, paths, opt, func(r content.ImportResult) {
 		counts[r.Status]++
 		if r.Status != content.ImportSkipped {
 			files++
 			bytesDone += r.Size
-		}
-		if stream != nil && r.Doc != nil && (r.Status == content.ImportAdded || r.Status == content.ImportUpdated) {
-			// A failed build is told by Finish; the import goes on.
-			stream.Add(r.Doc, r.N, r.Total)
 		}
 		bar.clear()
 		fmt.Fprintln(e.stdout, importLine(e, r))
@@ -117,12 +104,7 @@ func runImport(ctx context.Context, e *env, c *command, args []string) int {
 	secs := max(elapsed.Seconds(), 0.001)
 	fmt.Fprintf(e.stderr, e.T(i18n.CLIImportSpeed)+"\n", i18n.NounFile.N(e.lang, files), mb, secs, mb/secs)
 	if counts[content.ImportAdded]+counts[content.ImportUpdated] > 0 {
-		if stream != nil {
-			err = finishStream(e, stream, bar)
-		} else {
-			err = syncIndex(ctx, e, lib, bar)
-		}
-		if err != nil {
+		if err := syncIndex(ctx, e, lib, bar); err != nil {
 			if errors.Is(err, context.Canceled) {
 				fmt.Fprintln(e.stderr, e.T(i18n.ImportCancelled))
 				return 130
@@ -134,32 +116,6 @@ func runImport(ctx context.Context, e *env, c *command, args []string) int {
 		return 1
 	}
 	return 0
-}
-
-// startStream opens the index and, when it must be built from scratch,
-// starts building it fed by the import (index.Stream). Both are nil when
-// the index cannot be opened now (another process holds it): syncIndex
-// then tries again after the import.
-func startStream(ctx context.Context, e *env, lib *content.Library) (*index.Index, *index.Stream) {
-	ix, err := index.Open(e.dirs.Index(), index.Options{Wait: 10 * time.Second})
-	if err != nil {
-		return nil, nil
-	}
-	s, err := ix.Stream(ctx, lib)
-	if err != nil || s == nil {
-		ix.Close()
-		return nil, nil
-	}
-	return ix, s
-}
-
-// finishStream completes the index built during the import.
-func finishStream(e *env, s *index.Stream, bar *progressBar) error {
-	fmt.Fprintln(e.stderr, e.T(i18n.ImportIndexing))
-	bar.label = e.T(i18n.ImportIndexing)
-	err := s.Finish(func(done, total int) { bar.draw(done, total, "") })
-	bar.clear()
-	return err
 }
 
 // syncIndex brings the search index in line with the library.
