@@ -158,10 +158,10 @@ func TestPlanCommandErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"plan"}, 2, "missing what to do"},
 		{[]string{"plan", "frobnicate"}, 2, `there is no action "frobnicate"`},
+		{[]string{"plan", "shw"}, 2, `there is no action "shw"; did you mean “chibo plan show”?`},
 		{[]string{"plan", "show", "2026-13"}, 2, "is not a month"},
-		{[]string{"plan", "show", "11/2026"}, 2, "is not a month"},
+		{[]string{"plan", "show", "13/2026"}, 2, "is not a month"},
 		{[]string{"plan", "show", "2026-11", "2026-12"}, 2, "too many arguments"},
 		{[]string{"plan", "export", "--format", "pdf"}, 2, `format "pdf" is not supported`},
 		{[]string{"plan", "export", "--bogus"}, 2, "there is no option --bogus"},
