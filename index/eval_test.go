@@ -301,6 +301,18 @@ func TestAblation(t *testing.T) {
 		{"candidate, rejected: the same ×0.8 only when one of its subsections matches too", func(w *rankWeights) { w.emptyOver = 0.8 }, false},
 		{"candidate, rejected: earlier clauses of one parent +1% / ordinal", func(w *rankWeights) { w.order = 0.01 }, false},
 		{"candidate, rejected: the same +3% / ordinal", func(w *rankWeights) { w.order = 0.03 }, false},
+		{"no lead rule (the heading opens with the query)", func(w *rankWeights) { w.lead = 0 }, false},
+		{"lead rule on the heading only", func(w *rankWeights) { w.leadText = false }, false},
+		{"lead rule ×0.2", func(w *rankWeights) { w.lead = 0.2 }, false},
+		{"lead rule ×0.5", func(w *rankWeights) { w.lead = 0.5 }, false},
+		{"no structural labels skipped by the lead rule", func(w *rankWeights) { w.labels = false }, false},
+		{"candidate, rejected: heading coverage skips structural labels too", func(w *rankWeights) { w.covLabels = true }, false},
+		{"candidate, rejected: proximity (words ÷ smallest window) ×0.2", func(w *rankWeights) { w.prox = 0.2 }, false},
+		{"candidate, rejected: proximity ×0.3", func(w *rankWeights) { w.prox = 0.3 }, false},
+		{"candidate, rejected: proximity ×0.5", func(w *rankWeights) { w.prox = 0.5 }, false},
+		{"candidate, rejected: a section gains 0.1 of its parent's score", func(w *rankWeights) { w.inherit = 0.1 }, false},
+		{"candidate, rejected: a section with no text scores at least 0.9 of its best subsection", func(w *rankWeights) { w.fromChild = 0.9 }, false},
+		{"candidate, rejected: the same, 1.0", func(w *rankWeights) { w.fromChild = 1.0 }, false},
 	}
 	if *ablationDev {
 		t.Logf("| variant | in-domain dev | dev first | dev added | ALQAC dev |")

@@ -28,6 +28,10 @@ import (
 //   - a short query (at most 8 words) weights title, heading and text
 //     alike: the long-question weights put a bare heading that names the
 //     query above the passage that treats it.
+//   - a short query gains a little (×1.1 at most) where a section's
+//     heading or text opens with its words in order, after numbering and
+//     labels ("Điều 21. Người chưa thành niên", "1. Đặt cọc là việc …"):
+//     the article or clause that defines the term, not the ones that use it.
 //
 // The weights below were tuned on the development halves of the ALQAC
 // legal retrieval set and of the in-domain judged set (testdata/judged),
@@ -54,6 +58,9 @@ var weights = rankWeights{
 	wPath:       1,
 	emptyOver:   1,
 	parentCov:   true,
+	lead:        0.1,
+	labels:      true,
+	leadText:    true,
 }
 
 type rankWeights struct {
@@ -75,6 +82,14 @@ type rankWeights struct {
 	parentCov               bool    // heading coverage also from the parent's heading (the larger counts)
 	emptyOver               float64 // candidate rule: score factor of a section with no text of its own when one of its subsections is a candidate too; 1: off
 	order                   float64 // candidate rule: earlier sections of one parent count up to this much more (document order); 0: off
+	lead                    float64 // short query: bonus for the share of the query that opens the section's heading, as a run ("Điều 21. Người chưa thành niên"); 0: off
+	leadFull                bool    // the lead bonus only when the whole query opens the heading
+	labels                  bool    // the lead rule skips structural labels ("Điều", "Chương", "Mục" before a number)
+	covLabels               bool    // candidate rule: heading coverage skips them too; false: off
+	leadText                bool    // the lead rule also looks at the opening of the section's text (a clause whose heading is only "1.9.2. Kỹ thuật trình bày")
+	prox                    float64 // candidate rule: short query, bonus for the query's words close together (words ÷ smallest window holding them); 0: off
+	inherit                 float64 // candidate rule: a section gains this share of its parent's score when the parent is a candidate too; 0: off
+	fromChild               float64 // candidate rule: a section with no text of its own scores at least this share of its best subsection; 0: off
 }
 
 // nFields is the number of fields BM25F weighs: title, heading, text and
@@ -101,6 +116,7 @@ type ranker struct {
 	pairOf  map[string]int // "a b" → index in pairs
 	relaxed bool           // the search fell back to "most words"
 	full    []string       // the query's words in order, when the whole-run rule applies
+	seq     []string       // the query's words in order, for the lead rule (short queries without phrases)
 	fullIDF float64
 }
 
@@ -171,6 +187,16 @@ func (ix *Index) newRanker(p Parsed, exact bool) *ranker {
 		}
 		for _, u := range rk.pairs {
 			rk.fullIDF += u.idf
+		}
+	}
+	if w.lead > 0 && len(p.Phrases) == 0 && len(p.Terms) >= 1 && nw <= w.shortLen {
+		rk.seq = make([]string, len(p.Terms))
+		for _, t := range p.Terms {
+			if t.Count > 1 || t.Pos >= len(p.Terms) || rk.seq[t.Pos] != "" {
+				rk.seq = nil // a repeated word: no single run to look for
+				break
+			}
+			rk.seq[t.Pos] = t.Folded
 		}
 	}
 	return rk
@@ -309,11 +335,12 @@ func (rk *ranker) scoreExplain(c *candidate, ex *Explanation) (float64, bool) {
 		}
 	}
 	if rk.w.headCov > 0 {
-		cov, field, whose := rk.coverage(c.headToks), "heading", "the heading's"
+		cov, field, whose := rk.coverage(c.heading, c.headToks), "heading", "the heading's"
 		// A clause of an article whose heading is made of the query's
 		// words is about it as well.
 		if rk.w.parentCov && len(c.path) >= 2 {
-			if pc := rk.coverage(tokens(c.path[len(c.path)-2])); pc > cov {
+			ph := c.path[len(c.path)-2]
+			if pc := rk.coverage(ph, tokens(ph)); pc > cov {
 				cov, field, whose = pc, "path", "the parent heading's"
 			}
 		}
@@ -322,6 +349,26 @@ func (rk *ranker) scoreExplain(c *candidate, ex *Explanation) (float64, bool) {
 				Note: fmt.Sprintf("%.0f%% of %s words are in the query", 100*cov, whose)})
 		}
 		s *= 1 + rk.w.headCov*cov
+	}
+	if len(rk.seq) > 0 {
+		f := rk.leadShare(c.heading, c.headToks)
+		if rk.w.leadText && len(c.toks) > 0 {
+			f = max(f, rk.leadShare(c.text, c.toks))
+		}
+		if f > 0 && (!rk.w.leadFull || f == 1) {
+			if ex != nil {
+				ex.Parts = append(ex.Parts, ScorePart{Rule: RuleHeadCov, Field: "heading", Value: round3(s * rk.w.lead * f),
+					Note: fmt.Sprintf("the heading opens with %.0f%% of the query", 100*f)})
+			}
+			s *= 1 + rk.w.lead*f
+		}
+	}
+	if rk.w.prox > 0 && len(rk.seq) > 1 {
+		best := 0.0
+		for _, toks := range [][]token{c.headToks, c.toks} {
+			best = max(best, rk.closeness(toks))
+		}
+		s *= 1 + rk.w.prox*best
 	}
 	if rk.w.emptyText != 1 && len(c.toks) == 0 { // an ablation candidate, off
 		s *= rk.w.emptyText
@@ -361,13 +408,119 @@ func (rk *ranker) exactOK(c *candidate, wordTF []float64) bool {
 	return true
 }
 
+// structural labels of a heading: "Điều 5", "Chương II", "Mục 3",
+// "Tiểu mục 4", "Phần thứ nhất", "Khoản 2", "Điểm a".
+var labelWords = map[string]bool{"dieu": true, "chuong": true, "muc": true, "tieu": true, "phan": true, "khoan": true, "diem": true}
+
+// isNumbering says whether t (a token of src) is an item number ("1.",
+// "3.5.2"), an item letter ("a)", "đ)") or a roman numeral written in
+// capitals ("II").
+func isNumbering(src string, t token) bool {
+	if t.part || len(t.folded) == 1 || t.folded[0] >= '0' && t.folded[0] <= '9' || t.folded == "dd" && t.end-t.start <= 3 {
+		return true
+	}
+	return strings.Trim(src[t.start:t.end], "IVXLC") == ""
+}
+
+// labelAt says whether toks[i] (of src) is a structural label word: one
+// of labelWords followed (through other label words or "thứ") by a number.
+func labelAt(src string, toks []token, i int) bool {
+	for j := i; j < len(toks); j++ {
+		f := toks[j].folded
+		if j > i && (isNumbering(src, toks[j]) || f == "thu") {
+			return true
+		}
+		if !labelWords[f] {
+			return false
+		}
+	}
+	return false
+}
+
+// leadShare is the share of the query's words that open the heading src,
+// in order, after its numbering and labels ("Điều 21. Người chưa thành
+// niên" opens with all of "người chưa thành niên"; "6. Về mô hình, sáng
+// kiến…" with "mô hình sáng kiến" of "mô hình sáng kiến cải cách hành
+// chính"); 0 when the heading opens with something else. A word typed
+// with diacritics counts only as typed.
+func (rk *ranker) leadShare(src string, toks []token) float64 {
+	i := 0
+	for i < len(toks) && (isNumbering(src, toks[i]) || rk.w.labels && labelAt(src, toks, i)) {
+		i++
+	}
+	if i < len(toks) && toks[i].folded == "ve" && rk.seq[0] != "ve" {
+		i++ // "Về kết nạp lại …": a heading's "about"
+	}
+	k, pos := 0, 0
+	for j := i; j < len(toks) && k < len(rk.seq); j++ {
+		t := toks[j]
+		if t.part {
+			continue
+		}
+		if t.folded != rk.seq[k] || k > 0 && t.pos != pos+k {
+			break
+		}
+		if u := rk.words[rk.wordOf[t.folded]]; (rk.exact || u.accent) && exactOf(src, t) != u.exact {
+			break // "Đảng …" does not open with "đang" as typed
+		}
+		if k == 0 {
+			pos = t.pos
+		}
+		k++
+	}
+	return float64(k) / float64(len(rk.seq))
+}
+
+// closeness is the number of distinct query words divided by the span
+// (in word positions) of the smallest window of toks holding them all: 1
+// when they stand side by side; 0 when toks lack one.
+func (rk *ranker) closeness(toks []token) float64 {
+	n := len(rk.words)
+	count := make([]int, n)
+	have := 0
+	best := 0
+	type at struct{ w, pos int }
+	var win []at
+	for _, t := range toks {
+		if t.part {
+			continue
+		}
+		wi, ok := rk.wordOf[t.folded]
+		if !ok {
+			continue
+		}
+		win = append(win, at{wi, t.pos})
+		if count[wi] == 0 {
+			have++
+		}
+		count[wi]++
+		for have == n {
+			if span := win[len(win)-1].pos - win[0].pos + 1; best == 0 || span < best {
+				best = span
+			}
+			count[win[0].w]--
+			if count[win[0].w] == 0 {
+				have--
+			}
+			win = win[1:]
+		}
+	}
+	if best == 0 {
+		return 0
+	}
+	return min(1, float64(n)/float64(best))
+}
+
 // coverage is the share of a heading's words that the query has: a
 // heading made of the query's words names what the user is after. Item
 // numbers ("1.", "a)") do not count.
-func (rk *ranker) coverage(toks []token) float64 {
+func (rk *ranker) coverage(src string, toks []token) float64 {
 	n, m := 0, 0
-	for _, t := range toks {
+	for i, t := range toks {
 		if t.part || len(t.folded) == 1 || t.folded[0] >= '0' && t.folded[0] <= '9' {
+			continue
+		}
+		if rk.w.covLabels && labelAt(src, toks, i) {
 			continue
 		}
 		n++
@@ -650,6 +803,27 @@ func ancestorHeadings(path []string) string {
 // too (emptyOver), and, among the sections under one parent, earlier ones
 // count slightly more (order).
 func (rk *ranker) adjust(hits []scored) {
+	if rk.w.inherit > 0 || rk.w.fromChild > 0 {
+		key := func(doc string, path []string) string { return doc + "\x00" + strings.Join(path, "\x00") }
+		orig := make(map[string]float64, len(hits))
+		best := map[string]float64{} // a parent's best subsection
+		for _, h := range hits {
+			orig[key(h.c.doc, h.c.path)] = h.score
+			if len(h.c.path) >= 2 {
+				k := key(h.c.doc, h.c.path[:len(h.c.path)-1])
+				best[k] = max(best[k], h.score)
+			}
+		}
+		for i := range hits {
+			c := hits[i].c
+			if rk.w.inherit > 0 && len(c.path) >= 2 {
+				hits[i].score += rk.w.inherit * orig[key(c.doc, c.path[:len(c.path)-1])]
+			}
+			if rk.w.fromChild > 0 && len(c.toks) == 0 {
+				hits[i].score = max(hits[i].score, rk.w.fromChild*best[key(c.doc, c.path)])
+			}
+		}
+	}
 	if rk.w.emptyOver != 1 {
 		for i := range hits {
 			a := hits[i].c

@@ -376,6 +376,10 @@ func TestRankRules(t *testing.T) {
 			under(sec("z", "Điều 1. Tuyên bố mất tích", "")),
 			under(sec("z.1", "1. Khoản một", "Tòa án tuyên bố mất tích theo yêu cầu."+filler), "Điều 1. Tuyên bố mất tích"),
 		}},
+		&content.Document{ID: "lead", Title: "Bộ luật", Sections: []*content.Section{
+			sec("a", "Điều 4. Bên thuê và đặt cọc", "Nội dung theo thỏa thuận."+filler),
+			sec("z", "Điều 3. Đặt cọc và bên thuê", "Nội dung theo thỏa thuận."+filler),
+		}},
 	)
 	t.Run("accents typed count fully, other diacritics in part", func(t *testing.T) {
 		wantOrder(t, ix, "bảo", "tone/bảo", "tone/bao")
@@ -421,6 +425,12 @@ func TestRankRules(t *testing.T) {
 				t.Errorf("%q: %v, want pcov/z.1 before pcov/a.1", q, got)
 			}
 		}
+	})
+	t.Run("a heading that opens with the query", func(t *testing.T) {
+		// The same words in both headings; after its label ("Điều 3.")
+		// one opens with the query (without the rule the tie goes to "a").
+		wantOrder(t, ix, "đặt cọc", "lead/z", "lead/a")
+		wantOrder(t, ix, "dat coc", "lead/z", "lead/a")
 	})
 	t.Run("a directive symbol matches whole", func(t *testing.T) {
 		if got := order(t, ix, "01-KL/TW"); len(got) != 1 || got[0] != "sym/cite" {

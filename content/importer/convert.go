@@ -18,6 +18,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -347,6 +348,19 @@ func textCapBytes(data []byte, max int) int {
 }
 
 // convertText decodes a plain-text file.
+// binaryDetail names what a file that is not text is, when its first
+// bytes say (the WHATWG sniffing of net/http.DetectContentType: "image/
+// jpeg", "application/zip", "audio/mpeg", "video/mp4" …), so the message
+// can say "a photo" rather than "byte 8"; otherwise fallback.
+func binaryDetail(data []byte, fallback string) string {
+	t, _, _ := strings.Cut(http.DetectContentType(data[:min(len(data), 512)]), ";")
+	switch {
+	case t == "application/octet-stream", strings.HasPrefix(t, "text/"):
+		return fallback
+	}
+	return t
+}
+
 func convertText(data []byte, opt Options) (*Result, error) {
 	text, enc, replaced, err := decodeText(data, opt.Encoding)
 	if err != nil {
@@ -356,7 +370,7 @@ func convertText(data []byte, opt Options) (*Result, error) {
 		return nil, tooMuchText(opt.maxText())
 	}
 	if ctl, runes := countControl(text); ctl-replaced > runes/100+2 {
-		return nil, &Error{Problem: ProblemBinary, Detail: fmt.Sprintf("%d control characters", ctl)}
+		return nil, &Error{Problem: ProblemBinary, Detail: binaryDetail(data, fmt.Sprintf("%d control characters", ctl))}
 	}
 	return &Result{Text: text, Layout: LayoutDetect, Format: FormatText, Encoding: enc, Replaced: replaced}, nil
 }
@@ -372,7 +386,7 @@ func decodeText(data []byte, forced string) (string, string, int, error) {
 	if enc == "" {
 		if i := bytes.IndexByte(data, 0); i >= 0 && utf16NoBOM(data) == "" &&
 			!bytes.HasPrefix(data, []byte("\xff\xfe")) && !bytes.HasPrefix(data, []byte("\xfe\xff")) {
-			return "", "", 0, &Error{Problem: ProblemBinary, Detail: fmt.Sprintf("byte %d", i)}
+			return "", "", 0, &Error{Problem: ProblemBinary, Detail: binaryDetail(data, fmt.Sprintf("byte %d", i))}
 		}
 		g, ok := DetectEncoding(data)
 		if !ok {
@@ -407,7 +421,7 @@ func decodeText(data []byte, forced string) (string, string, int, error) {
 		}
 	}
 	if strings.ContainsRune(text, 0) {
-		return "", "", 0, &Error{Problem: ProblemBinary, Detail: "NUL"}
+		return "", "", 0, &Error{Problem: ProblemBinary, Detail: binaryDetail(data, "NUL")}
 	}
 	return text, enc, replaced, nil // composed (NFC) above
 }

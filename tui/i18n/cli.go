@@ -21,6 +21,12 @@ var (
 
 	// Problems reading a file, by content.Problem.
 	ErrBinary             = Msg{"%s: không phải tệp văn bản (%s). Hãy chọn tệp .txt, .md, .docx, .doc, .odt, .rtf, .html hoặc .pdf.", "%s: not a text file (%s). Choose a .txt, .md, .docx, .doc, .odt, .rtf, .html or .pdf file."}
+	ErrBinaryKind         = Msg{"%s là %s, không phải văn bản. Hãy chọn tệp .txt, .md, .docx, .doc, .odt, .rtf, .html hoặc .pdf.", "%s is %s, not a document. Choose a .txt, .md, .docx, .doc, .odt, .rtf, .html or .pdf file."}
+	KindImage             = Msg{"một tấm ảnh (%s)", "an image (%s)"}
+	KindAudio             = Msg{"một tệp âm thanh (%s)", "an audio file (%s)"}
+	KindVideo             = Msg{"một đoạn phim (%s)", "a video (%s)"}
+	KindFont              = Msg{"một tệp phông chữ (%s)", "a font file (%s)"}
+	KindArchive           = Msg{"một tệp nén (%s; hãy giải nén rồi nhập các tệp bên trong)", "an archive (%s; extract it and import the files inside)"}
 	ErrEncoding           = Msg{"%s: không đọc được bảng mã (%s). Thử lại với --encoding (utf-8, windows-1258, tcvn3, vni).", "%s: unreadable character encoding (%s). Try again with --encoding (utf-8, windows-1258, tcvn3, vni)."}
 	ErrEmpty              = Msg{"%s: tệp rỗng, không có nội dung để đọc.", "%s: the file is empty; there is nothing to read."}
 	ErrTooLarge           = Msg{"%s: tệp quá lớn (%s). Hãy tách thành các tệp nhỏ hơn.", "%s: the file is too large (%s). Split it into smaller files."}

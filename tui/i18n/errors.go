@@ -91,6 +91,12 @@ func Known(l Lang, err error) (msg string, ok bool) {
 		}
 	}
 	switch fe.Problem {
+	case content.ProblemBinary:
+		// A kind the file's first bytes name ("image/jpeg"): say it in
+		// words (it read "byte 8").
+		if kind, ok := binaryKind(l, fe.Detail); ok {
+			return fmt.Sprintf(ErrBinaryKind.In(l), fe.File, kind), true
+		}
 	case content.ProblemTooLarge:
 		if errors.Is(fe.Err, content.ErrTooMuchText) {
 			return fmt.Sprintf(ErrTooMuchText.In(l), fe.File, fe.Detail), true
@@ -284,4 +290,37 @@ func Cause(l Lang, err error) (string, bool) {
 		return "", false
 	}
 	return p.phrase.In(l), true
+}
+
+// binaryKind is a file kind named by its media type, in words: "một tấm
+// ảnh (JPEG)", "a ZIP archive"; false for anything else.
+func binaryKind(l Lang, mime string) (string, bool) {
+	major, minor, ok := strings.Cut(mime, "/")
+	if !ok {
+		return "", false
+	}
+	sub := strings.ToUpper(strings.TrimPrefix(strings.TrimPrefix(minor, "x-"), "vnd."))
+	var m Msg
+	switch major {
+	case "image":
+		m = KindImage
+	case "audio":
+		m = KindAudio
+	case "video":
+		m = KindVideo
+	case "font":
+		m = KindFont
+	case "application":
+		switch minor {
+		case "zip", "x-gzip", "x-rar-compressed", "x-7z-compressed":
+			m = KindArchive
+		case "vnd.ms-fontobject":
+			m = KindFont
+		default:
+			return "", false
+		}
+	default:
+		return "", false
+	}
+	return fmt.Sprintf(m.In(l), sub), true
 }

@@ -127,3 +127,27 @@ func TestDescribeOSErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestBinaryNamesTheKind: a file whose first bytes say what it is (a
+// photo, a song, an archive) is refused in those words, not with "byte 8";
+// any other binary keeps the general message.
+func TestBinaryNamesTheKind(t *testing.T) {
+	for _, c := range []struct {
+		data []byte
+		vi   string
+		en   string
+	}{
+		{[]byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00"), "anh.jpg là một tấm ảnh (JPEG), không phải văn bản", "anh.jpg is an image (JPEG), not a document"},
+		{[]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "một tấm ảnh (PNG)", "an image (PNG)"},
+		{[]byte("ID3\x03\x00\x00\x00\x00\x00\x00\x00"), "một tệp âm thanh (MPEG)", "an audio file (MPEG)"},
+		{[]byte("\x00\x01\x02\x03 không rõ là gì \x00\x00"), "không phải tệp văn bản", "not a text file"},
+	} {
+		_, err := content.DecodeText("anh.jpg", c.data)
+		if err == nil {
+			t.Fatalf("%q read as text", c.data)
+		}
+		if vi, en := Describe(VI, err), Describe(EN, err); !strings.Contains(vi, c.vi) || !strings.Contains(en, c.en) {
+			t.Errorf("%q:\n vi %q\n en %q", c.data, vi, en)
+		}
+	}
+}
