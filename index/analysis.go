@@ -79,8 +79,44 @@ func isWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 	}
+	if r < runeClassEnd {
+		return runeClasses()[r]&classWord != 0
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
+
+// isMark says whether r is a combining mark (Mn or Mc).
+func isMark(r rune) bool {
+	if r < runeClassEnd {
+		return runeClasses()[r]&classMark != 0
+	}
+	return unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+}
+
+// runeClasses caches isWordRune and isMark for the runes below
+// runeClassEnd (every Vietnamese letter, precomposed or not): the
+// tokenizer asks them of every rune, and unicode's range tables answer
+// by binary search. TestRuneClasses checks every entry against unicode.
+const runeClassEnd = 0x1F00
+
+const (
+	classWord = 1 << iota // letter, digit or combining mark
+	classMark             // combining mark (Mn, Mc)
+)
+
+var runeClasses = sync.OnceValue(func() []uint8 {
+	tab := make([]uint8, runeClassEnd)
+	for r := rune(0); r < runeClassEnd; r++ {
+		mark := unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+		if mark {
+			tab[r] |= classMark
+		}
+		if mark || unicode.IsLetter(r) || unicode.IsDigit(r) {
+			tab[r] |= classWord
+		}
+	}
+	return tab
+})
 
 // blankLineAt says whether only spaces stand between i and the next line
 // break: a line break ends a sentence only before a blank line, so words
@@ -144,7 +180,7 @@ func scan(input []byte, emit func(start, end, pos int, typ analysis.TokenType)) 
 		if r >= utf8.RuneSelf {
 			r, w = utf8.DecodeRune(input[i:])
 		}
-		if !isWordRune(r) || r >= utf8.RuneSelf && (unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)) {
+		if !isWordRune(r) || r >= utf8.RuneSelf && isMark(r) {
 			// A mark with no letter before it starts no word.
 			if isBreakRune(r) && (r != '\n' || blankLineAt(input, i+1)) {
 				brk = true
@@ -170,7 +206,7 @@ func scan(input []byte, emit func(start, end, pos int, typ analysis.TokenType)) 
 			parts = append(parts, span{i, j})
 			if j+1 < len(input) && (input[j] == '/' || input[j] == '-') {
 				r3, _ := utf8.DecodeRune(input[j+1:])
-				if isWordRune(r3) && !unicode.Is(unicode.Mn, r3) && !unicode.Is(unicode.Mc, r3) {
+				if isWordRune(r3) && !isMark(r3) {
 					i = j + 1
 					continue
 				}

@@ -6,6 +6,8 @@ import (
 	"chibo/content"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
@@ -175,6 +177,24 @@ func TestOnePassMatches(t *testing.T) {
 				t.Errorf("%s on %q:\n one pass %v (%d)\n analyzer %v (%d)", c.name, text, got, c.got.n, want, len(toks))
 			}
 		}
+	}
+}
+
+// The tokenizer's cached rune classes are unicode's, for every rune they
+// cover and beyond.
+func TestRuneClasses(t *testing.T) {
+	for r := rune(0); r < runeClassEnd+0x100; r++ {
+		mark := unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+		word := unicode.IsLetter(r) || unicode.IsDigit(r) || mark
+		if r < utf8.RuneSelf {
+			word = r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+		}
+		if isWordRune(r) != word || isMark(r) != mark {
+			t.Fatalf("%U: isWordRune %v isMark %v, unicode says %v %v", r, isWordRune(r), isMark(r), word, mark)
+		}
+	}
+	if !isWordRune('ệ') || !isMark('\u0301') || isWordRune('–') {
+		t.Error("ệ is a word rune, U+0301 a mark, – neither")
 	}
 }
 
