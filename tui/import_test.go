@@ -177,7 +177,7 @@ func TestImportRemoveHarness(t *testing.T) {
 	for _, want := range []string{
 		"Xong: 2 thêm mới, 0 cập nhật, 0 trùng lặp, 1 lỗi, 1 bỏ qua.",
 		"lỗi          anh-chup.txt",
-		"không phải tệp văn bản",
+		"là một tấm ảnh (PNG), không phải văn bản",
 		"bỏ qua       danh-sach.xlsx",
 		"đã thêm      ghi-chu.md — thành “Ghi chú họp chi bộ tháng 5”",
 		"đã thêm      ke-hoach.txt — thành “Kế hoạch sinh hoạt chi bộ tháng 5”",
@@ -436,7 +436,7 @@ func TestLibraryProblems(t *testing.T) {
 	}
 	h.key("e")
 	f = h.screen()
-	if !strings.Contains(f, "TỆP KHÔNG ĐỌC ĐƯỢC") || !strings.Contains(f, "• anh-chup.txt: không phải tệp văn bản") {
+	if !strings.Contains(f, "TỆP KHÔNG ĐỌC ĐƯỢC") || !strings.Contains(f, "• anh-chup.txt là một tấm ảnh (PNG), không phải văn bản") {
 		t.Errorf("e should list the file with its reason:\n%s", f)
 	}
 	h.key("esc")
