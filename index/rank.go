@@ -179,29 +179,28 @@ func (ix *Index) newRanker(p Parsed, exact bool) *ranker {
 		addPairs(ph.Words)
 	}
 	if w.wFull > 0 && len(p.Phrases) == 0 && len(p.Terms) >= 3 && nw <= w.shortLen {
-		rk.full = make([]string, len(p.Terms))
-		for _, t := range p.Terms {
-			if t.Count > 1 || t.Pos >= len(p.Terms) || rk.full[t.Pos] != "" {
-				rk.full = nil // a repeated word: no single run to look for
-				break
-			}
-			rk.full[t.Pos] = t.Folded
-		}
+		rk.full = querySeq(p)
 		for _, u := range rk.pairs {
 			rk.fullIDF += u.idf
 		}
 	}
 	if w.lead > 0 && len(p.Phrases) == 0 && len(p.Terms) >= 1 && nw <= w.shortLen {
-		rk.seq = make([]string, len(p.Terms))
-		for _, t := range p.Terms {
-			if t.Count > 1 || t.Pos >= len(p.Terms) || rk.seq[t.Pos] != "" {
-				rk.seq = nil // a repeated word: no single run to look for
-				break
-			}
-			rk.seq[t.Pos] = t.Folded
-		}
+		rk.seq = querySeq(p)
 	}
 	return rk
+}
+
+// querySeq is the query's words (folded) in the order typed, or nil when
+// a word repeats (there is then no single run to look for).
+func querySeq(p Parsed) []string {
+	seq := make([]string, len(p.Terms))
+	for _, t := range p.Terms {
+		if t.Count > 1 || t.Pos >= len(p.Terms) || seq[t.Pos] != "" {
+			return nil
+		}
+		seq[t.Pos] = t.Folded
+	}
+	return seq
 }
 
 // fieldStat accumulates the weighted, length-normalised frequency of each
