@@ -157,7 +157,10 @@ func (p *Plan) DateOf() (time.Time, bool) {
 // one that closes the previous month, so a meeting on 05/12 assesses
 // November and sets December's tasks; a meeting in the second half (day
 // 16–31) closes its own month, so a meeting on 25/11 assesses November and
-// sets December's tasks. Without a date the meeting is taken to be held
+// sets December's tasks. Without a date the meeting follows the cell's
+// rhythm: it assesses the month the previous meeting set tasks for (a
+// January meeting after one on 05/12 assesses December, whose tasks it
+// carries), and with no previous plan (see Carry) it is taken to be held
 // late in the plan's month (the old pack's assumption).
 func (p *Plan) AssessedMonth() string {
 	if t, ok := p.DateOf(); ok {
@@ -165,6 +168,9 @@ func (p *Plan) AssessedMonth() string {
 			return addMonths(t.Format("2006-01"), -1)
 		}
 		return t.Format("2006-01")
+	}
+	if p.prevTasks != "" {
+		return p.prevTasks
 	}
 	return MonthOf(p.Month)
 }

@@ -336,3 +336,40 @@ func TestDateOutsideMonth(t *testing.T) {
 		}
 	}
 }
+
+// TestUndatedFollowsThePreviousMeeting: a meeting with no date yet
+// assesses the month the previous meeting set tasks for — after one on
+// 05/12 (December's tasks), January's assesses December, above the
+// December tasks it carries (it assessed January); after one on 25/12
+// (January's tasks), January. With no previous plan, its own month.
+func TestUndatedFollowsThePreviousMeeting(t *testing.T) {
+	for _, c := range []struct{ prevDate, assessed string }{
+		{"2026-12-05", "2026-12"},
+		{"2026-12-25", "2027-01"},
+		{"", "2027-01"},
+	} {
+		s := OpenStore(t.TempDir())
+		if c.prevDate != "" {
+			if _, err := s.Update("2026-12", func(p *Plan) error {
+				p.Date = c.prevDate
+				_, err := p.AddTask("Vệ sinh đường ấp", "Đ/c Bình", "2026-12-31")
+				return err
+			}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		p, _, err := LoadCarried(s, "2027-01")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.AssessedMonth(); got != c.assessed {
+			t.Errorf("after a meeting on %q: January assesses %s, want %s", c.prevDate, got, c.assessed)
+		}
+		if c.prevDate == "2026-12-05" {
+			md := string(ResolutionMarkdown(p))
+			if !strings.Contains(md, "THỰC HIỆN NHIỆM VỤ THÁNG 12/2026") || !strings.Contains(md, "Vệ sinh đường ấp") {
+				t.Errorf("January's resolution does not assess December's carried task:\n%s", md)
+			}
+		}
+	}
+}

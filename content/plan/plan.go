@@ -89,6 +89,10 @@ type Plan struct {
 	// Carried are the previous month's tasks with the results recorded at
 	// this meeting (section I of the resolution).
 	Carried []Task `json:"carried,omitempty"`
+	// prevTasks is the month the previous meeting set tasks for (its
+	// TasksMonth), set by Carry; "" when there is no previous plan. An
+	// undated meeting assesses that month (see AssessedMonth).
+	prevTasks string
 	// Ticked are the IDs of the checklist items the user ticked off.
 	Ticked []string `json:"ticked,omitempty"`
 	// Roll is the attendance of this meeting (personal data: it stays in

@@ -95,7 +95,9 @@ func (p *Plan) Carry(prev *Plan) bool {
 	}
 	var out []Task
 	seen := map[string]bool{}
+	p.prevTasks = ""
 	if prev != nil {
+		p.prevTasks = prev.TasksMonth()
 		for _, t := range prev.Tasks {
 			c := t
 			c.From = prev.Month
