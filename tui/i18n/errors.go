@@ -97,6 +97,12 @@ func Known(l Lang, err error) (msg string, ok bool) {
 		if kind, ok := binaryKind(l, fe.Detail); ok {
 			return fmt.Sprintf(ErrBinaryKind.In(l), fe.File, kind), true
 		}
+	case content.ProblemUnsupported:
+		// A plain zip archive is not a Word file to save again.
+		if fe.Detail == "zip" {
+			kind, _ := binaryKind(l, "application/zip")
+			return fmt.Sprintf(ErrBinaryKind.In(l), fe.File, kind), true
+		}
 	case content.ProblemTooLarge:
 		if errors.Is(fe.Err, content.ErrTooMuchText) {
 			return fmt.Sprintf(ErrTooMuchText.In(l), fe.File, fe.Detail), true

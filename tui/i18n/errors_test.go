@@ -151,3 +151,15 @@ func TestBinaryNamesTheKind(t *testing.T) {
 		}
 	}
 }
+
+// TestZipArchiveNamed: a plain zip archive is named as one, with what to
+// do (extract it), not "save it again from Word".
+func TestZipArchiveNamed(t *testing.T) {
+	err := &content.FileError{File: "nen.zip", Problem: content.ProblemUnsupported, Detail: "zip"}
+	if got := Describe(VI, err); !strings.Contains(got, "nen.zip là một tệp nén (ZIP; hãy giải nén") || strings.Contains(got, "Word") {
+		t.Errorf("vi: %q", got)
+	}
+	if got := Describe(EN, err); !strings.Contains(got, "nen.zip is an archive (ZIP; extract it") {
+		t.Errorf("en: %q", got)
+	}
+}
