@@ -246,7 +246,8 @@ func (m *Model) load() tea.Cmd {
 		if month == "" {
 			month = NextMeeting(store)
 		}
-		p, saved, err := store.Load(month)
+		// With last month's tasks carried in, as chibo plan shows them.
+		p, saved, err := plan.LoadCarried(store, month)
 		return loadedMsg{m: m, month: month, p: p, saved: saved, err: err}
 	}
 }
@@ -311,7 +312,7 @@ func (m *Model) applyAt(fn func(*plan.Plan) error, sel rowID, newAt int, status 
 		month = plan.CurrentMonth(store.Now())
 	}
 	return func() tea.Msg {
-		p, err := store.Update(month, fn)
+		p, err := plan.UpdateCarried(store, month, fn)
 		return savedMsg{m: m, p: p, err: err, sel: sel, newAt: newAt, status: status, undo: undo, undone: undone}
 	}
 }
@@ -888,7 +889,9 @@ func (m *Model) updateExport(msg tea.KeyPressMsg) tea.Cmd {
 	// it holds exactly what was saved (never a stale copy on screen).
 	store, month, dir := m.store, m.p.Month, m.exportDir
 	return func() tea.Msg {
-		p, _, err := store.Load(month)
+		// Carried as chibo plan export carries them: the resolution
+		// assesses last month's tasks.
+		p, _, err := plan.LoadCarried(store, month)
 		if p == nil {
 			return exportedMsg{m: m, err: err}
 		}

@@ -748,3 +748,30 @@ func TestPickerAddsOnlyOnceLoaded(t *testing.T) {
 		t.Fatal("Enter after the load did not add the excerpt to January")
 	}
 }
+
+// TestExportCarriesLastMonthsTasks: the pack exported from the plan
+// screen assesses last month's resolution tasks, as chibo plan export
+// does (the screen read the plan without them, so its pack had none).
+func TestExportCarriesLastMonthsTasks(t *testing.T) {
+	st, lib := sampleStore(t)
+	if _, err := st.Update("2026-11", func(p *plan.Plan) error {
+		_, err := p.AddTask("Vận động đảng viên đóng đảng phí đúng hạn", "Đ/c Bình", "2026-11-30")
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	m := newModel(t, st, lib, i18n.VI, "2026-12", 200, 24)
+	m.SetExportDir(dir)
+	press(t, m, "e", "m")
+	data, err := os.ReadFile(filepath.Join(dir, "chibo-hop-2026-12.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte("Vận động đảng viên đóng đảng phí đúng hạn")) {
+		t.Error("the pack exported from the app lacks last month's task")
+	}
+	if c := m.Plan().Carried; len(c) != 1 {
+		t.Errorf("the screen's plan carries %d tasks, want 1", len(c))
+	}
+}
