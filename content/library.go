@@ -25,6 +25,7 @@ import (
 
 	"chibo/content/importer"
 	"chibo/content/lockfile"
+	"chibo/content/model"
 	"chibo/content/store"
 
 	"golang.org/x/sync/semaphore"
@@ -396,9 +397,14 @@ func failureError(f store.Failure) error {
 
 // recordOf is the store record of a freshly parsed document.
 func recordOf(d *Document, file string, seed bool, size, mtime int64, key string) *store.Record {
+	return recordPrinted(d, file, seed, size, mtime, key, fingerprint(d))
+}
+
+// recordPrinted is recordOf with the document's fingerprint already known.
+func recordPrinted(d *Document, file string, seed bool, size, mtime int64, key, print string) *store.Record {
 	info := d.Info()
 	info.Imported = !seed
-	return &store.Record{DocInfo: info, File: file, Seed: seed, Size: size, MTime: mtime, Key: key, Parser: parserStamp(), Print: fingerprint(d)}
+	return &store.Record{DocInfo: info, File: file, Seed: seed, Size: size, MTime: mtime, Key: key, Parser: parserStamp(), Print: print}
 }
 
 // setCatalog installs recs as the library's catalogue. The caller holds
@@ -1080,6 +1086,9 @@ type prepared struct {
 	// enc is doc encoded for the store, with doc.ID and doc.Source as
 	// prepare set them.
 	enc *store.Encoded
+	// print is doc's fingerprint and key the content key of keep, taken
+	// in the parallel workers too.
+	print, key string
 }
 
 // sameBytes returns the imported document with the given ID when its kept
@@ -1155,6 +1164,7 @@ func (l *Library) prepare(ctx context.Context, path string, opt ImportOptions) *
 	// the copy most likely gets; commit encodes again if they change.
 	p.doc.ID, p.doc.Source = l.baseID(p.name), p.fileName
 	p.enc, _ = store.Encode(p.doc) // on error, commit encodes (and reports) it
+	p.print, p.key = fingerprint(p.doc), contentKey(p.keep)
 	return p
 }
 
@@ -1203,7 +1213,10 @@ func (l *Library) commit(ctx context.Context, p *prepared, opt ImportOptions, th
 	}
 	doc.ID, doc.Source = id, fileName
 
-	fp := fingerprint(doc)
+	fp := p.print
+	if doc != p.doc || fp == "" {
+		fp = fingerprint(doc)
+	}
 	if dup := l.samePrint(fp); dup != "" {
 		if d, ok := l.Doc(dup); ok {
 			res.Status, res.Doc = ImportDuplicate, d
@@ -1233,7 +1246,7 @@ func (l *Library) commit(ctx context.Context, p *prepared, opt ImportOptions, th
 	if info, err := os.Stat(dest); err == nil {
 		size, mtime = info.Size(), info.ModTime().UnixNano()
 	}
-	rec := recordOf(doc, fileName, false, size, mtime, contentKey(p.keep))
+	rec := recordPrinted(doc, fileName, false, size, mtime, p.key, fp)
 	l.putLocked(rec, doc, enc)
 	thisRun[id] = true
 	if l.prints != nil {
@@ -1336,22 +1349,44 @@ func (l *Library) readMeta(id string) (docMeta, bool) {
 // before the first heading, "Phần kết" after the last) do not count.
 func fingerprint(d *Document) string {
 	h := sha256.New()
+	var buf []byte
 	for _, s := range d.Sections {
+		buf = buf[:0]
 		if s.ID != "mo-dau" && s.ID != "phan-ket" { // headings the parsers invent
-			for _, w := range Words(s.Heading) {
-				h.Write([]byte(w + " "))
-			}
+			buf = appendWords(buf, s.Heading)
 		}
-		for _, w := range Words(s.Text) {
-			h.Write([]byte(w + " "))
-		}
+		buf = appendWords(buf, s.Text)
 		for _, n := range s.Notes {
-			for _, w := range Words(n.Text) {
-				h.Write([]byte(w + " "))
-			}
+			buf = appendWords(buf, n.Text)
 		}
+		h.Write(buf)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// appendWords appends the words of s (as Words splits them), each followed
+// by a space, to buf: the bytes fingerprint hashes, without a slice of
+// words or a string per word.
+func appendWords(buf []byte, s string) []byte {
+	in := false
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if model.IsWordRune(r) {
+			buf = append(buf, s[i:i+n]...)
+			in = true
+		} else if in {
+			buf = append(buf, ' ')
+			in = false
+		}
+		i += n
+	}
+	if in {
+		buf = append(buf, ' ')
+	}
+	return buf
 }
 
 // maxIDBytes caps a new document's ID, so its copy in the library and the

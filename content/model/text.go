@@ -47,9 +47,16 @@ func Slug(s string, maxWords int) string {
 // Words splits text into its words (letters and digits), for word counts and
 // the no-word-lost checks.
 func Words(s string) []string {
-	return strings.FieldsFunc(s, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
-	})
+	return strings.FieldsFunc(s, func(r rune) bool { return !IsWordRune(r) })
+}
+
+// IsWordRune reports whether r belongs to a word as Words splits them: a
+// letter, a digit or a combining mark (Mn).
+func IsWordRune(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
 // PlainText strips the markdown the parsers write (emphasis, headings,
