@@ -43,6 +43,14 @@ func RemoveStaleTemps(dir string, age time.Duration) int {
 // data goes to a temporary file in the same directory, is synced, and is
 // renamed over the target; the directory is synced so the rename sticks.
 func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
+	return writeFileAtomic(path, data, perm, true, true)
+}
+
+// writeFileAtomic is WriteFileAtomic with its two syncs chosen: without
+// syncFile the file may be empty after a power cut (not after a kill),
+// for hints whose loss is harmless; without syncDir the caller syncs the
+// directory itself (syncDir), once for many files.
+func writeFileAtomic(path string, data []byte, perm os.FileMode, syncFile, syncDir bool) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
@@ -61,9 +69,11 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
 		f.Close()
 		return err
 	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
+	if syncFile {
+		if err := f.Sync(); err != nil {
+			f.Close()
+			return err
+		}
 	}
 	if err := f.Close(); err != nil {
 		return err
@@ -71,9 +81,17 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
 	if err := os.Rename(tmp, path); err != nil {
 		return err
 	}
+	if syncDir {
+		syncDirectory(dir)
+	}
+	return nil
+}
+
+// syncDirectory makes the names created or renamed in dir durable (a
+// no-op where directories cannot be synced).
+func syncDirectory(dir string) {
 	if d, err := os.Open(dir); err == nil {
 		d.Sync()
 		d.Close()
 	}
-	return nil
 }
