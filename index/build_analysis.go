@@ -1,11 +1,24 @@
 package index
 
 import (
+	"math"
+	"reflect"
 	"unsafe"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	index "github.com/blevesearch/bleve_index_api"
+	zapx "github.com/blevesearch/zapx/v17"
 )
+
+func init() {
+	// zap sizes a new segment's buffer as the last segment's bytes per
+	// document times this segment's documents plus 100: after a segment
+	// of a few long sections, the next segment (in any shard: the
+	// working state is pooled) took 100 times a long section's bytes,
+	// 235 MB at once for a 2 MB table. Grown as written instead.
+	zapx.NewSegmentBufferNumResultsFactor = 0
+}
 
 // The build path analyses each section's words once and derives both
 // indexed views from that one pass — folded words (field a) and folded
@@ -90,3 +103,52 @@ func (f *preField) NumPlainTextBytes() uint64                        { return ui
 
 // Size is what bleve accounts for the field's memory.
 func (f *preField) Size() int { return 64 + 48*len(f.terms.freqs) }
+
+// termedDoc is an analysed section with its number of terms.
+type termedDoc struct {
+	doc   index.Document
+	terms int
+}
+
+// segmenter decides where the offline builder cuts its segments: after
+// buildSegmentSections sections, or sooner once the sections it holds
+// have buildSegmentTerms terms. The builder's memory follows the terms of
+// the segment it holds (analysed sections, then term dictionaries and
+// postings of the segment it writes, about 400 bytes a term when the
+// terms are all different), not their text: 256 KB of a table of
+// numbered cells is 50 000 terms, 1 000 short articles are 50 000 too.
+//
+// scorch.Builder writes a segment when its batch holds batchSize
+// documents and offers no other way to be told; batchSize is read at
+// each Index call, under the builder's lock, from the one goroutine that
+// calls it, so the segmenter sets it before each call: 1 (write the
+// segment with this section) or no limit. When the field is not there (a
+// bleve other than the pinned v2.6.1), segments are cut every
+// batchSize sections, as configured (TestSegmenterFindsBatchSize fails).
+type segmenter struct {
+	batchSize *int
+	n, terms  int
+}
+
+func newSegmenter(b *scorch.Builder) *segmenter {
+	v := reflect.ValueOf(b).Elem().FieldByName("batchSize")
+	if !v.IsValid() || v.Kind() != reflect.Int {
+		return &segmenter{}
+	}
+	return &segmenter{batchSize: (*int)(unsafe.Pointer(v.UnsafeAddr()))}
+}
+
+// next is called before each section of terms terms goes to the builder.
+func (s *segmenter) next(terms int) {
+	if s.batchSize == nil {
+		return
+	}
+	s.n++
+	s.terms += terms
+	if s.n >= buildSegmentSections || s.terms >= buildSegmentTerms {
+		*s.batchSize = 1 // the batch is written with this section
+		s.n, s.terms = 0, 0
+		return
+	}
+	*s.batchSize = math.MaxInt
+}

@@ -736,17 +736,26 @@ const (
 	buildMergeMax        = 160
 )
 
-// buildSegmentBytes bounds the text of the sections the builder holds
-// analysed for one segment (some 10 times their text): a shard whose
-// documents have long sections writes smaller segments (at least 16
-// sections), so 240 sections of 256 KB are not held at once. analyseChunk
-// is the text analysed ahead in one part of a document: analysed, short
-// sections (a law's articles) take 40–80 times their text in term maps,
-// so 4 MB parts cost 330 MB (an 8 MB text of laws took 445 MB to import;
-// 230 MB with 256 KB parts, the Civil Code alone 124 → 99 MB).
+// buildSegmentBytes sets the builder's batch size from the text of a
+// shard's sections (see segmentSections); it only matters when the
+// segmenter cannot cut segments itself. buildSegmentTerms bounds the
+// terms (distinct terms of each section's two analysed views, summed) of
+// one segment: the builder holds them analysed, then as the segment's
+// dictionaries and postings, about 400 bytes a term when they are all
+// different (a table of numbered cells), 150 when a library shares them.
+// 64 000 is some 250 sections of a law (600 sections, 1.7 MB of text, a
+// segment before) and one 256 KB section of numbered cells (eight, 190 MB
+// of heap, before). analyseChunk and analyseChunkTerms bound one part of
+// a document analysed ahead of the builder: analysed, short sections (a
+// law's articles) take 40–80 times their text in term maps, so 4 MB
+// parts cost 330 MB (an 8 MB text of laws took 445 MB to import; 230 MB
+// with 256 KB parts), and a part of long sections of different words is
+// bounded by its terms.
 const (
 	buildSegmentBytes = 4 << 20
 	analyseChunk      = 256 << 10
+	buildSegmentTerms = 64_000
+	analyseChunkTerms = 32_000
 )
 
 // segmentSections is how many sections the builder of a shard holding
@@ -783,7 +792,6 @@ func (ix *Index) build(ctx context.Context, src Source, docs []content.DocInfo, 
 	name := buildPrefix + randomHex()
 	path := filepath.Join(ix.dir, name)
 	final := livePrefix + strings.TrimPrefix(name, buildPrefix)
-	defer limitMemory()()
 
 	textBytes := 0
 	for _, d := range docs {
@@ -815,6 +823,7 @@ func (ix *Index) build(ctx context.Context, src Source, docs []content.DocInfo, 
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	defer limitMemory(min(n, workers))()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var (
@@ -917,7 +926,7 @@ func (ix *Index) buildAt(ctx context.Context, path string, src Source, docs []co
 	// part), so a large one is never held analysed whole.
 	type analysed struct {
 		i    int
-		secs []index.Document
+		secs []termedDoc
 		meta *docMeta
 		cost int64
 		err  error
@@ -945,7 +954,7 @@ func (ix *Index) buildAt(ctx context.Context, path string, src Source, docs []co
 				if !ahead.acquire(ctx, cost) {
 					return
 				}
-				var secs []index.Document
+				var secs []termedDoc
 				var meta *docMeta
 				stopped := false
 				err := guard("analyse", func() (err error) {
@@ -953,10 +962,11 @@ func (ix *Index) buildAt(ctx context.Context, path string, src Source, docs []co
 					if !ok {
 						return nil
 					}
-					n := 0
-					meta, err = analyseDoc(im, d, func(doc index.Document, text int) error {
-						secs = append(secs, doc)
-						if n += text; n < analyseChunk {
+					n, nt := 0, 0
+					meta, err = analyseDoc(im, d, func(doc index.Document, text, terms int) error {
+						secs = append(secs, termedDoc{doc, terms})
+						n += text
+						if nt += terms; n < analyseChunk && nt < analyseChunkTerms {
 							return nil
 						}
 						select {
@@ -966,7 +976,7 @@ func (ix *Index) buildAt(ctx context.Context, path string, src Source, docs []co
 							stopped = true
 							return ctx.Err()
 						}
-						secs, n = nil, 0
+						secs, n, nt = nil, 0, 0
 						cost = ahead.cost(analyseChunk)
 						if !ahead.acquire(ctx, cost) {
 							stopped = true
@@ -989,6 +999,7 @@ func (ix *Index) buildAt(ctx context.Context, path string, src Source, docs []co
 		}()
 	}
 	go func() { wg.Wait(); close(out) }()
+	seg := newSegmenter(b)
 	metas := make(map[string]*docMeta, len(docs))
 	var firstErr error
 	for a := range out {
@@ -1003,7 +1014,8 @@ func (ix *Index) buildAt(ctx context.Context, path string, src Source, docs []co
 			if a.err != nil {
 				break
 			}
-			a.err = guard("index", func() error { return b.Index(d) })
+			seg.next(d.terms)
+			a.err = guard("index", func() error { return b.Index(d.doc) })
 		}
 		a.secs = nil
 		ahead.release(a.cost)
@@ -1124,8 +1136,10 @@ type analysedField struct{ index.Field }
 func (analysedField) Analyze() {}
 
 // analyseDoc maps and analyses every section of d, handing each to emit
-// with the bytes of its text, and returns d's metadata.
-func analyseDoc(im mapping.IndexMapping, d *content.Document, emit func(doc index.Document, text int) error) (*docMeta, error) {
+// with the bytes of its text and its terms (distinct terms of its two
+// analysed views, each an entry the builder holds until the section's
+// segment is written), and returns d's metadata.
+func analyseDoc(im mapping.IndexMapping, d *content.Document, emit func(doc index.Document, text, terms int) error) (*docMeta, error) {
 	return sectionsOf(d, func(id string, sd *sectionDoc) error {
 		doc := document.NewDocument(id)
 		if err := im.MapDocument(doc, sd.fields(false)); err != nil {
@@ -1140,20 +1154,31 @@ func analyseDoc(im mapping.IndexMapping, d *content.Document, emit func(doc inde
 				f.Analyze() // keywords and the ID; a no-op for preFields
 			}
 		})
-		return emit(analysedDoc{doc}, len(sd.All))
+		return emit(analysedDoc{doc}, len(sd.All), len(folded.freqs)+len(shingles.freqs))
 	})
 }
 
 // buildHeadroom is how much heap a build may use above what the process
-// already holds (mostly the library) before the collector works harder.
-const buildHeadroom = 256 << 20
+// already holds (mostly the library) before the collector works harder;
+// buildHeadroomOne is that of a build of one shard (a library of under
+// 28 MB of text, such as one large document imported into a new one): it
+// holds at most a segment's terms, the parts analysed ahead and one
+// loaded document (a 7 MB text of laws: 60–75 MB live), and the
+// collector's usual doubling put such an import at 190 MB. Builds of
+// several shards at once keep the larger headroom: 192 MB made the 100 MB
+// library's build 10 % slower in CPU.
+const (
+	buildHeadroom    = 256 << 20
+	buildHeadroomOne = 96 << 20
+)
 
 // limitMemory keeps a build's garbage from doubling the process's memory:
 // the build allocates freely and briefly, so without a limit the heap
 // grows to twice the library's size. Unless the user set GOMEMLIMIT, it
-// sets a soft limit of the live heap plus buildHeadroom and returns the
-// function that restores the old one.
-func limitMemory() func() {
+// sets a soft limit of the live heap plus buildHeadroom (buildHeadroomOne
+// when one shard is built at a time) and returns the function that
+// restores the old one.
+func limitMemory(shards int) func() {
 	old := debug.SetMemoryLimit(-1)
 	if old != math.MaxInt64 {
 		return func() {}
@@ -1161,7 +1186,11 @@ func limitMemory() func() {
 	runtime.GC()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
-	debug.SetMemoryLimit(int64(ms.HeapAlloc) + buildHeadroom)
+	headroom := int64(buildHeadroom)
+	if shards == 1 {
+		headroom = buildHeadroomOne
+	}
+	debug.SetMemoryLimit(int64(ms.HeapAlloc) + headroom)
 	return func() { debug.SetMemoryLimit(old) }
 }
 
