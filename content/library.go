@@ -500,13 +500,23 @@ func infoOf(recs map[string]*store.Record) []*DocInfo {
 // Catalog returns every document's DocInfo, grouped by kind and newest
 // first, without loading any document.
 func (l *Library) Catalog() []DocInfo {
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	out := make([]DocInfo, len(l.info))
-	for i, d := range l.info {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	info := l.infoLocked()
+	out := make([]DocInfo, len(info))
+	for i, d := range info {
 		out[i] = *d
 	}
 	return out
+}
+
+// infoLocked is the catalogue in Catalog order, sorted again after an
+// import changed it. The caller holds l.mu for writing.
+func (l *Library) infoLocked() []*DocInfo {
+	if l.info == nil && len(l.recs) > 0 {
+		l.info = infoOf(l.recs)
+	}
+	return l.info
 }
 
 // Docs loads and returns every document, in Catalog order. It holds the
@@ -1313,7 +1323,7 @@ func (g *commitGroup) add(l *Library, rec *store.Record, doc *Document, enc *sto
 	l.recs[rec.ID] = rec
 	l.imported[rec.ID] = rec.File
 	l.recent = nil
-	l.info = infoOf(l.recs)
+	l.info = nil // sorted again when next asked for (infoLocked), not per document
 }
 
 // flush records the group's documents in the store and releases the lock.
@@ -1617,7 +1627,7 @@ func (l *Library) remove(id string) error {
 	delete(l.imported, id)
 	delete(l.mem, id)
 	l.recent, l.prints = nil, nil
-	for i, x := range l.info {
+	for i, x := range l.infoLocked() {
 		if x.ID == id {
 			l.info = append(l.info[:i], l.info[i+1:]...)
 			break

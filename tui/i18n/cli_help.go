@@ -154,14 +154,14 @@ var (
 	CLIPlanMinutesSumm  = Msg{"in dự thảo biên bản; với --item ghi ý kiến phát biểu ở mục N", "print the draft minutes; with --item, record the views spoken on item N"}
 	CLIPlanResolUsage   = Msg{"[THÁNG]", "[MONTH]"}
 	CLIPlanResolSumm    = Msg{"in dự thảo nghị quyết của buổi họp", "print the draft resolution of the meeting"}
-	CLIPlanOverSummary  = Msg{"chuẩn bị buổi sinh hoạt chi bộ: chương trình, trích dẫn, ghi chú, điểm danh, biên bản, nghị quyết, xuất tài liệu họp", "prepare the cell meeting: agenda, excerpts, notes, roll, minutes, resolution, the meeting pack"}
-	CLIPlanOverUsage    = Msg{"VIỆC [TUỲ_CHỌN] [THÁNG]", "ACTION [OPTIONS] [MONTH]"}
+	CLIPlanOverSummary  = Msg{"chuẩn bị buổi sinh hoạt chi bộ: chương trình, trích dẫn, ghi chú, điểm danh, biên bản, nghị quyết, xuất tài liệu họp; không ghi VIỆC: xem chương trình", "prepare the cell meeting: agenda, excerpts, notes, roll, minutes, resolution, the meeting pack; no ACTION: show the plan"}
+	CLIPlanOverUsage    = Msg{"[VIỆC] [TUỲ_CHỌN] [THÁNG]", "[ACTION] [OPTIONS] [MONTH]"}
 	CLIPlanMonthNote    = Msg{
 		"THÁNG là 12/2026 hoặc 2026-12 (mặc định: tháng này), hoặc YYYY-MM-ten cho buổi chuyên đề riêng. NGÀY viết 05/12/2026, 5/12/2026 hoặc 2026-12-05.",
 		"MONTH is 12/2026 or 2026-12 (default: this month), or YYYY-MM-name for a separate thematic meeting. DATE is 05/12/2026, 5/12/2026 or 2026-12-05.",
 	}
 
-	CLIMembersOverUsage  = Msg{"VIỆC …", "ACTION …"}
+	CLIMembersOverUsage  = Msg{"[VIỆC …]", "[ACTION …]"}
 	CLIMembersAddUsage   = Msg{"[--du-bi] [--mien] TÊN", "[--du-bi] [--mien] NAME"}
 	CLIMembersAddSumm    = Msg{"thêm một đảng viên vào danh sách", "add a member to the list"}
 	CLIMembersListUsage  = Msg{"", ""}

@@ -141,8 +141,8 @@ var (
 	PresenceExempt  = Msg{"miễn sinh hoạt", "exempt"}
 
 	CLIMembersSummary = Msg{
-		"danh sách đảng viên của chi bộ, dùng để điểm danh (chỉ lưu trong thư mục dữ liệu, chỉ in vào biên bản của chi bộ)",
-		"the cell's members, for the roll (kept only in the data directory, printed only in the cell's own minutes)",
+		"danh sách đảng viên của chi bộ, dùng để điểm danh (chỉ lưu trong thư mục dữ liệu, chỉ in vào biên bản của chi bộ); không ghi VIỆC: liệt kê",
+		"the cell's members, for the roll (kept only in the data directory, printed only in the cell's own minutes); no ACTION: list them",
 	}
 	CLIMembersNoVerb  = Msg{"thiếu việc cần làm (add, list, remove)", "missing what to do (add, list, remove)"}
 	CLIMembersNeedOne = Msg{"cần đúng một tên (đặt trong ngoặc kép nếu có khoảng trắng)", "need exactly one name (quote it if it has spaces)"}
