@@ -130,7 +130,7 @@ func TestSegmenterFindsBatchSize(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := newSegmenter(b)
+	s := newSegmenter(b, buildSegmentTerms)
 	if s.batchSize == nil || *s.batchSize != 5 {
 		t.Fatalf("the segmenter does not find scorch.Builder's batch size")
 	}

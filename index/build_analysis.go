@@ -127,15 +127,18 @@ type termedDoc struct {
 // batchSize sections, as configured (TestSegmenterFindsBatchSize fails).
 type segmenter struct {
 	batchSize *int
+	maxTerms  int
 	n, terms  int
 }
 
-func newSegmenter(b *scorch.Builder) *segmenter {
+// newSegmenter cuts b's segments at buildSegmentSections sections or
+// maxTerms terms.
+func newSegmenter(b *scorch.Builder, maxTerms int) *segmenter {
 	v := reflect.ValueOf(b).Elem().FieldByName("batchSize")
 	if !v.IsValid() || v.Kind() != reflect.Int {
 		return &segmenter{}
 	}
-	return &segmenter{batchSize: (*int)(unsafe.Pointer(v.UnsafeAddr()))}
+	return &segmenter{batchSize: (*int)(unsafe.Pointer(v.UnsafeAddr())), maxTerms: maxTerms}
 }
 
 // next is called before each section of terms terms goes to the builder.
@@ -145,7 +148,7 @@ func (s *segmenter) next(terms int) {
 	}
 	s.n++
 	s.terms += terms
-	if s.n >= buildSegmentSections || s.terms >= buildSegmentTerms {
+	if s.n >= buildSegmentSections || s.terms >= s.maxTerms {
 		*s.batchSize = 1 // the batch is written with this section
 		s.n, s.terms = 0, 0
 		return
