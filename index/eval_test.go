@@ -314,6 +314,18 @@ func TestAblation(t *testing.T) {
 		{"candidate, rejected: a section gains 0.1 of its parent's score", func(w *rankWeights) { w.inherit = 0.1 }, false},
 		{"candidate, rejected: a section with no text scores at least 0.9 of its best subsection", func(w *rankWeights) { w.fromChild = 0.9 }, false},
 		{"candidate, rejected: the same, 1.0", func(w *rankWeights) { w.fromChild = 1.0 }, false},
+		{"no few-all-words widening (most words only when no section has all)", func(w *rankWeights) { w.fewAll = 0 }, false},
+		{"widening when fewer than 3 have all words", func(w *rankWeights) { w.fewAll = 3 }, false},
+		{"widening when fewer than 5 have all words", func(w *rankWeights) { w.fewAll = 5 }, false},
+		{"widening when fewer than 20 have all words", func(w *rankWeights) { w.fewAll = 20 }, false},
+		{"widening when fewer than 60 have all words", func(w *rankWeights) { w.fewAll = 60 }, false},
+		{"widening with no cost bound (any word always)", func(w *rankWeights) { w.mostPostings = 0 }, false},
+		{"widening cost bound 5,000 postings", func(w *rankWeights) { w.mostPostings = 5000 }, false},
+		{"widening cost bound 50,000 postings", func(w *rankWeights) { w.mostPostings = 50000 }, false},
+		{"candidate, rejected: heading coverage counts a word with other diacritics than typed ×0.7", func(w *rankWeights) { w.covTone = true }, false},
+		{"candidate, rejected: a section lacking words × (its share of the query's idf)", func(w *rankWeights) { w.partial = 1 }, false},
+		{"candidate, rejected: the same squared", func(w *rankWeights) { w.partial = 2 }, false},
+		{"candidate, rejected: the same, square root", func(w *rankWeights) { w.partial = 0.5 }, false},
 	}
 	if *ablationDev {
 		t.Logf("| variant | in-domain dev | dev first | dev added | ALQAC dev |")

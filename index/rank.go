@@ -28,6 +28,10 @@ import (
 //   - a short query (at most 8 words) weights title, heading and text
 //     alike: the long-question weights put a bare heading that names the
 //     query above the passage that treats it.
+//   - when fewer than ten sections have every word, the best sections
+//     with most of them are candidates too (search.go, mostWordsQuery):
+//     "giường bệnh trên vạn dân" finds "33,3 giường bệnh/vạn dân"; a word
+//     a section lacks simply adds nothing to its score.
 //   - a short query gains a little (×1.1 at most) where a section's
 //     heading or text opens with its words in order, after numbering and
 //     labels ("Điều 21. Người chưa thành niên", "1. Đặt cọc là việc …"):
@@ -38,30 +42,33 @@ import (
 // checking that accented and unaccented questions rank alike; each rule
 // earns its place in TestAblation (-ablation), the test halves confirm.
 var weights = rankWeights{
-	k1:          0.6,
-	bText:       0.5,
-	bHead:       0.4,
-	bTitle:      0.3,
-	wText:       1.0,
-	wHead:       12.0,
-	wTitle:      6.0,
-	shortLen:    8,
-	wHeadShort:  1.0,
-	wTitleShort: 1.0,
-	wPair:       1.0,
-	otherTone:   0.7,
-	headCov:     0.1,
-	early:       1.0,
-	letters:     true,
-	ownNumber:   true,
-	emptyText:   1,
-	wPath:       1,
-	emptyOver:   1,
-	parentCov:   true,
-	lead:        0.1,
-	labels:      true,
-	leadText:    true,
-	titleOnly:   0.2,
+	k1:           0.6,
+	bText:        0.5,
+	bHead:        0.4,
+	bTitle:       0.3,
+	wText:        1.0,
+	wHead:        12.0,
+	wTitle:       6.0,
+	shortLen:     8,
+	wHeadShort:   1.0,
+	wTitleShort:  1.0,
+	wPair:        1.0,
+	otherTone:    0.7,
+	headCov:      0.1,
+	early:        1.0,
+	letters:      true,
+	ownNumber:    true,
+	emptyText:    1,
+	wPath:        1,
+	emptyOver:    1,
+	parentCov:    true,
+	lead:         0.1,
+	labels:       true,
+	leadText:     true,
+	titleOnly:    0.2,
+	fewAll:       10,
+	mostPostings: 20000,
+	partial:      0,
 }
 
 type rankWeights struct {
@@ -91,6 +98,10 @@ type rankWeights struct {
 	prox                    float64 // candidate rule: short query, bonus for the query's words close together (words ÷ smallest window holding them); 0: off
 	inherit                 float64 // candidate rule: a section gains this share of its parent's score when the parent is a candidate too; 0: off
 	fromChild               float64 // candidate rule: a section with no text of its own scores at least this share of its best subsection; 0: off
+	fewAll                  int     // when fewer sections than this have every word, the best with most of them are ranked with them (search.go); 0: only when none has
+	covTone                 bool    // candidate rule, off: a heading word with other diacritics than typed counts otherTone in heading coverage; no change on dev (TestAblation)
+	mostPostings            int     // the widening's cost bound, in postings walked (mostWordsQuery); 0: none
+	partial                 float64 // candidate rule, off (0): a candidate that lacks query words scores × (share of the query's idf it has) ^ partial; did not earn its place on dev (TestAblation)
 	titleOnly               float64 // a query of directive numbers only: score factor of a section that has none of them in its own heading, text or the headings above it (only its document's title does); 1: off
 }
 
@@ -335,6 +346,23 @@ func (rk *ranker) scoreExplain(c *candidate, ex *Explanation) (float64, bool) {
 			ex.Parts = append(ex.Parts, ScorePart{Rule: RuleFull, Unit: strings.Join(rk.full, " "), Value: round3(v)})
 		}
 	}
+	if rk.w.partial > 0 {
+		var have, all float64
+		for i, u := range rk.words {
+			all += u.qtf * u.idf
+			if wordTF[i] > 0 {
+				have += u.qtf * u.idf
+			}
+		}
+		if all > 0 && have < all {
+			f := math.Pow(have/all, rk.w.partial)
+			if ex != nil {
+				ex.Parts = append(ex.Parts, ScorePart{Rule: RuleMostWords, Value: round3(s*f - s),
+					Note: fmt.Sprintf("has %.0f%% of the query's weight", 100*have/all)})
+			}
+			s *= f
+		}
+	}
 	if rk.w.headCov > 0 {
 		cov, field, whose := rk.coverage(c.heading, c.headToks), "heading", "the heading's"
 		// A clause of an article whose heading is made of the query's
@@ -516,7 +544,7 @@ func (rk *ranker) closeness(toks []token) float64 {
 // heading made of the query's words names what the user is after. Item
 // numbers ("1.", "a)") do not count.
 func (rk *ranker) coverage(src string, toks []token) float64 {
-	n, m := 0, 0
+	n, m := 0, 0.0
 	for i, t := range toks {
 		if t.part || len(t.folded) == 1 || t.folded[0] >= '0' && t.folded[0] <= '9' {
 			continue
@@ -525,14 +553,19 @@ func (rk *ranker) coverage(src string, toks []token) float64 {
 			continue
 		}
 		n++
-		if _, ok := rk.wordOf[t.folded]; ok {
-			m++
+		if wi, ok := rk.wordOf[t.folded]; ok {
+			u := rk.words[wi]
+			if rk.w.covTone && (rk.exact || u.accent) && exactOf(src, t) != u.exact {
+				m += rk.w.otherTone // "Mở đầu" is not about "mô hình"
+			} else {
+				m++
+			}
 		}
 	}
 	if n == 0 {
 		return 0
 	}
-	return float64(m) / float64(n)
+	return m / float64(n)
 }
 
 // hasPhrase checks that the phrase's words occur in order, next to each

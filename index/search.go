@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"sort"
 	"strconv"
@@ -25,7 +26,9 @@ const exactCandidates = 400
 
 // Search runs a query. Words must all match (when no section has them all,
 // sections with most of them are returned instead and Result.Relaxed is
-// set); hits are ranked by BM25F over title, heading and text with
+// set; when fewer than ten have them all, the best sections with most of
+// them are ranked with those, each naming in Hit.Missing the words it
+// lacks); hits are ranked by BM25F over title, heading and text with
 // two-word shingles, phrase and accent bonuses (see rank.go), and carry a
 // snippet of their best passage.
 func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
@@ -73,6 +76,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	widened := false // a few sections had every word: the best with most of them were added
 	if r.Total == 0 && ok && len(p.Terms) > 1 {
 		// No section has every word: show those with most of them.
 		relaxed, _ := mainQuery(p, true)
@@ -81,6 +85,31 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			return nil, err
 		}
 		res.Relaxed = r.Total > 0
+	} else if !q.Exact && r.Total > 0 && int(r.Total) < weights.fewAll && ok {
+		// Only a few sections have every word: the sections with most of
+		// them are ranked with those few ("giường bệnh trên vạn dân"
+		// against "33,3 giường bệnh/vạn dân"); a missing word costs them
+		// its share of the score and Hit.Missing names it.
+		if most := ix.mostWordsQuery(p); most != nil {
+			fc2 := newFC()
+			r2, err := ix.run(ctx, most, filters, p, false, k, fc2)
+			if err != nil {
+				return nil, err
+			}
+			have := make(map[string]bool, len(r.Hits))
+			for _, h := range r.Hits {
+				have[h.ID] = true
+			}
+			for _, h := range r2.Hits {
+				if len(r.Hits) >= k {
+					break
+				}
+				if !have[h.ID] {
+					r.Hits = append(r.Hits, h)
+				}
+			}
+			r.Total, fc, widened = r2.Total, fc2, true
+		}
 	}
 	// The stored text of the candidates only, once bleve has merged the
 	// shards' best: asking each shard for its own best k with their text
@@ -176,6 +205,10 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			before, _ := rk.scoreExplain(c, ex)
 			if rk.titleOnlyApplies(c) {
 				ex.Parts = append(ex.Parts, ScorePart{Rule: RuleTitleOnly, Value: hits[i].score - before, Note: "the number is only in the document's title"})
+			}
+			if widened && len(hit.Missing) > 0 {
+				ex.Parts = append(ex.Parts, ScorePart{Rule: RuleMostWords, Unit: strings.Join(hit.Missing, " "),
+					Note: fmt.Sprintf("lacks these words: fewer than %d sections have every word, so those with most of them are ranked with them", weights.fewAll)})
 			}
 			if hits[i].own {
 				ex.Parts = append(ex.Parts, ScorePart{Rule: RuleOwnNumber, Unit: ix.docs[c.doc].Number, Note: "the document's own number: placed first"})
@@ -323,6 +356,67 @@ func mainQuery(p Parsed, relaxed bool) (query.Query, bool) {
 		bq.AddShould(should...)
 	}
 	return bq, true
+}
+
+// mostWordsQuery matches the sections that have most of the query's
+// words, for the few-all-words widening, when that is cheap: bleve walks
+// the postings of every word a query lists, and "any of cải cách hành
+// chính năm" walks a fifth of a 100 MB library (100 ms). So, when the
+// query's words together have at most weights.mostPostings postings,
+// any word (as mainQuery relaxed); else, in a short query, its rarest
+// word and all the others but one, as one conjunction per word left out,
+// when the rarest word's postings times the conjunctions stay under the
+// same bound; else nil, as when the query has fewer than three words
+// (one of two is not most of them).
+func (ix *Index) mostWordsQuery(p Parsed) query.Query {
+	n := len(p.Terms)
+	if n < 3 || weights.fewAll <= 0 {
+		return nil
+	}
+	nw := n
+	for _, ph := range p.Phrases {
+		nw += len(ph.Words)
+	}
+	rarest, least, sum := 0, -1, 0
+	for i, t := range p.Terms {
+		df := ix.docFreq(fAll, t.Folded)
+		sum += df
+		if least < 0 || df < least {
+			rarest, least = i, df
+		}
+	}
+	limit := weights.mostPostings
+	if limit <= 0 || sum <= limit {
+		q, _ := mainQuery(p, true)
+		return q
+	}
+	if nw > weights.shortLen || least*(n-1) > limit {
+		return nil
+	}
+	var alts []query.Query
+	for skip := range p.Terms {
+		if skip == rarest {
+			continue
+		}
+		c := bleve.NewConjunctionQuery()
+		for i, t := range p.Terms {
+			if i != skip {
+				c.AddQuery(termQ(t))
+			}
+		}
+		for _, ph := range p.Phrases {
+			c.AddQuery(phraseQ(ph))
+		}
+		alts = append(alts, c)
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(bleve.NewDisjunctionQuery(alts...))
+	for i := 1; i < n && !weights.noShingleQuery; i++ {
+		sq := bleve.NewTermQuery(p.Terms[i-1].Folded + " " + p.Terms[i].Folded)
+		sq.SetField(fShingle)
+		bq.AddShould(sq)
+	}
+	return bq
 }
 
 func termQ(t Term) query.Query {

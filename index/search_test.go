@@ -641,3 +641,44 @@ func TestTitleOnlySymbolYields(t *testing.T) {
 		t.Errorf("sections matching through the title alone rank above those citing the number: %v", got)
 	}
 }
+
+// TestFewAllWordsWidened: when only a few sections have every word of
+// the query, the sections with most of them are ranked with those few: a
+// target that writes "giường bệnh/vạn dân" (no "trên") comes before the
+// one section that has every word only scattered through a long text,
+// and names the word it lacks.
+func TestFewAllWordsWidened(t *testing.T) {
+	filler := " Các đơn vị triển khai thực hiện theo kế hoạch của tỉnh trong năm, báo cáo kết quả về cơ quan thường trực đúng thời hạn quy định."
+	ix := fixtureIndex(t,
+		&content.Document{ID: "nq", Title: "Nghị quyết về kinh tế - xã hội", Sections: []*content.Section{
+			sec("o", "o) Chỉ tiêu y tế", "Đạt 33,3 giường bệnh/vạn dân; 10,48 bác sĩ/vạn dân."),
+			sec("x", "Trên lĩnh vực kinh tế", "Dân số ổn định."+filler+" Bệnh viện tuyến huyện thêm giường điều trị."+filler+" Mười vạn hội viên tham gia."+filler),
+			sec("y", "Giáo dục", "Trường học trên địa bàn được xây mới."+filler),
+			sec("z", "Văn hóa", "Các thiết chế văn hóa trên địa bàn được nâng cấp."+filler),
+			sec("w", "Giao thông", "Đường giao thông trên địa bàn được mở rộng."+filler),
+		}},
+	)
+	q := "giường bệnh trên vạn dân"
+	r, err := ix.Search(context.Background(), Query{Text: q, Limit: 10, Explain: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Relaxed {
+		t.Errorf("%q: Relaxed set, but a section has every word", q)
+	}
+	wantOrder(t, ix, q, "nq/o", "nq/x")
+	h := r.Hits[0]
+	if !slices.Equal(h.Missing, []string{"trên"}) {
+		t.Errorf("%s: missing %q, want [trên]", h.Section, h.Missing)
+	}
+	found := false
+	for _, p := range h.Explain.Parts {
+		found = found || p.Rule == RuleMostWords && p.Unit == "trên"
+	}
+	if !found {
+		t.Errorf("%s: no %s part in the explanation: %+v", h.Section, RuleMostWords, h.Explain.Parts)
+	}
+	if r.Hits[1].Missing != nil {
+		t.Errorf("%s: missing %q, want none", r.Hits[1].Section, r.Hits[1].Missing)
+	}
+}

@@ -49,8 +49,10 @@ type Hit struct {
 	Score   float64  `json:"score"`
 	// Missing are the query's words (as typed) that the section — its
 	// title, the headings above it, its heading and text — lacks: set
-	// only on a partial match, when no section had every word
-	// (Result.Relaxed) or a word is in no field the ranker reads.
+	// only on a partial match: when no section had every word
+	// (Result.Relaxed), when fewer than ten had them all (the best with
+	// most of them are ranked with those), or when a word is in no field
+	// the ranker reads.
 	Missing []string `json:"missing,omitempty"`
 	// Explain is set when Query.Explain asked for it.
 	Explain *Explanation `json:"explain,omitempty"`
@@ -79,6 +81,7 @@ const (
 	RuleOwnNumber = "own-number"       // the document's own số/ký hiệu: placed first
 	RuleFull      = "whole-query"      // the whole short query found as a run of words
 	RuleTitleOnly = "title-only"       // a directive number only in the document's title: counts less
+	RuleMostWords = "most-words"       // a section that lacks some query words, ranked with the few that have them all
 )
 
 // Facet is one value of a facet with its count of hits.

@@ -690,6 +690,9 @@ func ExplainLines(t func(i18n.Msg) string, score float64, ex *index.Explanation)
 			}
 		case index.RuleTitleOnly:
 			what = t(i18n.ExplainTitleOnly)
+		case index.RuleMostWords:
+			out = append(out, "  · "+fmt.Sprintf(t(i18n.ExplainMostWords), p.Unit))
+			continue
 		case index.RuleOwnNumber:
 			out = append(out, "  ↑ "+fmt.Sprintf(t(i18n.ExplainOwnNumber), p.Unit))
 			continue
