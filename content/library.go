@@ -1295,10 +1295,13 @@ func (l *Library) commit(ctx context.Context, p *prepared, opt ImportOptions, th
 // flush syncs the folder once and records every document of the group in
 // one store transaction — bbolt syncs twice per transaction, and six syncs
 // per document took most of an import's file phase (100 MB: 7 of 9.6 s).
-// Until the flush a document is held in memory (l.mem). A crash before
+// Until the flush a document is held in memory (l.mem). A kill before
 // the flush leaves synced copies without records, which the next
-// OpenLibrary parses and records, as a crash between a copy and its record
-// always did: a document reported added is in the library either way.
+// OpenLibrary parses and records, as a kill between a copy and its record
+// always did: a document reported added is in the library either way. A
+// power cut before the flush may lose the group's new names in the folder
+// (synced at the flush) with their records: the library stays consistent
+// and the user's own files are untouched, to be imported again.
 type commitGroup struct {
 	lk      *lockfile.Lock
 	changes []store.Change
