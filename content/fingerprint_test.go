@@ -33,18 +33,7 @@ func wordsFingerprint(d *Document) string {
 // word-list definition, so duplicates of documents recorded by an earlier
 // version are still recognised.
 func TestFingerprintAsWords(t *testing.T) {
-	seeds, err := SeedFiles()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var docs []*Document
-	for name, b := range seeds {
-		d, err := Parse(name, b)
-		if err != nil {
-			t.Fatal(name, err)
-		}
-		docs = append(docs, d)
-	}
+	docs := parsedSeeds(t)
 	odd := []string{
 		"", " ", "a", "Điều 1. Phạm vi", "x\xffy \xc3", "tiếng\u0301 việt", "1.2.3-KL/TW", "a\uFFFDb",
 		"ª º µ ½ ²", "  hai  khoảng\tcách\n", "chữ Hán 漢字 và số ٣",
@@ -66,22 +55,29 @@ func TestFingerprintAsWords(t *testing.T) {
 }
 
 func BenchmarkFingerprint(b *testing.B) {
-	seeds, err := SeedFiles()
-	if err != nil {
-		b.Fatal(err)
-	}
-	var docs []*Document
-	for name, data := range seeds {
-		d, err := Parse(name, data)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, d)
-	}
+	docs := parsedSeeds(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, d := range docs {
 			fingerprint(d)
 		}
 	}
+}
+
+// parsedSeeds parses the five embedded documents.
+func parsedSeeds(tb testing.TB) []*Document {
+	tb.Helper()
+	seeds, err := SeedFiles()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var docs []*Document
+	for name, b := range seeds {
+		d, err := Parse(name, b)
+		if err != nil {
+			tb.Fatal(name, err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
 }
