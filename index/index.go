@@ -49,10 +49,13 @@ const (
 )
 
 const (
-	pathSep     = "\x1f"
-	idSep       = "\x1f"           // bleve ID = doc ID + idSep + section ID
-	docsKey     = "chibo.docs"     // JSON map doc ID → docMeta, read at every open
-	sectionsKey = "chibo.sections" // JSON map doc ID → section IDs, read only to update
+	pathSep = "\x1f"
+	idSep   = "\x1f"       // bleve ID = doc ID + idSep + section ID
+	docsKey = "chibo.docs" // doc ID → docMeta (doclist.go), read at every open
+	// sectionsKey held each document's section IDs (compressed JSON) up to
+	// chibo of November 2026; an update now asks the shard (sectionIDs)
+	// and deletes the old list from each shard it writes.
+	sectionsKey = "chibo.sections"
 	metaFile    = "meta.json"
 	lockFile    = "lock"
 	livePrefix  = "live-"
@@ -137,36 +140,25 @@ type docMeta struct {
 	First    string `json:"f,omitempty"` // the first section's ID: where a search for the document's number lands
 	Shard    int    `json:"-"`           // which shard holds it (each shard lists its own)
 	// Sections are the IDs of its sections, in order: filled while
-	// building and updating, stored under sectionsKey apart from the
-	// document list so that opening the index (every search process)
-	// does not decode 140,000 IDs of a 100 MB library.
+	// building and updating, for Count and First; not stored (an update
+	// finds a document's sections in its shard, see sectionIDs), so that
+	// opening the index — every search process — copies no list of the
+	// 1.4 million sections of a 1 GB library.
 	Sections []string `json:"-"`
 }
 
-// encodeDocList is a shard's document list and its section lists, as
-// stored under docsKey and sectionsKey; it sets each docMeta's Count and
-// First from its Sections.
-func encodeDocList(part map[string]*docMeta) (docs, sections []byte, err error) {
-	secs := make(map[string][]string, len(part))
-	for id, m := range part {
-		m.Count = len(m.Sections)
-		m.First = ""
-		if m.Count > 0 {
-			m.First = m.Sections[0]
+// encodeDocList is a shard's document list as stored under docsKey; it
+// sets the Count and First of each docMeta that has Sections (those built
+// or written in this run; the others keep what the list said).
+func encodeDocList(part map[string]*docMeta) []byte {
+	for _, m := range part {
+		if m.Sections == nil {
+			continue
 		}
-		secs[id] = m.Sections
+		m.Count = len(m.Sections)
+		m.First = m.Sections[0]
 	}
-	if docs, err = json.Marshal(part); err != nil {
-		return nil, nil, err
-	}
-	raw, err := json.Marshal(secs)
-	if err != nil {
-		return nil, nil, err
-	}
-	// Compressed: scorch copies every internal value at each open, and
-	// the lists of a 1 GB library are some 30 MB of JSON (IDs like
-	// "dieu-12.1" compress tenfold).
-	return docs, storedEncoder().EncodeAll(raw, nil), nil
+	return marshalDocList(part)
 }
 
 // corpusStats are the collection sizes BM25 needs, summed from docMeta.
@@ -556,26 +548,11 @@ func (ix *Index) update(ctx context.Context, p plan, src Source, all []content.D
 		ix.mu.Unlock()
 		return ix.rebuildLocked(ctx, src, all, progress)
 	}
-	// Copies: searches meanwhile read the old ones. The section lists,
-	// apart from the document lists, are read now: removing a document
-	// deletes its sections, and each shard written gets its list again.
+	// Copies: searches meanwhile read the old ones.
 	newDocs := make(map[string]*docMeta, len(docs))
 	for k, v := range docs {
 		c := *v
 		newDocs[k] = &c
-	}
-	for i := range n {
-		secs, err := set.sectionLists(i)
-		if err != nil {
-			set.Close()
-			ix.mu.Unlock()
-			return ix.rebuildLocked(ctx, src, all, progress)
-		}
-		for id, l := range secs {
-			if m, ok := newDocs[id]; ok && m.Shard == i {
-				m.Sections = l
-			}
-		}
 	}
 	ix.bi = set // searches meanwhile see the index being updated
 	ix.mu.Unlock()
@@ -596,12 +573,8 @@ func (ix *Index) update(ctx context.Context, p plan, src Source, all []content.D
 				part[id] = m
 			}
 		}
-		raw, secs, err := encodeDocList(part)
-		if err != nil {
-			return err
-		}
-		batches[i].SetInternal([]byte(docsKey), raw)
-		batches[i].SetInternal([]byte(sectionsKey), secs)
+		batches[i].SetInternal([]byte(docsKey), encodeDocList(part))
+		batches[i].DeleteInternal([]byte(sectionsKey)) // an older version's
 		if err := guard("batch", func() error { return set.shards[i].Batch(batches[i]) }); err != nil {
 			return writeError(ix.dir, err)
 		}
@@ -614,8 +587,15 @@ func (ix *Index) update(ctx context.Context, p plan, src Source, all []content.D
 	err = func() error {
 		for _, id := range p.remove {
 			if m, ok := newDocs[id]; ok {
-				for _, s := range m.Sections {
-					batches[m.Shard].Delete(id + idSep + s)
+				// Every section the shard holds under the document's ID,
+				// also those of a document a killed update left half
+				// written.
+				ids, err := set.sectionIDs(ctx, m.Shard, id)
+				if err != nil {
+					return err
+				}
+				for _, sid := range ids {
+					batches[m.Shard].Delete(sid)
 				}
 				dirty[m.Shard] = true
 				oldShard[id] = m.Shard
@@ -1057,12 +1037,7 @@ func (ix *Index) buildAt(ctx context.Context, path string, src Source, docs []co
 		firstErr = ctx.Err()
 	}
 	if firstErr == nil {
-		raw, secs, err := encodeDocList(metas)
-		if err != nil {
-			return err
-		}
-		// the builder writes its internal map on Close
-		internal[docsKey], internal[sectionsKey] = raw, secs
+		internal[docsKey] = encodeDocList(metas) // the builder writes its internal map on Close
 	}
 	// After a failed write the builder may have no segment at all, and
 	// its Close then indexes an empty slice (scorch builder.go): the
@@ -1082,11 +1057,7 @@ func emptyShard(path string, im mapping.IndexMapping) error {
 	if err != nil {
 		return err
 	}
-	if err := bi.SetInternal([]byte(sectionsKey), storedEncoder().EncodeAll([]byte("{}"), nil)); err != nil {
-		bi.Close()
-		return err
-	}
-	if err := bi.SetInternal([]byte(docsKey), []byte("{}")); err != nil {
+	if err := bi.SetInternal([]byte(docsKey), marshalDocList(nil)); err != nil {
 		bi.Close()
 		return err
 	}

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -53,9 +52,9 @@ func openShards(live string, n int, readOnly bool, boltTimeout string) (*shardSe
 		if err == nil && raw == nil {
 			err = errors.New("no document list")
 		}
-		part := map[string]*docMeta{}
+		var part map[string]*docMeta
 		if err == nil {
-			err = json.Unmarshal(raw, &part)
+			part, err = unmarshalDocList(raw)
 		}
 		if err != nil {
 			s.Close()
@@ -70,24 +69,38 @@ func openShards(live string, n int, readOnly bool, boltTimeout string) (*shardSe
 	return s, docs, nil
 }
 
-// sectionLists reads shard i's section lists (doc ID → section IDs).
-func (s *shardSet) sectionLists(i int) (map[string][]string, error) {
-	raw, err := s.shards[i].GetInternal([]byte(sectionsKey))
-	if err == nil && raw == nil {
-		err = errors.New("no section list")
+// sectionIDs returns the bleve IDs of every section shard i holds for
+// document doc (its sections, whatever a document list says), in pages
+// of sectionPage so that a document of 200,000 sections costs one page
+// of matches at a time.
+func (s *shardSet) sectionIDs(ctx context.Context, i int, doc string) ([]string, error) {
+	var ids []string
+	var after []string
+	for {
+		q := bleve.NewTermQuery(doc)
+		q.SetField(fDoc)
+		req := bleve.NewSearchRequestOptions(q, sectionPage, 0, false)
+		req.SortBy([]string{"_id"})
+		req.Score = "none"
+		if after != nil {
+			req.SetSearchAfter(after)
+		}
+		r, err := s.shards[i].SearchInContext(ctx, req)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range r.Hits {
+			ids = append(ids, h.ID)
+		}
+		if len(r.Hits) < sectionPage {
+			return ids, nil
+		}
+		after = []string{r.Hits[len(r.Hits)-1].ID}
 	}
-	var secs map[string][]string
-	if err == nil {
-		raw, err = storedDecoder().DecodeAll(raw, nil)
-	}
-	if err == nil {
-		err = json.Unmarshal(raw, &secs)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("shard %d: %w", i, err)
-	}
-	return secs, nil
 }
+
+// sectionPage is how many section IDs sectionIDs asks for at a time.
+var sectionPage = 10000
 
 // Close closes every shard.
 func (s *shardSet) Close() error {

@@ -46,7 +46,12 @@ type env struct {
 func (e *env) library() (*content.Library, error) {
 	if e.lib == nil {
 		bar := newProgressBar(e.stderr, e.T(i18n.LibraryRereading))
-		l, err := content.OpenLibraryProgress(e.dirs, func(done, total int) { bar.draw(done, total, "") })
+		l, err := content.OpenLibraryProgress(e.dirs, func(done, total int) {
+			if done == 1 {
+				heavyGC() // a re-parse: files read, documents parsed and stored
+			}
+			bar.draw(done, total, "")
+		})
 		bar.clear()
 		if err != nil {
 			return nil, err
@@ -64,6 +69,7 @@ type command struct {
 	name    string
 	usage   i18n.Msg // argument synopsis, after "chibo NAME"
 	summary i18n.Msg
+	quick   bool       // reads a little and exits: quickGC
 	note    i18n.Msg   // more lines for its help (plan: what MONTH and DATE are)
 	subs    []*command // its actions (plan show, members add …), for its help
 	run     func(e *env, args []string) int
@@ -154,6 +160,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	e.dirs = dirs
 	pdftext.SetCacheDir(dirs.Compiled())
+	if c.quick {
+		quickGC()
+	}
 	code := c.run(e, rest)
 	if e.helped {
 		return 0

@@ -23,8 +23,8 @@ import (
 // contract for scripts; keep them.
 
 func init() {
-	register(&command{name: "list", usage: i18n.CLIListUsage, summary: i18n.CLIListSummary, run: runList})
-	register(&command{name: "outline", usage: i18n.CLIOutlineUsage, summary: i18n.CLIOutlineSummary, run: runOutline})
+	register(&command{name: "list", usage: i18n.CLIListUsage, summary: i18n.CLIListSummary, quick: true, run: runList})
+	register(&command{name: "outline", usage: i18n.CLIOutlineUsage, summary: i18n.CLIOutlineSummary, quick: true, run: runOutline})
 	register(&command{name: "show", usage: i18n.CLIShowUsage, summary: i18n.CLIShowSummary, run: runShow})
 }
 

@@ -22,7 +22,7 @@ import (
 )
 
 func init() {
-	register(&command{name: "search", usage: i18n.CLISearchUsage, summary: i18n.CLISearchSummary, run: runSearch})
+	register(&command{name: "search", usage: i18n.CLISearchUsage, summary: i18n.CLISearchSummary, quick: true, run: runSearch})
 }
 
 // searchHit is one hit in `chibo search --json`; the field names are a
@@ -151,17 +151,33 @@ func runSearch(e *env, args []string) int {
 // date, with a progress bar on a terminal when the update is big. When
 // another chibo holds the index, the search goes on with it as it is.
 func openIndex(ctx context.Context, e *env) (*index.Index, *content.Library, error) {
+	// The index is opened while the library is: the two read separate
+	// files, and on a large library each takes tens of milliseconds.
+	type opened struct {
+		ix  *index.Index
+		err error
+	}
+	ch := make(chan opened, 1)
+	go func() {
+		ix, err := index.Open(e.dirs.Index(), index.Options{Wait: 5 * time.Second})
+		ch <- opened{ix, err}
+	}()
 	lib, err := e.library()
+	o := <-ch
 	if err != nil {
+		if o.ix != nil {
+			o.ix.Close()
+		}
 		return nil, nil, err
 	}
-	ix, err := index.Open(e.dirs.Index(), index.Options{Wait: 5 * time.Second})
-	if err != nil {
-		return nil, nil, err
+	if o.err != nil {
+		return nil, nil, o.err
 	}
+	ix := o.ix
 	if !ix.NeedsSync(lib) {
 		return ix, lib, nil
 	}
+	heavyGC() // an index update: documents analysed and written
 	var bar *progressBar
 	if ix.SyncSize(lib) > 20 {
 		bar = newProgressBar(e.stderr, e.T(i18n.CLIIndexBuilding))

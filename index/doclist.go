@@ -1,0 +1,162 @@
+package index
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"hash/crc32"
+	"sort"
+)
+
+// A shard's document list (docsKey) is read by every process that opens
+// the index — every `chibo search` — so it is kept in a compact binary
+// form that decodes in one pass and one string copy: on a 1 GB library
+// (7,000 documents, 1.5 MB as JSON) decoding the JSON was a tenth of a
+// cold search's CPU.
+//
+// Layout, version 1:
+//
+//	byte     docListBinary (JSON lists begin with '{')
+//	uvarint  number of documents
+//	per document, in ID order:
+//	         ID, Hash, Title, Kind, Number, First   (uvarint length + bytes each)
+//	         Year, TitleLen, HeadLen, TextLen, Count (uvarint each)
+//	4 bytes  CRC-32C (Castagnoli) of everything before, big-endian
+//
+// Lists written as JSON by earlier versions are still read, so an index
+// needs no rebuild; an older chibo cannot read the binary list and
+// rebuilds the index, as it does for any index it cannot read.
+const docListBinary = 0x01
+
+var docListCRC = crc32.MakeTable(crc32.Castagnoli)
+
+// errDocList is a document list that is neither valid binary nor JSON.
+var errDocList = errors.New("damaged document list")
+
+// marshalDocList encodes a shard's document list in the binary layout.
+func marshalDocList(part map[string]*docMeta) []byte {
+	ids := make([]string, 0, len(part))
+	size := 1 + binary.MaxVarintLen64 + 4
+	for id, m := range part {
+		ids = append(ids, id)
+		size += len(id) + len(m.Hash) + len(m.Title) + len(m.Kind) + len(m.Number) + len(m.First) + 11*binary.MaxVarintLen32
+	}
+	sort.Strings(ids)
+	b := make([]byte, 0, size)
+	b = append(b, docListBinary)
+	b = binary.AppendUvarint(b, uint64(len(ids)))
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	num := func(n int) { b = binary.AppendUvarint(b, uint64(max(n, 0))) }
+	for _, id := range ids {
+		m := part[id]
+		str(id)
+		str(m.Hash)
+		str(m.Title)
+		str(m.Kind)
+		str(m.Number)
+		str(m.First)
+		num(m.Year)
+		num(m.TitleLen)
+		num(m.HeadLen)
+		num(m.TextLen)
+		num(m.Count)
+	}
+	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, docListCRC))
+}
+
+// unmarshalDocList decodes a document list written by marshalDocList or,
+// by an earlier version, as JSON. It returns errDocList (or JSON's error)
+// for anything else, never a partial list.
+func unmarshalDocList(raw []byte) (map[string]*docMeta, error) {
+	if len(raw) == 0 || raw[0] != docListBinary {
+		part := map[string]*docMeta{}
+		if err := json.Unmarshal(raw, &part); err != nil {
+			return nil, err
+		}
+		for _, m := range part {
+			if m == nil { // "id": null
+				return nil, errDocList
+			}
+		}
+		return part, nil
+	}
+	if len(raw) < 1+1+4 {
+		return nil, errDocList
+	}
+	body := raw[:len(raw)-4]
+	if crc32.Checksum(body, docListCRC) != binary.BigEndian.Uint32(raw[len(raw)-4:]) {
+		return nil, errDocList
+	}
+	d := listDecoder{b: body, pos: 1}
+	n := d.uvarint()
+	// A document takes at least 11 bytes: a bound before allocating.
+	if d.bad || n > uint64(len(body)-d.pos)/11 {
+		return nil, errDocList
+	}
+	d.all = string(body) // the one copy every string below is part of
+	part := make(map[string]*docMeta, n)
+	metas := make([]docMeta, n)
+	for i := range metas {
+		m := &metas[i]
+		id := d.str()
+		m.Hash, m.Title, m.Kind, m.Number, m.First = d.str(), d.str(), d.str(), d.str(), d.str()
+		m.Year, m.TitleLen, m.HeadLen, m.TextLen, m.Count = d.num(), d.num(), d.num(), d.num(), d.num()
+		if d.bad {
+			return nil, errDocList
+		}
+		part[id] = m
+	}
+	if d.pos != len(body) || len(part) != len(metas) {
+		return nil, errDocList
+	}
+	return part, nil
+}
+
+// listDecoder reads a binary document list; bad is set at the first value
+// that does not fit, and every later read returns zero.
+type listDecoder struct {
+	b   []byte
+	all string // b as a string
+	pos int
+	bad bool
+}
+
+func (d *listDecoder) uvarint() uint64 {
+	if d.bad {
+		return 0
+	}
+	if d.pos < len(d.b) && d.b[d.pos] < 0x80 { // most are one byte
+		d.pos++
+		return uint64(d.b[d.pos-1])
+	}
+	x, n := binary.Uvarint(d.b[min(d.pos, len(d.b)):])
+	if n <= 0 {
+		d.bad = true
+		return 0
+	}
+	d.pos += n
+	return x
+}
+
+func (d *listDecoder) num() int {
+	x := d.uvarint()
+	if x > 1<<40 {
+		d.bad = true
+		return 0
+	}
+	return int(x)
+}
+
+func (d *listDecoder) str() string {
+	n := d.uvarint()
+	if d.bad || n > uint64(len(d.b)-d.pos) {
+		d.bad = true
+		return ""
+	}
+	s := d.all[d.pos : d.pos+int(n)]
+	d.pos += int(n)
+	return s
+}
