@@ -557,9 +557,14 @@ func (ix *Index) update(ctx context.Context, p plan, src Source, all []content.D
 	ix.bi = set // searches meanwhile see the index being updated
 	ix.mu.Unlock()
 
+	// A batch holds what a one-shard build's segment holds: the same
+	// headroom keeps its garbage from doubling the process's memory.
+	defer limitMemory(1)()
 	batches := make([]*bleve.Batch, n)
 	batchBytes := make([]int, n)
+	batchTerms := make([]int, n)
 	dirty := make([]bool, n)
+	im := newMapping()
 	for i := range batches {
 		batches[i] = set.shards[i].NewBatch()
 	}
@@ -579,7 +584,7 @@ func (ix *Index) update(ctx context.Context, p plan, src Source, all []content.D
 			return writeError(ix.dir, err)
 		}
 		batches[i].Reset()
-		batchBytes[i] = 0
+		batchBytes[i], batchTerms[i] = 0, 0
 		dirty[i] = false
 		return nil
 	}
@@ -619,15 +624,25 @@ func (ix *Index) update(ctx context.Context, p plan, src Source, all []content.D
 			// list then names it with the sections written so far and
 			// no hash, so a Sync stopped before its end removes them
 			// and indexes it again.
+			// Sections go to the batch analysed (as the build does them),
+			// so that a batch is bounded by its terms: bleve's own
+			// analysis of a batch held 57 times its text for a law of
+			// short articles (4 MB: 228 MB) and 200 times for a table
+			// of numbered cells.
 			var written []string
 			meta, err := sectionsOf(d, func(id string, sd *sectionDoc) error {
-				if err := batches[sh].Index(id, sd.fields(true)); err != nil {
+				doc, terms, err := analysedSection(im, id, sd)
+				if err != nil {
+					return err
+				}
+				if err := batches[sh].IndexAdvanced(doc); err != nil {
 					return err
 				}
 				dirty[sh] = true
 				written = append(written, strings.TrimPrefix(id, d.ID+idSep))
 				batchBytes[sh] += len(sd.Heading) + len(sd.Text)
-				if batchBytes[sh] < maxBatchBytes {
+				batchTerms[sh] += terms
+				if !batchFull(batches[sh], batchBytes[sh], batchTerms[sh]) {
 					return nil
 				}
 				newDocs[d.ID] = &docMeta{Title: nfc(d.Title), Kind: string(d.Kind), Year: yearOf(d.Date), Number: d.Number, Sections: written, Shard: sh}
@@ -638,7 +653,7 @@ func (ix *Index) update(ctx context.Context, p plan, src Source, all []content.D
 			}
 			meta.Shard = sh
 			newDocs[d.ID] = meta
-			if batches[sh].Size() >= 2000 || batchBytes[sh] >= maxBatchBytes {
+			if batchFull(batches[sh], batchBytes[sh], batchTerms[sh]) {
 				if err := flush(sh); err != nil {
 					return err
 				}
@@ -767,15 +782,25 @@ func segmentSections(docs []content.DocInfo) int {
 	return n
 }
 
-// maxBatchBytes bounds the text of one update batch (bleve's analysis of
-// a batch takes some 17 times its text: 4 MB costs ~70 MB, a document
-// larger than that is split across batches), and buildAhead the
+// batchFull says whether an update batch of text bytes and terms is
+// to be written now.
+func batchFull(b *bleve.Batch, text, terms int) bool {
+	return b.Size() >= maxBatchSections || text >= maxBatchBytes || terms >= maxBatchTerms
+}
+
+// maxBatchBytes bounds the text of one update batch (with maxBatchTerms
+// and maxBatchSections: a document larger than that is split across
+// batches), and buildAhead the
 // text analysed and waiting for the builders of all shards together: a
 // library of a few huge documents then costs what one of them does, not
 // what a batch of them would.
 const (
 	maxBatchBytes = 4 << 20
-	buildAhead    = 32 << 20
+	// maxBatchTerms and maxBatchSections bound an update batch like
+	// a one-shard build's segment (buildSegmentTerms).
+	maxBatchTerms    = buildSegmentTerms
+	maxBatchSections = 2000
+	buildAhead       = 32 << 20
 )
 
 // build writes a complete new index for docs and returns its directory
@@ -1130,21 +1155,34 @@ func (analysedField) Analyze() {}
 // segment is written), and returns d's metadata.
 func analyseDoc(im mapping.IndexMapping, d *content.Document, emit func(doc index.Document, text, terms int) error) (*docMeta, error) {
 	return sectionsOf(d, func(id string, sd *sectionDoc) error {
-		doc := document.NewDocument(id)
-		if err := im.MapDocument(doc, sd.fields(false)); err != nil {
+		doc, terms, err := analysedSection(im, id, sd)
+		if err != nil {
 			return err
 		}
-		folded, shingles := analyseText(sd.All)
-		doc.AddField(&preField{name: fAll, text: len(sd.All), terms: folded})
-		doc.AddField(&preField{name: fShingle, text: len(sd.All), terms: shingles})
 		doc.AddIDField()
 		doc.VisitFields(func(f index.Field) {
 			if f.Options().IsIndexed() {
 				f.Analyze() // keywords and the ID; a no-op for preFields
 			}
 		})
-		return emit(analysedDoc{doc}, len(sd.All), len(folded.freqs)+len(shingles.freqs))
+		return emit(analysedDoc{doc}, len(sd.All), terms)
 	})
+}
+
+// analysedSection maps section id and analyses its words and shingles
+// in one pass (preFields, what the registered analyzers give:
+// TestOnePassMatches); terms is the distinct terms of the two, the
+// entries a batch or a segment holds for it. Its ID field is not added
+// (scorch adds it to a batch's documents; the build adds it itself).
+func analysedSection(im mapping.IndexMapping, id string, sd *sectionDoc) (doc *document.Document, terms int, err error) {
+	doc = document.NewDocument(id)
+	if err := im.MapDocument(doc, sd.fields()); err != nil {
+		return nil, 0, err
+	}
+	folded, shingles := analyseText(sd.All)
+	doc.AddField(&preField{name: fAll, text: len(sd.All), terms: folded})
+	doc.AddField(&preField{name: fShingle, text: len(sd.All), terms: shingles})
+	return doc, len(folded.freqs) + len(shingles.freqs), nil
 }
 
 // buildHeadroom is how much heap a build may use above what the process
@@ -1218,14 +1256,11 @@ type sectionDoc struct {
 	Text    string
 }
 
-// fields is the document as bleve maps it; analysed leaves out the
-// analysed views, which the build adds already analysed. Empty values are
-// left out so they are not indexed as terms.
-func (sd *sectionDoc) fields(analysed bool) map[string]interface{} {
+// fields is the document as bleve maps it, but for the analysed views
+// of All (fAll, fShingle), which analysedSection adds already analysed.
+// Empty values are left out so they are not indexed as terms.
+func (sd *sectionDoc) fields() map[string]interface{} {
 	m := map[string]interface{}{fKind: sd.Kind, fDoc: sd.Doc, fStored: packStored(sd.Heading, sd.Path, sd.Text)}
-	if analysed {
-		m[fAll], m[fShingle] = sd.All, sd.All
-	}
 	if sd.Year != "" {
 		m[fYear] = sd.Year
 	}
