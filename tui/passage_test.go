@@ -35,7 +35,11 @@ func TestReaderParagraphLines(t *testing.T) {
 			n++
 			md := d.Sections[p.sec].Heading
 			if p.unit >= 0 {
-				md = d.Sections[p.sec].Markdown[p.from:p.to]
+				s := d.Sections[p.sec]
+				md = s.Markdown[p.from:p.to]
+				if from, to := s.RunIn(); p.unit == 0 && to > 0 && from >= p.from && to < p.to {
+					md = s.Markdown[p.from:from] + s.Markdown[to:p.to] // shown after the heading's words
+				}
 			}
 			w := strings.Fields(content.PlainText(md))
 			if len(w) == 0 {

@@ -205,8 +205,9 @@ func (c *renderCache) renderDocument(d *content.Document, width int, theme strin
 func renderSection(render func(string) (string, error), s *content.Section, units []mdUnit) (rendered, error) {
 	md := headingMarkdown(s) + "\n"
 	if strings.TrimSpace(s.Markdown) != "" {
-		md += "\n" + s.Markdown + "\n"
+		md += "\n" + s.ShownMarkdown() + "\n"
 	}
+	from, to := s.RunIn() // the first paragraph goes on from the heading
 	whole, err := render(md)
 	if err != nil {
 		return rendered{}, err
@@ -226,8 +227,12 @@ func renderSection(render func(string) (string, error), s *content.Section, unit
 	}
 	lines := strings.Split(head, "\n")
 	starts := []int{0}
-	for _, u := range units {
-		out, err := render(s.Markdown[u.start:u.end] + "\n")
+	for k, u := range units {
+		piece := s.Markdown[u.start:u.end]
+		if k == 0 && to > 0 && from >= u.start && to < u.end {
+			piece = s.Markdown[u.start:from] + "…" + s.Markdown[to:u.end]
+		}
+		out, err := render(piece + "\n")
 		if err != nil {
 			return rendered{}, err
 		}

@@ -203,7 +203,7 @@ func runShow(e *env, args []string) int {
 // only when rendered whole.
 const showWhole = 1 << 20
 
-// markdownBytes is about len(doc.Markdown()), without building it.
+// markdownBytes is about len(markdownOf(doc, nil)), without building it.
 func markdownBytes(doc *content.Document) int {
 	n := len(doc.Title)
 	for _, s := range doc.Sections {
@@ -241,11 +241,11 @@ func writeRendered(w io.Writer, doc *content.Document, width int, style string) 
 }
 
 // sectionMarkdown is one section as Document.Markdown writes it after the
-// title.
+// title, but for its body as the reader shows it (Section.ShownMarkdown).
 func sectionMarkdown(s *content.Section) string {
 	md := "\n" + s.HeadingMarkdown() + "\n"
 	if s.Markdown != "" {
-		md += "\n" + s.Markdown + "\n"
+		md += "\n" + s.ShownMarkdown() + "\n"
 	}
 	return md
 }
@@ -254,7 +254,7 @@ func sectionMarkdown(s *content.Section) string {
 // sequences, a section at a time.
 func writeMarkdown(w io.Writer, doc *content.Document, sec *content.Section) {
 	if sec != nil {
-		io.WriteString(w, safetext.Strip(sec.SectionMarkdown()))
+		io.WriteString(w, safetext.Strip(markdownOf(doc, sec)))
 		return
 	}
 	io.WriteString(w, safetext.Strip("# "+doc.Title+"\n"))
@@ -310,11 +310,24 @@ func resolveDoc(e *env, arg string) (*content.Document, *content.Section, int) {
 	return doc, s, 0
 }
 
+// markdownOf is doc (or its section sec) as show prints it: each
+// section's heading, then its body as the reader shows it under that
+// heading (Section.ShownMarkdown: a clipped run-in heading's words are not
+// printed twice).
 func markdownOf(doc *content.Document, sec *content.Section) string {
 	if sec == nil {
-		return doc.Markdown()
+		var b strings.Builder
+		b.WriteString("# " + doc.Title + "\n")
+		for _, s := range doc.Sections {
+			b.WriteString(sectionMarkdown(s))
+		}
+		return b.String()
 	}
-	return sec.SectionMarkdown()
+	md := "# " + sec.Heading + "\n"
+	if sec.Markdown != "" {
+		md += "\n" + sec.ShownMarkdown() + "\n"
+	}
+	return md
 }
 
 // writePlain writes the plain text of doc (or of its section sec),

@@ -152,7 +152,7 @@ func TestShowSectionBySectionSameOutput(t *testing.T) {
 		}
 		checked++
 		for _, width := range []int{60, 80, 120} {
-			whole, err := tui.RenderMarkdown(doc.Markdown(), width, "notty")
+			whole, err := tui.RenderMarkdown(markdownOf(doc, nil), width, "notty")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -170,7 +170,7 @@ func TestShowSectionBySectionSameOutput(t *testing.T) {
 		}
 		var b bytes.Buffer
 		writeMarkdown(&b, doc, nil)
-		if want := safetext.Strip(doc.Markdown()); b.String() != want {
+		if want := safetext.Strip(markdownOf(doc, nil)); b.String() != want {
 			t.Fatalf("%s: markdown section by section differs from the whole", name)
 		}
 	}

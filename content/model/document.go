@@ -8,7 +8,9 @@
 package model
 
 import (
+	"regexp"
 	"strings"
+	"unicode"
 )
 
 // Kind is what sort of document it is. The values are stable codes used in
@@ -83,6 +85,90 @@ type Ref struct {
 	Symbol  string `json:"symbol"`  // normalised, e.g. "21-NQ/TW", "1399/QĐ-TTg", "59/2019/NĐ-CP"
 	Kind    string `json:"kind"`    // Vietnamese name of the directive type: "Nghị quyết", "Kết luận" …
 	Section string `json:"section"` // ID of the citing section
+}
+
+// RunIn finds the words a reader would read twice in s: those of a
+// heading that is the opening of the body's first paragraph clipped to
+// fit a line ("a) Tốc độ tăng trưởng … Khu vực nông - lâm - thủy…", as
+// the recogniser heads a run-in point, an untitled paragraph or a table
+// row). It returns their span in Markdown, from and to in bytes, or 0, 0.
+// The heading's numbering ("1.1.", "a)") may be missing from the body,
+// which may open with a bold label ("**Nội dung:** "); the words must
+// match as written, spaces aside, within one paragraph, and some of the
+// paragraph must go on after them.
+func (s *Section) RunIn() (from, to int) {
+	stem, ok := strings.CutSuffix(strings.TrimSpace(s.Heading), "…")
+	stem = strings.TrimSpace(stem)
+	if !ok || stem == "" {
+		return 0, 0
+	}
+	md := s.Markdown
+	at := len(md) - len(strings.TrimLeft(md, " \t\n"))
+	if m := boldLabel.FindStringIndex(md[at:]); m != nil {
+		at += m[1]
+	}
+	stems := []string{stem}
+	if m := leadNumber.FindStringIndex(stem); m != nil && m[1] < len(stem) {
+		stems = append(stems, stem[m[1]:])
+	}
+	for _, st := range stems {
+		if to := matchWords(md, at, st); to > 0 {
+			rest := strings.TrimLeft(md[to:], " \t")
+			para, _, _ := strings.Cut(rest, "\n\n")
+			if !strings.ContainsFunc(para, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+				return 0, 0 // the paragraph ends with the heading's words
+			}
+			return at, len(md) - len(rest)
+		}
+	}
+	return 0, 0
+}
+
+var (
+	// leadNumber is a heading's numbering: "I. ", "1.2. ", "a) ", "đ) ".
+	leadNumber = regexp.MustCompile(`^(?:[IVXLCDM]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+`)
+	// boldLabel is a table row's cell label: "**Nội dung:** ".
+	boldLabel = regexp.MustCompile(`^\*\*[^*\n]{1,40}:\*\*[ \t]*`)
+)
+
+// matchWords matches words against md from at, spaces aside (in md at
+// most one line break between two words: one paragraph), and returns the
+// byte after the match, or 0.
+func matchWords(md string, at int, words string) int {
+	i := at
+	for j := 0; j < len(words); {
+		if words[j] == ' ' || words[j] == '\t' {
+			for j < len(words) && (words[j] == ' ' || words[j] == '\t') {
+				j++
+			}
+			breaks, spaces := 0, 0
+			for ; i < len(md) && (md[i] == ' ' || md[i] == '\t' || md[i] == '\n'); i++ {
+				spaces++
+				if md[i] == '\n' {
+					breaks++
+				}
+			}
+			if breaks > 1 || spaces == 0 {
+				return 0
+			}
+			continue
+		}
+		if i >= len(md) || md[i] != words[j] {
+			return 0
+		}
+		i, j = i+1, j+1
+	}
+	return i
+}
+
+// ShownMarkdown is the body as a reader shows it under the heading: the
+// words RunIn finds replaced by "…", so the paragraph goes on from where
+// the heading stopped ("…sản tăng 2,99%; …"); else Markdown.
+func (s *Section) ShownMarkdown() string {
+	if from, to := s.RunIn(); to > 0 {
+		return s.Markdown[:from] + "…" + s.Markdown[to:]
+	}
+	return s.Markdown
 }
 
 // Section returns the section with the given ID.
