@@ -6,6 +6,8 @@ import (
 	"errors"
 	"hash/crc32"
 	"sort"
+
+	"chibo/content/compact"
 )
 
 // A shard's document list (docsKey) is read by every process that opens
@@ -90,73 +92,34 @@ func unmarshalDocList(raw []byte) (map[string]*docMeta, error) {
 	if crc32.Checksum(body, docListCRC) != binary.BigEndian.Uint32(raw[len(raw)-4:]) {
 		return nil, errDocList
 	}
-	d := listDecoder{b: body, pos: 1}
-	n := d.uvarint()
+	d := compact.NewDecoder(body, 1)
+	n := d.Uvarint()
 	// A document takes at least 11 bytes: a bound before allocating.
-	if d.bad || n > uint64(len(body)-d.pos)/11 {
+	if d.Bad() || n > uint64(d.Left())/11 {
 		return nil, errDocList
 	}
-	d.all = string(body) // the one copy every string below is part of
+	d.Share() // the one copy every string below is part of
 	part := make(map[string]*docMeta, n)
 	metas := make([]docMeta, n)
+	num := func() int {
+		x := d.Uvarint()
+		if x > 1<<40 {
+			x = 1 << 62 // a length no text has: refused below
+		}
+		return int(x)
+	}
 	for i := range metas {
 		m := &metas[i]
-		id := d.str()
-		m.Hash, m.Title, m.Kind, m.Number, m.First = d.str(), d.str(), d.str(), d.str(), d.str()
-		m.Year, m.TitleLen, m.HeadLen, m.TextLen, m.Count = d.num(), d.num(), d.num(), d.num(), d.num()
-		if d.bad {
+		id := d.Str()
+		m.Hash, m.Title, m.Kind, m.Number, m.First = d.Str(), d.Str(), d.Str(), d.Str(), d.Str()
+		m.Year, m.TitleLen, m.HeadLen, m.TextLen, m.Count = num(), num(), num(), num(), num()
+		if d.Bad() || max(m.Year, m.TitleLen, m.HeadLen, m.TextLen, m.Count) > 1<<40 {
 			return nil, errDocList
 		}
 		part[id] = m
 	}
-	if d.pos != len(body) || len(part) != len(metas) {
+	if d.Left() != 0 || len(part) != len(metas) {
 		return nil, errDocList
 	}
 	return part, nil
-}
-
-// listDecoder reads a binary document list; bad is set at the first value
-// that does not fit, and every later read returns zero.
-type listDecoder struct {
-	b   []byte
-	all string // b as a string
-	pos int
-	bad bool
-}
-
-func (d *listDecoder) uvarint() uint64 {
-	if d.bad {
-		return 0
-	}
-	if d.pos < len(d.b) && d.b[d.pos] < 0x80 { // most are one byte
-		d.pos++
-		return uint64(d.b[d.pos-1])
-	}
-	x, n := binary.Uvarint(d.b[min(d.pos, len(d.b)):])
-	if n <= 0 {
-		d.bad = true
-		return 0
-	}
-	d.pos += n
-	return x
-}
-
-func (d *listDecoder) num() int {
-	x := d.uvarint()
-	if x > 1<<40 {
-		d.bad = true
-		return 0
-	}
-	return int(x)
-}
-
-func (d *listDecoder) str() string {
-	n := d.uvarint()
-	if d.bad || n > uint64(len(d.b)-d.pos) {
-		d.bad = true
-		return ""
-	}
-	s := d.all[d.pos : d.pos+int(n)]
-	d.pos += int(n)
-	return s
 }

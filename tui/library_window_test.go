@@ -27,6 +27,20 @@ func (l manyDocs) Catalog() []content.DocInfo {
 	return cat
 }
 
+// manyDocsHarness starts the app over the seeds and n more documents.
+func manyDocsHarness(tb testing.TB, w, h, n int) *harness {
+	return newHarness(tb, w, h, i18n.VI, func(o *Options) {
+		open := o.OpenLibrary
+		o.OpenLibrary = func() (Library, error) {
+			l, err := open()
+			if err != nil {
+				return nil, err
+			}
+			return manyDocs{l, n}, nil
+		}
+	})
+}
+
 // naiveLibraryRows is how the library screen drew its list before it drew
 // only the window: every row, then the window around the cursor. The
 // screen must show the same lines.
@@ -74,16 +88,7 @@ func naiveLibraryRows(s *libraryScreen, listH int) []string {
 // the whole list would show there, wherever the cursor is: at the top, on
 // a group's first document, in the middle, at the end, filtered.
 func TestLibraryWindow(t *testing.T) {
-	h := newHarness(t, 90, 30, i18n.VI, func(o *Options) {
-		open := o.OpenLibrary
-		o.OpenLibrary = func() (Library, error) {
-			l, err := open()
-			if err != nil {
-				return nil, err
-			}
-			return manyDocs{l, 3000}, nil
-		}
-	})
+	h := manyDocsHarness(t, 90, 30, 3000)
 	s, ok := h.app.cur.(*libraryScreen)
 	if !ok {
 		t.Fatalf("the app opened on %T, want the library", h.app.cur)
@@ -137,16 +142,7 @@ func TestLibraryWindow(t *testing.T) {
 // BenchmarkLibraryView: one frame of the library list over 7,000
 // documents (a 1 GB library's), cursor in the middle.
 func BenchmarkLibraryView(b *testing.B) {
-	h := newHarness(b, 120, 40, i18n.VI, func(o *Options) {
-		open := o.OpenLibrary
-		o.OpenLibrary = func() (Library, error) {
-			l, err := open()
-			if err != nil {
-				return nil, err
-			}
-			return manyDocs{l, 7000}, nil
-		}
-	})
+	h := manyDocsHarness(b, 120, 40, 7000)
 	s := h.app.cur.(*libraryScreen)
 	s.cursor = len(s.shown) / 2
 	for b.Loop() {

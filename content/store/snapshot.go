@@ -9,6 +9,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"chibo/content/compact"
 	"chibo/content/model"
 )
 
@@ -193,87 +194,43 @@ func decodeSnapshot(v []byte, tx uint64) ([]Record, bool) {
 	if crc32.Checksum(body, castagnoli) != binary.BigEndian.Uint32(v[len(v)-4:]) {
 		return nil, false
 	}
-	d := snapDecoder{b: body, pos: 1}
-	if stamp := d.uvarint(); d.bad || stamp != tx {
+	d := compact.NewDecoder(body, 1)
+	if stamp := d.Uvarint(); d.Bad() || stamp != tx {
 		return nil, false
 	}
 	// A record takes at least 17 bytes: a bound before allocating.
-	count := d.uvarint()
-	if d.bad || count > uint64(len(body)-d.pos)/17 {
+	count := d.Uvarint()
+	if d.Bad() || count > uint64(d.Left())/17 {
 		return nil, false
 	}
-	d.all = string(body) // the one copy every string below is part of
+	d.Share() // the one copy every string below is part of
 	recs := make([]Record, count)
 	for i := range recs {
 		r := &recs[i]
-		r.ID = d.str()
-		r.Title = d.str()
-		r.Kind = model.Kind(d.str())
-		r.Number = d.str()
-		r.Date = d.str()
-		r.Issuer = d.str()
-		r.Source = d.str()
-		r.Hash = d.str()
-		r.File = d.str()
-		r.Key = d.str()
-		r.Parser = d.str()
-		r.Print = d.str()
-		r.SectionCount = int(d.varint())
-		r.TextBytes = int(d.varint())
-		r.Size = d.varint()
-		r.MTime = d.varint()
-		if d.bad || d.pos >= len(body) || body[d.pos]&^3 != 0 {
+		r.ID = d.Str()
+		r.Title = d.Str()
+		r.Kind = model.Kind(d.Str())
+		r.Number = d.Str()
+		r.Date = d.Str()
+		r.Issuer = d.Str()
+		r.Source = d.Str()
+		r.Hash = d.Str()
+		r.File = d.Str()
+		r.Key = d.Str()
+		r.Parser = d.Str()
+		r.Print = d.Str()
+		r.SectionCount = int(d.Varint())
+		r.TextBytes = int(d.Varint())
+		r.Size = d.Varint()
+		r.MTime = d.Varint()
+		flags := d.Byte()
+		if d.Bad() || flags&^3 != 0 {
 			return nil, false
 		}
-		r.Imported, r.Seed = body[d.pos]&1 != 0, body[d.pos]&2 != 0
-		d.pos++
+		r.Imported, r.Seed = flags&1 != 0, flags&2 != 0
 	}
-	if d.pos != len(body) {
+	if d.Left() != 0 {
 		return nil, false
 	}
 	return recs, true
-}
-
-// snapDecoder reads a snapshot's body; bad is set at the first value
-// that does not fit, and every later read returns zero.
-type snapDecoder struct {
-	b   []byte
-	all string // b as a string
-	pos int
-	bad bool
-}
-
-func (d *snapDecoder) uvarint() uint64 {
-	if d.pos < len(d.b) && d.b[d.pos] < 0x80 { // most are one byte
-		d.pos++
-		return uint64(d.b[d.pos-1])
-	}
-	x, n := binary.Uvarint(d.b[min(d.pos, len(d.b)):])
-	if n <= 0 {
-		d.bad = true
-		return 0
-	}
-	d.pos += n
-	return x
-}
-
-func (d *snapDecoder) varint() int64 {
-	x, n := binary.Varint(d.b[min(d.pos, len(d.b)):])
-	if n <= 0 {
-		d.bad = true
-		return 0
-	}
-	d.pos += n
-	return x
-}
-
-func (d *snapDecoder) str() string {
-	n := d.uvarint()
-	if d.bad || n > uint64(len(d.b)-d.pos) {
-		d.bad = true
-		return ""
-	}
-	s := d.all[d.pos : d.pos+int(n)]
-	d.pos += int(n)
-	return s
 }
