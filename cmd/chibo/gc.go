@@ -12,11 +12,14 @@ import (
 // about a tenth of a cold search on a 1 GB library (GODEBUG=gctrace=1).
 const quickGCPercent = 400
 
-// quickGC sets quickGCPercent, unless the user set GOGC.
-func quickGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(quickGCPercent)
+// quickGC sets quickGCPercent, unless the user set GOGC, and returns
+// what puts the setting back (run calls it when the command returns).
+func quickGC() (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
 	}
+	old := debug.SetGCPercent(quickGCPercent)
+	return func() { debug.SetGCPercent(old) }
 }
 
 // heavyGC goes back to the default setting before work whose heap grows

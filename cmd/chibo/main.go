@@ -161,7 +161,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e.dirs = dirs
 	pdftext.SetCacheDir(dirs.Compiled())
 	if c.quick {
-		quickGC()
+		defer quickGC()()
 	}
 	code := c.run(e, rest)
 	if e.helped {
