@@ -85,7 +85,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 			return nil, err
 		}
 		res.Relaxed = r.Total > 0
-	} else if !q.Exact && r.Total > 0 && int(r.Total) < weights.fewAll && ok {
+	} else if !q.Exact && r.Total > 0 && int(r.Total) < weights.fewAll && ok && len(p.Exclude) == 0 && len(p.ExcludePhrases) == 0 {
+		// (An exclusion narrows on purpose: "nông thôn mới -huyện" is
+		// not widened to sections lacking "mới" because few are left.)
 		// Only a few sections have every word: the sections with most of
 		// them are ranked with those few ("giường bệnh trên vạn dân"
 		// against "33,3 giường bệnh/vạn dân"); a missing word costs them

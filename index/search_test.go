@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"chibo/content"
 
@@ -680,5 +681,36 @@ func TestFewAllWordsWidened(t *testing.T) {
 	}
 	if r.Hits[1].Missing != nil {
 		t.Errorf("%s: missing %q, want none", r.Hits[1].Section, r.Hits[1].Missing)
+	}
+}
+
+// An exclusion narrows on purpose: the sections left are the sections
+// with every word and without the excluded one, never widened to
+// sections lacking a word because few are left.
+func TestExclusionNotWidened(t *testing.T) {
+	ix, lib := seedIndex(t)
+	ctx := context.Background()
+	all, err := ix.Search(ctx, Query{Text: "nông thôn mới", Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := ix.Search(ctx, Query{Text: "nông thôn mới -huyện", Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Hits) == 0 || len(r.Hits) >= len(all.Hits) || r.Total > all.Total {
+		t.Fatalf("with -huyện: %d hits of %d, without: %d of %d; want fewer, and some", len(r.Hits), r.Total, len(all.Hits), all.Total)
+	}
+	for _, h := range r.Hits {
+		if len(h.Missing) > 0 {
+			t.Errorf("%s/%s lacks %v", h.Doc, h.Section, h.Missing)
+		}
+		d, _ := lib.Doc(h.Doc)
+		s, _ := d.Section(h.Section)
+		for _, w := range strings.FieldsFunc(strings.ToLower(s.Heading+" "+s.Text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if w == "huyện" {
+				t.Errorf("%s/%s has the excluded word", h.Doc, h.Section)
+			}
+		}
 	}
 }
