@@ -714,3 +714,40 @@ func TestExclusionNotWidened(t *testing.T) {
 		}
 	}
 }
+
+// A short query typed with diacritics: the sections with the word as typed
+// come before those with it only under other diacritics ("mới" before a
+// section with only "môi" or "mọi"), whatever their lengths; typed
+// without diacritics, all count alike.
+func TestTypedDiacriticsFirst(t *testing.T) {
+	ix, lib := seedIndex(t)
+	r, err := ix.Search(context.Background(), Query{Text: "mới", Limit: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := func(h Hit) bool {
+		d, _ := lib.Doc(h.Doc)
+		s, _ := d.Section(h.Section)
+		text := strings.ToLower(d.Title + " " + strings.Join(s.Path, " ") + " " + s.Heading + " " + s.Text)
+		for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if w == "mới" {
+				return true
+			}
+		}
+		return false
+	}
+	with, without := 0, 0
+	for i, h := range r.Hits {
+		if has(h) {
+			with++
+			if without > 0 {
+				t.Fatalf("hit %d (%s/%s) has \"mới\" but comes after %d without it", i+1, h.Doc, h.Section, without)
+			}
+		} else {
+			without++
+		}
+	}
+	if with < 10 || without == 0 {
+		t.Fatalf("%d hits with \"mới\", %d without: want both", with, without)
+	}
+}

@@ -82,6 +82,7 @@ const (
 	RuleFull      = "whole-query"      // the whole short query found as a run of words
 	RuleTitleOnly = "title-only"       // a directive number only in the document's title: counts less
 	RuleMostWords = "most-words"       // a section that lacks some query words, ranked with the few that have them all
+	RuleToneMiss  = "other-diacritics" // a word typed with diacritics found only with others: counts less
 )
 
 // Facet is one value of a facet with its count of hits.

@@ -690,6 +690,8 @@ func ExplainLines(t func(i18n.Msg) string, score float64, ex *index.Explanation)
 			}
 		case index.RuleTitleOnly:
 			what = t(i18n.ExplainTitleOnly)
+		case index.RuleToneMiss:
+			what = fmt.Sprintf(t(i18n.ExplainToneMiss), p.Unit)
 		case index.RuleMostWords:
 			out = append(out, "  · "+fmt.Sprintf(t(i18n.ExplainMostWords), p.Unit))
 			continue

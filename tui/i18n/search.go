@@ -38,6 +38,7 @@ var (
 	ExplainPair      = Msg{"cụm hai từ %q", "word pair %q"}
 	ExplainHeadCov   = Msg{"tiêu đề mục gồm các từ tìm (%.0f%% số từ)", "heading made of the query's words (%.0f%% of its words)"}
 	ExplainOwnNumber = Msg{"số hiệu %s là của chính văn bản này: xếp đầu", "%s is this document's own number: placed first"}
+	ExplainToneMiss  = Msg{"“%s” chỉ có với dấu khác dấu đã gõ: xếp sau các mục có đúng từ đã gõ", "“%s” only with other diacritics than typed: after the sections with the word as typed"}
 	ExplainTitleOnly = Msg{"số hiệu chỉ có trong tên văn bản, không có trong mục: giảm", "the number is only in the document's title, not in the section: less"}
 	ExplainMostWords = Msg{"thiếu %s: ít mục có đủ mọi từ nên xếp cùng các mục có nhiều từ nhất", "lacks %s: few sections have every word, so those with most of them are ranked with them"}
 	ExplainTone      = Msg{"%s: có chỗ viết dấu khác với từ gõ, tính một phần", "%s: some occurrences have other diacritics than typed, counted in part"}
