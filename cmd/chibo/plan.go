@@ -84,10 +84,20 @@ func action(e *env, c *command, args []string, aliases map[string]string, def st
 	for _, s := range c.subs {
 		verbs = append(verbs, s.name)
 	}
-	if near := nearest(c.name+" "+verb, verbs); near != "" {
+	if inner, ok := innerVerbs[c.name+" "+verb]; ok {
+		// "chibo plan mark 2 co-mat": a verb of the roll, not of the plan.
+		msg += "; " + fmt.Sprintf(e.T(i18n.CLIDidYouMean), "chibo "+inner)
+	} else if near := nearest(c.name+" "+verb, verbs); near != "" {
 		msg += "; " + fmt.Sprintf(e.T(i18n.CLIDidYouMean), "chibo "+near)
 	}
 	return nil, nil, usageError(e, c, msg)
+}
+
+// innerVerbs are the verbs of an action typed as if they were the
+// command's own, with where they belong.
+var innerVerbs = map[string]string{
+	"plan mark":  "plan roll mark",
+	"plan guest": "plan roll guest",
 }
 
 // runPlan dispatches the plan verbs; the TUI's plan screen does the same

@@ -227,3 +227,15 @@ func TestPlanAddQuotesFullHeading(t *testing.T) {
 		t.Errorf("confirmation quotes a shortened heading: %q", out)
 	}
 }
+
+// A verb of the roll typed as the plan's own gets the roll's command as
+// the suggestion, not the nearest plan verb ("task" for "mark").
+func TestPlanInnerVerbSuggested(t *testing.T) {
+	data := t.TempDir()
+	for verb, want := range map[string]string{"mark": "chibo plan roll mark", "guest": "chibo plan roll guest"} {
+		_, stderr, code := runCLI(t, data, "plan", verb, "1", "present")
+		if code != 2 || !strings.Contains(stderr, want) {
+			t.Errorf("plan %s: exit %d, %q; want 2 and %q", verb, code, stderr, want)
+		}
+	}
+}

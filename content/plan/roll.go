@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"chibo/content"
 	"chibo/content/lockfile"
 	"chibo/content/userdata"
 )
@@ -45,11 +47,13 @@ const MembersVersion = 1
 
 // Errors of the roll.
 var (
-	ErrEmptyName    = errors.New("the member's name is empty")
-	ErrNoMember     = errors.New("no such member")
-	ErrSameMember   = errors.New("a member with this name is already on the list")
-	ErrBadPresence  = errors.New("attendance is present, excused, absent or exempt")
-	ErrNotOnTheRoll = errors.New("this person is not on the cell's member list")
+	ErrEmptyName = errors.New("the member's name is empty")
+	ErrNoMember  = errors.New("no such member")
+	// ErrAmbiguousMember is a name more than one member has.
+	ErrAmbiguousMember = errors.New("more than one member has this name")
+	ErrSameMember      = errors.New("a member with this name is already on the list")
+	ErrBadPresence     = errors.New("attendance is present, excused, absent or exempt")
+	ErrNotOnTheRoll    = errors.New("this person is not on the cell's member list")
 )
 
 // MemberStore keeps members.json in the user directory, written
@@ -135,7 +139,10 @@ func AddMember(list *[]Member, name string, status Membership, exempt bool) (Mem
 	return m, nil
 }
 
-// FindMember finds a member by 1-based number or by name (any case).
+// FindMember finds a member by 1-based number or by name: the full name
+// in any case, with or without diacritics ("le van cuong"), or the given
+// name or the last words of the name ("Cường", "Văn Cường") when one
+// member only has them. Two members it could be are ErrAmbiguousMember.
 func FindMember(list []Member, ref string) (int, error) {
 	if n, err := strconv.Atoi(strings.TrimSpace(ref)); err == nil {
 		if n >= 1 && n <= len(list) {
@@ -143,10 +150,38 @@ func FindMember(list []Member, ref string) (int, error) {
 		}
 		return -1, fmt.Errorf("%w: %d", ErrNoMember, n)
 	}
+	ref = oneLine(ref)
 	for i, m := range list {
-		if strings.EqualFold(m.Name, oneLine(ref)) {
+		if strings.EqualFold(m.Name, ref) {
 			return i, nil
 		}
+	}
+	want := strings.Fields(content.Fold(ref))
+	if len(want) == 0 {
+		return -1, fmt.Errorf("%w: %s", ErrNoMember, ref)
+	}
+	var full, tail []int
+	for i, m := range list {
+		name := strings.Fields(content.Fold(m.Name))
+		switch {
+		case slices.Equal(name, want):
+			full = append(full, i)
+		case len(name) > len(want) && slices.Equal(name[len(name)-len(want):], want):
+			tail = append(tail, i)
+		}
+	}
+	for _, found := range [][]int{full, tail} {
+		switch len(found) {
+		case 0:
+			continue
+		case 1:
+			return found[0], nil
+		}
+		var names []string
+		for _, i := range found {
+			names = append(names, strconv.Itoa(i+1)+". "+list[i].Name)
+		}
+		return -1, fmt.Errorf("%w: %s (%s)", ErrAmbiguousMember, ref, strings.Join(names, "; "))
 	}
 	return -1, fmt.Errorf("%w: %s", ErrNoMember, ref)
 }
@@ -161,17 +196,22 @@ const (
 	Exempt  Presence = "mien"
 )
 
-// ParsePresence reads a presence as typed: the codes above, or present,
-// excused, absent, exempt.
+// ParsePresence reads a presence as typed: in Vietnamese, with or
+// without diacritics, words joined by spaces or hyphens ("có mặt",
+// "vắng có lý do" or "có phép", "vắng không lý do" or "không phép",
+// "miễn" or "miễn sinh hoạt"), or present, excused, absent, exempt. A bare
+// "vắng" is not read: with or without a reason is what the minutes say
+// (Hướng dẫn 42-HD/BTCTW).
 func ParsePresence(s string) (Presence, bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
+	code := strings.Join(strings.FieldsFunc(content.Fold(s), func(r rune) bool { return r == ' ' || r == '-' || r == '_' }), "-")
+	switch code {
 	case "present", "co-mat", "p":
 		return Present, true
-	case "excused", "vang-co-ly-do", "e":
+	case "excused", "vang-co-ly-do", "co-ly-do", "vang-co-phep", "co-phep", "e":
 		return Excused, true
-	case "absent", "vang-khong-ly-do", "a":
+	case "absent", "vang-khong-ly-do", "khong-ly-do", "vang-khong-phep", "khong-phep", "a":
 		return Absent, true
-	case "exempt", "mien", "x":
+	case "exempt", "mien", "mien-sinh-hoat", "x":
 		return Exempt, true
 	}
 	return "", false

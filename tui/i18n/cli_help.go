@@ -148,7 +148,7 @@ var (
 	CLIPlanMoveSummary  = Msg{"chuyển mục lên, xuống, hoặc chuyển trích dẫn sang mục M", "move an item up or down, or an excerpt to item M"}
 	CLIPlanRenameUsage  = Msg{"N TÊN [THÁNG]", "N TITLE [MONTH]"}
 	CLIPlanRenameSumm   = Msg{"đổi tên mục N", "rename item N"}
-	CLIPlanRollUsage    = Msg{"[THÁNG] | mark N|TÊN present|excused|absent|exempt [--reason LÝ_DO] [THÁNG] | guest TÊN [THÁNG]", "[MONTH] | mark N|NAME present|excused|absent|exempt [--reason REASON] [MONTH] | guest NAME [MONTH]"}
+	CLIPlanRollUsage    = Msg{"[THÁNG] | mark N|TÊN co-mat|vang-co-ly-do|vang-khong-ly-do|mien [--reason LÝ_DO] [THÁNG] | guest TÊN [THÁNG]", "[MONTH] | mark N|NAME present|excused|absent|exempt [--reason REASON] [MONTH] | guest NAME [MONTH]"}
 	CLIPlanRollSummary  = Msg{"điểm danh: xem, ghi có mặt/vắng của đảng viên, thêm khách mời", "the roll: show it, mark a member present or absent, add a guest"}
 	CLIPlanMinutesUsage = Msg{"[THÁNG] | --item N [--append] Ý_KIẾN|- [THÁNG]", "[MONTH] | --item N [--append] VIEWS|- [MONTH]"}
 	CLIPlanMinutesSumm  = Msg{"in dự thảo biên bản; với --item ghi ý kiến phát biểu ở mục N", "print the draft minutes; with --item, record the views spoken on item N"}

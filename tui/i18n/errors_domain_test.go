@@ -33,6 +33,7 @@ var domainErrors = map[string]error{
 	"plan.ErrBadFormat":        plan.ErrBadFormat,
 	"plan.ErrEmptyName":        plan.ErrEmptyName,
 	"plan.ErrNoMember":         plan.ErrNoMember,
+	"plan.ErrAmbiguousMember":  plan.ErrAmbiguousMember,
 	"plan.ErrSameMember":       plan.ErrSameMember,
 	"plan.ErrBadPresence":      plan.ErrBadPresence,
 	"plan.ErrNotOnTheRoll":     plan.ErrNotOnTheRoll,

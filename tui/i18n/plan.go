@@ -127,12 +127,12 @@ var (
 	CLIPlanRenamed      = Msg{"Đã đổi tên mục %d thành “%s”.", "Renamed item %d to “%s”."}
 	CLIPlanNeedWhere    = Msg{"cần up, down hoặc --item N", "need up, down or --item N"}
 	CLIPlanRoll         = Msg{"Điểm danh %s: có mặt %d/%d (chính thức %d, dự bị %d); vắng có lý do %d, không lý do %d; miễn sinh hoạt %d", "Roll of %s: present %d/%d (official %d, probationary %d); absent with reason %d, without %d; exempt %d"}
-	CLIPlanRollNotTaken = Msg{"(Chưa ghi vào biên bản: biên bản để trống số người có mặt cho đến khi điểm danh — chibo plan roll mark SỐ present|excused|absent|exempt, những người khác được tính có mặt; hoặc phím l trên màn hình kế hoạch.)", "(Not recorded yet: the minutes leave attendance blank until the roll is taken — chibo plan roll mark NUMBER present|excused|absent|exempt, everyone else counted present; or l on the plan screen.)"}
+	CLIPlanRollNotTaken = Msg{"(Chưa ghi vào biên bản: biên bản để trống số người có mặt cho đến khi điểm danh — chibo plan roll mark SỐ co-mat|vang-co-ly-do|vang-khong-ly-do|mien, những người khác được tính có mặt; hoặc phím l trên màn hình kế hoạch.)", "(Not recorded yet: the minutes leave attendance blank until the roll is taken — chibo plan roll mark NUMBER present|excused|absent|exempt, everyone else counted present; or l on the plan screen.)"}
 	CLIPlanRollEmpty    = Msg{"Chưa có danh sách đảng viên. Thêm: chibo members add TÊN", "No members yet. Add them: chibo members add NAME"}
 	CLIPlanRollMarked   = Msg{"Đã ghi: %s — %s.", "Recorded: %s — %s."}
 	CLIPlanGuestAdded   = Msg{"Đã thêm khách mời: %s.", "Added guest: %s."}
 	CLIPlanGuests       = Msg{"Khách mời", "Guests"}
-	CLIPlanBadPresence  = Msg{"%q không phải present, excused, absent hay exempt", "%q is not present, excused, absent or exempt"}
+	CLIPlanBadPresence  = Msg{"%q: gõ co-mat, vang-co-ly-do, vang-khong-ly-do hoặc mien (có dấu hay không đều được; hoặc present, excused, absent, exempt)", "%q is not present, excused, absent or exempt"}
 	CLIPlanNeedRollVerb = Msg{"cần show, mark hoặc guest sau plan roll", "need show, mark or guest after plan roll"}
 
 	PresencePresent = Msg{"có mặt", "present"}
@@ -152,18 +152,19 @@ var (
 	CLIMembersOff     = Msg{"chính thức", "official"}
 	CLIMembersProb    = Msg{"dự bị", "probationary"}
 
-	PlanErrBadDate   = Msg{"ngày không hợp lệ; dùng ngày/tháng/năm (ví dụ 05/12/2026)", "the date is not valid; use day/month/year (e.g. 05/12/2026)"}
-	PlanErrEmptyTask = Msg{"nội dung nhiệm vụ trống", "the task text is empty"}
-	PlanErrNoTask    = Msg{"không có nhiệm vụ này (xem: chibo plan task list)", "no such task (see: chibo plan task list)"}
-	PlanErrNoCheck   = Msg{"không có việc này trong danh sách (xem: chibo plan show)", "no such checklist item (see: chibo plan show)"}
-	PlanErrNoMember  = Msg{"không có đảng viên này (xem: chibo members list)", "no such member (see: chibo members list)"}
-	PlanErrSameName  = Msg{"đã có đảng viên trùng tên trong danh sách", "a member with this name is already on the list"}
-	PlanErrEmptyName = Msg{"tên trống", "the name is empty"}
-	PlanErrKind      = Msg{"hình thức sinh hoạt phải là thuong-ky, chuyen-de hoặc ket-hop", "the meeting kind must be thuong-ky, chuyen-de or ket-hop"}
-	PlanErrPresence  = Msg{"điểm danh chỉ có: có mặt, vắng có lý do, vắng không lý do hoặc miễn sinh hoạt", "attendance is one of: present, absent with reason, absent without reason, exempt"}
-	PlanErrNotOnRoll = Msg{"người này không có trong danh sách đảng viên của chi bộ; hãy thêm vào danh sách trước (chibo members add TÊN)", "this person is not on the cell's member list; add them first (chibo members add NAME)"}
-	PlanErrBadKey    = Msg{"tên kế hoạch không hợp lệ: phải là tháng dạng YYYY-MM (ví dụ 2026-11) hoặc YYYY-MM-ten cho buổi chuyên đề", "not a valid plan name: use a month as YYYY-MM (e.g. 2026-11), or YYYY-MM-name for a thematic meeting"}
-	PlanErrFormat    = Msg{"định dạng xuất không hỗ trợ; dùng md, html hoặc docx", "export format not supported; use md, html or docx"}
+	PlanErrBadDate         = Msg{"ngày không hợp lệ; dùng ngày/tháng/năm (ví dụ 05/12/2026)", "the date is not valid; use day/month/year (e.g. 05/12/2026)"}
+	PlanErrEmptyTask       = Msg{"nội dung nhiệm vụ trống", "the task text is empty"}
+	PlanErrNoTask          = Msg{"không có nhiệm vụ này (xem: chibo plan task list)", "no such task (see: chibo plan task list)"}
+	PlanErrNoCheck         = Msg{"không có việc này trong danh sách (xem: chibo plan show)", "no such checklist item (see: chibo plan show)"}
+	PlanErrNoMember        = Msg{"không có đảng viên này (xem: chibo members list)", "no such member (see: chibo members list)"}
+	PlanErrAmbiguousMember = Msg{"nhiều đảng viên có tên này: gõ tên đầy đủ hoặc số thứ tự (xem: chibo members list)", "more than one member has this name: type the full name or the number (see: chibo members list)"}
+	PlanErrSameName        = Msg{"đã có đảng viên trùng tên trong danh sách", "a member with this name is already on the list"}
+	PlanErrEmptyName       = Msg{"tên trống", "the name is empty"}
+	PlanErrKind            = Msg{"hình thức sinh hoạt phải là thuong-ky, chuyen-de hoặc ket-hop", "the meeting kind must be thuong-ky, chuyen-de or ket-hop"}
+	PlanErrPresence        = Msg{"điểm danh chỉ có: có mặt, vắng có lý do, vắng không lý do hoặc miễn sinh hoạt", "attendance is one of: present, absent with reason, absent without reason, exempt"}
+	PlanErrNotOnRoll       = Msg{"người này không có trong danh sách đảng viên của chi bộ; hãy thêm vào danh sách trước (chibo members add TÊN)", "this person is not on the cell's member list; add them first (chibo members add NAME)"}
+	PlanErrBadKey          = Msg{"tên kế hoạch không hợp lệ: phải là tháng dạng YYYY-MM (ví dụ 2026-11) hoặc YYYY-MM-ten cho buổi chuyên đề", "not a valid plan name: use a month as YYYY-MM (e.g. 2026-11), or YYYY-MM-name for a thematic meeting"}
+	PlanErrFormat          = Msg{"định dạng xuất không hỗ trợ; dùng md, html hoặc docx", "export format not supported; use md, html or docx"}
 )
 
 // planMore are the errors of the meeting's tasks, checklist and roll.
@@ -172,7 +173,7 @@ var planMore = []struct {
 	msg Msg
 }{
 	{plan.ErrBadDate, PlanErrBadDate}, {plan.ErrEmptyTask, PlanErrEmptyTask}, {plan.ErrNoTask, PlanErrNoTask},
-	{plan.ErrNoCheck, PlanErrNoCheck}, {plan.ErrNoMember, PlanErrNoMember}, {plan.ErrSameMember, PlanErrSameName},
+	{plan.ErrNoCheck, PlanErrNoCheck}, {plan.ErrNoMember, PlanErrNoMember}, {plan.ErrAmbiguousMember, PlanErrAmbiguousMember}, {plan.ErrSameMember, PlanErrSameName},
 	{plan.ErrEmptyName, PlanErrEmptyName}, {plan.ErrBadKind, PlanErrKind},
 	{plan.ErrBadPresence, PlanErrPresence}, {plan.ErrNotOnTheRoll, PlanErrNotOnRoll},
 	{plan.ErrBadKey, PlanErrBadKey}, {plan.ErrBadFormat, PlanErrFormat},
