@@ -1135,6 +1135,11 @@ func planRoll(e *env, args []string) int {
 		if !ok {
 			return usageError(e, c, fmt.Sprintf(e.T(i18n.CLIPlanBadPresence), pos[1]))
 		}
+		if strings.TrimSpace(*reason) != "" && (pr == plan.Absent || pr == plan.Present) {
+			// "vắng không lý do: ốm" says two things: the minutes keep
+			// a reason only for an absence with one.
+			return usageError(e, c, e.T(i18n.CLIPlanReasonNotHere))
+		}
 		key, code := planKey(e, c, pos[2:])
 		if code != 0 {
 			return code

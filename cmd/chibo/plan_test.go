@@ -239,3 +239,22 @@ func TestPlanInnerVerbSuggested(t *testing.T) {
 		}
 	}
 }
+
+// A reason goes with an excused absence or an exemption; with "absent"
+// (no reason, by its name) it is refused, not kept beside it.
+func TestPlanRollReasonOnlyWhereItBelongs(t *testing.T) {
+	data := t.TempDir()
+	if _, stderr, code := runCLI(t, data, "members", "add", "Lê Văn Cường"); code != 0 {
+		t.Fatal(stderr)
+	}
+	if _, stderr, code := runCLI(t, data, "plan", "roll", "mark", "Cường", "absent", "--reason", "ốm"); code != 2 || !strings.Contains(stderr, "--reason") {
+		t.Errorf("absent with a reason: exit %d, %q; want 2", code, stderr)
+	}
+	if out, stderr, code := runCLI(t, data, "plan", "roll", "mark", "le van cuong", "vắng có lý do", "--reason", "ốm"); code != 0 {
+		t.Errorf("excused with a reason: exit %d, %q %q", code, out, stderr)
+	}
+	out, _, _ := runCLI(t, data, "plan", "roll")
+	if !strings.Contains(out, "Lê Văn Cường") || !strings.Contains(out, "ốm") {
+		t.Errorf("the roll does not show the excused absence with its reason:\n%s", out)
+	}
+}
