@@ -551,6 +551,8 @@ func (s *searchScreen) resultLines(w, h int) []string {
 		return msgLines(fmt.Sprintf(s.sh.T(i18n.AppSearchError), i18n.Describe(s.sh.lang(), s.err)), st.Error.Render)
 	case s.res == nil:
 		return msgLines(s.sh.T(i18n.AppSearching), st.Faint.Render)
+	case len(s.res.Hits) == 0 && s.exact:
+		return msgLines(fmt.Sprintf(s.sh.T(i18n.AppSearchNoneExact), q), plain)
 	case len(s.res.Hits) == 0:
 		return msgLines(fmt.Sprintf(s.sh.T(i18n.AppSearchNone), q), plain)
 	}

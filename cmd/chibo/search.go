@@ -143,7 +143,7 @@ func runSearch(e *env, args []string) int {
 		}
 		return 0
 	}
-	printHits(e, text, res)
+	printHits(e, text, res, exact)
 	return 0
 }
 
@@ -237,7 +237,7 @@ func markSnippet(spans []index.Span, open, close string) string {
 // printHits prints the human form: a header, then each hit as its title,
 // breadcrumb, wrapped snippet with the matches highlighted (bold reverse on
 // a colour terminal, [brackets] otherwise) and its address and score.
-func printHits(e *env, text string, res *index.Result) {
+func printHits(e *env, text string, res *index.Result, exact bool) {
 	w := e.stdout
 	width := 80
 	tty := isTerminal(w)
@@ -251,7 +251,11 @@ func printHits(e *env, text string, res *index.Result) {
 		open, close = "\x1b[1;7m", "\x1b[0m"
 	}
 	if len(res.Hits) == 0 {
-		fmt.Fprintf(w, e.T(i18n.CLISearchNone)+"\n", text)
+		none := i18n.CLISearchNone
+		if exact {
+			none = i18n.CLISearchNoneExact // "type without accents" would not help
+		}
+		fmt.Fprintf(w, e.T(none)+"\n", text)
 		return
 	}
 	fmt.Fprintf(w, e.T(i18n.CLISearchCount)+"\n", i18n.NounResult.N(e.lang, res.Total), text, res.Took.Milliseconds())

@@ -139,3 +139,17 @@ func TestEvalNeedsADirectory(t *testing.T) {
 		t.Errorf("eval on an empty directory: exit %d, want 1", code)
 	}
 }
+
+// Nothing found with --exact: the hint is to leave it out, not to type
+// without accents (which --exact would not match either).
+func TestSearchExactNoneHint(t *testing.T) {
+	data := t.TempDir()
+	out, _, code := runCLI(t, data, "search", "--exact", "nong thon moi")
+	if code != 0 || !strings.Contains(out, "--exact") || strings.Contains(out, "no accents") {
+		t.Errorf("exit %d: %q", code, out)
+	}
+	out, _, _ = runCLI(t, data, "search", "xyzzyq")
+	if !strings.Contains(out, "no accents") {
+		t.Errorf("without --exact: %q", out)
+	}
+}

@@ -83,19 +83,20 @@ var (
 	AppHighlightTerms = Msg{"Tô sáng: %s", "Highlighted: %s"}
 
 	// Search.
-	AppSearchPrompt  = Msg{"Tìm: ", "Search: "}
-	AppSearchTips    = Msg{"Gõ từ cần tìm, có dấu hoặc không dấu. Ví dụ:\n  nong thon moi     các mục về nông thôn mới\n  \"chuyển đổi số\"   đúng cụm từ\n  21-NQ/TW          theo số hiệu văn bản\n\ntab: chuyển giữa ô tìm, kết quả và bộ lọc.", "Type the words to find, with or without accents. For example:\n  nong thon moi     new rural development\n  \"chuyển đổi số\"   the exact phrase\n  21-NQ/TW          a directive by its symbol\n\ntab: move between the search box, results and filters."}
-	AppSearching     = Msg{"Đang tìm…", "Searching…"}
-	AppSearchError   = Msg{"Tìm kiếm lỗi: %s", "Search failed: %s"}
-	AppSearchNone    = Msg{"Không tìm thấy “%s”.\nThử:\n  • gõ ít từ hơn hoặc từ khác cùng nghĩa\n  • gõ không dấu (nong thon) để khớp mọi cách viết\n  • bỏ bộ lọc loại/năm (tab để tới bộ lọc)\n  • tìm theo số hiệu, ví dụ 21-NQ/TW", "Nothing found for “%s”.\nTry:\n  • fewer words, or other words with the same meaning\n  • typing without accents (nong thon) to match every spelling\n  • removing the kind/year filters (tab to reach them)\n  • a directive symbol, e.g. 21-NQ/TW"}
-	AppSearchTotal   = Msg{"%d kết quả", "%d results"}
-	AppFacetKinds    = Msg{"Loại", "Kind"}
-	AppFacetYears    = Msg{"Năm", "Year"}
-	AppFacetAll      = Msg{"tất cả", "all"}
-	AppFacetSummary  = Msg{"Loại: %s · Năm: %s", "Kind: %s · Year: %s"}
-	AppFacetNone     = Msg{"(chưa có)", "(none yet)"}
-	AppNoYear        = Msg{"không rõ", "unknown"}
-	AppSearchMoreHit = Msg{"… còn %d kết quả; thu hẹp bằng bộ lọc", "… %d more results; narrow with the filters"}
+	AppSearchPrompt    = Msg{"Tìm: ", "Search: "}
+	AppSearchTips      = Msg{"Gõ từ cần tìm, có dấu hoặc không dấu. Ví dụ:\n  nong thon moi     các mục về nông thôn mới\n  \"chuyển đổi số\"   đúng cụm từ\n  21-NQ/TW          theo số hiệu văn bản\n\ntab: chuyển giữa ô tìm, kết quả và bộ lọc.", "Type the words to find, with or without accents. For example:\n  nong thon moi     new rural development\n  \"chuyển đổi số\"   the exact phrase\n  21-NQ/TW          a directive by its symbol\n\ntab: move between the search box, results and filters."}
+	AppSearching       = Msg{"Đang tìm…", "Searching…"}
+	AppSearchError     = Msg{"Tìm kiếm lỗi: %s", "Search failed: %s"}
+	AppSearchNoneExact = Msg{"Không tìm thấy “%s” với dấu đúng như gõ.\nctrl+e: tắt tìm đúng dấu để khớp mọi cách viết.", "Nothing found for “%s” with the accents as typed.\nctrl+e: turn exact accents off to match every spelling."}
+	AppSearchNone      = Msg{"Không tìm thấy “%s”.\nThử:\n  • gõ ít từ hơn hoặc từ khác cùng nghĩa\n  • gõ không dấu (nong thon) để khớp mọi cách viết\n  • bỏ bộ lọc loại/năm (tab để tới bộ lọc)\n  • tìm theo số hiệu, ví dụ 21-NQ/TW", "Nothing found for “%s”.\nTry:\n  • fewer words, or other words with the same meaning\n  • typing without accents (nong thon) to match every spelling\n  • removing the kind/year filters (tab to reach them)\n  • a directive symbol, e.g. 21-NQ/TW"}
+	AppSearchTotal     = Msg{"%d kết quả", "%d results"}
+	AppFacetKinds      = Msg{"Loại", "Kind"}
+	AppFacetYears      = Msg{"Năm", "Year"}
+	AppFacetAll        = Msg{"tất cả", "all"}
+	AppFacetSummary    = Msg{"Loại: %s · Năm: %s", "Kind: %s · Year: %s"}
+	AppFacetNone       = Msg{"(chưa có)", "(none yet)"}
+	AppNoYear          = Msg{"không rõ", "unknown"}
+	AppSearchMoreHit   = Msg{"… còn %d kết quả; thu hẹp bằng bộ lọc", "… %d more results; narrow with the filters"}
 
 	// Directives.
 	AppDirectivesEmpty  = Msg{"Chưa thấy văn bản nào được trích dẫn trong thư viện.", "No cited directive was found in the library."}

@@ -7,13 +7,14 @@ var (
 		"tìm trong thư viện: từ có dấu hoặc không dấu, \"cụm từ\", -từ để loại, loai:nghi-quyet, nam:2023, van-ban:21-NQ/TW; --exact: phân biệt dấu. Trong --json, từ khớp được đánh dấu **như thế này**",
 		"search the library: words with or without accents, \"phrases\", -word to exclude, loai:nghi-quyet, nam:2023, van-ban:21-NQ/TW; --exact: accents must match. In --json, matched words are marked **like this**",
 	}
-	CLISearchNoQuery  = Msg{"thiếu từ khoá cần tìm", "no query given"}
-	CLISearchBadLimit = Msg{"--limit cần một số dương", "--limit needs a positive number"}
-	CLISearchRelaxed  = Msg{"Không mục nào có đủ mọi từ; đây là các mục có nhiều từ nhất.", "No section has every word; these have the most of them."}
-	CLISearchNone     = Msg{"Không tìm thấy “%s”. Thử gõ ít từ hơn, gõ không dấu, hoặc tìm theo số hiệu (21-NQ/TW).", "Nothing found for “%s”. Try fewer words, no accents, or a directive symbol (21-NQ/TW)."}
-	CLIIndexBuilding  = Msg{"Đang lập chỉ mục tìm kiếm", "Building the search index"}
-	CLIIndexBusy      = Msg{"chỉ mục tìm kiếm đang được một chương trình chibo khác cập nhật; hãy thử lại sau ít phút", "the search index is being updated by another chibo; try again in a minute"}
-	CLIIndexStale     = Msg{"chú ý: một chương trình chibo khác đang mở chỉ mục, kết quả có thể chưa gồm tài liệu mới nhất", "note: another chibo has the index open; results may miss the newest documents"}
+	CLISearchNoQuery   = Msg{"thiếu từ khoá cần tìm", "no query given"}
+	CLISearchBadLimit  = Msg{"--limit cần một số dương", "--limit needs a positive number"}
+	CLISearchRelaxed   = Msg{"Không mục nào có đủ mọi từ; đây là các mục có nhiều từ nhất.", "No section has every word; these have the most of them."}
+	CLISearchNoneExact = Msg{"Không tìm thấy “%s” với dấu đúng như gõ. Bỏ --exact để khớp mọi cách viết dấu.", "Nothing found for “%s” with the accents as typed. Leave out --exact to match every spelling."}
+	CLISearchNone      = Msg{"Không tìm thấy “%s”. Thử gõ ít từ hơn, gõ không dấu, hoặc tìm theo số hiệu (21-NQ/TW).", "Nothing found for “%s”. Try fewer words, no accents, or a directive symbol (21-NQ/TW)."}
+	CLIIndexBuilding   = Msg{"Đang lập chỉ mục tìm kiếm", "Building the search index"}
+	CLIIndexBusy       = Msg{"chỉ mục tìm kiếm đang được một chương trình chibo khác cập nhật; hãy thử lại sau ít phút", "the search index is being updated by another chibo; try again in a minute"}
+	CLIIndexStale      = Msg{"chú ý: một chương trình chibo khác đang mở chỉ mục, kết quả có thể chưa gồm tài liệu mới nhất", "note: another chibo has the index open; results may miss the newest documents"}
 
 	CLIRefsUsage   = Msg{"[--json] [SỐ_HIỆU]", "[--json] [SYMBOL]"}
 	CLIRefsSummary = Msg{"liệt kê các văn bản được trích dẫn (số hiệu, loại, số mục trích dẫn), hoặc các mục trích dẫn một số hiệu", "list the directives cited in the library (symbol, kind, citing sections), or the sections citing one symbol"}
