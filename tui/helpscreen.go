@@ -47,18 +47,32 @@ func (s *helpScreen) build() {
 			descW = max(descW, ansi.StringWidth(b.Help().Desc))
 		}
 	}
+	// A key is listed once, in the first group that has it (the screen's
+	// own before "everywhere"), and a title once: a screen's further
+	// groups go on under the first one's title.
 	var col []string
+	seen := map[string]bool{}
+	titled := map[string]bool{}
 	for _, g := range groups {
-		col = append(col, st.Header.Render(g.title))
-		seen := map[string]bool{}
+		var rows []string
 		for _, b := range g.keys {
 			h := b.Help()
 			if seen[h.Key] {
 				continue
 			}
 			seen[h.Key] = true
-			col = append(col, "  "+st.Bold.Render(fit(h.Key, keyW))+"  "+h.Desc)
+			rows = append(rows, "  "+st.Bold.Render(fit(h.Key, keyW))+"  "+h.Desc)
 		}
+		if len(rows) == 0 {
+			continue
+		}
+		if !titled[g.title] {
+			titled[g.title] = true
+			col = append(col, st.Header.Render(g.title))
+		} else if len(col) > 0 && col[len(col)-1] == "" {
+			col = col[:len(col)-1] // the same group goes on
+		}
+		col = append(col, rows...)
 		col = append(col, "")
 	}
 	s.lines = []string{" " + st.Bold.Render(s.sh.T(i18n.AppHelpTitle)+" — "+s.from.Name()), ""}
