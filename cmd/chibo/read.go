@@ -302,7 +302,7 @@ func resolveDoc(e *env, arg string) (*content.Document, *content.Section, int) {
 	if secID == "" {
 		return doc, nil, 0
 	}
-	s, ok := doc.Section(secID)
+	s, ok := doc.FindSection(secID) // its ID, or the numbering the outline shows ("1.1")
 	if !ok {
 		fmt.Fprintf(e.stderr, e.T(i18n.CLINoSuchSection)+"\n", secID, safetext.Line(doc.ID), safetext.Line(doc.ID))
 		return nil, nil, 1

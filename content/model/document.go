@@ -171,6 +171,52 @@ func (s *Section) ShownMarkdown() string {
 	return s.Markdown
 }
 
+// FindSection finds a section by its ID or, when no section has that ID,
+// by the numbering its heading opens with, as a reader sees it in the
+// outline: "1.1" or "1.1." for "1.1. Đảng viên" (ID "ii.1.1-1"), "Điều
+// 5" or "dieu-5", "II", "a)" — when one section only has it (two "1."
+// under two parts are not guessed).
+func (d *Document) FindSection(ref string) (*Section, bool) {
+	if s, ok := d.Section(ref); ok {
+		return s, true
+	}
+	want := labelKey(ref)
+	if want == "" {
+		return nil, false
+	}
+	var found *Section
+	for _, s := range d.Sections {
+		if l := headingLabel.FindString(strings.TrimSpace(s.Heading)); l != "" && labelKey(l) == want {
+			if found != nil {
+				return nil, false
+			}
+			found = s
+		}
+	}
+	return found, found != nil
+}
+
+// headingLabel is the numbering a heading opens with.
+var headingLabel = regexp.MustCompile(`^(?:(?:Phần|Chương|Mục|Điều|Tiểu mục)\s+[0-9IVXLCDM]+[a-zđ]?|[IVXLCDM]+|\d+(?:\.\d+)*|[a-zđ])[.):]?(?:\s|$)`)
+
+// labelKey is a numbering as compared: lower case, without diacritics,
+// trailing ". ) :" and spaces, words joined by "-" ("Điều 5." → "dieu-5").
+func labelKey(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimRight(s, ".): ")
+	var b strings.Builder
+	for i, w := range strings.Fields(s) {
+		if i > 0 {
+			b.WriteByte('-')
+		}
+		b.WriteString(w)
+	}
+	return foldLabel.Replace(b.String())
+}
+
+// foldLabel drops the diacritics numbering words have.
+var foldLabel = strings.NewReplacer("đ", "d", "ề", "e", "ư", "u", "ơ", "o", "ầ", "a", "ụ", "u", "ể", "e")
+
 // Section returns the section with the given ID.
 func (d *Document) Section(id string) (*Section, bool) {
 	for _, s := range d.Sections {
