@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
-	"hash/crc32"
 	"sort"
 
 	"chibo/content/compact"
@@ -30,8 +29,6 @@ import (
 // rebuilds the index, as it does for any index it cannot read.
 const docListBinary = 0x01
 
-var docListCRC = crc32.MakeTable(crc32.Castagnoli)
-
 // errDocList is a document list that is neither valid binary nor JSON.
 var errDocList = errors.New("damaged document list")
 
@@ -47,10 +44,7 @@ func marshalDocList(part map[string]*docMeta) []byte {
 	b := make([]byte, 0, size)
 	b = append(b, docListBinary)
 	b = binary.AppendUvarint(b, uint64(len(ids)))
-	str := func(s string) {
-		b = binary.AppendUvarint(b, uint64(len(s)))
-		b = append(b, s...)
-	}
+	str := func(s string) { b = compact.AppendStr(b, s) }
 	num := func(n int) { b = binary.AppendUvarint(b, uint64(max(n, 0))) }
 	for _, id := range ids {
 		m := part[id]
@@ -66,7 +60,7 @@ func marshalDocList(part map[string]*docMeta) []byte {
 		num(m.TextLen)
 		num(m.Count)
 	}
-	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, docListCRC))
+	return compact.Seal(b)
 }
 
 // unmarshalDocList decodes a document list written by marshalDocList or,
@@ -85,11 +79,8 @@ func unmarshalDocList(raw []byte) (map[string]*docMeta, error) {
 		}
 		return part, nil
 	}
-	if len(raw) < 1+1+4 {
-		return nil, errDocList
-	}
-	body := raw[:len(raw)-4]
-	if crc32.Checksum(body, docListCRC) != binary.BigEndian.Uint32(raw[len(raw)-4:]) {
+	body, ok := compact.Open(raw, docListBinary, 1+1) // version, count
+	if !ok {
 		return nil, errDocList
 	}
 	d := compact.NewDecoder(body, 1)
@@ -101,13 +92,7 @@ func unmarshalDocList(raw []byte) (map[string]*docMeta, error) {
 	d.Share() // the one copy every string below is part of
 	part := make(map[string]*docMeta, n)
 	metas := make([]docMeta, n)
-	num := func() int {
-		x := d.Uvarint()
-		if x > 1<<40 {
-			x = 1 << 62 // a length no text has: refused below
-		}
-		return int(x)
-	}
+	num := func() int { return int(min(d.Uvarint(), 1<<41)) } // above 1<<40: refused below
 	for i := range metas {
 		m := &metas[i]
 		id := d.Str()

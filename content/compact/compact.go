@@ -1,12 +1,43 @@
-// Package compact reads the compact binary values chibo decodes at every
-// start — the library catalogue's snapshot (content/store) and the search
-// index's document lists (index): unsigned and zig-zag varints
-// (encoding/binary) and strings written as a uvarint length and their
-// bytes, which all share one copy of the value instead of one allocation
-// each.
+// Package compact writes and reads the compact binary values chibo decodes
+// at every start — the library catalogue's snapshot (content/store) and
+// the search index's document lists (index): a version byte, unsigned and
+// zig-zag varints (encoding/binary) and strings written as a uvarint
+// length and their bytes, sealed with a CRC-32C (Castagnoli) of the whole.
+// Read back, the strings all share one copy of the value instead of one
+// allocation each.
 package compact
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"hash/crc32"
+)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// AppendStr appends s as Str reads it: its length as a uvarint, then its
+// bytes.
+func AppendStr(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+// Seal appends b's CRC-32C, big-endian: what Open checks.
+func Seal(b []byte) []byte {
+	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
+}
+
+// Open checks a sealed value v: at least min bytes before its checksum,
+// version as its first byte, its checksum right. It returns v without
+// the checksum, or false.
+func Open(v []byte, version byte, min int) (body []byte, ok bool) {
+	if len(v) < max(min, 1)+4 || v[0] != version {
+		return nil, false
+	}
+	body = v[:len(v)-4]
+	if crc32.Checksum(body, castagnoli) != binary.BigEndian.Uint32(v[len(v)-4:]) {
+		return nil, false
+	}
+	return body, true
+}
 
 // Decoder reads a value from a position on. Bad is set at the first read
 // that does not fit, and every later read returns zero.

@@ -33,3 +33,32 @@ func TestDecoder(t *testing.T) {
 		t.Fatalf("read %q before Share", s)
 	}
 }
+
+// A sealed value opens with its version and checksum; a wrong version, a
+// flipped byte or a value too short does not.
+func TestSealOpen(t *testing.T) {
+	v := Seal(AppendStr([]byte{7}, "chi bộ"))
+	body, ok := Open(v, 7, 2)
+	if !ok || len(body) != len(v)-4 {
+		t.Fatalf("a sealed value does not open: %v", ok)
+	}
+	if d := NewDecoder(body, 1); d.Str() != "chi bộ" || d.Bad() || d.Left() != 0 {
+		t.Fatal("AppendStr does not read back with Str")
+	}
+	if _, ok := Open(v, 8, 2); ok {
+		t.Error("opened with another version")
+	}
+	if _, ok := Open(v, 7, len(v)); ok {
+		t.Error("opened below its minimum length")
+	}
+	for i := range v {
+		w := append([]byte(nil), v...)
+		w[i] ^= 0x10
+		if _, ok := Open(w, 7, 2); ok {
+			t.Errorf("opened with byte %d flipped", i)
+		}
+	}
+	if _, ok := Open(nil, 7, 0); ok {
+		t.Error("opened nothing")
+	}
+}

@@ -108,8 +108,8 @@ func (s *Section) RunIn() (from, to int) {
 		at += m[1]
 	}
 	stems := []string{stem}
-	if m := leadNumber.FindStringIndex(stem); m != nil && m[1] < len(stem) {
-		stems = append(stems, stem[m[1]:])
+	if n := len(numbering.FindString(stem)); n > 0 && n < len(stem) {
+		stems = append(stems, stem[n:])
 	}
 	for _, st := range stems {
 		if to := matchWords(md, at, st); to > 0 {
@@ -125,8 +125,9 @@ func (s *Section) RunIn() (from, to int) {
 }
 
 var (
-	// leadNumber is a heading's numbering: "I. ", "1.2. ", "a) ", "đ) ".
-	leadNumber = regexp.MustCompile(`^(?:[IVXLCDM]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s+`)
+	// numbering is the numbering a heading opens with, with the spaces
+	// after it: "Điều 5. ", "Chương II ", "I. ", "1.2. ", "a) ", "đ) ".
+	numbering = regexp.MustCompile(`^(?:(?:Phần|Chương|Mục|Tiểu mục|Điều)\s+[0-9IVXLCDM]+[a-zđ]?[.:]?|(?:[IVXLCDM]+|\d+(?:\.\d+)*|[a-zđ])[.)])(?:\s+|$)`)
 	// boldLabel is a table row's cell label: "**Nội dung:** ".
 	boldLabel = regexp.MustCompile(`^\*\*[^*\n]{1,40}:\*\*[ \t]*`)
 )
@@ -180,13 +181,13 @@ func (d *Document) FindSection(ref string) (*Section, bool) {
 	if s, ok := d.Section(ref); ok {
 		return s, true
 	}
-	want := labelKey(ref)
+	want := Slug(ref, 8) // "Điều 5." and "dieu-5" alike, "1.1" and "1.1."
 	if want == "" {
 		return nil, false
 	}
 	var found *Section
 	for _, s := range d.Sections {
-		if l := headingLabel.FindString(strings.TrimSpace(s.Heading)); l != "" && labelKey(l) == want {
+		if l := numbering.FindString(strings.TrimSpace(s.Heading)); l != "" && Slug(l, 8) == want {
 			if found != nil {
 				return nil, false
 			}
@@ -195,27 +196,6 @@ func (d *Document) FindSection(ref string) (*Section, bool) {
 	}
 	return found, found != nil
 }
-
-// headingLabel is the numbering a heading opens with.
-var headingLabel = regexp.MustCompile(`^(?:(?:Phần|Chương|Mục|Điều|Tiểu mục)\s+[0-9IVXLCDM]+[a-zđ]?|[IVXLCDM]+|\d+(?:\.\d+)*|[a-zđ])[.):]?(?:\s|$)`)
-
-// labelKey is a numbering as compared: lower case, without diacritics,
-// trailing ". ) :" and spaces, words joined by "-" ("Điều 5." → "dieu-5").
-func labelKey(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.TrimRight(s, ".): ")
-	var b strings.Builder
-	for i, w := range strings.Fields(s) {
-		if i > 0 {
-			b.WriteByte('-')
-		}
-		b.WriteString(w)
-	}
-	return foldLabel.Replace(b.String())
-}
-
-// foldLabel drops the diacritics numbering words have.
-var foldLabel = strings.NewReplacer("đ", "d", "ề", "e", "ư", "u", "ơ", "o", "ầ", "a", "ụ", "u", "ể", "e")
 
 // Section returns the section with the given ID.
 func (d *Document) Section(id string) (*Section, bool) {

@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
-	"hash/crc32"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -136,8 +135,6 @@ func (s *Store) SaveSnapshot(c *Catalogue) error {
 // TextBytes, Size and MTime (varint), and a flags byte (1: Imported,
 // 2: Seed).
 
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
-
 func encodeSnapshot(recs []Record, tx uint64) []byte {
 	n := 32
 	for i := range recs {
@@ -149,10 +146,7 @@ func encodeSnapshot(recs []Record, tx uint64) []byte {
 	b = append(b, snapshotVersion)
 	b = binary.AppendUvarint(b, tx)
 	b = binary.AppendUvarint(b, uint64(len(recs)))
-	str := func(s string) {
-		b = binary.AppendUvarint(b, uint64(len(s)))
-		b = append(b, s...)
-	}
+	str := func(s string) { b = compact.AppendStr(b, s) }
 	for i := range recs {
 		r := &recs[i]
 		str(r.ID)
@@ -180,18 +174,15 @@ func encodeSnapshot(recs []Record, tx uint64) []byte {
 		}
 		b = append(b, flags)
 	}
-	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
+	return compact.Seal(b)
 }
 
 // decodeSnapshot decodes v when it is a snapshot of this version written
 // by transaction tx, intact; false otherwise. The records' strings share
 // one copy of v (v is only valid inside the read transaction).
 func decodeSnapshot(v []byte, tx uint64) ([]Record, bool) {
-	if len(v) < 1+1+1+4 || v[0] != snapshotVersion {
-		return nil, false
-	}
-	body := v[:len(v)-4]
-	if crc32.Checksum(body, castagnoli) != binary.BigEndian.Uint32(v[len(v)-4:]) {
+	body, ok := compact.Open(v, snapshotVersion, 1+1+1) // version, stamp, count
+	if !ok {
 		return nil, false
 	}
 	d := compact.NewDecoder(body, 1)

@@ -2,16 +2,15 @@ package store
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/json"
 	"fmt"
-	"hash/crc32"
 	"path/filepath"
 	"reflect"
 	"testing"
 
 	bolt "go.etcd.io/bbolt"
 
+	"chibo/content/compact"
 	"chibo/content/model"
 )
 
@@ -100,7 +99,7 @@ func TestSnapshotRefusesDamage(t *testing.T) {
 }
 
 func withCRC(b []byte) []byte {
-	return binary.BigEndian.AppendUint32(bytes.Clone(b), crc32.Checksum(b, castagnoli))
+	return compact.Seal(bytes.Clone(b))
 }
 
 // TestSnapshotFollowsWrites: a saved snapshot is what the next reads
