@@ -74,7 +74,7 @@ func hasMain(src string) bool {
 
 func page(src string, mainOnly bool, max int) (title, markdown string, ok bool) {
 	c := &conv{mainOnly: mainOnly}
-	z := html.NewTokenizer(strings.NewReader(skipDoctypeSubset(src)))
+	z := html.NewTokenizer(strings.NewReader(skipServerCode(skipDoctypeSubset(src))))
 	for {
 		if max > 0 && c.cost > max {
 			return "", "", false
@@ -1007,6 +1007,30 @@ func skipDoctypeSubset(src string) string {
 		return src
 	}
 	return src[:i+open] + ">" + rest[gt+1:]
+}
+
+// skipServerCode drops the server-side code of a page saved from its
+// template — JSP and ASP directives and scriptlets, "<%@ page … %>",
+// "<% … %>" — which the HTML tokenizer would read as text. An opening
+// "<%" without its "%>" is left as it is.
+func skipServerCode(src string) string {
+	i := strings.Index(src, "<%")
+	if i < 0 {
+		return src
+	}
+	var b strings.Builder
+	b.Grow(len(src))
+	for i >= 0 {
+		end := strings.Index(src[i+2:], "%>")
+		if end < 0 {
+			break
+		}
+		b.WriteString(src[:i])
+		src = src[i+2+end+2:]
+		i = strings.Index(src, "<%")
+	}
+	b.WriteString(src)
+	return b.String()
 }
 
 // controlSpace turns a lone C0 control (NUL, form feed …) into a space, so

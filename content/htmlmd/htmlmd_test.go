@@ -333,3 +333,15 @@ func TestPageLimit(t *testing.T) {
 		t.Fatalf("over the limit: ok %v, %d bytes", ok, len(gm))
 	}
 }
+
+// A page saved from a JSP or ASP template keeps its server-side code:
+// "<%@ page … %>" is no text of the page. An unclosed "<%" stays.
+func TestServerCodeDropped(t *testing.T) {
+	_, md := Page("<%@ page language=\"java\" contentType=\"text/html; charset=UTF-8\"%>\n<html><body><% out.print(1); %><p>Chi bộ họp.</p></body></html>")
+	if strings.Contains(md, "page language") || strings.Contains(md, "out.print") || !strings.Contains(md, "Chi bộ họp.") {
+		t.Fatalf("%q", md)
+	}
+	if got := skipServerCode("a <% b"); got != "a <% b" {
+		t.Fatalf("unclosed: %q", got)
+	}
+}

@@ -3,6 +3,7 @@ package importer
 import (
 	"archive/zip"
 	"bytes"
+	"chibo/content/block"
 	"chibo/content/importer/convtest"
 	"context"
 	"errors"
@@ -141,5 +142,37 @@ func TestCancel(t *testing.T) {
 	_, err := Convert(ctx, "a.pdf", convtest.MakePDF(t, seeds(t)["tai-lieu-sinh-hoat-chi-bo-cuoi-2023.txt"], 80, 50), Options{})
 	if !IsCancel(err) {
 		t.Errorf("got %v", err)
+	}
+}
+
+// A page's <title> is often its site's name (Ban Tuyên giáo Quận 8's page
+// has "Viện Kiểm Sát Quận 8"): such a part is dropped, and when nothing
+// is left the page's first heading is the title.
+func TestPageTitle(t *testing.T) {
+	head := func(md string) []block.Block {
+		return []block.Block{{Kind: block.Para, Markdown: "/ HỌC VÀ LÀM THEO BÁC"}, {Kind: block.Para, Markdown: md, Outline: 3}}
+	}
+	tests := []struct {
+		title, heading string
+		want           string
+		fromHeading    bool
+	}{
+		{"Viện Kiểm Sát Quận 8", "Khai thác, sử dụng sách **điện tử**", "Khai thác, sử dụng sách điện tử", true},
+		{"Khai thác sách điện tử | Cổng thông tin điện tử Quận 8", "Tin tức", "Khai thác sách điện tử", false},
+		{"Hướng dẫn kết nạp đảng viên - www.dangcongsan.vn", "Tin tức", "Hướng dẫn kết nạp đảng viên", false},
+		{"Hướng dẫn kết nạp đảng viên", "Tin tức", "Hướng dẫn kết nạp đảng viên", false},
+		// Title case that the heading repeats is the article's own title.
+		{"Hướng Dẫn Kết Nạp", "Hướng dẫn kết nạp đảng viên mới", "Hướng Dẫn Kết Nạp", false},
+		{"Viện Kiểm Sát Quận 8", "", "", false},
+	}
+	for _, tt := range tests {
+		var blocks []block.Block
+		if tt.heading != "" {
+			blocks = head(tt.heading)
+		}
+		got, fromHeading := pageTitle(tt.title, blocks)
+		if got != tt.want || fromHeading != tt.fromHeading {
+			t.Errorf("pageTitle(%q) = %q %v, want %q %v", tt.title, got, fromHeading, tt.want, tt.fromHeading)
+		}
 	}
 }

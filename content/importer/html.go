@@ -6,6 +6,7 @@ import (
 	"context"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"chibo/content/htmlmd"
@@ -51,9 +52,9 @@ func convertHTML(ctx context.Context, data []byte, opt Options) (*Result, error)
 	if !ok {
 		return nil, tooMuchText(opt.maxText())
 	}
-	title = strings.TrimSpace(title)
 	blocks := mdBlocks(md)
-	if title != "" && !strings.Contains(firstLines(md, 5), title) {
+	title, heading := pageTitle(title, blocks)
+	if title != "" && (heading || !strings.Contains(firstLines(md, 5), title)) {
 		// The page's <title> is often the site's name: a title block for
 		// the opening, not a heading over the whole page.
 		md = "# " + title + "\n\n" + md
@@ -68,4 +69,72 @@ func firstLines(s string, n int) string {
 		lines = lines[:n]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// titleSeparators split a page's <title> into the article's and the
+// site's names ("Khai thác sách điện tử | Ban Tuyên giáo Quận ủy").
+var titleSeparators = regexp.MustCompile(`\s+(?:\||-|–|—|::|»|·)\s+`)
+
+// pageTitle is the document's title from a page's <title>: the parts that
+// do not name the site (siteName). When every part names the site, the
+// page's first heading (an <h1>–<h4> among its first blocks) is the title
+// and heading is true. "" when the page has neither.
+func pageTitle(title string, blocks []block.Block) (t string, heading bool) {
+	first := ""
+	for i, b := range blocks {
+		if i >= 12 {
+			break
+		}
+		text := b.Text
+		if text == "" {
+			text = mdEmphasis.Replace(b.Markdown)
+		}
+		if n := len(strings.Fields(text)); b.Outline >= 1 && b.Outline <= 4 && n >= 2 && n <= 40 {
+			first = text
+			break
+		}
+	}
+	var keep []string
+	for _, p := range titleSeparators.Split(strings.TrimSpace(title), -1) {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if siteName(p) && (first == "" || !strings.Contains(strings.ToLower(first), strings.ToLower(p))) {
+			continue
+		}
+		keep = append(keep, p)
+	}
+	if len(keep) > 0 {
+		return strings.Join(keep, " - "), false
+	}
+	return first, first != ""
+}
+
+// mdEmphasis drops the markup of bold and italic text and escapes.
+var mdEmphasis = strings.NewReplacer("**", "", "__", "", "\\", "")
+
+// siteName tells whether a part of a page's <title> names the site rather
+// than the article: a web address, a portal ("Cổng thông tin điện tử …",
+// "Trang thông tin …", "Báo …"), or a name with every word capitalised
+// ("Viện Kiểm Sát Quận 8") — Vietnamese titles are written in sentence
+// case, names of bodies in title case.
+func siteName(p string) bool {
+	f := strings.ToLower(p)
+	if strings.Contains(f, "www.") || strings.HasSuffix(f, ".vn") || strings.HasSuffix(f, ".com") || strings.HasSuffix(f, ".net") ||
+		strings.HasSuffix(f, ".org") || strings.HasPrefix(f, "cổng thông tin") || strings.HasPrefix(f, "trang thông tin") ||
+		strings.HasPrefix(f, "trang chủ") || strings.HasPrefix(f, "báo điện tử") || strings.HasPrefix(f, "website") {
+		return true
+	}
+	words := 0
+	for _, w := range strings.Fields(p) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		words++
+	}
+	return words >= 2
 }

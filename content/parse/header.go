@@ -183,6 +183,20 @@ func readHeader(lines []string) header {
 		if ruleLineRe.MatchString(l) {
 			continue
 		}
+		// "ÁN LỆ SỐ 43/2021/AL", "NGHỊ QUYẾT SỐ 04/2019/NQ-HĐTP": the
+		// type line carries the number; the trích yếu is below it.
+		if m := numberLineRe.FindStringSubmatchIndex(l); m != nil && h.docType == "" && isCapsLine(l) {
+			if t := typeBeforeNumber(l[:m[2]]); t != "" {
+				if sym, _, ok := ParseSymbol(strings.Join(strings.Fields(l[m[2]:m[3]]), "")); ok {
+					// Named with its number, as on its type line ("Án
+					// lệ số 43/2021/AL về …").
+					h.docType, h.number = t+" số "+sym, sym
+					h.end = i + 1
+					h.readSubject(lines, i+1)
+					break
+				}
+			}
+		}
 		wasNumber := h.number == ""
 		if h.readLeft(l, &left, &issuerDone) {
 			h.afterNumber = wasNumber && h.number != ""
@@ -252,6 +266,22 @@ func readHeader(lines []string) header {
 		h.issuer = issuerName(left)
 	}
 	return h
+}
+
+// typeBeforeNumber is the document type a number line opens with
+// ("ÁN LỆ SỐ" → "Án lệ"), "" when what comes before "SỐ" is not a type.
+func typeBeforeNumber(before string) string {
+	t := strings.TrimSpace(before)
+	for _, suffix := range []string{"SỐ", "Số", "số"} {
+		if strings.HasSuffix(t, suffix) {
+			t = strings.TrimSpace(strings.TrimSuffix(t, suffix))
+			break
+		}
+	}
+	if m := docTypeRe.FindStringSubmatch(t); m != nil && m[2] == "" {
+		return typeCase(t)
+	}
+	return ""
 }
 
 // splitHeaderLines cuts the first lines where a header cell's line breaks

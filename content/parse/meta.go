@@ -109,7 +109,7 @@ func kindOfType(t string) model.Kind {
 		return model.KindGuidance
 	case hasAnyPrefix(f, "ke hoach", "chuong trinh", "de an"):
 		return model.KindPlan
-	case hasAnyPrefix(f, "luat", "bo luat", "nghi dinh", "thong tu", "phap lenh", "sac lenh", "hien phap"):
+	case hasAnyPrefix(f, "luat", "bo luat", "nghi dinh", "thong tu", "phap lenh", "sac lenh", "hien phap", "an le"):
 		return model.KindLaw
 	case hasAnyPrefix(f, "cong van", "thong bao", "giay moi", "to trinh", "phieu trinh", "cong dien"):
 		return model.KindLetter
@@ -228,7 +228,7 @@ func headLines(text string, n int) []string {
 
 var (
 	appendixHeadRe   = lazyRE(`^(?:PHỤ LỤC|Phụ lục)\b`)
-	docTypeRe        = lazyRE(`^(NGHỊ QUYẾT|BÁO CÁO|KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|KẾT LUẬN|HƯỚNG DẪN|THÔNG BÁO|CHƯƠNG TRÌNH|QUY ĐỊNH|TỜ TRÌNH|ĐỀ ÁN|TÀI LIỆU SINH HOẠT CHI BỘ)((?:[\s:,.(–-].*)?)$`)
+	docTypeRe        = lazyRE(`^(NGHỊ QUYẾT|BÁO CÁO|KẾ HOẠCH|QUYẾT ĐỊNH|CHỈ THỊ|KẾT LUẬN|HƯỚNG DẪN|THÔNG BÁO|CHƯƠNG TRÌNH|QUY ĐỊNH|TỜ TRÌNH|ĐỀ ÁN|TÀI LIỆU SINH HOẠT CHI BỘ|LUẬT|BỘ LUẬT|NGHỊ ĐỊNH|THÔNG TƯ(?: LIÊN TỊCH)?|PHÁP LỆNH|ÁN LỆ|QUY CHẾ|CÔNG VĂN|CÔNG ĐIỆN)((?:[\s:,.(–-].*)?)$`)
 	closingFormulaRe = lazyRE(`^\pL+(?: \pL+)? này (?:đã )?được\s(?:[^.]|\.\d){0,300}?thông qua(?:[^.]|\.\d){0,200}`)
 	attachedRe       = lazyRE(`kèm(?:\s+theo)?\s+(Báo cáo|Nghị quyết|Kế hoạch|Quyết định|Chương trình|Tờ trình|Kết luận|Thông báo)\s+số\s+(\S+)(?:\s+ngày\s+(\d{1,2})/(\d{1,2})/(\d{4}))?(?:\s+của\s+([^)]+))?`)
 	ownNumberRe      = lazyRE(`^Số\s*:?\s*(\S+)`)
@@ -417,17 +417,91 @@ func rawTitle(d *model.Document, head []string, text string) string {
 	if d.Layout == model.LayoutMarkdown && len(d.Sections) > 0 && d.Sections[0].ID != "mo-dau" {
 		return d.Sections[0].Heading
 	}
-	first := head[0]
+	if t := enactedMatter(head[:min(len(head), 8)]); t != "" {
+		return t
+	}
+	first, ok := firstTitleLine(head[:min(len(head), 8)])
+	if !ok {
+		// A fragment that opens mid-sentence or on its legal grounds:
+		// its first heading names what it is about.
+		for _, s := range d.Sections {
+			if s.ID != "mo-dau" {
+				return numberedTitle(s.Heading)
+			}
+		}
+		first = head[0]
+	}
 	if len(strings.Fields(first)) <= 25 {
 		if isCapsLine(first) {
 			return sentenceCase(first)
 		}
-		return first
+		return numberedTitle(first)
 	}
 	if len(d.Sections) > 0 && d.Sections[0].ID != "mo-dau" {
-		return d.Sections[0].Heading
+		return numberedTitle(d.Sections[0].Heading)
 	}
 	return cutAtWord(first, 80)
+}
+
+// firstTitleLine is the first of the head lines that can name a document:
+// not its legal grounds ("Căn cứ …", "- Căn cứ …"), not a list item, not
+// the end of a sentence begun on an earlier page (a line in lower case).
+// ok is false when none of them can.
+func firstTitleLine(head []string) (string, bool) {
+	for _, l := range head {
+		t := strings.TrimLeft(l, "-–+•* \t")
+		r, _ := utf8.DecodeRuneInString(t)
+		m := markerOf(l)
+		switch {
+		case m.structural():
+			return l, true
+		case t == "" || strings.HasPrefix(t, "Căn cứ") || unicode.IsLower(r) || t != strings.TrimSpace(l) && !isCapsLine(t) ||
+			m.kind == mkBullet || m.kind == mkParen:
+			continue
+		case len(strings.Fields(t)) > 25 && strings.HasSuffix(t, "."):
+			continue // a sentence of the body
+		}
+		return l, true
+	}
+	return "", false
+}
+
+// numberedTitle is a heading used as a title without its list number
+// ("2. Điều 3: Về quyền của đảng viên" → "Điều 3: Về quyền của đảng
+// viên"): the number places it in a document the fragment is not. The
+// numbering of an article, chapter or part stays.
+func numberedTitle(h string) string {
+	m := markerOf(h)
+	switch m.kind {
+	case mkNumber, mkLetter, mkRoman, mkUpper:
+		if rest := strings.TrimRight(strings.TrimSpace(m.rest), ":"); len(strings.Fields(rest)) >= 2 {
+			return rest
+		}
+	}
+	return strings.TrimRight(h, ":")
+}
+
+// enactingRe is the sentence that opens the body of a guide or regulation
+// after its legal grounds: "Ban Bí thư hướng dẫn một số vấn đề cụ thể thi
+// hành Điều lệ Đảng như sau:" — who, the act, and its matter.
+var enactingRe = lazyRE(`^(?:\p{Lu}[\pL ,-]{2,80}?)\s(hướng dẫn|quy định|quyết định|kết luận|thông báo)\s((?:[^.:;]){8,200}?)\s+(?:cụ thể\s+)?như sau\s*:?$`)
+
+// enactedMatter is the title an enacting sentence among the head lines
+// gives a document without its header: "Hướng dẫn một số vấn đề cụ thể
+// thi hành Điều lệ Đảng". "" when there is none or its matter is an act
+// alone ("thống nhất hướng dẫn thực hiện như sau:").
+func enactedMatter(head []string) string {
+	for _, l := range head {
+		m := enactingRe.FindStringSubmatch(strings.TrimSpace(l))
+		if m == nil {
+			continue
+		}
+		if f := fold(m[2]); len(strings.Fields(m[2])) < 3 || hasAnyPrefix(f, "thuc hien", "trien khai") && len(strings.Fields(m[2])) < 5 {
+			return ""
+		}
+		return capitalize(m[1]) + " " + m[2]
+	}
+	return ""
 }
 
 // kindTypes name the document type of the kinds a text can reveal without
@@ -651,6 +725,7 @@ func sentenceCase(s string) string {
 			from = end
 		}
 	}
+	out = lawNames(out)
 	if m := placeRe.FindStringSubmatchIndex(out); m != nil {
 		place := strings.Fields(out[m[4]:m[5]])
 		for i, p := range place {
@@ -659,6 +734,29 @@ func sentenceCase(s string) string {
 		out = out[:m[4]] + strings.Join(place, " ") + out[m[5]:]
 	}
 	return capitalize(out)
+}
+
+// lawNameRe finds a law named in a title lowered from capitals: "… một
+// số điều của luật quản lý, sử dụng vũ khí …", "hướng dẫn thi hành bộ
+// luật dân sự".
+var lawNameRe = lazyRE(`(?:^|\s)(?:của|thi hành|hướng dẫn|theo|và|tại)\s+(bộ luật|luật|pháp lệnh)\s+(\pL+)`)
+
+// lawNames writes the names of laws in s as Nghị định 30/2020/NĐ-CP
+// (Phụ lục II, I.3) has them: the type and the first word of the name
+// capitalised ("của Luật Quản lý, sử dụng vũ khí", "Bộ luật Dân sự"). A
+// common noun after the type ("luật này", "luật số", "các luật khác") is
+// no name.
+func lawNames(s string) string {
+	locs := lawNameRe.FindAllStringSubmatchIndex(s, -1)
+	for k := len(locs) - 1; k >= 0; k-- {
+		m := locs[k]
+		switch s[m[4]:m[5]] {
+		case "này", "số", "và", "hoặc", "khác", "có", "liên", "đã", "được", "hiện", "mới":
+			continue
+		}
+		s = s[:m[2]] + capitalize(s[m[2]:m[3]]) + s[m[3]:m[4]] + capitalize(s[m[4]:m[5]]) + s[m[5]:]
+	}
+	return s
 }
 
 // isAcronym recognises short all-capital words that are abbreviations

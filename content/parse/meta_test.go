@@ -100,6 +100,38 @@ func TestMetadataLines(t *testing.T) {
 			kind: model.KindGuidance, title: "Hướng dẫn thực hiện quy trình kết nạp đảng viên",
 		},
 		{
+			// The type line carries the number (án lệ, HĐTP resolutions);
+			// a footnote's mark after it is no part of either.
+			name: "type and number on one line",
+			text: "ÁN LỆ SỐ 43/2021/AL¹\nVề hiệu lực của hợp đồng thế chấp\nĐược Hội đồng Thẩm phán Tòa án nhân dân tối cao thông qua ngày 24 tháng 02 năm 2021 và được công bố theo Quyết định số 42/QĐ-CA.\n1. Nội dung.",
+			kind: model.KindLaw, title: "Án lệ số 43/2021/AL về hiệu lực của hợp đồng thế chấp", number: "43/2021/AL",
+		},
+		{
+			// A law's type line alone, its trích yếu in capitals below.
+			name: "law type line without a header",
+			text: "LUẬT\nSỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT QUẢN LÝ, SỬ DỤNG VŨ KHÍ\nCăn cứ Hiến pháp;\nĐiều 1. Một.",
+			kind: model.KindLaw, title: "Luật sửa đổi, bổ sung một số điều của Luật Quản lý, sử dụng vũ khí",
+		},
+		{
+			// Hướng dẫn 06-HD/TW without its header: the legal grounds are
+			// no title, the enacting sentence names type and matter.
+			name: "fragment opening on its legal grounds",
+			text: "- Căn cứ Quy định số 294-QĐ/TW ngày 26/5/2025 của Ban Chấp hành Trung ương;\n- Căn cứ Quy chế làm việc,\nBan Bí thư hướng dẫn một số vấn đề cụ thể thi hành Điều lệ Đảng như sau:\n1. Tuổi đời\nNội dung.",
+			kind: model.KindGuidance, title: "Hướng dẫn một số vấn đề cụ thể thi hành Điều lệ Đảng",
+		},
+		{
+			// A page cut from a guide: it opens mid-sentence, then a list
+			// item; its first heading names it, without its list number.
+			name: "page opening mid-sentence",
+			text: "hiệu nhà trường thì do cấp uỷ nhà trường xem xét, đề nghị kết nạp.\n- Nếu thời gian làm việc từ đủ 12 tháng trở lên thì xem xét.\nb) Nơi người làm hợp đồng lao động không có tổ chức đảng\nBan thường vụ giới thiệu.",
+			kind: model.KindOther, title: "Nơi người làm hợp đồng lao động không có tổ chức đảng",
+		},
+		{
+			name: "excerpt opening on a numbered heading",
+			text: "2. Điều 3: Về quyền của đảng viên\n2.1. Quyền được thông tin\nNội dung.",
+			kind: model.KindOther, title: "Điều 3: Về quyền của đảng viên",
+		},
+		{
 			name: "plain note",
 			text: "Ghi chú họp chi bộ\nNội dung trao đổi.",
 			kind: model.KindOther, title: "Ghi chú họp chi bộ",
@@ -126,16 +158,20 @@ func TestMetadataLines(t *testing.T) {
 
 func TestSentenceCase(t *testing.T) {
 	tests := map[string]string{
-		"VỀ BỔ SUNG MỘT SỐ NHIỆM VỤ NĂM 2023":             "Về bổ sung một số nhiệm vụ năm 2023",
-		"THỰC HIỆN KẾT LUẬN SỐ 01-KL/TW CỦA BỘ CHÍNH TRỊ": "Thực hiện Kết luận số 01-KL/TW của Bộ Chính trị",
-		"HỘI ĐỒNG NHÂN DÂN TỈNH BẾN TRE":                  "Hội đồng nhân dân tỉnh Bến Tre",
-		"BAN TUYÊN GIÁO TỈNH ỦY QUẢNG NAM":                "Ban tuyên giáo Tỉnh ủy Quảng Nam",
-		"ĐẢNG UỶ XÃ PHÚ HƯNG":                             "Đảng uỷ xã Phú Hưng",
-		"ĐẠI HỘI XI ĐẢNG BỘ TỈNH":                         "Đại hội XI Đảng bộ tỉnh",
-		"HỘI NGHỊ APEC VÀ HĐND":                           "Hội nghị APEC và HĐND",
-		"QUY TRÌNH KẾT NẠP ĐẢNG VIÊN":                     "Quy trình kết nạp đảng viên",
-		"THI HÀNH ĐIỀU LỆ ĐẢNG":                           "Thi hành Điều lệ Đảng",
-		"HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO":      "Hội đồng thẩm phán Tòa án nhân dân tối cao",
+		"VỀ BỔ SUNG MỘT SỐ NHIỆM VỤ NĂM 2023":                "Về bổ sung một số nhiệm vụ năm 2023",
+		"THỰC HIỆN KẾT LUẬN SỐ 01-KL/TW CỦA BỘ CHÍNH TRỊ":    "Thực hiện Kết luận số 01-KL/TW của Bộ Chính trị",
+		"HỘI ĐỒNG NHÂN DÂN TỈNH BẾN TRE":                     "Hội đồng nhân dân tỉnh Bến Tre",
+		"BAN TUYÊN GIÁO TỈNH ỦY QUẢNG NAM":                   "Ban tuyên giáo Tỉnh ủy Quảng Nam",
+		"ĐẢNG UỶ XÃ PHÚ HƯNG":                                "Đảng uỷ xã Phú Hưng",
+		"ĐẠI HỘI XI ĐẢNG BỘ TỈNH":                            "Đại hội XI Đảng bộ tỉnh",
+		"HỘI NGHỊ APEC VÀ HĐND":                              "Hội nghị APEC và HĐND",
+		"QUY TRÌNH KẾT NẠP ĐẢNG VIÊN":                        "Quy trình kết nạp đảng viên",
+		"THI HÀNH ĐIỀU LỆ ĐẢNG":                              "Thi hành Điều lệ Đảng",
+		"HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO":         "Hội đồng thẩm phán Tòa án nhân dân tối cao",
+		"NGHỊ ĐỊNH HƯỚNG DẪN THI HÀNH BỘ LUẬT DÂN SỰ":        "Nghị định hướng dẫn thi hành Bộ luật Dân sự",
+		"SỬA ĐỔI MỘT SỐ ĐIỀU CỦA LUẬT ĐẤT ĐAI VÀ LUẬT NHÀ Ở": "Sửa đổi một số điều của Luật Đất đai và Luật Nhà ở",
+		"HƯỚNG DẪN THI HÀNH LUẬT NÀY":                        "Hướng dẫn thi hành luật này",
+		"DỰ ÁN LUẬT VÀ PHÁP LỆNH":                            "Dự án luật và pháp lệnh",
 	}
 	for in, want := range tests {
 		if got := sentenceCase(in); got != want {
@@ -157,7 +193,7 @@ func TestHeaderLayouts(t *testing.T) {
 		{"party, columns in turn", []string{"BAN CHẤP HÀNH TRUNG ƯƠNG", "BAN TỔ CHỨC", "*", "Số 38 - HD/BTCTW", "ĐẢNG CỘNG SẢN VIỆT NAM", "Hà Nội, ngày 29 tháng 9 năm 2025", "HƯỚNG DẪN", "nghiệp vụ công tác đảng viên", "-----", "Căn cứ Điều lệ Đảng"},
 			"Hướng dẫn nghiệp vụ công tác đảng viên", "38-HD/BTCTW", "2025-09-29", "Ban Tổ chức Trung ương"},
 		{"state, one line per row", []string{"QUỐC HỘI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "------- Độc lập - Tự do - Hạnh phúc", "Luật số: 50/2019/QH14 Hà Nội, ngày 25 tháng 11 năm 2019", "LUẬT", "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA LUẬT QUẢN LÝ, SỬ DỤNG VŨ KHÍ", "Căn cứ Hiến pháp"},
-			"Luật sửa đổi, bổ sung một số điều của luật quản lý, sử dụng vũ khí", "50/2019/QH14", "2019-11-25", "Quốc hội"},
+			"Luật sửa đổi, bổ sung một số điều của Luật Quản lý, sử dụng vũ khí", "50/2019/QH14", "2019-11-25", "Quốc hội"},
 		{"lost breaks, draft date", []string{"ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG -------- Số: /BC-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc", "Lâm Đồng, ngày tháng 3 năm 2026", "BÁO CÁO", "Công tác cải cách hành chính quý I năm 2026", "I. KẾT QUẢ"},
 			"Báo cáo công tác cải cách hành chính quý I năm 2026", "", "", "Ủy ban nhân dân tỉnh Lâm Đồng"},
 		{"parent and department on one line", []string{"BAN CHẤP HÀNH TRUNG ƯƠNG VĂN PHÒNG", "*", "Số 36-HD/VPTW", "ĐẢNG CỘNG SẢN VIỆT NAM", "HƯỚNG DẪN", "thể thức và kỹ thuật trình bày văn bản của Đảng"},

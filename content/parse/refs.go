@@ -50,6 +50,9 @@ var typeKinds = map[string][2]string{
 	"BB":   {"BB", "Biên bản"},
 	"QH":   {"QH", "Luật"},
 	"L":    {"L", "Luật"},
+	// Án lệ of the Hội đồng Thẩm phán TANDTC ("Án lệ số 43/2021/AL",
+	// Nghị quyết 04/2019/NQ-HĐTP Điều 4): the year always, no issuer.
+	"AL": {"AL", "Án lệ"},
 }
 
 // mixedCase are issuer codes not written in plain capitals.
@@ -58,7 +61,7 @@ var mixedCase = map[string]string{"TTG": "TTg"}
 // kindWordRe finds the name written before a symbol ("Quy định số
 // 948-QĐ/TU"), which beats the code: party "QĐ" is both Quyết định and
 // Quy định.
-var kindWordRe = lazyRE(`(?i)(nghị quyết|kết luận|quyết định|quy định|quy chế|chỉ thị|nghị định|kế hoạch|chương trình|báo cáo|tờ trình|hướng dẫn|đề án|thông báo|công văn|thông tư|luật[\pL ]{0,30}?|pháp lệnh)(?:\s+liên tịch)?\s*(?:số\s*)?$`)
+var kindWordRe = lazyRE(`(?i)(nghị quyết|kết luận|quyết định|quy định|quy chế|chỉ thị|nghị định|kế hoạch|chương trình|báo cáo|tờ trình|hướng dẫn|đề án|thông báo|công văn|thông tư|luật[\pL ]{0,30}?|pháp lệnh|án lệ)(?:\s+liên tịch)?\s*(?:số\s*)?$`)
 
 // SymbolPattern returns the pattern of a directive symbol, for tokenizers
 // that must keep "21-NQ/TW" whole. Matches still need ParseSymbol to be
@@ -99,7 +102,11 @@ func canonSymbol(s string, loc []int) (symbol, kind string, ok bool) {
 		}
 		return num + "/" + up + "-" + strings.ToUpper(issuer), "Công văn", true
 	}
-	if base == "QH" || base == "L" {
+	if base == "AL" {
+		if issuer != "" || year == "" || base != up {
+			return "", "", false
+		}
+	} else if base == "QH" || base == "L" {
 		if issuer != "" && base == "QH" {
 			return "", "", false
 		}

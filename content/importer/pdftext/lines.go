@@ -173,7 +173,9 @@ func makeLine(gs []glyph, page int) Line {
 	sizes := map[float64]int{}
 	letters, boldLetters, all, boldAll := 0, 0, 0, 0
 	boxed := false
-	for _, g := range gs {
+	var base *glyph // the last glyph not written as a superscript
+	for i := range gs {
+		g := &gs[i]
 		if runFont == nil || g.font.name != runFont.name {
 			endRun()
 			runFont = g.font
@@ -181,7 +183,12 @@ func makeLine(gs []glyph, page int) Line {
 		if g.space {
 			b.WriteByte(' ')
 		}
-		b.WriteRune(g.r)
+		if sup, ok := footnoteMark(g, base); ok {
+			b.WriteRune(sup)
+		} else {
+			b.WriteRune(g.r)
+			base = g
+		}
 		if g.font.size > 0 {
 			sizes[math.Round(g.font.size*2)/2]++
 		}
@@ -218,6 +225,27 @@ func makeLine(gs []glyph, page int) Line {
 		l.Bold = all > 0 && boldAll == all
 	}
 	return l
+}
+
+// supDigits are the superscript digits 0 to 9, as a footnote's mark is
+// written in the text of every format ("tỉnh²").
+var supDigits = []rune("⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+// footnoteMark returns the superscript digit g stands for when it is a
+// footnote's mark set after base: a digit touching it (no space before),
+// in a font at most 0.8 of base's size, standing raised (its box's bottom
+// at least 0.15 of base's size above base's). A legacy font's codes are
+// left alone (they are decoded as bytes later).
+func footnoteMark(g, base *glyph) (rune, bool) {
+	if g.r < '0' || g.r > '9' || g.space || base == nil || base.r == ' ' || g.font.legacy != "" ||
+		g.bottom <= g.top || base.bottom <= base.top {
+		return 0, false
+	}
+	size := base.font.size
+	if size <= 0 || g.font.size <= 0 || g.font.size > 0.8*size || g.bottom > base.bottom-0.15*size {
+		return 0, false
+	}
+	return supDigits[g.r-'0'], true
 }
 
 // boldName reports a bold face named in a font's name ("Arial-BoldMT",

@@ -490,3 +490,39 @@ func FuzzPDF(f *testing.F) {
 		}
 	})
 }
+
+// TestFootnoteMark: a digit set smaller and raised right after a word is
+// a footnote's mark ("tỉnh²", the án lệ's "AL¹"); a digit of the same
+// line's size, one after a space, one on the baseline, or a legacy font's
+// code is not.
+func TestFootnoteMark(t *testing.T) {
+	body := &fontInfo{size: 14}
+	small := &fontInfo{size: 9}
+	legacy := &fontInfo{size: 9, legacy: "tcvn3"}
+	base := &glyph{r: 'L', x0: 368.9, x1: 378.3, top: 66.1, bottom: 78.6, font: body}
+	tests := []struct {
+		name string
+		g    glyph
+		want rune
+	}{
+		{"raised and smaller", glyph{r: '1', x0: 378.3, x1: 382.8, top: 64.4, bottom: 72.5, font: small}, '¹'},
+		{"same size", glyph{r: '1', x0: 378.3, x1: 385, top: 65.9, bottom: 78.6, font: body}, 0},
+		{"smaller on the baseline", glyph{r: '2', x0: 378.3, x1: 382.8, top: 70, bottom: 78, font: small}, 0},
+		{"after a space", glyph{r: '3', x0: 382, x1: 386, top: 64.4, bottom: 72.5, font: small, space: true}, 0},
+		{"a letter", glyph{r: 'a', x0: 378.3, x1: 382.8, top: 64.4, bottom: 72.5, font: small}, 0},
+		{"legacy code", glyph{r: '1', x0: 378.3, x1: 382.8, top: 64.4, bottom: 72.5, font: legacy}, 0},
+	}
+	for _, tt := range tests {
+		got, ok := footnoteMark(&tt.g, base)
+		if got != tt.want || ok != (tt.want != 0) {
+			t.Errorf("%s: got %q %v, want %q", tt.name, got, ok, tt.want)
+		}
+	}
+	if _, ok := footnoteMark(&tests[0].g, nil); ok {
+		t.Error("a digit opening a line is no mark")
+	}
+	line := makeLine([]glyph{*base, tests[0].g}, 1)
+	if got := line.Text(); got != "L¹" {
+		t.Errorf("line text %q, want %q", got, "L¹")
+	}
+}
