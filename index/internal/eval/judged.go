@@ -44,6 +44,12 @@ type JudgedQuery struct {
 	// Empty: the hash decides (SplitOf).
 	Split string `json:"split,omitempty"`
 	Note  string `json:"note,omitempty"` // how it was judged
+	// Group names the batch an added development query is reported
+	// under in Result.Groups (default GroupDevAdded).
+	Group string `json:"group,omitempty"`
+	// Audit says what a later blind re-reading of the judgment changed
+	// and why (testdata/judged/README.md, "Judgment audit").
+	Audit string `json:"audit,omitempty"`
 }
 
 // The groups of in-domain queries Result.Groups reports apart.
@@ -112,8 +118,14 @@ func LoadJudged(dir string) (*Set, error) {
 			}
 		case Dev:
 			split, group = Dev, GroupDevAdded
+			if q.Group != "" {
+				group = q.Group
+			}
 		default:
 			return nil, fmt.Errorf("%s: %s: split %q: only \"dev\" can be forced (the test half is fixed)", QueriesFile, q.ID, q.Split)
+		}
+		if q.Group != "" && q.Split != Dev {
+			return nil, fmt.Errorf("%s: %s: group %q without \"split\": \"dev\"", QueriesFile, q.ID, q.Group)
 		}
 		s.Queries = append(s.Queries, Query{ID: q.ID, Text: q.Q, Folded: content.Fold(q.Q), Kind: q.Kind,
 			Split: split, Group: group, Rel: rel})
