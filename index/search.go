@@ -80,6 +80,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 	if r.Total == 0 && ok && len(p.Terms) > 1 {
 		// No section has every word: show those with most of them.
 		relaxed, _ := mainQuery(p, true)
+		relaxed = ix.namedDirective(p, relaxed)
 		fc = newFC()
 		if r, err = ix.run(ctx, relaxed, filters, p, q.Exact, k, fc); err != nil {
 			return nil, err
@@ -92,7 +93,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Result, error) {
 		// them are ranked with those few ("giường bệnh trên vạn dân"
 		// against "33,3 giường bệnh/vạn dân"); a missing word costs them
 		// its share of the score and Hit.Missing names it.
-		if most := ix.mostWordsQuery(p); most != nil {
+		if most := ix.namedDirective(p, ix.mostWordsQuery(p)); most != nil {
 			fc2 := newFC()
 			r2, err := ix.run(ctx, most, filters, p, false, k, fc2)
 			if err != nil {
@@ -358,6 +359,33 @@ func mainQuery(p Parsed, relaxed bool) (query.Query, bool) {
 		bq.AddShould(should...)
 	}
 	return bq, true
+}
+
+// namedDirective narrows q, a query for sections with some of the
+// query's words, to those with a directive number the query names, when
+// the library has that number: "Nghị định 04/2015/NĐ-CP còn hiệu lực
+// không" is about that decree, and a section on "hiệu lực" of anything
+// else does not answer it, however many of the other words it has. The
+// number counts in the section or its document's title (the fields of
+// fAll). q as it is when the query names no number the library has, or
+// q is nil.
+func (ix *Index) namedDirective(p Parsed, q query.Query) query.Query {
+	if q == nil {
+		return nil
+	}
+	var named []query.Query
+	for _, t := range p.Terms {
+		if t.Symbol && symbolKey(t.Text) != "" && ix.docFreq(fAll, t.Folded) > 0 {
+			named = append(named, termQ(t))
+		}
+	}
+	if len(named) == 0 {
+		return q
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(bleve.NewDisjunctionQuery(named...))
+	bq.AddMust(q)
+	return bq
 }
 
 // mostWordsQuery matches the sections that have most of the query's

@@ -751,3 +751,34 @@ func TestTypedDiacriticsFirst(t *testing.T) {
 		t.Fatalf("%d hits with \"mới\", %d without: want both", with, without)
 	}
 }
+
+// A query naming a directive number the library has, with other words,
+// is about that directive: widened or relaxed, it lists only sections
+// with the number (in their text or their document's title). Session 22
+// ranked first a section of Phụ lục 2 on "giường bệnh" that never cites
+// 1399/QĐ-TTg. A number the library lacks narrows nothing.
+func TestNamedDirectiveNarrows(t *testing.T) {
+	ix, lib := seedIndex(t)
+	ctx := context.Background()
+	r, err := ix.Search(ctx, Query{Text: "1399/QĐ-TTg giường bệnh", Limit: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Hits) == 0 {
+		t.Fatal("no hits")
+	}
+	for _, h := range r.Hits {
+		d, _ := lib.Doc(h.Doc)
+		s, _ := d.Section(h.Section)
+		if !strings.Contains(Fold(d.Title+" "+strings.Join(s.Path, " ")+" "+s.Heading+" "+s.Text), Fold("1399/QĐ-TTg")) {
+			t.Errorf("%s/%s does not cite 1399/QĐ-TTg", h.Doc, h.Section)
+		}
+	}
+	r, err = ix.Search(ctx, Query{Text: "99-KL/TW giường bệnh", Limit: 50})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.Relaxed || len(r.Hits) == 0 {
+		t.Fatalf("an unknown number: relaxed %v, %d hits; want the sections with most words", r.Relaxed, len(r.Hits))
+	}
+}
