@@ -405,14 +405,16 @@ func (rk *ranker) scoreExplain(c *candidate, ex *Explanation) (float64, bool) {
 		s *= 1 + rk.w.headCov*cov
 	}
 	if len(rk.seq) > 0 {
-		f := rk.leadShare(c.heading, c.headToks)
+		f, field := rk.leadShare(c.heading, c.headToks), "heading"
 		if rk.w.leadText && len(c.toks) > 0 {
-			f = max(f, rk.leadShare(c.text, c.toks))
+			if ft := rk.leadShare(c.text, c.toks); ft > f {
+				f, field = ft, "text"
+			}
 		}
 		if f > 0 && (!rk.w.leadFull || f == 1) {
 			if ex != nil {
-				ex.Parts = append(ex.Parts, ScorePart{Rule: RuleHeadCov, Field: "heading", Value: round3(s * rk.w.lead * f),
-					Note: fmt.Sprintf("the heading opens with %.0f%% of the query", 100*f)})
+				ex.Parts = append(ex.Parts, ScorePart{Rule: RuleLead, Field: field, Value: round3(s * rk.w.lead * f),
+					Note: fmt.Sprintf("%.0f%% of the query opens the %s", 100*f, field)})
 			}
 			s *= 1 + rk.w.lead*f
 		}

@@ -782,3 +782,22 @@ func TestNamedDirectiveNarrows(t *testing.T) {
 		t.Fatalf("an unknown number: relaxed %v, %d hits; want the sections with most words", r.Relaxed, len(r.Hits))
 	}
 }
+
+// The lead rule has its own part in an explanation, with the share of the
+// query that opens the heading or the text.
+func TestExplainLead(t *testing.T) {
+	ix, _ := seedIndex(t)
+	r, err := ix.Search(context.Background(), Query{Text: "quy trình công nhận", Limit: 5, Explain: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Hits) == 0 {
+		t.Fatal("no hits")
+	}
+	for _, p := range r.Hits[0].Explain.Parts {
+		if p.Rule == RuleLead && strings.HasPrefix(p.Note, "100%") && (p.Field == "heading" || p.Field == "text") {
+			return
+		}
+	}
+	t.Errorf("%s/%s: no lead part: %+v", r.Hits[0].Doc, r.Hits[0].Section, r.Hits[0].Explain.Parts)
+}

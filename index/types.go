@@ -83,6 +83,7 @@ const (
 	RuleTitleOnly = "title-only"       // a directive number only in the document's title: counts less
 	RuleMostWords = "most-words"       // a section that lacks some query words, ranked with the few that have them all
 	RuleToneMiss  = "other-diacritics" // a word typed with diacritics found only with others: counts less
+	RuleLead      = "lead"             // the heading (or the text) opens with the short query's words, in order
 )
 
 // Facet is one value of a facet with its count of hits.

@@ -28,3 +28,17 @@ func TestExplainLinesMostWords(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainLinesLead: the lead rule is named as such with its share and
+// field, not as heading coverage of 0% (session 22 showed "tiêu đề mục gồm
+// các từ tìm (0% số từ)" for it).
+func TestExplainLinesLead(t *testing.T) {
+	ex := &index.Explanation{Parts: []index.ScorePart{
+		{Rule: index.RuleHeadCov, Field: "heading", Value: 1.2, Note: "75% of the heading's words are in the query"},
+		{Rule: index.RuleLead, Field: "text", Value: 1.8, Note: "100% of the query opens the text"},
+	}}
+	lines := ExplainLines(func(m i18n.Msg) string { return m.VI }, 3, ex)
+	if len(lines) != 3 || !strings.Contains(lines[1], "(75% số từ)") || !strings.Contains(lines[2], "mở đầu bằng các từ tìm theo thứ tự (100% số từ tìm) · nội dung") {
+		t.Errorf("explanation %q", lines)
+	}
+}

@@ -690,6 +690,10 @@ func ExplainLines(t func(i18n.Msg) string, score float64, ex *index.Explanation)
 			if p.Field == "path" {
 				what = fmt.Sprintf(t(i18n.ExplainParentCov), pct)
 			}
+		case index.RuleLead:
+			var pct float64
+			fmt.Sscanf(p.Note, "%f%%", &pct)
+			what = fmt.Sprintf(t(i18n.ExplainLead), pct)
 		case index.RuleTitleOnly:
 			what = t(i18n.ExplainTitleOnly)
 		case index.RuleToneMiss:

@@ -47,6 +47,7 @@ var (
 	ExplainHeading   = Msg{"tiêu đề mục", "heading"}
 	ExplainText      = Msg{"nội dung", "text"}
 	ExplainPath      = Msg{"tiêu đề các mục cấp trên", "headings above"}
+	ExplainLead      = Msg{"mở đầu bằng các từ tìm theo thứ tự (%.0f%% số từ tìm)", "opens with the query's words in order (%.0f%% of them)"}
 	ExplainParentCov = Msg{"mục cấp trên có tiêu đề gồm các từ tìm (%.0f%% số từ)", "the parent's heading made of the query's words (%.0f%% of its words)"}
 	AppKeyExplain    = Msg{"giải thích điểm", "explain score"}
 	ExplainTotal     = Msg{"điểm %.3f =", "score %.3f ="}
