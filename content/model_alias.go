@@ -38,10 +38,13 @@ const (
 // Kinds lists every kind in the order UIs group them.
 var Kinds = model.Kinds
 
-// Fold, Slug, Words and PlainText are model's text helpers.
-func Fold(s string) string                                { return model.Fold(s) }
-func Slug(s string, maxWords int) string                  { return model.Slug(s, maxWords) }
-func Words(s string) []string                             { return model.Words(s) }
-func PlainText(md string) string                          { return model.PlainText(md) }
-func ParseSymbol(s string) (symbol, kind string, ok bool) { return parse.ParseSymbol(s) }
-func Normalize(s string) string                           { return parse.Normalize(s) }
+// Fold, Slug, Words, PlainText, LeadNumbering and HeadingNumber are
+// model's text helpers.
+func Fold(s string) string                                 { return model.Fold(s) }
+func Slug(s string, maxWords int) string                   { return model.Slug(s, maxWords) }
+func Words(s string) []string                              { return model.Words(s) }
+func PlainText(md string) string                           { return model.PlainText(md) }
+func LeadNumbering(h string) string                        { return model.LeadNumbering(h) }
+func HeadingNumber(h string) (word, label string, ok bool) { return model.HeadingNumber(h) }
+func ParseSymbol(s string) (symbol, kind string, ok bool)  { return parse.ParseSymbol(s) }
+func Normalize(s string) string                            { return parse.Normalize(s) }

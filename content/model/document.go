@@ -127,7 +127,7 @@ func (s *Section) RunIn() (from, to int) {
 var (
 	// numbering is the numbering a heading opens with, with the spaces
 	// after it: "Điều 5. ", "Chương II ", "I. ", "1.2. ", "a) ", "đ) ".
-	numbering = regexp.MustCompile(`^(?:(?:Phần|Chương|Mục|Tiểu mục|Điều)\s+[0-9IVXLCDM]+[a-zđ]?[.:]?|(?:[IVXLCDM]+|\d+(?:\.\d+)*|[a-zđ])[.)])(?:\s+|$)`)
+	numbering = regexp.MustCompile(`^(?:(Phần|Chương|Mục|Tiểu mục|Điều)\s+([0-9IVXLCDM]+[a-zđ]?)[.:]?|([IVXLCDM]+|\d+(?:\.\d+)*|[a-zđ])[.)])(?:\s+|$)`)
 	// boldLabel is a table row's cell label: "**Nội dung:** ".
 	boldLabel = regexp.MustCompile(`^\*\*[^*\n]{1,40}:\*\*[ \t]*`)
 )
@@ -170,6 +170,27 @@ func (s *Section) ShownMarkdown() string {
 		return s.Markdown[:from] + "…" + s.Markdown[to:]
 	}
 	return s.Markdown
+}
+
+// LeadNumbering is the numbering a heading opens with, as written and
+// without the spaces after it ("Điều 5.", "1.1.", "a)"); "" when none.
+func LeadNumbering(h string) string {
+	return strings.TrimSpace(numbering.FindString(strings.TrimSpace(h)))
+}
+
+// HeadingNumber splits the numbering a heading opens with into its word
+// and its label: "Điều 5. Quyền" → ("Điều", "5"); "Chương II" →
+// ("Chương", "II"); "1.1. Đảng viên" → ("", "1.1"); "a) …" → ("", "a").
+// ok is false when the heading opens with no numbering.
+func HeadingNumber(h string) (word, label string, ok bool) {
+	m := numbering.FindStringSubmatch(strings.TrimSpace(h))
+	if m == nil {
+		return "", "", false
+	}
+	if m[1] != "" {
+		return m[1], m[2], true
+	}
+	return "", m[3], true
 }
 
 // FindSection finds a section by its ID or, when no section has that ID,

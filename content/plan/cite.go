@@ -120,11 +120,6 @@ func shortDate(iso string) string {
 	return strconv.Itoa(t.Day()) + "/" + strconv.Itoa(int(t.Month())) + "/" + strconv.Itoa(t.Year())
 }
 
-var (
-	articleRE = regexp.MustCompile(`^(Điều|Chương|Mục|Phần)\s+([0-9IVXLCDM]+[a-z]?)\b`)
-	numberRE  = regexp.MustCompile(`^([IVXLCDM]+|[0-9]+(?:\.[0-9]+)*|[a-zđ])[.)]`)
-)
-
 // sectionLabel names a section by its numbering: "mục II.3" for the
 // headings "II. …", "3. …"; "Điều 5, khoản 2" style headings keep their
 // words ("Điều 5, mục 2"). When a heading is not numbered the last heading
@@ -136,17 +131,17 @@ func sectionLabel(path []string) string {
 	var word string
 	var nums []string
 	for _, h := range path {
-		h = strings.TrimSpace(h)
-		if m := articleRE.FindStringSubmatch(h); m != nil {
+		w, label, ok := content.HeadingNumber(h) // the numbering the outline and show use
+		switch {
+		case ok && w != "":
 			if len(nums) > 0 {
 				word += strings.Join(nums, ".") + ", "
 				nums = nil
 			}
-			word += m[1] + " " + m[2] + ", "
+			word += w + " " + label + ", "
 			continue
-		}
-		if m := numberRE.FindStringSubmatch(h); m != nil {
-			nums = append(nums, m[1])
+		case ok:
+			nums = append(nums, label)
 			continue
 		}
 		return "mục “" + strings.TrimSpace(path[len(path)-1]) + "”"

@@ -40,7 +40,7 @@ func TestFullHeadingOfTableRows(t *testing.T) {
 			if !strings.HasPrefix(full, stem) {
 				t.Errorf("%s#%s: %q does not start with the heading %q", doc.ID, sec.ID, full, stem)
 			}
-			if !PassageIn(doc, sec, strings.TrimPrefix(full, strings.TrimSpace(numberRE.FindString(full))+" ")) {
+			if !PassageIn(doc, sec, strings.TrimPrefix(full, content.LeadNumbering(full)+" ")) {
 				t.Errorf("%s#%s: %q is not the section's text", doc.ID, sec.ID, full)
 			}
 			p, _ := New("2026-12")

@@ -87,7 +87,7 @@ func FullHeading(heading, text string) string {
 	}
 	stem = strings.TrimSpace(stem)
 	num := ""
-	if m := numberRE.FindString(stem); m != "" && strings.HasPrefix(stem[len(m):], " ") {
+	if m := content.LeadNumbering(stem); m != "" && strings.HasPrefix(stem[len(m):], " ") {
 		num, stem = m+" ", strings.TrimSpace(stem[len(m):])
 	}
 	if len(strings.Fields(stem)) < 2 {
@@ -113,7 +113,8 @@ func FullHeading(heading, text string) string {
 }
 
 // Lookup finds a source written "DOC#SECTION" (or "DOC" for the whole
-// document) in src.
+// document) in src; SECTION is a section's ID or, when one section only
+// opens with it, the numbering of its heading ("1.1", "Điều 5", "II").
 func Lookup(src Source, ref string) (*content.Document, *content.Section, bool) {
 	docID, secID, _ := strings.Cut(strings.TrimSpace(ref), "#")
 	doc, ok := src.Doc(docID)
@@ -123,7 +124,7 @@ func Lookup(src Source, ref string) (*content.Document, *content.Section, bool) 
 	if secID == "" {
 		return doc, nil, true
 	}
-	sec, ok := doc.Section(secID)
+	sec, ok := doc.FindSection(secID) // its ID, or the numbering the outline shows ("1.1", "Điều 5")
 	if !ok {
 		return doc, nil, false
 	}
