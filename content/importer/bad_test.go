@@ -176,3 +176,34 @@ func TestPageTitle(t *testing.T) {
 		}
 	}
 }
+
+// A spreadsheet or a presentation is a zip chibo does not read: the error
+// names its media type (the message then names the kind), while another
+// zip is "zip".
+func TestOfficeZipDetail(t *testing.T) {
+	mk := func(files map[string]string) []byte {
+		var b bytes.Buffer
+		z := zip.NewWriter(&b)
+		for name, body := range files {
+			w, _ := z.Create(name)
+			w.Write([]byte(body))
+		}
+		z.Close()
+		return b.Bytes()
+	}
+	for name, tt := range map[string]struct {
+		files map[string]string
+		want  string
+	}{
+		"bang.xlsx":  {map[string]string{"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>"}, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+		"bang.ods":   {map[string]string{"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"}, "application/vnd.oasis.opendocument.spreadsheet"},
+		"slide.pptx": {map[string]string{"ppt/presentation.xml": "<p/>"}, "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
+		"nen.zip":    {map[string]string{"a.txt": "x"}, "zip"},
+	} {
+		_, err := Convert(context.Background(), name, mk(tt.files), Options{})
+		var fe *Error
+		if !errors.As(err, &fe) || fe.Problem != ProblemUnsupported || fe.Detail != tt.want {
+			t.Errorf("%s: %v, want unsupported %q", name, err, tt.want)
+		}
+	}
+}

@@ -14,10 +14,12 @@
 package importer
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -312,6 +314,9 @@ func Convert(ctx context.Context, name string, data []byte, opt Options) (res *R
 	case FormatRTF:
 		res, err = convertRTF(ctx, data, opt)
 	case FormatZip:
+		if office := officeZip(data); office != "" {
+			return nil, &Error{Problem: ProblemUnsupported, Detail: office}
+		}
 		return nil, &Error{Problem: ProblemUnsupported, Detail: "zip"}
 	default:
 		res, err = convertText(data, opt)
@@ -359,6 +364,35 @@ func binaryDetail(data []byte, fallback string) string {
 		return fallback
 	}
 	return t
+}
+
+// officeZip is the media type of a spreadsheet or a presentation saved by
+// an office suite (.xlsx, .pptx, .ods, .odp), which chibo does not read,
+// by the parts its archive lists; "" for another zip.
+func officeZip(data []byte) string {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return ""
+	}
+	for _, f := range zr.File {
+		switch f.Name {
+		case "xl/workbook.xml":
+			return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+		case "ppt/presentation.xml":
+			return "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+		case "mimetype":
+			rc, err := f.Open()
+			if err != nil {
+				continue
+			}
+			b, _ := io.ReadAll(io.LimitReader(rc, 100))
+			rc.Close()
+			if m := string(b); m == "application/vnd.oasis.opendocument.spreadsheet" || m == "application/vnd.oasis.opendocument.presentation" {
+				return m
+			}
+		}
+	}
+	return ""
 }
 
 func convertText(data []byte, opt Options) (*Result, error) {

@@ -26,6 +26,8 @@ var (
 	KindAudio             = Msg{"một tệp âm thanh (%s)", "an audio file (%s)"}
 	KindVideo             = Msg{"một đoạn phim (%s)", "a video (%s)"}
 	KindFont              = Msg{"một tệp phông chữ (%s)", "a font file (%s)"}
+	KindSpreadsheet       = Msg{"một bảng tính (%s; chibo chưa đọc bảng tính: hãy mở nó, lưu thành PDF rồi nhập tệp PDF)", "a spreadsheet (%s; chibo does not read spreadsheets: open it, save it as PDF and import the PDF)"}
+	KindSlides            = Msg{"một tệp trình chiếu (%s; chibo chưa đọc tệp trình chiếu: hãy mở nó, lưu thành PDF rồi nhập tệp PDF)", "a presentation (%s; chibo does not read presentations: open it, save it as PDF and import the PDF)"}
 	KindArchive           = Msg{"một tệp nén (%s; hãy giải nén rồi nhập các tệp bên trong)", "an archive (%s; extract it and import the files inside)"}
 	ErrEncoding           = Msg{"%s: không đọc được bảng mã (%s). Thử lại với --encoding (utf-8, windows-1258, tcvn3, vni).", "%s: unreadable character encoding (%s). Try again with --encoding (utf-8, windows-1258, tcvn3, vni)."}
 	ErrEmpty              = Msg{"%s: tệp rỗng, không có nội dung để đọc.", "%s: the file is empty; there is nothing to read."}

@@ -98,9 +98,13 @@ func Known(l Lang, err error) (msg string, ok bool) {
 			return fmt.Sprintf(ErrBinaryKind.In(l), fe.File, kind), true
 		}
 	case content.ProblemUnsupported:
-		// A plain zip archive is not a Word file to save again.
-		if fe.Detail == "zip" {
-			kind, _ := binaryKind(l, "application/zip")
+		// A plain zip archive is not a Word file to save again; a
+		// spreadsheet or a presentation is named as such.
+		mime := fe.Detail
+		if mime == "zip" {
+			mime = "application/zip"
+		}
+		if kind, ok := binaryKind(l, mime); ok {
 			return fmt.Sprintf(ErrBinaryKind.In(l), fe.File, kind), true
 		}
 	case content.ProblemTooLarge:
@@ -318,6 +322,14 @@ func binaryKind(l Lang, mime string) (string, bool) {
 		m = KindFont
 	case "application":
 		switch minor {
+		case "vnd.openxmlformats-officedocument.spreadsheetml.sheet":
+			return fmt.Sprintf(KindSpreadsheet.In(l), "Excel .xlsx"), true
+		case "vnd.oasis.opendocument.spreadsheet":
+			return fmt.Sprintf(KindSpreadsheet.In(l), "OpenDocument .ods"), true
+		case "vnd.openxmlformats-officedocument.presentationml.presentation":
+			return fmt.Sprintf(KindSlides.In(l), "PowerPoint .pptx"), true
+		case "vnd.oasis.opendocument.presentation":
+			return fmt.Sprintf(KindSlides.In(l), "OpenDocument .odp"), true
 		case "zip", "x-gzip", "x-rar-compressed", "x-7z-compressed":
 			m = KindArchive
 		case "vnd.ms-fontobject":

@@ -163,3 +163,21 @@ func TestZipArchiveNamed(t *testing.T) {
 		t.Errorf("en: %q", got)
 	}
 }
+
+// TestOfficeZipNamed: a spreadsheet or a presentation (a zip too) is named
+// as what it is, with what to do (save it as PDF), not "extract it".
+func TestOfficeZipNamed(t *testing.T) {
+	for mime, want := range map[string][2]string{
+		"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":         {"bang.xlsx là một bảng tính (Excel .xlsx; chibo chưa đọc bảng tính", "bang.xlsx is a spreadsheet (Excel .xlsx"},
+		"application/vnd.oasis.opendocument.spreadsheet":                            {"một bảng tính (OpenDocument .ods;", "a spreadsheet (OpenDocument .ods;"},
+		"application/vnd.openxmlformats-officedocument.presentationml.presentation": {"một tệp trình chiếu (PowerPoint .pptx;", "a presentation (PowerPoint .pptx;"},
+	} {
+		err := &content.FileError{File: "bang.xlsx", Problem: content.ProblemUnsupported, Detail: mime}
+		if got := Describe(VI, err); !strings.Contains(got, want[0]) || !strings.Contains(got, "PDF") || strings.Contains(got, "giải nén") {
+			t.Errorf("vi %s: %q", mime, got)
+		}
+		if got := Describe(EN, err); !strings.Contains(got, want[1]) {
+			t.Errorf("en %s: %q", mime, got)
+		}
+	}
+}
