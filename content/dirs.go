@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 )
 
 // Dirs says where chibo keeps its files. Data holds what the user would
@@ -163,3 +164,65 @@ func (d Dirs) Index() string { return filepath.Join(d.Cache, "index") }
 
 // Compiled is the folder for PDFium's compiled code (cache/wazero).
 func (d Dirs) Compiled() string { return filepath.Join(d.Cache, "wazero") }
+
+// DocumentsDir is the folder where the app writes what a user exports (a
+// meeting pack): the user's documents folder when it exists — on Linux
+// the XDG documents directory named in ~/.config/user-dirs.dirs ("Tài
+// liệu" on a Vietnamese desktop), else HOME/Documents (Windows' and
+// macOS's, whatever name Explorer or Finder shows), on Windows also
+// USERPROFILE\OneDrive\Documents when OneDrive backs it up — else the
+// home folder; "" when there is no home folder.
+func DocumentsDir(goos string, getenv func(string) string, home func() (string, error), isDir func(string) bool) string {
+	h, err := home()
+	if err != nil || h == "" {
+		return ""
+	}
+	var candidates []string
+	switch goos {
+	case "windows":
+		if p := getenv("USERPROFILE"); p != "" {
+			h = p
+		}
+		candidates = []string{filepath.Join(h, "Documents"), filepath.Join(h, "OneDrive", "Documents")}
+	case "darwin":
+		candidates = []string{filepath.Join(h, "Documents")}
+	default:
+		if d := xdgDocuments(h, getenv); d != "" {
+			candidates = append(candidates, d)
+		}
+		candidates = append(candidates, filepath.Join(h, "Documents"))
+	}
+	for _, c := range candidates {
+		if isDir(c) {
+			return c
+		}
+	}
+	return h
+}
+
+// xdgDocuments reads XDG_DOCUMENTS_DIR from the user-dirs.dirs file of
+// XDG_CONFIG_HOME (~/.config): a line `XDG_DOCUMENTS_DIR="$HOME/Tài liệu"`.
+func xdgDocuments(home string, getenv func(string) string) string {
+	cfg := getenv("XDG_CONFIG_HOME")
+	if cfg == "" || !filepath.IsAbs(cfg) {
+		cfg = filepath.Join(home, ".config")
+	}
+	data, err := os.ReadFile(filepath.Join(cfg, "user-dirs.dirs"))
+	if err != nil || len(data) > 64<<10 {
+		return ""
+	}
+	for _, l := range strings.Split(string(data), "\n") {
+		v, ok := strings.CutPrefix(strings.TrimSpace(l), "XDG_DOCUMENTS_DIR=")
+		if !ok {
+			continue
+		}
+		v = strings.Trim(v, `"`)
+		if rest, ok := strings.CutPrefix(v, "$HOME"); ok {
+			v = home + rest
+		}
+		if filepath.IsAbs(v) && filepath.Clean(v) != filepath.Clean(home) {
+			return filepath.Clean(v)
+		}
+	}
+	return ""
+}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"testing"
 )
@@ -49,5 +50,42 @@ func TestDirsFor(t *testing.T) {
 	d, _ := DirsFor("windows", "", env("LOCALAPPDATA", local), noHome)
 	if d.Library() != filepath.Join(local, "chibo", "library") || d.Index() != filepath.Join(local, "chibo", "cache", "index") {
 		t.Errorf("windows library %s, index %s", d.Library(), d.Index())
+	}
+}
+
+// The app writes exports into the documents folder a user knows: the XDG
+// one on Linux (localised), Documents on Windows (USERPROFILE, or its
+// OneDrive copy) and macOS; the home folder when there is none.
+func TestDocumentsDir(t *testing.T) {
+	home := t.TempDir()
+	homeFn := func() (string, error) { return home, nil }
+	env := map[string]string{}
+	getenv := func(k string) string { return env[k] }
+	isDir := func(p string) bool { fi, err := os.Stat(p); return err == nil && fi.IsDir() }
+	if got := DocumentsDir("linux", getenv, homeFn, isDir); got != home {
+		t.Errorf("no documents folder: %q, want the home %q", got, home)
+	}
+	docs := filepath.Join(home, "Documents")
+	os.Mkdir(docs, 0o755)
+	for _, goos := range []string{"linux", "darwin", "windows"} {
+		if got := DocumentsDir(goos, getenv, homeFn, isDir); got != docs {
+			t.Errorf("%s: %q, want %q", goos, got, docs)
+		}
+	}
+	vi := filepath.Join(home, "Tài liệu")
+	os.Mkdir(vi, 0o755)
+	os.MkdirAll(filepath.Join(home, ".config"), 0o755)
+	os.WriteFile(filepath.Join(home, ".config", "user-dirs.dirs"), []byte("# written by xdg-user-dirs-update\nXDG_DESKTOP_DIR=\"$HOME/Màn hình nền\"\nXDG_DOCUMENTS_DIR=\"$HOME/Tài liệu\"\n"), 0o644)
+	if got := DocumentsDir("linux", getenv, homeFn, isDir); got != vi {
+		t.Errorf("XDG: %q, want %q", got, vi)
+	}
+	os.RemoveAll(docs)
+	one := filepath.Join(home, "OneDrive", "Documents")
+	os.MkdirAll(one, 0o755)
+	if got := DocumentsDir("windows", getenv, homeFn, isDir); got != one {
+		t.Errorf("windows OneDrive: %q, want %q", got, one)
+	}
+	if got := DocumentsDir("linux", getenv, func() (string, error) { return "", ErrNoHome }, isDir); got != "" {
+		t.Errorf("no home: %q", got)
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -165,9 +166,8 @@ func New(com *common.Common, store *plan.Store, lib plan.Source, month string) *
 	m.p, _ = plan.New(orMonth(m.month, store))
 	m.input = common.NewInput(com, "")
 	m.area = common.NewTextArea(com)
-	if home, err := os.UserHomeDir(); err == nil {
-		m.exportDir = home
-	} else {
+	m.exportDir = content.DocumentsDir(runtime.GOOS, os.Getenv, os.UserHomeDir, isDir)
+	if m.exportDir == "" {
 		m.exportDir = filepath.Dir(store.Dir())
 	}
 	m.rebuild()
@@ -205,8 +205,14 @@ func NextMeeting(store *plan.Store) string {
 	return cur
 }
 
-// SetExportDir sets where `e` writes the meeting pack (default: the home
-// directory, where a secretary finds it to print).
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
+}
+
+// SetExportDir sets where `e` writes the meeting pack (default: the
+// user's documents folder, content.DocumentsDir, where a secretary finds
+// it to print).
 func (m *Model) SetExportDir(dir string) { m.exportDir = dir }
 
 // Month is the key of the plan shown ("" until the first load when it
