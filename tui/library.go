@@ -26,6 +26,10 @@ type libraryScreen struct {
 	cursor int
 	// confirm is the document x asked to remove, until y or n.
 	confirm *content.DocInfo
+	// twins are the titles more than one document has: their rows name
+	// the file each came from, so two imports of the same guide (a
+	// draft and the signed copy) can be told apart.
+	twins map[string]bool
 }
 
 func newLibraryScreen(sh *shared) *libraryScreen {
@@ -49,6 +53,7 @@ func (s *libraryScreen) reload(sel ...string) {
 		s.all = append(s.all, &cat[i])
 	}
 	clear(s.keys) // filter keys, made when first matched (key)
+	s.twins = twinTitles(s.all)
 	var want *content.DocInfo
 	id := ""
 	if len(sel) > 0 && sel[0] != "" {
@@ -309,6 +314,22 @@ func (s *libraryScreen) View() string {
 	return strings.Join(append(top, lines...), "\n")
 }
 
+// twinTitles lists the titles more than one of docs has.
+func twinTitles(docs []*content.DocInfo) map[string]bool {
+	seen := make(map[string]bool, len(docs))
+	var twins map[string]bool
+	for _, d := range docs {
+		if seen[d.Title] {
+			if twins == nil {
+				twins = map[string]bool{}
+			}
+			twins[d.Title] = true
+		}
+		seen[d.Title] = true
+	}
+	return twins
+}
+
 // docLines draws one document as two lines: the title, then number, date,
 // issuer and section count.
 func (s *libraryScreen) docLines(i int, d *content.DocInfo) []string {
@@ -325,6 +346,9 @@ func (s *libraryScreen) docLines(i int, d *content.DocInfo) []string {
 		number = s.sh.T(i18n.AppNoNumber)
 	}
 	meta := joinNonEmpty(" · ", number, displayDate(d.Date), d.Issuer, fmt.Sprintf(s.sh.T(i18n.AppSections), d.SectionCount))
+	if s.twins[d.Title] && d.Source != "" {
+		meta += " · " + d.Source
+	}
 	if s.sh.user != nil {
 		if sec, _, ok := s.sh.user.Position(d.ID); ok && sec != "" {
 			meta += " · " + s.sh.T(i18n.AppReadingHere)

@@ -149,3 +149,38 @@ func BenchmarkLibraryView(b *testing.B) {
 		_ = s.View()
 	}
 }
+
+// twinDocs is the seed library plus two imports with one title (the
+// draft and the signed copy of a guide).
+type twinDocs struct{ Library }
+
+func (l twinDocs) Catalog() []content.DocInfo {
+	return append(l.Library.Catalog(),
+		content.DocInfo{ID: "hd38-nhap", Title: "Hướng dẫn nghiệp vụ công tác đảng viên", Kind: content.KindGuidance, Number: "38-HD/BTCTW", Source: "hd38-nhap.docx", SectionCount: 3},
+		content.DocInfo{ID: "hd38-ky-so", Title: "Hướng dẫn nghiệp vụ công tác đảng viên", Kind: content.KindGuidance, Number: "38-HD/BTCTW", Source: "hd38-ky-so.pdf", SectionCount: 3})
+}
+
+// Two documents with one title: each row names its file, so a user can
+// tell them apart; a title no other document has does not.
+func TestLibraryTwinsNamed(t *testing.T) {
+	h := newHarness(t, 120, 60, i18n.VI, func(o *Options) {
+		open := o.OpenLibrary
+		o.OpenLibrary = func() (Library, error) {
+			l, err := open()
+			return twinDocs{l}, err
+		}
+	})
+	s, ok := h.app.cur.(*libraryScreen)
+	if !ok {
+		t.Fatalf("the app opened on %T, want the library", h.app.cur)
+	}
+	view := s.View()
+	for _, want := range []string{"3 mục · hd38-nhap.docx", "3 mục · hd38-ky-so.pdf"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("no %q in\n%s", want, view)
+		}
+	}
+	if strings.Contains(view, ".txt") {
+		t.Errorf("a title of its own got its file name:\n%s", view)
+	}
+}
