@@ -449,13 +449,14 @@ func rawTitle(d *model.Document, head []string, text string) string {
 // ok is false when none of them can.
 func firstTitleLine(head []string) (string, bool) {
 	for _, l := range head {
+		l = strings.TrimSpace(l)
 		t := strings.TrimLeft(l, "-–+•* \t")
 		r, _ := utf8.DecodeRuneInString(t)
 		m := markerOf(l)
 		switch {
 		case m.structural():
 			return l, true
-		case t == "" || strings.HasPrefix(t, "Căn cứ") || unicode.IsLower(r) || t != strings.TrimSpace(l) && !isCapsLine(t) ||
+		case t == "" || strings.HasPrefix(t, "Căn cứ") || unicode.IsLower(r) || t != l && !isCapsLine(t) ||
 			m.kind == mkBullet || m.kind == mkParen:
 			continue
 		case len(strings.Fields(t)) > 25 && strings.HasSuffix(t, "."):
