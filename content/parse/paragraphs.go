@@ -486,8 +486,11 @@ func structureInto(b *builder, blocks []para, styled bool) {
 	toc := tableOfContents(blocks)
 	openEnd := openingEnd(blocks)
 	prevAuthor := false
+	prevText := "" // the paragraph before this one
+	quoteEnd := -1 // the last paragraph of the amended text being quoted
 	for i := 0; i < len(blocks); i++ {
 		if i > 0 {
+			prevText = blocks[i-1].text
 			blocks[i-1] = para{} // read: only the next one is looked at
 		}
 		bl := blocks[i]
@@ -512,6 +515,19 @@ func structureInto(b *builder, blocks []para, styled bool) {
 		}
 		if i >= closeAt {
 			s.bodyPara(bl)
+			continue
+		}
+		// "Sửa đổi, bổ sung khoản 2 như sau:" / "“2. Vũ khí quân dụng bao
+		// gồm:" / "a) …" / "b) ….”;": the text an amending law quotes is
+		// the amended law's, not this one's: its numbering opens no
+		// section.
+		if i <= quoteEnd || strings.HasSuffix(strings.TrimSpace(prevText), ":") && quotationEnd(blocks, i, closeAt) > i {
+			if i > quoteEnd {
+				quoteEnd = quotationEnd(blocks, i, closeAt)
+			}
+			prevAuthor = false
+			s.bodyPara(bl)
+			s.notes(bl.notes())
 			continue
 		}
 		m := markerOf(t)
@@ -586,6 +602,43 @@ func structureInto(b *builder, blocks []para, styled bool) {
 		}
 	}
 	s.flushList()
+}
+
+// maxQuoted is the most paragraphs a quotation of amended text runs to;
+// an opening quote not closed by then is taken for a typo.
+const maxQuoted = 80
+
+// quotationEnd is the index of the paragraph that closes the quotation
+// blocks[i] opens — a paragraph starting with “ (or ") that does not close
+// it —, before limit; -1 when blocks[i] opens none or it is not closed
+// within maxQuoted paragraphs.
+func quotationEnd(blocks []para, i, limit int) int {
+	t := strings.TrimSpace(blocks[i].text)
+	curly := strings.HasPrefix(t, "“")
+	if !curly && !strings.HasPrefix(t, "\"") {
+		return -1
+	}
+	open := func(t string) int {
+		if curly {
+			return strings.Count(t, "“") - strings.Count(t, "”")
+		}
+		return strings.Count(t, "\"") % 2 // straight quotes: an odd count opens or closes
+	}
+	if open(t) <= 0 {
+		return -1 // closed in the same paragraph
+	}
+	depth := open(t)
+	for j := i + 1; j < limit && j <= i+maxQuoted; j++ {
+		if curly {
+			depth += open(blocks[j].text)
+		} else {
+			depth -= open(blocks[j].text)
+		}
+		if depth <= 0 {
+			return j
+		}
+	}
+	return -1
 }
 
 // openingEnd is where a document with a header (a motto or a "Số:" line

@@ -325,3 +325,42 @@ func TestQuotedHeaderNotHeadings(t *testing.T) {
 		t.Errorf("headings %q, want %q", heads, want)
 	}
 }
+
+// An amending law quotes the text it puts in ("… như sau:" / "“2. … / a) …
+// / b) ….”;"): the quoted numbering is the amended law's and opens no
+// section here, with curly or straight quotes (Luật 50/2019/QH14,
+// Quyết định 115/2004/QĐ-TTg). A quote never closed is a typo: the
+// numbering after it is read as usual.
+func TestQuotedAmendment(t *testing.T) {
+	for name, tt := range map[string]struct {
+		text string
+		want string
+	}{
+		"curly": {
+			"Điều 1. Sửa đổi, bổ sung một số điều của Luật Quản lý\n1. Sửa đổi, bổ sung Điều 3 như sau:\na) Sửa đổi, bổ sung khoản 2 như sau:\n“2. Vũ khí quân dụng bao gồm:\na) Vũ khí được chế tạo theo tiêu chuẩn;\nb) Vũ khí được chế tạo thủ công.”;\nb) Sửa đổi, bổ sung khoản 6 như sau:\n“6. Vũ khí thô sơ là vũ khí khác.”.\n2. Sửa đổi khoản 2 Điều 73 như sau:\n“2. Bộ Quốc phòng quản lý.”.\nĐiều 2. Hiệu lực thi hành\nLuật này có hiệu lực.",
+			"dieu-1 dieu-1.1 dieu-1.1.a dieu-1.1.b dieu-1.2 dieu-2",
+		},
+		"straight": {
+			"Điều 1. Sửa đổi Quy chế như sau:\n1. Điểm a khoản 1 Điều 3 được sửa đổi như sau:\n\"a) Vốn cấp của ngân sách tỉnh\";\n2. Điều 13 được sửa đổi như sau:\n\"Điều 13. Ban điều hành gồm Giám đốc.\nViệc điều hành được thực hiện theo một trong các phương thức sau:\n1. Uỷ thác cho Quỹ hỗ trợ phát triển.\n2. Giao cho Quỹ tài chính địa phương.\"\nĐiều 2. Quyết định này có hiệu lực.",
+			"dieu-1 dieu-1.1 dieu-1.2 dieu-2",
+		},
+		"never closed": {
+			"Điều 1. Sửa đổi như sau:\n“Nội dung mới của điều này được quy định lại cho mọi trường hợp phát sinh từ năm 2026.\n1. Một là.\n2. Hai là.\nĐiều 2. Hiệu lực.",
+			"dieu-1 dieu-1.1 dieu-1.2 dieu-2",
+		},
+	} {
+		d, err := Parse("x.txt", []byte(tt.text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, s := range d.Sections {
+			if s.ID != "mo-dau" {
+				ids = append(ids, s.ID)
+			}
+		}
+		if got := strings.Join(ids, " "); got != tt.want {
+			t.Errorf("%s: sections %s, want %s\n%s", name, got, tt.want, outline(d.Sections))
+		}
+	}
+}
