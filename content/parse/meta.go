@@ -432,10 +432,11 @@ func rawTitle(d *model.Document, head []string, text string) string {
 		first = head[0]
 	}
 	if len(strings.Fields(first)) <= 25 {
-		if isCapsLine(first) {
-			return sentenceCase(first)
+		t := numberedTitle(first)
+		if isCapsLine(t) {
+			return sentenceCase(t)
 		}
-		return numberedTitle(first)
+		return t
 	}
 	if len(d.Sections) > 0 && d.Sections[0].ID != "mo-dau" {
 		return numberedTitle(d.Sections[0].Heading)
@@ -457,7 +458,7 @@ func firstTitleLine(head []string) (string, bool) {
 		case m.structural():
 			return l, true
 		case t == "" || strings.HasPrefix(t, "Căn cứ") || unicode.IsLower(r) || t != l && !isCapsLine(t) ||
-			m.kind == mkBullet || m.kind == mkParen:
+			m.kind == mkBullet || m.kind == mkParen || signStampRe.MatchString(t):
 			continue
 		case len(strings.Fields(t)) > 25 && strings.HasSuffix(t, "."):
 			continue // a sentence of the body
@@ -466,6 +467,11 @@ func firstTitleLine(head []string) (string, bool) {
 	}
 	return "", false
 }
+
+// signStampRe is the box an e-signature system stamps on a page ("Người
+// ký: Sở Y tế Email: … Cơ quan: …", "Ký bởi: …", "Thời gian ký: …"): no
+// title.
+var signStampRe = lazyRE(`^(?:Người ký|Ký bởi|Được ký bởi|Thời gian ký|Ngày ký|Cơ quan|Email|Signature)\s*:`)
 
 // numberedTitle is a heading used as a title without its list number
 // ("2. Điều 3: Về quyền của đảng viên" → "Điều 3: Về quyền của đảng

@@ -132,6 +132,13 @@ func TestMetadataLines(t *testing.T) {
 			kind: model.KindOther, title: "Điều 3: Về quyền của đảng viên",
 		},
 		{
+			// A scan whose first page has no text: the e-signature box
+			// is no title, the first heading is.
+			name: "signature box before the text",
+			text: "Người ký: Sở Y tế Email: syt@tphcm.gov.vn Cơ quan: Thành phố Hồ Chí Minh\nThời gian ký: 09.02.2021 12:16:11 +07:00 - Phát hiện những quy định trái pháp luật.\nII. ĐỐI TƯỢNG VÀ THỜI GIAN:\n1. Đối tượng thực hiện:\nCác văn bản.",
+			kind: model.KindOther, title: "Đối tượng và thời gian",
+		},
+		{
 			name: "plain note",
 			text: "Ghi chú họp chi bộ\nNội dung trao đổi.",
 			kind: model.KindOther, title: "Ghi chú họp chi bộ",

@@ -141,6 +141,19 @@ var (
 // decides which are worth running: markerOf runs several times on every
 // paragraph.
 func markerOf(t string) marker {
+	if clean, mark, at := noteAfterNumbering(t); mark != "" {
+		// "3.⁵ Thị thực …": a footnote's mark on the number stays with
+		// it, where it was, in the heading.
+		m := markerOf(clean)
+		if m.kind != mkNone {
+			if at <= len(m.prefix) {
+				m.prefix = m.prefix[:at] + mark + m.prefix[at:]
+			} else {
+				m.prefix += mark
+			}
+		}
+		return m
+	}
 	c, _ := utf8.DecodeRuneInString(t)
 	digit := c >= '0' && c <= '9'
 	lower := c >= 'a' && c <= 'z' || c == 'đ'
@@ -150,7 +163,7 @@ func markerOf(t string) marker {
 		}
 	}
 	if c == 'P' || c == 'C' {
-		if m := partRe.FindStringSubmatch(t); m != nil && len(strings.Fields(t)) <= 25 {
+		if m := partRe.FindStringSubmatch(t); m != nil && len(strings.Fields(t)) <= 25 && !partCited(m[3], m[4]) {
 			return marker{kind: mkPart, label: slug(m[1], 3), prefix: m[1] + m[3], rest: m[4]}
 		}
 	}
@@ -220,6 +233,56 @@ func markerOf(t string) marker {
 		}
 	}
 	return marker{}
+}
+
+// partCited tells a sentence that a wrapped line starts with a chapter's
+// name ("… các Điều tại Mục 2 và 3" / "Chương II Nghị định này theo thẩm
+// quyền quy định tại Điều 62 … được giao.") from a chapter's heading: no
+// separator after the number, and the rest in lower case or ending as a
+// sentence ends. A heading's name is in capitals, or after ".", ":" or
+// "-", or a name without a final stop.
+func partCited(sep, rest string) bool {
+	if sep != "" || rest == "" || isCapsLine(rest) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(rest))
+	return unicode.IsLower(r) || strings.ContainsRune(".;,", last)
+}
+
+// noteAfterNumbering takes out a footnote's mark (superscript digits) set
+// right after the numbering a paragraph opens with — "3.⁵ Thị thực …",
+// "1.¹⁸ …", "Điều 7¹. …" in the consolidated texts (văn bản hợp nhất)
+// whose footnotes say what amended the khoản —, returning the text
+// without it, the mark and its byte offset; mark is "" when there is none.
+func noteAfterNumbering(t string) (clean, mark string, at int) {
+	limit := min(len(t), 24)
+	for i, r := range t[:limit] {
+		if !isSupDigit(r) {
+			continue
+		}
+		if i == 0 {
+			return t, "", 0
+		}
+		prev, _ := utf8.DecodeLastRuneInString(t[:i])
+		if !strings.ContainsRune(".):", prev) && (prev < '0' || prev > '9') {
+			return t, "", 0
+		}
+		j := i
+		for j < len(t) {
+			r, n := utf8.DecodeRuneInString(t[j:])
+			if !isSupDigit(r) {
+				break
+			}
+			j += n
+		}
+		return t[:i] + t[j:], t[i:j], i
+	}
+	return t, "", 0
+}
+
+func isSupDigit(r rune) bool {
+	return r == '¹' || r == '²' || r == '³' || r == '⁰' || (r >= '⁴' && r <= '⁹')
 }
 
 // articleOf reads "Điều 5." / "Điều 5: …" / "Điều 5" alone; "Điều 5 của

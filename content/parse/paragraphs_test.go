@@ -364,3 +364,44 @@ func TestQuotedAmendment(t *testing.T) {
 		}
 	}
 }
+
+// A consolidated text (văn bản hợp nhất) marks each amended khoản with a
+// footnote: "3.⁵ Thị thực …" is khoản 3, its mark kept in the heading.
+func TestNumberingWithNoteMark(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"3.⁵ Thị thực có giá trị một lần hoặc nhiều lần.": {"3", "3.⁵"},
+		"1.¹⁸ Người nước ngoài nhập cảnh.":                {"1", "1.¹⁸"},
+		"Điều 7². Thị thực":                               {"dieu-7", "Điều 7²."},
+		"a)³ điểm được bổ sung":                           {"a", "a)³"},
+	} {
+		m := markerOf(in)
+		if !m.structural() || m.label != want[0] || m.prefix != want[1] {
+			t.Errorf("markerOf(%q) = %+v, want label %q prefix %q", in, m, want[0], want[1])
+		}
+	}
+	for _, in := range []string{"²⁷ Ghi chú cuối trang", "Diện tích 120 m² đất ở.", "5 m³ nước"} {
+		if m := markerOf(in); m.structural() {
+			t.Errorf("markerOf(%q) = %+v, want no numbering", in, m)
+		}
+	}
+}
+
+// A wrapped sentence whose line starts with a chapter's name is no
+// chapter (Nghị định 282/2025/NĐ-CP: "… các Điều tại Mục 2 và 3 / Chương
+// II Nghị định này theo thẩm quyền … được giao.").
+func TestPartCitedNotHeading(t *testing.T) {
+	for _, in := range []string{
+		"Chương II Nghị định này theo thẩm quyền quy định tại Điều 62 Nghị định này và chức năng, nhiệm vụ, quyền hạn được giao.",
+		"Chương III của Luật này;",
+		"Phần thứ hai quy định tại Nghị quyết này",
+	} {
+		if m := markerOf(in); m.kind == mkPart {
+			t.Errorf("markerOf(%q) = %+v, want no part", in, m)
+		}
+	}
+	for _, in := range []string{"Chương II", "Chương II NHỮNG QUY ĐỊNH CHUNG", "Chương I. Những quy định chung", "Chương 2: Tổ chức thực hiện", "Phần thứ nhất - Quy định chung", "Chương IV Điều khoản thi hành"} {
+		if m := markerOf(in); m.kind != mkPart {
+			t.Errorf("markerOf(%q) = %+v, want a part", in, m)
+		}
+	}
+}
