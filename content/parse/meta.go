@@ -441,7 +441,7 @@ func rawTitle(d *model.Document, head []string, text string) string {
 	if len(d.Sections) > 0 && d.Sections[0].ID != "mo-dau" {
 		return numberedTitle(d.Sections[0].Heading)
 	}
-	return cutAtWord(first, 80)
+	return cutAtWord(numberedTitle(first), 80)
 }
 
 // firstTitleLine is the first of the head lines that can name a document:
@@ -462,6 +462,8 @@ func firstTitleLine(head []string) (string, bool) {
 			continue
 		case len(strings.Fields(t)) > 25 && strings.HasSuffix(t, "."):
 			continue // a sentence of the body
+		case !strings.ContainsFunc(t, unicode.IsLetter):
+			continue // a page number, a rule
 		}
 		return l, true
 	}
@@ -469,9 +471,10 @@ func firstTitleLine(head []string) (string, bool) {
 }
 
 // signStampRe is the box an e-signature system stamps on a page ("Người
-// ký: Sở Y tế Email: … Cơ quan: …", "Ký bởi: …", "Thời gian ký: …"): no
-// title.
-var signStampRe = lazyRE(`^(?:Người ký|Ký bởi|Được ký bởi|Thời gian ký|Ngày ký|Cơ quan|Email|Signature)\s*:`)
+// ký: Sở Y tế Email: … Cơ quan: …", "Ký bởi: …", "Thời gian ký: …") or
+// the Official Gazette's running header ("CÔNG BÁO/Số 1583 + 1584/Ngày
+// 17-11-2025"): no title.
+var signStampRe = lazyRE(`^(?:Người ký|Ký bởi|Được ký bởi|Thời gian ký|Ngày ký|Cơ quan|Email|Signature)\s*:|^(?:CÔNG BÁO|Công báo)\s*/`)
 
 // numberedTitle is a heading used as a title without its list number
 // ("2. Điều 3: Về quyền của đảng viên" → "Điều 3: Về quyền của đảng

@@ -584,7 +584,7 @@ func structureInto(b *builder, blocks []para, styled bool) {
 		// gồm:" / "a) …" / "b) ….”;": the text an amending law quotes is
 		// the amended law's, not this one's: its numbering opens no
 		// section.
-		if i <= quoteEnd || strings.HasSuffix(strings.TrimSpace(prevText), ":") && quotationEnd(blocks, i, closeAt) > i {
+		if i <= quoteEnd || introducesQuote(prevText) && quotationEnd(blocks, i, closeAt) > i {
 			if i > quoteEnd {
 				quoteEnd = quotationEnd(blocks, i, closeAt)
 			}
@@ -667,9 +667,23 @@ func structureInto(b *builder, blocks []para, styled bool) {
 	s.flushList()
 }
 
-// maxQuoted is the most paragraphs a quotation of amended text runs to;
-// an opening quote not closed by then is taken for a typo.
-const maxQuoted = 80
+// maxQuoted is the most paragraphs a quotation of amended text runs to
+// (a whole article of ten khoản and their điểm); an opening quote not
+// closed by then is taken for a typo.
+const maxQuoted = 200
+
+// introducesQuote tells a paragraph after which quoted text is the
+// amended law's: it ends "… như sau:", or it is an amending article or
+// khoản ("Điều 67. Sửa đổi, bổ sung Điều 34 của Nghị định số 162/2018/NĐ-CP
+// … (đã được sửa đổi, bổ sung tại …)").
+func introducesQuote(prev string) bool {
+	prev = strings.TrimSpace(prev)
+	if strings.HasSuffix(prev, ":") {
+		return true
+	}
+	f := fold(prev)
+	return strings.Contains(f, "sua doi") || strings.Contains(f, "bo sung") || strings.Contains(f, "thay the")
+}
 
 // quotationEnd is the index of the paragraph that closes the quotation
 // blocks[i] opens — a paragraph starting with “ (or ") that does not close
