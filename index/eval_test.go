@@ -310,7 +310,7 @@ func TestAblation(t *testing.T) {
 		{"candidate, rejected: earlier clauses of one parent +1% / ordinal", func(w *rankWeights) { w.order = 0.01 }, false},
 		{"candidate, rejected: the same +3% / ordinal", func(w *rankWeights) { w.order = 0.03 }, false},
 		{"no lead rule (the heading opens with the query)", func(w *rankWeights) { w.lead = 0 }, false},
-		{"lead rule on the heading only", func(w *rankWeights) { w.leadText = false }, false},
+		{"candidate, rejected since 1 December 2026: lead rule also on the text's opening", func(w *rankWeights) { w.leadText = true }, false},
 		{"lead rule ×0.2", func(w *rankWeights) { w.lead = 0.2 }, false},
 		{"lead rule ×0.5", func(w *rankWeights) { w.lead = 0.5 }, false},
 		{"no structural labels skipped by the lead rule", func(w *rankWeights) { w.labels = false }, false},

@@ -65,7 +65,7 @@ var weights = rankWeights{
 	parentCov:    true,
 	lead:         0.1,
 	labels:       true,
-	leadText:     true,
+	leadText:     false,
 	titleOnly:    0.2,
 	fewAll:       10,
 	mostPostings: 20000,
@@ -96,7 +96,7 @@ type rankWeights struct {
 	leadFull                bool    // the lead bonus only when the whole query opens the heading
 	labels                  bool    // the lead rule skips structural labels ("Điều", "Chương", "Mục" before a number)
 	covLabels               bool    // candidate rule: heading coverage skips them too; false: off
-	leadText                bool    // the lead rule also looks at the opening of the section's text (a clause whose heading is only "1.9.2. Kỹ thuật trình bày")
+	leadText                bool    // candidate rule: the lead rule also looks at the opening of the section's text (a clause whose heading is only "1.9.2. Kỹ thuật trình bày"); false since 1 December 2026: equal until then, then 0.003 below on the dev half of 254 ("quyen be mat": three articles whose texts open with the words before the one whose heading is them), equal on test and ALQAC
 	prox                    float64 // candidate rule: short query, bonus for the query's words close together (words ÷ smallest window holding them); 0: off
 	inherit                 float64 // candidate rule: a section gains this share of its parent's score when the parent is a candidate too; 0: off
 	fromChild               float64 // candidate rule: a section with no text of its own scores at least this share of its best subsection; 0: off
