@@ -360,6 +360,10 @@ func TestRankRules(t *testing.T) {
 			sec("heading", "1.9. Nơi nhận văn bản", ""),
 			sec("passage", "1.9.2. Kỹ thuật trình bày", "Nơi nhận văn bản trình bày góc phải, dưới nội dung văn bản. Từ nơi nhận trình bày một dòng riêng."+filler),
 		}},
+		&content.Document{ID: "weights", Title: "Quy chế công tác văn thư", Sections: []*content.Section{
+			sec("heading", "3. Tiếp nhận, đăng ký, chuyển giao, lưu trữ hồ sơ và sao văn bản", "Việc tiếp nhận văn bản đến do văn thư cơ quan thực hiện."+filler),
+			sec("passage", "4. Trách nhiệm", "Lưu trữ hồ sơ được thực hiện hằng năm; hồ sơ lưu trữ được bàn giao đúng hạn và lưu trữ hồ sơ điện tử theo quy định."+filler),
+		}},
 		&content.Document{ID: "sym", Title: "Văn bản bốn", Sections: []*content.Section{
 			sec("num", "Mục sáu", "Có 01 kết luận và KL của TW được nêu."+filler),
 			sec("cite", "Mục bảy", "Thực hiện Kết luận số 01-KL/TW của Bộ Chính trị."+filler),
@@ -396,9 +400,22 @@ func TestRankRules(t *testing.T) {
 	t.Run("in a long question the heading weighs more than text", func(t *testing.T) {
 		wantOrder(t, ix, "chuyển đổi số các đơn vị triển khai thực hiện theo kế hoạch", "head/heading", "head/text")
 	})
-	t.Run("in a short query the passage beats the bare heading", func(t *testing.T) {
-		wantOrder(t, ix, "nơi nhận văn bản", "short/passage", "short/heading")
-		wantOrder(t, ix, "noi nhan van ban", "short/passage", "short/heading")
+	t.Run("in a short query the heading that is the query comes first", func(t *testing.T) {
+		// The lead rule looks at headings only since 1 December 2026: a
+		// heading made of the query ranks above a passage whose text
+		// opens with it (the audited set judges both relevant).
+		wantOrder(t, ix, "nơi nhận văn bản", "short/heading", "short/passage")
+		wantOrder(t, ix, "noi nhan van ban", "short/heading", "short/passage")
+	})
+	t.Run("in a short query text weighs as much as a heading", func(t *testing.T) {
+		// A passage about the thing beats a heading that names it among
+		// other matters; with the long questions' weights (heading ×12)
+		// the heading would win.
+		wantOrder(t, ix, "lưu trữ hồ sơ", "weights/passage", "weights/heading")
+		saved := weights
+		defer func() { weights = saved }()
+		weights.shortLen = 0
+		wantOrder(t, ix, "lưu trữ hồ sơ", "weights/heading", "weights/passage")
 	})
 	t.Run("the headings above a section match and weigh", func(t *testing.T) {
 		// "khen thưởng" is only in the article's heading, "thành tích"
