@@ -61,7 +61,7 @@ func (h header) title() string {
 var (
 	// numberLineRe is the "Số" line: "Số: 50/2019/QH14", "Số 38 - HD/BTCTW",
 	// "Luật số: 50/2019/QH14", "Số:   /KH-UBND" (a draft: no number).
-	numberLineRe = lazyRE(`^[\s*\-–—_=~.·]*(?:\p{Lu}\pL*(?:\s+\pL+)?\s+)?(?:Số|SỐ|số)\s*:?\s*(\d{1,5}(?:\s*[-/]\s*[\pL\d.&]+){1,4})`)
+	numberLineRe = lazyRE(`^[\s*\-–—_=~.·]*(?:\p{Lu}\pL*(?:\s+\pL+)?\s+)?(?:Số|SỐ|số)\s*:?\s*(\d{1,5}\.?(?:\s*[-/]\s*[\pL\d.&]+){1,4})`)
 	ruleLineRe   = lazyRE(`^[\s\-–—_*=~.…·•⁕✻+]+$`)
 	// dateDraftRe is a place and date line left for the signing day to
 	// fill in ("Lâm Đồng, ngày    tháng 3 năm 2026"): a header line, with
@@ -171,6 +171,17 @@ func readHeader(lines []string) header {
 				rows = true
 			}
 			l = strings.TrimSpace(l[at:])
+			// "… CHỦ NGHĨA VIỆT NAM THỊ XÃ BỈM SƠN": the left column's
+			// next row joined after the motto.
+			if f := fold(l); rows && strings.HasPrefix(f, "cong hoa") {
+				if k := strings.Index(f, "viet nam"); k >= 0 {
+					end := foldOffset(l, k+len("viet nam"))
+					if rest := strings.TrimSpace(l[end:]); rest != "" && isCapsLine(rest) && !strings.HasPrefix(fold(rest), "doc lap") {
+						h.readLeft(rest, &left, &issuerDone)
+						l = strings.TrimSpace(l[:end])
+					}
+				}
+			}
 		}
 		if isMottoLine(l) {
 			h.motto = true
@@ -180,8 +191,8 @@ func readHeader(lines []string) header {
 			}
 			continue
 		}
-		if ruleLineRe.MatchString(l) {
-			continue
+		if ruleLineRe.MatchString(l) || !strings.ContainsFunc(l, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+			continue // a rule, or a stray mark ("(" a signing system left at 1 point)
 		}
 		// "ÁN LỆ SỐ 43/2021/AL", "NGHỊ QUYẾT SỐ 04/2019/NQ-HĐTP": the
 		// type line carries the number; the trích yếu is below it.
@@ -328,7 +339,8 @@ func vvGoesOn(subject, l string) bool {
 // the issuer block. It reports whether the line was one of them.
 func (h *header) readLeft(l string, left *[]string, issuerDone *bool) bool {
 	if m := numberLineRe.FindStringSubmatch(l); m != nil && h.number == "" {
-		raw := strings.Join(strings.Fields(m[1]), "")
+		// "Số: 3070. /KH-UBND": a stop typed after the number.
+		raw := strings.Replace(strings.Join(strings.Fields(m[1]), ""), "./", "/", 1)
 		if sym, _, ok := ParseSymbol(raw); ok {
 			h.number = sym
 		}

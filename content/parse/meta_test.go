@@ -213,6 +213,11 @@ func TestHeaderLayouts(t *testing.T) {
 			"Quyết định phê duyệt Đề án “Xác định Chỉ số cải cách hành chính”", "1187/QĐ-BNV", "2025-10-15", "Bộ nội vụ"},
 		{"a title over a table", []string{"Số: 666/TTr-SNV; 22/12/2025; 18:56:39; +07:00", "PHỤ LỤC", "TỔNG HỢP Ý KIẾN GÓP Ý", "STT", "Nội dung góp ý"},
 			"Phụ lục tổng hợp ý kiến góp ý", "666/TTr-SNV", "", ""},
+		// An e-office export (iTextSharp): the left column's second row
+		// joined after the motto, a stray 1-point "(", a stop typed after
+		// the number, the day and month stamped below the date line.
+		{"e-office rows joined after the motto", []string{"UỶ BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM THỊ XÃ BỈM SƠN", "Số:3070. /KH-UBND", "(", "Độc lập - Tự do - Hạnh phúc", "Bỉm Sơn, ngày tháng năm 2024", "09 9", "KẾ HOẠCH", "Khắc phục những tồn tại, hạn chế năm 2024", "Thực hiện Công văn số 1781-CV/TU ngày 27/8/2024 của Tỉnh uỷ Thanh Hoá về việc triển khai thực hiện các nội dung theo Kết luận số 17/KL-BCA-A03 của Bộ Công an,"},
+			"Kế hoạch khắc phục những tồn tại, hạn chế năm 2024", "3070/KH-UBND", "2024-09-09", "Ủy ban nhân dân thị xã Bỉm Sơn"},
 		{"công văn", []string{"UBND TỈNH BẾN TRE", "SỞ NỘI VỤ", "Số: 12/SNV-CCHC", "V/v triển khai Kế hoạch cải cách hành chính", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Bến Tre, ngày 5 tháng 3 năm 2024"},
 			"Công văn về việc triển khai Kế hoạch cải cách hành chính", "12/SNV-CCHC", "2024-03-05", "Sở nội vụ"},
 	}

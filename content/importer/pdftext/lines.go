@@ -101,9 +101,13 @@ func mergeStamps(lines []Line, page int) []Line {
 			if math.Min(l.Bottom, host.Bottom)-math.Max(l.Top, host.Top) < hgt/2 {
 				continue
 			}
+			// The stamp may overhang the blank a little (a number set
+			// wider than the blank left for it: "Số: 142/QĐ-UBND" with
+			// "142" 2 points into the "/").
+			slack := math.Max(0.5, 0.25*math.Max(host.glyphs[0].font.size, 4))
 			k := 1
 			for ; k < len(host.glyphs); k++ {
-				if host.glyphs[k-1].x1 <= l.X0+0.5 && host.glyphs[k].x0 >= l.X1-0.5 {
+				if host.glyphs[k-1].x1 <= l.X0+slack && host.glyphs[k].x0 >= l.X1-slack {
 					break
 				}
 			}

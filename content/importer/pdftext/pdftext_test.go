@@ -526,3 +526,38 @@ func TestFootnoteMark(t *testing.T) {
 		t.Errorf("line text %q, want %q", got, "L¹")
 	}
 }
+
+// TestMergeStamps: the number an e-office system stamps into "Số:      /QĐ"
+// joins its line where it shows, also when it is set a little wider than
+// the blank left for it (Test AI (07): "142" 2 points into the "/").
+func TestMergeStamps(t *testing.T) {
+	f := &fontInfo{size: 14}
+	stamp := &fontInfo{size: 13}
+	var host []glyph
+	x := 133.1
+	for _, r := range []rune("Số:") {
+		host = append(host, glyph{r: r, x0: x, x1: x + 6, top: 96.3, bottom: 112, font: f})
+		x += 6
+	}
+	x = 172.9
+	for i, r := range []rune("/QĐ-UBND") {
+		host = append(host, glyph{r: r, x0: x, x1: x + 8, top: 96.3, bottom: 112, font: f, space: i == 0})
+		x += 8
+	}
+	var num []glyph
+	x = 155.5
+	for _, r := range []rune("142") {
+		num = append(num, glyph{r: r, x0: x, x1: x + 6.5, top: 98.5, bottom: 110.3, font: stamp})
+		x += 6.5
+	}
+	lines := []Line{makeLine(host, 1), makeLine(num, 1)}
+	lines[0].glyphs, lines[1].glyphs = host, num
+	got := mergeStamps(lines, 1)
+	if len(got) != 1 || got[0].Text() != "Số: 142 /QĐ-UBND" && got[0].Text() != "Số: 142/QĐ-UBND" {
+		var texts []string
+		for _, l := range got {
+			texts = append(texts, l.Text())
+		}
+		t.Fatalf("lines %q, want the number in its blank", texts)
+	}
+}
