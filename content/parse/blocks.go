@@ -368,6 +368,12 @@ func reflowLines(ls []block.Block) []para {
 				newPara = true
 			case l.Bold != prev.Bold && (isCapsLine(t) || l.Bold && markerOf(t).structural()):
 				newPara = true
+			case l.Left > prev.Left+0.8*size && l.Align != block.AlignCenter && prev.Right < 4*size && !endsClause(cur[len(cur)-1]) &&
+				startsLower(t):
+				// A hanging indent: a numbered line's text goes on below,
+				// aligned after its number ("1. Phạm vi điều chỉnh: …, sử"
+				// / "dụng lệ phí …", Word 2019).
+				newPara = false
 			case l.Left > prev.Left+0.8*size && l.Align != block.AlignCenter:
 				newPara = true // a first-line indent
 			case prev.Right > 4*size && prev.Align != block.AlignCenter && (endsClause(cur[len(cur)-1]) || opensSentence(t)):
@@ -394,6 +400,13 @@ func reflowLines(ls []block.Block) []para {
 	}
 	flush()
 	return out
+}
+
+// startsLower reports whether a line starts with a lower-case letter: the
+// rest of a sentence, never a new one.
+func startsLower(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return unicode.IsLower(r)
 }
 
 // opensSentence reports whether a line starts like a new sentence or list

@@ -106,6 +106,35 @@ func TestBlocksPDFLines(t *testing.T) {
 	}
 }
 
+// A numbered khoản set with a hanging indent (Word 2019 to PDF): its text
+// goes on below, aligned after the number, and stays one paragraph; a
+// line indented further that starts a sentence is a new one.
+func TestBlocksHangingIndent(t *testing.T) {
+	line := func(gap, left, right float32, t string) block.Block {
+		return block.Block{Kind: block.Para, Line: true, Text: t, Page: 1, Size: 13, Gap: gap, Left: left, Right: right, Align: block.AlignJustify}
+	}
+	bs := []block.Block{
+		line(0, 0, 0, "Điều 1. Quy định mức thu lệ phí cấp giấy phép lao động, cụ thể như sau:"),
+		line(3, 14, 2, "1. Phạm vi điều chỉnh: Nghị quyết này quy định mức thu, chế độ thu, nộp, quản lý, sử"),
+		line(3, 35, 2, "dụng lệ phí cấp giấy phép lao động trên địa bàn tỉnh Cao Bằng."),
+		line(3, 14, 2, "2. Đối tượng nộp lệ phí: Người sử dụng lao động khi làm thủ tục để được cơ quan quản"),
+		line(3, 35, 120, "lý nhà nước về lao động cấp giấy phép lao động."),
+		line(3, 35, 2, "Người nộp lệ phí nộp tại Sở Lao động – Thương binh và Xã hội."),
+	}
+	doc := Blocks("nq.pdf", bs, model.LayoutWrapped)
+	var heads []string
+	for _, s := range doc.Sections {
+		heads = append(heads, s.Heading)
+	}
+	want := "Điều 1. Quy định mức thu lệ phí cấp giấy phép lao động, cụ thể như sau:|1. Phạm vi điều chỉnh: Nghị quyết này quy định mức thu, chế độ thu, nộp, quản lý, sử dụng lệ phí cấp giấy phép lao động trên địa bàn tỉnh Cao Bằng.|2. Đối tượng nộp lệ phí: Người sử dụng lao động khi làm thủ tục để được cơ quan quản lý nhà nước về lao động cấp giấy phép lao động."
+	if got := strings.Join(heads, "|"); got != want {
+		t.Fatalf("headings\n%s\nwant\n%s", strings.ReplaceAll(got, "|", "\n"), strings.ReplaceAll(want, "|", "\n"))
+	}
+	if last := doc.Sections[len(doc.Sections)-1]; !strings.Contains(last.Text, "Người nộp lệ phí nộp tại Sở") {
+		t.Errorf("the indented sentence is not the khoản's text: %q", last.Text)
+	}
+}
+
 // FuzzBlocks feeds the recogniser block streams made from any text, with
 // evidence drawn from the bytes: it must not panic, must keep every word,
 // and must give valid NFC headings with unique IDs.
