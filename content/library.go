@@ -1662,7 +1662,7 @@ func contentKey(b []byte) string {
 // The stamp used to include the executable's size and time, so every
 // upgrade re-parsed the whole library (135 s on 1 GB) even when parsing
 // had not changed.
-const ParserVersion = 8 // 8: hanging indents of numbered lines in PDFs; 7: e-office stamps overhanging their blank, rows joined after the motto, stray marks and "3070." numbers in headers; 6: footnote marks on numbering, chapter names starting wrapped lines, quotes after amending articles, e-signature boxes, gazette headers and page numbers as titles; 5: quoted amended text opens no sections; 4: footnote marks in PDFs, titles of fragments, án lệ numbers, site names of web pages (session 23); 3: kinds and issuers from the header as written (main 8245718); 2: terminal controls stripped at import (rel-13), stray UTF-8 bytes read as U+FFFD
+const ParserVersion = 9 // 9: PDF footnotes at the page foot go with the line that cites them; 8: hanging indents of numbered lines in PDFs; 7: e-office stamps overhanging their blank, rows joined after the motto, stray marks and "3070." numbers in headers; 6: footnote marks on numbering, chapter names starting wrapped lines, quotes after amending articles, e-signature boxes, gazette headers and page numbers as titles; 5: quoted amended text opens no sections; 4: footnote marks in PDFs, titles of fragments, án lệ numbers, site names of web pages (session 23); 3: kinds and issuers from the header as written (main 8245718); 2: terminal controls stripped at import (rel-13), stray UTF-8 bytes read as U+FFFD
 
 // parserStamp is what a store record keeps of the parser that made it.
 func parserStamp() string { return fmt.Sprintf("v%d", ParserVersion) }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"chibo/content/block"
 	"chibo/content/importer/pdftext"
@@ -33,6 +35,8 @@ func convertPDF(ctx context.Context, data []byte, opt Options) (*Result, error) 
 
 	var blocks []block.Block
 	var text strings.Builder
+	var lastNote *block.Note // the last footnote of the page before
+	body := bodySize(doc)
 	for _, p := range doc.Pages {
 		if len(p.Lines) == 0 {
 			continue
@@ -40,7 +44,12 @@ func convertPDF(ctx context.Context, data []byte, opt Options) (*Result, error) 
 		if text.Len() > 0 {
 			text.WriteString("\n")
 		}
-		for _, l := range p.Lines {
+		lines, notes, more := pageNotes(p.Lines, body, lastNote != nil)
+		if more != "" {
+			lastNote.Text += " " + more // a note that goes on at the next page's foot
+		}
+		from := len(blocks)
+		for _, l := range lines {
 			t := strings.TrimSpace(strings.ReplaceAll(l.Text(), "\n", " "))
 			if t == "" {
 				continue
@@ -52,6 +61,19 @@ func convertPDF(ctx context.Context, data []byte, opt Options) (*Result, error) 
 				Page: int32(l.Page), Size: float32(l.Size), Gap: float32(l.Gap), Left: float32(l.Left), Right: float32(l.Right),
 				Bold: l.Bold, Align: l.Align,
 			})
+		}
+		// Each footnote goes with the line that cites it, as a Word
+		// file's do; its text stays in the plain text, after the page.
+		lastNote = nil
+		for _, n := range notes {
+			for i := from; i < len(blocks); i++ {
+				if citesMark(blocks[i].Text, n.Mark) {
+					blocks[i].Notes = append(blocks[i].Notes, n)
+					lastNote = &blocks[i].Notes[len(blocks[i].Notes)-1]
+					break
+				}
+			}
+			text.WriteString(n.Mark + " " + n.Text + "\n")
 		}
 	}
 	if len(blocks) == 0 || doc.OCRed == 0 && doc.Scanned*2 >= len(doc.Pages) {
@@ -210,4 +232,154 @@ func capitalFont(name string) bool {
 	}
 	base = strings.TrimSuffix(strings.TrimSuffix(base, "Bold"), "Italic")
 	return strings.HasSuffix(base, "H")
+}
+
+// bodySize is the font size most of a document's text is set in, in
+// points (0 when no line says).
+func bodySize(doc *pdftext.Document) float64 {
+	sizes := map[float64]int{}
+	for _, p := range doc.Pages {
+		for _, l := range p.Lines {
+			if l.Size > 0 {
+				for _, r := range l.Runs {
+					sizes[l.Size] += len(r.Text)
+				}
+			}
+		}
+	}
+	body, most := 0.0, 0
+	for sz, n := range sizes {
+		if n > most || n == most && sz > body {
+			body, most = sz, n
+		}
+	}
+	return body
+}
+
+// pageNotes takes the footnotes off the foot of a page: the lines below
+// the last line in the body's font size (body, points), set smaller (at
+// most 0.9 of it),
+// the first of them opening with the number of a footnote mark the page's
+// text cites ("⁴" in "… thị thực⁴", the mark pdftext writes for a raised
+// small digit); each note runs to the next line that opens with another
+// cited number. A page number under them stays a line. When the page
+// before ended with a note (goesOn), the small lines before the first
+// numbered one are its rest (more). Otherwise, without cited marks or
+// when the small lines do not open with one, nothing is taken: small
+// print is not a footnote for being small.
+func pageNotes(lines []pdftext.Line, body float64, goesOn bool) (keep []pdftext.Line, notes []block.Note, more string) {
+	cited := map[string]bool{}
+	for _, l := range lines {
+		for _, m := range supRuns(l.Text()) {
+			cited[m] = true
+		}
+	}
+	if len(cited) == 0 && !goesOn || body <= 0 {
+		return lines, nil, ""
+	}
+	end := len(lines)
+	for end > 0 && !strings.ContainsFunc(lines[end-1].Text(), unicode.IsLetter) {
+		end-- // a page number
+	}
+	start := end
+	for start > 0 && lines[start-1].Size > 0 && lines[start-1].Size <= 0.9*body {
+		start--
+	}
+	if start == end {
+		return lines, nil, ""
+	}
+	var rest []string
+	for _, l := range lines[start:end] {
+		t := strings.TrimSpace(l.Text())
+		if num, text, ok := noteNumber(t); ok && cited[num] {
+			notes = append(notes, block.Note{Mark: supOf(num), Text: text})
+			continue
+		}
+		switch {
+		case len(notes) > 0:
+			notes[len(notes)-1].Text += " " + t
+		case goesOn:
+			rest = append(rest, t)
+		default:
+			return lines, nil, "" // the small lines do not open with a cited number
+		}
+	}
+	keep = append(lines[:start:start], lines[end:]...)
+	return keep, notes, strings.Join(rest, " ")
+}
+
+var supToDigit = map[rune]rune{'⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9'}
+
+// supRuns lists the numbers written in superscript digits in t ("⁵" →
+// "5", "¹⁸" → "18").
+func supRuns(t string) []string {
+	var out []string
+	var cur []rune
+	for _, r := range t + " " {
+		if d, ok := supToDigit[r]; ok {
+			cur = append(cur, d)
+			continue
+		}
+		if len(cur) > 0 {
+			out = append(out, string(cur))
+			cur = cur[:0]
+		}
+	}
+	return out
+}
+
+// supOf writes a number in superscript digits.
+func supOf(num string) string {
+	var b strings.Builder
+	for _, r := range num {
+		b.WriteRune(supDigits[r-'0'])
+	}
+	return b.String()
+}
+
+var supDigits = []rune("⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+// noteNumber reads the number a footnote's text opens with, in plain or
+// superscript digits: "4 Điều này được sửa đổi …", "⁴ Điều này …".
+func noteNumber(t string) (num, rest string, ok bool) {
+	i := 0
+	var digits []rune
+	for _, r := range t {
+		d, sup := supToDigit[r]
+		if r >= '0' && r <= '9' {
+			d = r
+		} else if !sup {
+			break
+		}
+		digits = append(digits, d)
+		i += utf8.RuneLen(r)
+	}
+	if len(digits) == 0 || len(digits) > 3 || i == len(t) {
+		return "", "", false
+	}
+	rest = strings.TrimSpace(t[i:])
+	if r, _ := utf8.DecodeRuneInString(rest); rest == "" || !unicode.IsLetter(r) && r != '“' && r != '"' {
+		return "", "", false // "4.", "4/2020": a number, not a note's
+	}
+	return string(digits), rest, true
+}
+
+// citesMark reports whether t cites the footnote mark (superscript
+// digits not part of a longer mark: "⁴" is not cited by "⁴⁵").
+func citesMark(t, mark string) bool {
+	for from := 0; ; {
+		i := strings.Index(t[from:], mark)
+		if i < 0 {
+			return false
+		}
+		i += from
+		before, _ := utf8.DecodeLastRuneInString(t[:i])
+		after, _ := utf8.DecodeRuneInString(t[i+len(mark):])
+		if _, b := supToDigit[before]; !b {
+			if _, a := supToDigit[after]; !a {
+				return true
+			}
+		}
+		from = i + len(mark)
+	}
 }

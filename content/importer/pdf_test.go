@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -642,5 +643,42 @@ func BenchmarkPDF(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// pageNotes: the small lines at a page's foot that open with a number the
+// page cites in superscript are footnotes, each running to the next; a
+// page number under them stays; small print that opens with no cited
+// number is left alone; the rest of a note from the page before is "more".
+func TestPageNotes(t *testing.T) {
+	l := func(size float64, text string) pdftext.Line {
+		return pdftext.Line{Runs: []pdftext.Run{{Text: text}}, Size: size}
+	}
+	page := []pdftext.Line{
+		l(14, "Điều 7. Hình thức và giá trị sử dụng của thị thực⁴"),
+		l(14, "3.⁵ Thị thực có giá trị một lần hoặc nhiều lần."),
+		l(12, "4 Điều này được sửa đổi, bổ sung theo quy định tại khoản 2 Điều 1 của"),
+		l(12, "Luật số 51/2019/QH14."),
+		l(12, "⁵ Khoản này được sửa đổi."),
+		l(14, "5"),
+	}
+	keep, notes, more := pageNotes(page, 14, false)
+	if len(keep) != 3 || keep[2].Text() != "5" || more != "" {
+		t.Fatalf("kept %d lines (last %q), more %q", len(keep), keep[len(keep)-1].Text(), more)
+	}
+	want := []block.Note{{Mark: "⁴", Text: "Điều này được sửa đổi, bổ sung theo quy định tại khoản 2 Điều 1 của Luật số 51/2019/QH14."}, {Mark: "⁵", Text: "Khoản này được sửa đổi."}}
+	if !reflect.DeepEqual(notes, want) {
+		t.Fatalf("notes %q, want %q", notes, want)
+	}
+	small := []pdftext.Line{l(14, "Căn cứ Luật⁴ này."), l(12, "Ghi chú: văn bản in nhỏ.")}
+	if keep, notes, _ := pageNotes(small, 14, false); len(keep) != 2 || len(notes) != 0 {
+		t.Errorf("small print taken for notes: %d kept, %q", len(keep), notes)
+	}
+	next := []pdftext.Line{l(14, "Điều 55. Quy định chi tiết"), l(12, "3. Trường hợp công dân đề nghị cấp giấy tờ."), l(12, "4. Trường hợp khác.”.")}
+	if keep, notes, more := pageNotes(next, 14, true); len(keep) != 1 || len(notes) != 0 || more != "3. Trường hợp công dân đề nghị cấp giấy tờ. 4. Trường hợp khác.”." {
+		t.Errorf("a note going on: %d kept, %q, more %q", len(keep), notes, more)
+	}
+	if !citesMark("thị thực⁴ và", "⁴") || citesMark("thị thực⁴⁵", "⁴") || citesMark("thị thực¹⁴", "⁴") {
+		t.Error("citesMark")
 	}
 }

@@ -332,6 +332,7 @@ func reflowLines(ls []block.Block) []para {
 	var cur []string
 	var first block.Block
 	var curMark marker
+	var notes []model.Footnote // the footnotes the lines of the paragraph cite
 	allBold := true
 	flush := func() {
 		if len(cur) == 0 {
@@ -339,12 +340,17 @@ func reflowLines(ls []block.Block) []para {
 		}
 		t := tidyText(strings.Join(cur, " "))
 		if t != "" {
-			out = append(out, para{
+			p := para{
 				text:     t,
 				bold:     allBold,
 				centered: first.Align == block.AlignCenter,
 				indented: first.Align == block.AlignRight || (first.Align != block.AlignCenter && first.Left > 180),
-			})
+			}
+			if len(notes) > 0 {
+				p.extra = &paraExtra{notes: notes}
+				notes = nil
+			}
+			out = append(out, p)
 		}
 		cur = cur[:0]
 	}
@@ -397,6 +403,9 @@ func reflowLines(ls []block.Block) []para {
 		}
 		allBold = allBold && l.Bold
 		cur = append(cur, t)
+		for _, n := range l.Notes {
+			notes = append(notes, model.Footnote{Mark: n.Mark, Text: tidyText(n.Text)})
+		}
 	}
 	flush()
 	return out

@@ -535,18 +535,18 @@ func TestMergeStamps(t *testing.T) {
 	stamp := &fontInfo{size: 13}
 	var host []glyph
 	x := 133.1
-	for _, r := range []rune("Số:") {
+	for _, r := range "Số:" {
 		host = append(host, glyph{r: r, x0: x, x1: x + 6, top: 96.3, bottom: 112, font: f})
 		x += 6
 	}
 	x = 172.9
-	for i, r := range []rune("/QĐ-UBND") {
+	for i, r := range "/QĐ-UBND" {
 		host = append(host, glyph{r: r, x0: x, x1: x + 8, top: 96.3, bottom: 112, font: f, space: i == 0})
 		x += 8
 	}
 	var num []glyph
 	x = 155.5
-	for _, r := range []rune("142") {
+	for _, r := range "142" {
 		num = append(num, glyph{r: r, x0: x, x1: x + 6.5, top: 98.5, bottom: 110.3, font: stamp})
 		x += 6.5
 	}
