@@ -311,19 +311,29 @@ func pageNotes(lines []pdftext.Line, body float64, goesOn bool) (keep []pdftext.
 var supToDigit = map[rune]rune{'⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9'}
 
 // supRuns lists the numbers written in superscript digits in t ("⁵" →
-// "5", "¹⁸" → "18").
+// "5", "¹⁸" → "18"), leaving out units of area and volume ("120 m²",
+// "km³").
 func supRuns(t string) []string {
 	var out []string
 	var cur []rune
+	prev := ' ' // the rune before the run
+	last := ' '
 	for _, r := range t + " " {
 		if d, ok := supToDigit[r]; ok {
+			if len(cur) == 0 {
+				prev = last
+			}
 			cur = append(cur, d)
+			last = r
 			continue
 		}
 		if len(cur) > 0 {
-			out = append(out, string(cur))
+			if n := string(cur); prev != 'm' || n != "2" && n != "3" {
+				out = append(out, n)
+			}
 			cur = cur[:0]
 		}
+		last = r
 	}
 	return out
 }

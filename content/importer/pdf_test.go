@@ -678,6 +678,9 @@ func TestPageNotes(t *testing.T) {
 	if keep, notes, more := pageNotes(next, 14, true); len(keep) != 1 || len(notes) != 0 || more != "3. Trường hợp công dân đề nghị cấp giấy tờ. 4. Trường hợp khác.”." {
 		t.Errorf("a note going on: %d kept, %q, more %q", len(keep), notes, more)
 	}
+	if got := supRuns("thị thực⁴, khoản¹⁸; 120 m² và 5 km³"); !reflect.DeepEqual(got, []string{"4", "18"}) {
+		t.Errorf("supRuns = %q, want the marks without the units", got)
+	}
 	if !citesMark("thị thực⁴ và", "⁴") || citesMark("thị thực⁴⁵", "⁴") || citesMark("thị thực¹⁴", "⁴") {
 		t.Error("citesMark")
 	}
