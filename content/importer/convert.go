@@ -19,7 +19,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -381,13 +380,7 @@ func officeZip(data []byte) string {
 		case "ppt/presentation.xml":
 			return "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 		case "mimetype":
-			rc, err := f.Open()
-			if err != nil {
-				continue
-			}
-			b, _ := io.ReadAll(io.LimitReader(rc, 100))
-			rc.Close()
-			if m := string(b); m == "application/vnd.oasis.opendocument.spreadsheet" || m == "application/vnd.oasis.opendocument.presentation" {
+			if m := zipMimetype(f); m == "application/vnd.oasis.opendocument.spreadsheet" || m == "application/vnd.oasis.opendocument.presentation" {
 				return m
 			}
 		}

@@ -58,18 +58,25 @@ func zipKind(data []byte) Format {
 		case "word/document.xml":
 			return FormatDOCX
 		case "mimetype":
-			rc, err := f.Open()
-			if err != nil {
-				continue
-			}
-			b, _ := io.ReadAll(io.LimitReader(rc, 100))
-			rc.Close()
-			if strings.HasPrefix(string(b), "application/vnd.oasis.opendocument.text") {
+			if strings.HasPrefix(zipMimetype(f), "application/vnd.oasis.opendocument.text") {
 				return FormatODT
 			}
 		}
 	}
 	return FormatZip
+}
+
+// zipMimetype is the first 100 bytes of an OpenDocument archive's
+// "mimetype" entry f ("application/vnd.oasis.opendocument.text"), "" when
+// it cannot be read.
+func zipMimetype(f *zip.File) string {
+	rc, err := f.Open()
+	if err != nil {
+		return ""
+	}
+	defer rc.Close()
+	b, _ := io.ReadAll(io.LimitReader(rc, 100))
+	return string(b)
 }
 
 // part is one archive member being read: it counts the inflated bytes

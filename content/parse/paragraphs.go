@@ -258,7 +258,7 @@ func partCited(sep, rest string) bool {
 func noteAfterNumbering(t string) (clean, mark string, at int) {
 	limit := min(len(t), 24)
 	for i, r := range t[:limit] {
-		if !isSupDigit(r) {
+		if !tblIsSup(r) {
 			continue
 		}
 		if i == 0 {
@@ -268,21 +268,10 @@ func noteAfterNumbering(t string) (clean, mark string, at int) {
 		if !strings.ContainsRune(".):", prev) && (prev < '0' || prev > '9') {
 			return t, "", 0
 		}
-		j := i
-		for j < len(t) {
-			r, n := utf8.DecodeRuneInString(t[j:])
-			if !isSupDigit(r) {
-				break
-			}
-			j += n
-		}
+		j := supRunEnd(t, i)
 		return t[:i] + t[j:], t[i:j], i
 	}
 	return t, "", 0
-}
-
-func isSupDigit(r rune) bool {
-	return r == '¹' || r == '²' || r == '³' || r == '⁰' || (r >= '⁴' && r <= '⁹')
 }
 
 // articleOf reads "Điều 5." / "Điều 5: …" / "Điều 5" alone; "Điều 5 của

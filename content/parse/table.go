@@ -63,6 +63,19 @@ func tblIsSup(r rune) bool {
 	return r == '¹' || r == '²' || r == '³' || r == '⁰' || (r >= '⁴' && r <= '⁹')
 }
 
+// supRunEnd is the byte offset where the run of superscript digits that
+// starts at i in s ends.
+func supRunEnd(s string, i int) int {
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if !tblIsSup(r) {
+			break
+		}
+		i += w
+	}
+	return i
+}
+
 func parseTable(text string) []*model.Section {
 	lines := strings.Split(text, "\n")
 	var (
@@ -449,14 +462,7 @@ func tblMarksIn(s string) []string {
 			i += w
 			continue
 		}
-		j := i
-		for j < len(s) {
-			r, w := utf8.DecodeRuneInString(s[j:])
-			if !tblIsSup(r) {
-				break
-			}
-			j += w
-		}
+		j := supRunEnd(s, i)
 		if m := s[i:j]; !((m == "²" || m == "³") && tblIsUnit(s[:i])) {
 			marks = append(marks, m)
 		}
