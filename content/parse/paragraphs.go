@@ -813,8 +813,27 @@ func closingStart(blocks []para) int {
 			at = i
 		}
 	}
+	// A consolidated text (văn bản hợp nhất) ends with the consolidating
+	// office's authentication: "VĂN PHÒNG QUỐC HỘI" / "Số: 30/VBHN-VPQH" /
+	// "XÁC THỰC VĂN BẢN HỢP NHẤT" / place and date / signer.
+	for i := len(blocks) - 1; i >= 0 && i >= len(blocks)-12; i-- {
+		if !consolidatedRe.MatchString(blocks[i].text) {
+			continue
+		}
+		j := i
+		for j > 0 && i-j < 3 && !markerOf(blocks[j-1].text).structural() &&
+			(numberLineRe.MatchString(blocks[j-1].text) || isCapsLine(blocks[j-1].text)) {
+			j--
+		}
+		at = min(at, j)
+		break
+	}
 	return at
 }
+
+// consolidatedRe is the authentication line of a consolidated text
+// (Pháp lệnh 01/2012/UBTVQH13 về hợp nhất văn bản quy phạm pháp luật).
+var consolidatedRe = lazyRE(`^XÁC THỰC VĂN BẢN HỢP NHẤT`)
 
 // heading opens a section of the given rank.
 func (s *structurer) heading(rank float64, sub bool, label, text string) {

@@ -405,3 +405,17 @@ func TestPartCitedNotHeading(t *testing.T) {
 		}
 	}
 }
+
+// A consolidated text ends with the consolidating office's authentication
+// block: the closing part, not a heading "VĂN PHÒNG QUỐC HỘI" under the
+// last article.
+func TestConsolidatedClosing(t *testing.T) {
+	d, err := Parse("x.txt", []byte("Chương IX\nĐIỀU KHOẢN THI HÀNH\nĐiều 55. Quy định chi tiết\nChính phủ quy định chi tiết các điều, khoản được giao trong Luật.\nVĂN PHÒNG QUỐC HỘI\nSố: 30/VBHN-VPQH\nXÁC THỰC VĂN BẢN HỢP NHẤT\nHà Nội, ngày 02 tháng 8 năm 2023\nCHỦ NHIỆM\nBùi Văn Cường"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := d.Sections[len(d.Sections)-1]
+	if last.ID != "phan-ket" || !strings.Contains(last.Text, "VĂN PHÒNG QUỐC HỘI") || !strings.Contains(last.Text, "XÁC THỰC VĂN BẢN HỢP NHẤT") {
+		t.Fatalf("last section %s %q: %q\n%s", last.ID, last.Heading, last.Text, outline(d.Sections))
+	}
+}
