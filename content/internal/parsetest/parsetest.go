@@ -88,8 +88,22 @@ func OutputWords(secs []*model.Section) map[string]int {
 
 // WordsLost lists the words of src that the sections lost (case-sensitive,
 // NFC), with how many occurrences are missing.
+//
+// A source with "**" or "__" may be read as markdown, where "6**ếa …**" is
+// "6" and a bold "ếa …": one word once the marks go. The words are counted
+// both ways and the reading that loses fewer is taken.
 func WordsLost(src string, secs []*model.Section) []string {
-	in, out := SourceWords(src), OutputWords(secs)
+	out := OutputWords(secs)
+	lost := wordsLost(SourceWords(src), out)
+	if len(lost) > 0 && (strings.Contains(src, "**") || strings.Contains(src, "__")) {
+		if alt := wordsLost(SourceWords(strings.NewReplacer("**", "", "__", "").Replace(src)), out); len(alt) < len(lost) {
+			lost = alt
+		}
+	}
+	return lost
+}
+
+func wordsLost(in, out map[string]int) []string {
 	var lost []string
 	for w, n := range in {
 		if out[w] < n {
