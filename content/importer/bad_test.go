@@ -164,6 +164,8 @@ func TestPageTitle(t *testing.T) {
 		// Title case that the heading repeats is the article's own title.
 		{"Hướng Dẫn Kết Nạp", "Hướng dẫn kết nạp đảng viên mới", "Hướng Dẫn Kết Nạp", false},
 		{"Viện Kiểm Sát Quận 8", "", "", false},
+		// A law's name in title case is still the document's.
+		{"Luật Đất Đai 2024", "Chương I QUY ĐỊNH CHUNG", "Luật Đất Đai 2024", false},
 	}
 	for _, tt := range tests {
 		var blocks []block.Block

@@ -110,6 +110,10 @@ func pageTitle(title string, blocks []block.Block) (t string, heading bool) {
 	return first, first != ""
 }
 
+// docTypes open the name of a document, never of a site.
+var docTypes = []string{"luật", "bộ luật", "nghị định", "nghị quyết", "thông tư", "quyết định", "chỉ thị", "kết luận",
+	"hướng dẫn", "quy định", "kế hoạch", "báo cáo", "thông báo", "công văn", "tờ trình", "pháp lệnh", "hiến pháp", "tài liệu"}
+
 // mdEmphasis drops the markup of bold and italic text and escapes.
 var mdEmphasis = strings.NewReplacer("**", "", "__", "", "\\", "")
 
@@ -124,6 +128,11 @@ func siteName(p string) bool {
 		strings.HasSuffix(f, ".org") || strings.HasPrefix(f, "cổng thông tin") || strings.HasPrefix(f, "trang thông tin") ||
 		strings.HasPrefix(f, "trang chủ") || strings.HasPrefix(f, "báo điện tử") || strings.HasPrefix(f, "website") {
 		return true
+	}
+	for _, typ := range docTypes {
+		if strings.HasPrefix(f, typ+" ") {
+			return false // "Luật Đất Đai 2024": a document's name, however capitalised
+		}
 	}
 	words := 0
 	for _, w := range strings.Fields(p) {

@@ -752,8 +752,8 @@ func sentenceCase(s string) string {
 var lawNameRe = lazyRE(`(?:^|\s)(?:của|thi hành|hướng dẫn|theo|và|tại)\s+(bộ luật|luật|pháp lệnh)\s+(\pL+)`)
 
 // lawNames writes the names of laws in s as Nghị định 30/2020/NĐ-CP
-// (Phụ lục II, I.3) has them: the type and the first word of the name
-// capitalised ("của Luật Quản lý, sử dụng vũ khí", "Bộ luật Dân sự"). A
+// (Phụ lục II, on capitals: a document's type named for a particular
+// one) has them: the type and the first word of the name capitalised ("của Luật Quản lý, sử dụng vũ khí", "Bộ luật Dân sự"). A
 // common noun after the type ("luật này", "luật số", "các luật khác") is
 // no name.
 func lawNames(s string) string {
