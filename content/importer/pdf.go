@@ -44,13 +44,17 @@ func convertPDF(ctx context.Context, data []byte, opt Options) (*Result, error) 
 		if text.Len() > 0 {
 			text.WriteString("\n")
 		}
-		lines, notes, more := pageNotes(p.Lines, body, lastNote != nil)
+		texts := make([]string, len(p.Lines)) // each line's text, made once
+		for i, l := range p.Lines {
+			texts[i] = strings.TrimSpace(strings.ReplaceAll(l.Text(), "\n", " "))
+		}
+		keep, notes, more := pageNotes(p.Lines, texts, body, lastNote != nil)
 		if more != "" {
 			lastNote.Text += " " + more // a note that goes on at the next page's foot
 		}
 		from := len(blocks)
-		for _, l := range lines {
-			t := strings.TrimSpace(strings.ReplaceAll(l.Text(), "\n", " "))
+		for _, i := range keep {
+			l, t := p.Lines[i], texts[i]
 			if t == "" {
 				continue
 			}
@@ -266,19 +270,27 @@ func bodySize(doc *pdftext.Document) float64 {
 // before ended with a note (goesOn), the small lines before the first
 // numbered one are its rest (more). Otherwise, without cited marks or
 // when the small lines do not open with one, nothing is taken: small
-// print is not a footnote for being small.
-func pageNotes(lines []pdftext.Line, body float64, goesOn bool) (keep []pdftext.Line, notes []block.Note, more string) {
+// print is not a footnote for being small. texts are the lines' texts;
+// keep lists the indices of the lines that stay lines.
+func pageNotes(lines []pdftext.Line, texts []string, body float64, goesOn bool) (keep []int, notes []block.Note, more string) {
+	all := func() []int {
+		keep := make([]int, len(lines))
+		for i := range keep {
+			keep[i] = i
+		}
+		return keep
+	}
 	cited := map[string]bool{}
-	for _, l := range lines {
-		for _, m := range supRuns(l.Text()) {
+	for _, t := range texts {
+		for _, m := range supRuns(t) {
 			cited[m] = true
 		}
 	}
 	if len(cited) == 0 && !goesOn || body <= 0 {
-		return lines, nil, ""
+		return all(), nil, ""
 	}
 	end := len(lines)
-	for end > 0 && !strings.ContainsFunc(lines[end-1].Text(), unicode.IsLetter) {
+	for end > 0 && !strings.ContainsFunc(texts[end-1], unicode.IsLetter) {
 		end-- // a page number
 	}
 	start := end
@@ -286,11 +298,10 @@ func pageNotes(lines []pdftext.Line, body float64, goesOn bool) (keep []pdftext.
 		start--
 	}
 	if start == end {
-		return lines, nil, ""
+		return all(), nil, ""
 	}
 	var rest []string
-	for _, l := range lines[start:end] {
-		t := strings.TrimSpace(l.Text())
+	for _, t := range texts[start:end] {
 		if num, text, ok := noteNumber(t); ok && cited[num] {
 			notes = append(notes, block.Note{Mark: supOf(num), Text: text})
 			continue
@@ -301,10 +312,14 @@ func pageNotes(lines []pdftext.Line, body float64, goesOn bool) (keep []pdftext.
 		case goesOn:
 			rest = append(rest, t)
 		default:
-			return lines, nil, "" // the small lines do not open with a cited number
+			return all(), nil, "" // the small lines do not open with a cited number
 		}
 	}
-	keep = append(lines[:start:start], lines[end:]...)
+	for i := range lines {
+		if i < start || i >= end {
+			keep = append(keep, i)
+		}
+	}
 	return keep, notes, strings.Join(rest, " ")
 }
 

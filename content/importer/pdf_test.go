@@ -654,6 +654,19 @@ func TestPageNotes(t *testing.T) {
 	l := func(size float64, text string) pdftext.Line {
 		return pdftext.Line{Runs: []pdftext.Run{{Text: text}}, Size: size}
 	}
+	// pageNotes on lines, as convertPDF calls it: the kept lines back.
+	pageNotes := func(lines []pdftext.Line, body float64, goesOn bool) ([]pdftext.Line, []block.Note, string) {
+		texts := make([]string, len(lines))
+		for i, l := range lines {
+			texts[i] = l.Text()
+		}
+		idx, notes, more := pageNotes(lines, texts, body, goesOn)
+		var keep []pdftext.Line
+		for _, i := range idx {
+			keep = append(keep, lines[i])
+		}
+		return keep, notes, more
+	}
 	page := []pdftext.Line{
 		l(14, "Điều 7. Hình thức và giá trị sử dụng của thị thực⁴"),
 		l(14, "3.⁵ Thị thực có giá trị một lần hoặc nhiều lần."),

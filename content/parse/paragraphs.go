@@ -573,10 +573,10 @@ func structureInto(b *builder, blocks []para, styled bool) {
 		// gồm:" / "a) …" / "b) ….”;": the text an amending law quotes is
 		// the amended law's, not this one's: its numbering opens no
 		// section.
-		if i <= quoteEnd || introducesQuote(prevText) && quotationEnd(blocks, i, closeAt) > i {
-			if i > quoteEnd {
-				quoteEnd = quotationEnd(blocks, i, closeAt)
-			}
+		if i > quoteEnd && introducesQuote(prevText) {
+			quoteEnd = max(quoteEnd, quotationEnd(blocks, i, closeAt))
+		}
+		if i <= quoteEnd {
 			prevAuthor = false
 			s.bodyPara(bl)
 			s.notes(bl.notes())
